@@ -1,0 +1,122 @@
+"""What a run leaves beside its output so the next run can resume or skip work.
+
+- `OUT/.cache/<cache_key>/<sha256>.json`: the finished record of one document,
+  written atomically the moment the document is done. A killed run loses at
+  most the documents in flight; a re-run picks the rest up from here.
+- `OUT/manifest.json`: written last, after the outputs; lists every input with
+  its doc_id, source, sha256 and outcome, plus the inputs that were skipped and
+  why. Its content depends only on the inputs and settings, never on timing,
+  so an unchanged folder gives a byte-identical manifest.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from .config import PIPELINE_VERSION, Settings
+from .output import atomic_write_text, remove_stale_temps
+from .schema import DocumentRecord, dumps
+
+CACHE_DIRNAME = ".cache"
+MANIFEST_NAME = "manifest.json"
+
+# Outcomes that say more about this run than about the document: retried next time.
+UNCACHED_CODES = frozenset({"timeout", "internal"})
+
+
+def cacheable(record: DocumentRecord) -> bool:
+    return record.status == "ok" or (record.error is not None and record.error.code not in UNCACHED_CODES)
+
+
+class Cache:
+    """Finished records keyed by (raw-bytes sha256, settings cache key)."""
+
+    def __init__(self, out_dir: Path, key: str) -> None:
+        self.root = Path(out_dir) / CACHE_DIRNAME
+        self.key = key
+        self.dir = self.root / key
+
+    def path(self, sha256: str) -> Path:
+        return self.dir / f"{sha256}.json"
+
+    def load(self, sha256: str, doc_id: str) -> DocumentRecord | None:
+        """The cached record for this content under this doc_id, or None.
+
+        A record cached under another doc_id is not reused: doc_id may appear
+        in derived fields, and a rename is rare enough to simply redo.
+        """
+        p = self.path(sha256)
+        try:
+            raw = p.read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError:
+            return None
+        try:
+            record = DocumentRecord.model_validate(json.loads(raw))
+        except (ValueError, ValidationError):
+            return None
+        if record.sha256 != sha256 or record.doc_id != doc_id:
+            return None
+        return record
+
+    def store(self, record: DocumentRecord) -> bool:
+        if not cacheable(record) or not record.sha256:
+            return False
+        self.dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path(record.sha256), dumps(record) + "\n")
+        return True
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Drop entries of other cache keys and of documents no longer in the input."""
+        keep_names = {f"{sha}.json" for sha in keep}
+        if not self.root.is_dir():
+            return
+        for sub in self.root.iterdir():
+            if sub.is_dir() and sub.name != self.key:
+                shutil.rmtree(sub, ignore_errors=True)
+        if self.dir.is_dir():
+            remove_stale_temps(self.dir)
+            for p in self.dir.iterdir():
+                if p.suffix == ".json" and p.name not in keep_names:
+                    try:
+                        p.unlink()
+                    except OSError:
+                        pass
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+def manifest_entry(record: DocumentRecord) -> dict[str, Any]:
+    entry: dict[str, Any] = {"doc_id": record.doc_id, "source": record.source, "sha256": record.sha256, "status": record.status}
+    if record.error is not None:
+        entry["code"] = record.error.code
+    entry["facts"] = len(record.facts) if record.status == "ok" else 0
+    return entry
+
+
+def write_manifest(
+    out_dir: Path,
+    settings: Settings,
+    cache_key: str,
+    entries: list[dict[str, Any]],
+    skipped: Iterable[Skipped],
+) -> None:
+    body = {
+        "pipeline_version": PIPELINE_VERSION,
+        "cache_key": cache_key,
+        "settings": settings.model_dump(mode="json"),
+        "documents": entries,
+        "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
+    }
+    atomic_write_text(Path(out_dir) / MANIFEST_NAME, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")

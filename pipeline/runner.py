@@ -1,0 +1,704 @@
+"""The run over many files: find inputs, skip what is already done, extract the rest, write output.
+
+Guarantees:
+- every input file gets exactly one line in documents.jsonl (ok, or error with a code);
+- one bad document never stops the run or changes another document's output;
+- output depends only on the inputs and settings: not on the cache, the number of
+  workers, or whether an earlier run was killed;
+- output files are replaced atomically; finished documents are cached one by one,
+  so a killed run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import stat
+import sys
+import threading
+import time
+from collections import Counter, deque
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from pydantic import ValidationError
+
+from .config import Settings
+from .manifest import Cache, Skipped, manifest_entry, write_manifest
+from .output import atomic_writer, remove_stale_temps
+from .schema import DocumentRecord, ErrorInfo, dumps
+
+DOCUMENTS_NAME = "documents.jsonl"
+FACTS_NAME = "facts.jsonl"
+
+# Work is sent to workers in chunks: at most this many documents or this many bytes.
+CHUNK_BYTES = 1 << 20
+
+
+class UsageError(Exception):
+    """The run cannot start as asked (missing path, unloadable model)."""
+
+
+class DocumentTimeout(BaseException):
+    """Raised by the alarm; a BaseException so per-document `except Exception` handlers let it through."""
+
+
+# ---------------------------------------------------------------- discovery
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    path: Path  # what to open
+    source: str  # the path as the user wrote it
+    explicit: bool  # named on the command line rather than found in a folder
+    real: str  # resolved path, to see the same file reached twice
+
+
+def _is_backup(name: str) -> bool:
+    return name.endswith("~") or name.endswith((".swp", ".swo", ".swx")) or (name.startswith("#") and name.endswith("#"))
+
+
+def _inside(real: str, roots: Sequence[str]) -> bool:
+    return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
+
+
+def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found], list[Skipped]]:
+    """Files named directly, plus supported files found under the named folders, in a fixed order.
+
+    Inside folders: hidden entries and editor backups are skipped, symlinks are
+    followed only when they stay within the named folders, and each real file
+    and folder is visited once (so link loops end).
+    """
+    suffixes = {s.lower() for s in suffixes}
+    found: list[Found] = []
+    skipped: list[Skipped] = []
+    for arg in paths:
+        if not os.path.lexists(arg):
+            raise UsageError(f"no such file or folder: {arg}")
+    roots = [os.path.realpath(a) for a in paths if os.path.isdir(a)]
+    visited_dirs: set[str] = set()
+
+    def walk(dir_path: str, shown: str) -> None:
+        try:
+            with os.scandir(dir_path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            skipped.append(Skipped(shown, f"cannot list folder: {e.strerror or e}"))
+            return
+        for entry in entries:
+            name = entry.name
+            shown_child = os.path.join(shown, name)
+            if name.startswith("."):
+                skipped.append(Skipped(shown_child, "hidden"))
+                continue
+            if _is_backup(name):
+                skipped.append(Skipped(shown_child, "editor backup"))
+                continue
+            try:
+                is_link = entry.is_symlink()
+                real = os.path.realpath(entry.path, strict=True) if is_link else os.path.realpath(entry.path)
+            except (OSError, RuntimeError):
+                skipped.append(Skipped(shown_child, "broken symlink or symlink loop"))
+                continue
+            if is_link and not _inside(real, roots):
+                skipped.append(Skipped(shown_child, "symlink points outside the input folders"))
+                continue
+            try:
+                st = os.stat(entry.path)
+            except OSError as e:
+                skipped.append(Skipped(shown_child, f"cannot read: {e.strerror or e}"))
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                if real in visited_dirs:
+                    skipped.append(Skipped(shown_child, "folder already visited (symlink loop)"))
+                    continue
+                visited_dirs.add(real)
+                walk(entry.path, shown_child)
+            elif stat.S_ISREG(st.st_mode):
+                if os.path.splitext(name)[1].lower() in suffixes:
+                    found.append(Found(Path(entry.path), shown_child, False, real))
+                else:
+                    skipped.append(Skipped(shown_child, "unsupported file type"))
+            else:
+                skipped.append(Skipped(shown_child, "not a regular file"))
+
+    for arg in paths:
+        if os.path.isdir(arg):
+            real = os.path.realpath(arg)
+            if real in visited_dirs:
+                continue
+            visited_dirs.add(real)
+            walk(arg, arg.rstrip("/") or "/")
+        else:
+            try:
+                real = os.path.realpath(arg, strict=True)
+            except (OSError, RuntimeError):
+                raise UsageError(f"broken symlink or symlink loop: {arg}") from None
+            found.append(Found(Path(arg), arg, True, real))
+
+    # One entry per real file: prefer the one reached without a symlink, then the first in order.
+    def order(f: Found) -> tuple:
+        return tuple(Path(f.source).parts)
+
+    best: dict[str, Found] = {}
+    for f in sorted(found, key=order):
+        cur = best.get(f.real)
+        via_link = f.path.is_symlink()
+        if cur is None or (cur.path.is_symlink() and not via_link):
+            if cur is not None:
+                skipped.append(Skipped(cur.source, f"same file as {f.source}"))
+            best[f.real] = f
+        else:
+            skipped.append(Skipped(f.source, f"same file as {cur.source}"))
+    return sorted(best.values(), key=order), skipped
+
+
+def assign_doc_ids(sources: Sequence[str]) -> list[str]:
+    """File stems, made unique with -2, -3, ... in the given order; never clashing with a real stem."""
+    stems = [Path(s).stem or Path(s).name for s in sources]
+    taken = set(stems)
+    seen: set[str] = set()
+    ids: list[str] = []
+    for stem in stems:
+        if stem not in seen:
+            seen.add(stem)
+            ids.append(stem)
+            continue
+        k = 2
+        while f"{stem}-{k}" in taken:
+            k += 1
+        new = f"{stem}-{k}"
+        taken.add(new)
+        ids.append(new)
+    return ids
+
+
+# ---------------------------------------------------------------- records
+
+
+def error_record(doc_id: str, source: str, sha256: str, code: str, message: str) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=doc_id, source=source, sha256=sha256, status="error", error=ErrorInfo(code=code, message=message)  # type: ignore[arg-type]
+    )
+
+
+def _sort_facts(record: DocumentRecord) -> None:
+    record.facts.sort(key=lambda f: (f.evidence.start, f.evidence.end))
+
+
+def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentRecord:
+    """Re-validate a record and pin its identity fields; anything invalid becomes an 'internal' error."""
+    try:
+        if not isinstance(record, DocumentRecord):
+            raise TypeError(f"the extractor returned {type(record).__name__}, not a DocumentRecord")
+        checked = DocumentRecord.model_validate_json(dumps(record))
+        if checked.doc_id != doc_id:
+            raise ValueError(f"record doc_id {checked.doc_id!r} does not match {doc_id!r}")
+        checked.source = source
+        checked.sha256 = sha256
+        if checked.status == "ok":
+            checked.error = None
+            bad = [f.doc_id for f in checked.facts if f.doc_id != doc_id]
+            if bad:
+                raise ValueError(f"a fact names doc_id {bad[0]!r}")
+        elif checked.error is None:
+            raise ValueError("an error record without error details")
+        else:
+            checked.facts = []
+        _sort_facts(checked)
+        return checked
+    except (ValidationError, ValueError, TypeError) as e:
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return error_record(doc_id, source, sha256, "internal", f"The extractor produced an invalid record: {first}")
+
+
+# ---------------------------------------------------------------- time limit
+
+
+class _Alarm:
+    """SIGALRM-based time limit for the current process; inert where signals are unavailable."""
+
+    def __init__(self) -> None:
+        self.usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self._old: Any = None
+
+    def __enter__(self) -> "_Alarm":
+        if self.usable:
+            self._old = signal.signal(signal.SIGALRM, self._fire)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._old)
+
+    @staticmethod
+    def _fire(signum: int, frame: Any) -> None:
+        raise DocumentTimeout()
+
+    def arm(self, seconds: float) -> None:
+        if self.usable and seconds > 0:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+
+    def disarm(self) -> None:
+        if self.usable:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[list[Any], int, BaseException | None]:
+    """Records for a prefix of `items`, how many items the extractor pulled, and what stopped it early."""
+    pulled = 0
+
+    def feed() -> Iterator[Any]:
+        nonlocal pulled
+        for item in items:
+            pulled += 1
+            yield item
+
+    records: list[Any] = []
+    failure: BaseException | None = None
+    gen: Any = None
+    with _Alarm() as alarm:
+        try:
+            gen = iter(extractor.process_many(feed()))
+            while len(records) < len(items):
+                alarm.arm(timeout)
+                try:
+                    rec = next(gen)
+                except StopIteration:
+                    break
+                finally:
+                    alarm.disarm()
+                records.append(rec)
+        except DocumentTimeout as e:
+            failure = e
+        except Exception as e:  # noqa: BLE001 - the extractor should catch these itself; never let one escape
+            failure = e
+        finally:
+            alarm.disarm()
+            if gen is not None and hasattr(gen, "close"):
+                try:
+                    gen.close()
+                except BaseException:  # noqa: BLE001
+                    pass
+    return records, pulled, failure
+
+
+def _failure_message(exc: BaseException, timeout: float) -> tuple[str, str]:
+    if isinstance(exc, DocumentTimeout):
+        return "timeout", f"Processing took longer than the limit of {timeout:g} s per document (see --timeout)."
+    return "internal", f"The extractor failed: {type(exc).__name__}: {exc}"
+
+
+def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -> list[Any]:
+    """One record per input, in order, with a per-document time limit.
+
+    The extractor may batch, so when the limit fires every document it had
+    taken but not finished is retried alone; only the one that is slow alone
+    gets the 'timeout' record.
+    """
+    out: list[Any] = []
+    start = 0
+    while start < len(inputs):
+        items = inputs[start:]
+        records, pulled, failure = _extract_run(extractor, items, timeout)
+        out.extend(records)
+        start += len(records)
+        if failure is None:
+            if not records:  # the extractor returned fewer records than inputs
+                for item in inputs[start:]:
+                    out.append(error_record(item.doc_id, item.source, item.sha256, "internal", "The extractor returned no record for this document."))
+                break
+            continue
+        unfinished = inputs[start : max(start + 1, min(len(inputs), pulled))]
+        if len(unfinished) == 1:
+            code, msg = _failure_message(failure, timeout)
+            it = unfinished[0]
+            out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
+        else:
+            for it in unfinished:
+                recs, _, fail = _extract_run(extractor, [it], timeout)
+                if recs:
+                    out.append(recs[0])
+                else:
+                    code, msg = _failure_message(fail or RuntimeError("no record"), timeout)
+                    out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
+        start += len(unfinished)
+    return out
+
+
+# ---------------------------------------------------------------- work units
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    path: str
+    doc_id: str
+    source: str
+    sha256: str
+    size: int
+
+
+def _default_factory(settings: Settings) -> Any:
+    from .extract import Extractor
+
+    return Extractor(settings)
+
+
+def _add(timings: dict[str, float], key: str, dt: float) -> None:
+    timings[key] = timings.get(key, 0.0) + dt
+
+
+def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Job]) -> tuple[list[tuple[str, str | None]], dict[str, float]]:
+    """Read, decode and extract a chunk of documents; cache each finished record.
+
+    Returns (doc_id, line) per job, where line is None when the record is in
+    the cache and the JSON line otherwise, plus the time spent per stage.
+    """
+    from . import ingest
+    from .extract import Input
+
+    timings: dict[str, float] = {}
+    before = dict(getattr(extractor, "timings", None) or {})
+    t0 = time.perf_counter()
+    ready: list[DocumentRecord | None] = []
+    inputs: list[Any] = []
+    with _Alarm() as alarm:
+        for job in jobs:
+            rec: DocumentRecord | None = None
+            try:
+                alarm.arm(settings.timeout_s)
+                data = Path(job.path).read_bytes()
+                if hashlib.sha256(data).hexdigest() != job.sha256:
+                    rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The file changed while the run was in progress; run again.")
+                else:
+                    decoded = ingest.decode(data, settings.max_bytes)
+                    fmt = ingest.detect_format(os.path.basename(job.path), decoded.text)
+                    inputs.append(Input(text=decoded.text, doc_id=job.doc_id, source=job.source, sha256=job.sha256, fmt=fmt))
+            except ingest.IngestError as e:
+                rec = error_record(job.doc_id, job.source, job.sha256, e.code, e.message)
+            except DocumentTimeout:
+                rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Reading and decoding took longer than the limit of {settings.timeout_s:g} s.")
+            except OSError as e:
+                rec = error_record(job.doc_id, job.source, job.sha256, "decode_failed", f"The file could not be read: {e.strerror or e}.")
+            except Exception as e:  # noqa: BLE001
+                rec = error_record(job.doc_id, job.source, job.sha256, "internal", f"Decoding failed unexpectedly: {type(e).__name__}: {e}")
+            finally:
+                alarm.disarm()
+            ready.append(rec)
+    t1 = time.perf_counter()
+    _add(timings, "read+decode", t1 - t0)
+    extracted = iter(extract_with_limits(extractor, inputs, settings.timeout_s)) if inputs else iter(())
+    t2 = time.perf_counter()
+    _add(timings, "extract", t2 - t1)
+
+    results: list[tuple[str, str | None]] = []
+    for job, rec in zip(jobs, ready):
+        if rec is None:
+            rec = next(extracted)
+        rec = finalize(rec, job.doc_id, job.source, job.sha256)
+        try:
+            stored = cache.store(rec)
+        except OSError:
+            stored = False
+        results.append((job.doc_id, None if stored else dumps(rec)))
+    _add(timings, "cache write", time.perf_counter() - t2)
+    after = getattr(extractor, "timings", None) or {}
+    for k, v in after.items():
+        d = float(v) - float(before.get(k, 0.0))
+        if d:
+            _add(timings, f"extract/{k}", d)
+    return results, timings
+
+
+# Worker-process state: one extractor per process, built once.
+_W: dict[str, Any] = {}
+
+
+def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir: str, key: str) -> None:
+    # The parent handles Ctrl-C; workers just finish or get terminated.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _W["settings"] = settings
+    _W["cache"] = Cache(Path(out_dir), key)
+    try:
+        _W["extractor"] = factory(settings)
+    except BaseException as e:  # noqa: BLE001
+        _W["init_error"] = f"{type(e).__name__}: {e}"
+
+
+def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
+    if "init_error" in _W:
+        return "init_failed", _W["init_error"]
+    return "ok", run_jobs(_W["extractor"], _W["settings"], _W["cache"], jobs)
+
+
+def chunked(jobs: Sequence[Job], size: int, max_bytes: int = CHUNK_BYTES) -> list[list[Job]]:
+    chunks: list[list[Job]] = []
+    cur: list[Job] = []
+    cur_bytes = 0
+    for j in jobs:
+        if cur and (len(cur) >= size or cur_bytes + j.size > max_bytes):
+            chunks.append(cur)
+            cur, cur_bytes = [], 0
+        cur.append(j)
+        cur_bytes += j.size
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+# ---------------------------------------------------------------- the run
+
+
+@dataclass
+class RunResult:
+    documents: int = 0
+    processed: int = 0  # sent through decode + extraction this run
+    reused: int = 0  # taken from the cache
+    facts: int = 0
+    errors: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(self.errors.values())
+
+    def summary(self) -> str:
+        errs = ", ".join(f"{c} {n}" for c, n in sorted(self.errors.items()))
+        return (
+            f"documents {self.documents} (processed {self.processed}, reused {self.reused}), "
+            f"facts {self.facts}, errors {self.failed}{f' ({errs})' if errs else ''}, "
+            f"skipped {len(self.skipped)}, {self.seconds:.2f} s"
+        )
+
+
+@dataclass(slots=True)
+class _Slot:
+    doc_id: str
+    source: str
+    sha256: str
+    inline: DocumentRecord | None = None  # None: the record is in the cache
+
+
+def _hash_file(path: Path) -> tuple[str, int, bytes | None]:
+    """sha256 and size; the bytes too (for the whitespace check) when the file is small."""
+    h = hashlib.sha256()
+    size = 0
+    head = bytearray()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+            if len(head) < 4096:
+                head += chunk[:4096]
+    return h.hexdigest(), size, bytes(head)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def run(
+    paths: Sequence[str],
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    *,
+    workers: int = 1,
+    force: bool = False,
+    extractor_factory: Callable[[Settings], Any] | None = None,
+    progress: bool = False,
+    log: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Extract every input under `paths` into `out_dir`; see the module docstring for the guarantees."""
+    from . import ingest
+
+    settings = settings or Settings()
+    factory = extractor_factory or _default_factory
+    out = Path(out_dir)
+    res = RunResult()
+    t_start = time.perf_counter()
+
+    t = time.perf_counter()
+    found, skipped = discover(paths, ingest.SUPPORTED_SUFFIXES)
+    res.skipped = skipped
+    doc_ids = assign_doc_ids([f.source for f in found])
+    _add(res.timings, "discover", time.perf_counter() - t)
+
+    out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(out)
+    key = settings.cache_key()
+    cache = Cache(out, key)
+    suffixes = {s.lower() for s in ingest.SUPPORTED_SUFFIXES}
+
+    t = time.perf_counter()
+    slots: list[_Slot] = []
+    jobs: list[Job] = []
+    first_by_sha: dict[str, str] = {}
+    for f, doc_id in zip(found, doc_ids):
+        slot = _Slot(doc_id, f.source, "")
+        slots.append(slot)
+        try:
+            sha, size, head = _hash_file(f.path)
+        except OSError as e:
+            slot.inline = error_record(doc_id, f.source, "", "decode_failed", f"The file could not be read: {e.strerror or e}.")
+            continue
+        slot.sha256 = sha
+        suffix = f.path.suffix.lower()
+        if suffix not in suffixes:
+            shown = suffix or "no suffix"
+            slot.inline = error_record(
+                doc_id, f.source, sha, "unsupported_type",
+                f"Files with {shown!s} are not supported; supported: {', '.join(sorted(suffixes))}.",
+            )
+            continue
+        # Identical empty or blank files are each reported as empty, not as copies.
+        substantive = size > len(head) or bool(head.strip())
+        if substantive:
+            first = first_by_sha.get(sha)
+            if first is not None:
+                slot.inline = error_record(doc_id, f.source, sha, "duplicate", f"Same content as document {first!r}; processed once, there.")
+                continue
+            first_by_sha[sha] = doc_id
+        if size > settings.max_bytes:
+            slot.inline = error_record(
+                doc_id, f.source, sha, "too_large",
+                f"The file is {_mb(size)}, over the limit of {_mb(settings.max_bytes)} (see --max-bytes).",
+            )
+            continue
+        if not force and cache.load(sha, doc_id) is not None:
+            res.reused += 1
+            continue
+        jobs.append(Job(str(f.path), doc_id, f.source, sha, size))
+    _add(res.timings, "hash+cache lookup", time.perf_counter() - t)
+
+    res.documents = len(slots)
+    by_id = {s.doc_id: s for s in slots}
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(slots), file=sys.stderr, unit="doc", dynamic_ncols=True)
+        bar.update(len(slots) - len(jobs))
+
+    def accept(results: list[tuple[str, str | None]], timings: dict[str, float]) -> None:
+        for doc_id, line in results:
+            if line is not None:
+                by_id[doc_id].inline = DocumentRecord.model_validate_json(line)
+            res.processed += 1
+        for k, v in timings.items():
+            _add(res.timings, k, v)
+        if bar is not None:
+            bar.update(len(results))
+
+    try:
+        if jobs:
+            chunks = chunked(jobs, max(1, settings.batch_size))
+            if workers <= 1:
+                try:
+                    extractor = factory(settings)
+                except Exception as e:  # noqa: BLE001
+                    raise UsageError(f"cannot load the extractor: {type(e).__name__}: {e}") from e
+                for chunk in chunks:
+                    accept(*run_jobs(extractor, settings, cache, chunk))
+            else:
+                _run_pool(chunks, workers, factory, settings, out, key, accept, by_id)
+    finally:
+        if bar is not None:
+            bar.close()
+
+    t = time.perf_counter()
+    records = _write_outputs(out, slots, cache, res)
+    write_manifest(out, settings, key, records, skipped)
+    cache.prune(s.sha256 for s in slots if s.sha256)
+    _add(res.timings, "write", time.perf_counter() - t)
+    res.seconds = time.perf_counter() - t_start
+    if log is not None:
+        log(res.summary())
+    return res
+
+
+def _run_pool(
+    chunks: list[list[Job]],
+    workers: int,
+    factory: Callable[[Settings], Any],
+    settings: Settings,
+    out: Path,
+    key: str,
+    accept: Callable[[list[tuple[str, str | None]], dict[str, float]], None],
+    by_id: dict[str, _Slot],
+) -> None:
+    """Run chunks on `workers` processes, a few chunks in flight each.
+
+    If a worker process dies (a crash in native code, the OOM killer), the
+    chunks it may have held are retried one document at a time in a fresh
+    pool; a document that kills a worker alone gets an 'internal' record.
+    """
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    queue: deque[list[Job]] = deque(chunks)
+    while queue:
+        failed: list[list[Job]] = []
+        ex = ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key))
+        inflight: dict[Any, list[Job]] = {}
+        try:
+            while queue or inflight:
+                while queue and len(inflight) < 2 * workers:
+                    c = queue.popleft()
+                    inflight[ex.submit(_worker_run, c)] = c
+                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                broken = False
+                for fut in done:
+                    c = inflight.pop(fut)
+                    try:
+                        kind, payload = fut.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        failed.append(c)
+                        continue
+                    except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                        accept([(j.doc_id, dumps(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"))) for j in c], {})
+                        continue
+                    if kind == "init_failed":
+                        raise UsageError(f"cannot load the extractor: {payload}")
+                    accept(*payload)
+                if broken:
+                    failed.extend(inflight.values())
+                    inflight.clear()
+                    break
+        finally:
+            ex.shutdown(wait=True, cancel_futures=True)
+        for c in failed:
+            if len(c) == 1:
+                j = c[0]
+                rec = error_record(j.doc_id, j.source, j.sha256, "internal", "The worker process died while processing this document.")
+                accept([(j.doc_id, dumps(rec))], {})
+            else:
+                queue.extend([j] for j in c)
+
+
+def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:
+    """documents.jsonl and facts.jsonl, sorted by doc_id then position; returns the manifest entries."""
+    light: list[dict[str, Any]] = []
+    with atomic_writer(out / DOCUMENTS_NAME) as docs_fh, atomic_writer(out / FACTS_NAME) as facts_fh:
+        for slot in sorted(slots, key=lambda s: s.doc_id):
+            rec = slot.inline if slot.inline is not None else cache.load(slot.sha256, slot.doc_id)
+            if rec is None:
+                rec = error_record(slot.doc_id, slot.source, slot.sha256, "internal", "The finished record went missing from the cache; run again.")
+            rec = finalize(rec, slot.doc_id, slot.source, slot.sha256)
+            docs_fh.write(dumps(rec) + "\n")
+            if rec.status == "ok":
+                for fact in rec.facts:
+                    facts_fh.write(dumps(fact) + "\n")
+                res.facts += len(rec.facts)
+            else:
+                assert rec.error is not None
+                res.errors[rec.error.code] += 1
+            light.append(manifest_entry(rec))
+    return light
