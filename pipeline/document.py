@@ -1,0 +1,156 @@
+"""Run the stages over a batch of documents and turn each Doc into a DocumentRecord.
+
+Offsets move from doc coordinates (the cleaned text) to the raw decoded
+document here and nowhere else, so evidence text is always the raw slice.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .clean import CleanText, clean
+from .config import Settings
+from .markup import to_plain
+from .relations.base import Arg, Candidate
+from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
+from .textmap import TextMap
+
+if TYPE_CHECKING:
+    from .extract import Input
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "URL", "EVENT"}
+
+timings: dict[str, float] = defaultdict(float)
+
+
+def prepare(item: "Input", settings: Settings) -> CleanText:
+    t0 = time.perf_counter()
+    markup = to_plain(item.text, item.fmt)
+    ct = clean(markup)
+    timings["markup+clean"] += time.perf_counter() - t0
+    return ct
+
+
+def run_documents(nlp: Language, items: Iterable["Input"], settings: Settings) -> Iterator[DocumentRecord]:
+    batch: list[tuple["Input", CleanText | Exception]] = []
+    for item in items:
+        try:
+            batch.append((item, prepare(item, settings)))
+        except Exception as exc:  # one bad document never stops the others
+            batch.append((item, exc))
+        if len(batch) >= settings.batch_size:
+            yield from _run_batch(nlp, batch, settings)
+            batch = []
+    if batch:
+        yield from _run_batch(nlp, batch, settings)
+
+
+def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[DocumentRecord]:
+    docs: list[Doc | None] = []
+    for item, ct in batch:
+        if isinstance(ct, Exception):
+            docs.append(None)
+            continue
+        doc = nlp.make_doc(ct.map.text)
+        doc._.clean = ct
+        doc._.dct = ct.dct or settings.dct
+        docs.append(doc)
+    ready = [d for d in docs if d is not None]
+    processed: dict[int, Doc | Exception] = {}
+    t0 = time.perf_counter()
+    try:
+        for d, out in zip(ready, nlp.pipe(ready, batch_size=settings.batch_size)):
+            processed[id(d)] = out
+    except Exception:
+        # Fall back to one at a time so that only the failing document is lost.
+        for d in ready:
+            if id(d) in processed:
+                continue
+            try:
+                processed[id(d)] = nlp(d)
+            except Exception as exc:
+                processed[id(d)] = exc
+    timings["spacy+rules"] += time.perf_counter() - t0
+    for (item, ct), d in zip(batch, docs):
+        if d is None:
+            yield error_record(item, "parse_failed", f"could not read the document's markup: {ct}")
+            continue
+        out = processed.get(id(d))
+        if isinstance(out, Exception) or out is None:
+            yield error_record(item, "internal", f"extraction failed: {type(out).__name__}: {out}")
+            continue
+        try:
+            yield to_record(item, out, settings)
+        except (ValidationError, ValueError, IndexError) as exc:
+            yield error_record(item, "internal", f"record failed validation: {exc}")
+
+
+def error_record(item: "Input", code: str, message: str) -> DocumentRecord:
+    return DocumentRecord(
+        doc_id=item.doc_id, source=item.source, sha256=item.sha256, status="error", error=ErrorInfo(code=code, message=message)
+    )
+
+
+def to_record(item: "Input", doc: Doc, settings: Settings) -> DocumentRecord:
+    ct: CleanText = doc._.clean
+    tm: TextMap = ct.map
+    raw = item.text
+
+    def raw_span(s: int, e: int) -> tuple[int, int]:
+        return tm.source_span(s, e)
+
+    entities: list[Entity] = []
+    people = doc._.people
+    for i, ent in enumerate(e for e in doc.ents if e.label_ in ENTITY_LABELS):
+        s, e = raw_span(ent.start_char, ent.end_char)
+        canonical = None
+        if ent.label_ == "PERSON" and people is not None:
+            p = people.get(ent.text, ent.start_char)
+            canonical = p.canonical if p else None
+        entities.append(Entity(id=f"e{i + 1}", label=ent.label_, text=raw[s:e], canonical=canonical, start=s, end=e))
+    dates: list[DateMention] = []
+    for dm in doc._.dates or []:
+        s, e = raw_span(dm.start, dm.end)
+        dates.append(DateMention(start=s, end=e, text=raw[s:e], value=dm.value, type=dm.type))
+    facts = [to_fact(item.doc_id, c, raw, raw_span) for c in doc._.facts or []]
+    subject = people.subject.canonical if people is not None and people.subject is not None else None
+    dct = doc._.dct
+    return DocumentRecord(
+        doc_id=item.doc_id,
+        source=item.source,
+        sha256=item.sha256,
+        status="ok",
+        title=ct.title,
+        dct=dct.isoformat() if isinstance(dct, date) else None,
+        subject=subject,
+        entities=entities,
+        dates=dates,
+        facts=facts,
+    )
+
+
+def to_fact(doc_id: str, c: Candidate, raw: str, raw_span) -> Fact:
+    def arg(a: Arg) -> Argument:
+        if a.start is None or a.end is None:
+            return Argument(text=a.text, label=a.label, canonical=a.canonical)
+        s, e = raw_span(a.start, a.end)
+        return Argument(text=a.text, label=a.label, canonical=a.canonical, start=s, end=e)
+
+    s, e = raw_span(*c.evidence)
+    return Fact(
+        doc_id=doc_id,
+        relation=c.relation,
+        subject=arg(c.subject),
+        object=arg(c.object),
+        qualifiers=Qualifiers(**c.qualifiers),
+        evidence=Evidence(text=raw[s:e], start=s, end=e),
+        rule=c.rule,
+        confidence=round(c.confidence, 3),
+    )

@@ -1,0 +1,164 @@
+"""Domain entities on top of the statistical NER.
+
+`domain_entities` adds DEGREE, TITLE, VENUE (phrase lists), EMAIL, URL, PHONE,
+PRODUCT and keyword-built ORG names (regexes), all read from
+`pipeline/patterns/*.jsonl`, and then corrects the model's usual confusions on
+homepage text. Entities never cross a line break.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .config import PATTERNS_DIR
+
+# Labels from the model that we trust less than our own patterns.
+_MODEL_LABELS_KEPT = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
+# Keywords that only make an organisation name when a capitalised word precedes them.
+_WEAK_ORG_KEYWORDS = {"AI", "Research", "Team", "Group", "Brain", "Technologies", "Technology", "Systems", "Studio", "Studios", "Lab", "Labs", "Labs.", "DeepMind"}
+_CONNECTORS = r"(?:of|and|for|the|de|di|du|des|der|für|&|on|in)"
+_YEARISH = re.compile(r"(?:19|20)\d\d$")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _org_regex(keywords: Iterable[str]) -> re.Pattern[str]:
+    strong = sorted((k for k in keywords if k not in _WEAK_ORG_KEYWORDS), key=len, reverse=True)
+    weak = sorted((k for k in keywords if k in _WEAK_ORG_KEYWORDS), key=len, reverse=True)
+    cap = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
+    kw_strong = "|".join(re.escape(k) for k in strong)
+    kw_weak = "|".join(re.escape(k) for k in weak)
+    tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap})*(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap})*)*|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
+    head = rf"(?:(?:The\s+)?(?:{cap}\s+(?:{_CONNECTORS}\s+)?)*)"
+    return re.compile(
+        rf"(?<![\w-])(?:{head}(?:{kw_strong})|(?:The\s+)?{cap}(?:\s+{cap})*\s+(?:{kw_weak}))(?![\w-]){tail}",
+        re.MULTILINE,
+    )
+
+
+class DomainEntities:
+    """Pattern entities merged with the model's, then corrected."""
+
+    def __init__(self, nlp: Language, name: str, patterns_dir: str | None, overwrite: bool) -> None:
+        self.name = name
+        self.overwrite = overwrite
+        pdir = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for row in read_jsonl(pdir / "degrees.jsonl") + read_jsonl(pdir / "venues.jsonl"):
+            forms = {row["pattern"], row["pattern"].replace("'", "’")}
+            self.phrases.add(row["label"], [nlp.make_doc(f) for f in sorted(forms)])
+        self.titles = Matcher(nlp.vocab)
+        titles = read_jsonl(pdir / "titles.jsonl")
+        self._title_patterns(nlp, [r["phrase"] for r in titles if r["kind"] == "head"], [r["phrase"] for r in titles if r["kind"] == "modifier"])
+        self.regexes: list[tuple[str, re.Pattern[str]]] = [
+            (r["label"], re.compile(r["pattern"])) for r in read_jsonl(pdir / "regex_entities.jsonl")
+        ]
+        self.org_re = _org_regex(r["keyword"] for r in read_jsonl(pdir / "org_keywords.jsonl"))
+        venues = {r["pattern"].lower() for r in read_jsonl(pdir / "venues.jsonl")}
+        self.venue_words = venues
+
+    def _title_patterns(self, nlp: Language, heads: list[str], mods: list[str]) -> None:
+        mod_words = sorted({t.lower_ for m in mods for t in nlp.make_doc(m)})
+        for h in heads:
+            head = [{"LOWER": t.lower_} for t in nlp.make_doc(h)]
+            prefix = [{"LOWER": {"IN": mod_words}, "OP": "*"}]
+            self.titles.add("TITLE", [prefix + head], greedy="LONGEST")
+            self.titles.add("TITLE", [prefix + head + [{"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        ours: list[Span] = []
+        for label, start, end in self.phrases(doc):
+            ours.append(Span(doc, start, end, label=label))
+        for _, start, end in self.titles(doc):
+            ours.append(Span(doc, start, end, label="TITLE"))
+        for label, rx in self.regexes:
+            for m in rx.finditer(text):
+                if label == "PRODUCT" and not self._product_ok(m.group()):
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                if span is not None:
+                    ours.append(span)
+        for m in self.org_re.finditer(text):
+            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
+            if span is not None and len(span):
+                ours.append(_strip_span(span))
+        ours = [s for s in (_cut_at_newline(s) for s in ours) if s is not None and len(s)]
+        model = [s for s in (_cut_at_newline(e) for e in doc.ents if e.label_ in _MODEL_LABELS_KEPT) if s is not None]
+        model = [self._fix_model_span(s) for s in model]
+        model = [s for s in model if s is not None]
+        # Our spans win ties against the model's; among ours the longest wins.
+        merged = filter_spans(ours + [s for s in model if not _overlaps_any(s, ours)]) if self.overwrite else filter_spans(model + ours)
+        doc.ents = sorted(merged, key=lambda s: s.start)
+        return doc
+
+    def _product_ok(self, text: str) -> bool:
+        first = re.split(r"[ -]", text, maxsplit=1)[0]
+        if first.lower() in self.venue_words:
+            return False
+        if _YEARISH.search(text.replace(" ", "")) or re.search(r"[ -](?:19|20)\d\d\b", text):
+            return False
+        return True
+
+    def _fix_model_span(self, span: Span) -> Span | None:
+        """The small model tags acronyms like LLM as ORG and glues numbers to names."""
+        t = span.text
+        if span.label_ == "ORG" and (t.isupper() and len(t) <= 4 and t in {"LLM", "LLMS", "AI", "NLP", "CV", "ML", "GPU", "MOE", "RL"}):
+            return None
+        if span.label_ in {"ORG", "GPE", "PRODUCT", "WORK_OF_ART"} and all(ch.isdigit() or ch in ".-/ " for ch in t):
+            return None
+        span = _strip_span(span)
+        return span if len(span) else None
+
+
+def _strip_span(span: Span) -> Span:
+    """Drop leading determiners/punctuation and trailing punctuation from a span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"the", "a", "an"} and span.label_ != "ORG"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "."} or doc[end - 1].is_space):
+        end -= 1
+    if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    return Span(doc, start, end, label=span.label_)
+
+
+def _cut_at_newline(span: Span) -> Span | None:
+    for i, tok in enumerate(span):
+        if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_) or "\n" in tok.whitespace_ and i < len(span) - 1:
+            cut = span.start + i + (0 if tok.is_space else 1)
+            return Span(span.doc, span.start, cut, label=span.label_) if cut > span.start else None
+    return span
+
+
+def _overlaps_any(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+@Language.factory(
+    "domain_entities",
+    default_config={"patterns_dir": None, "overwrite": True},
+)
+def make_domain_entities(nlp: Language, name: str, patterns_dir: str | None, overwrite: bool) -> DomainEntities:
+    return DomainEntities(nlp, name, patterns_dir, overwrite)
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break always ends a sentence, so no parse or entity spans two lines."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc

@@ -1,0 +1,47 @@
+"""One document from decoded text to a validated `DocumentRecord`.
+
+The stages run in the fixed order of the design: markup -> clean -> spaCy
+(entities, dates, people) -> relation stages -> records with raw offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from .config import Settings
+from .schema import DocumentRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A decoded document ready for extraction."""
+
+    text: str
+    doc_id: str
+    source: str
+    sha256: str
+    fmt: str  # "markdown" | "html" | "text"
+
+
+class Extractor:
+    """Holds the loaded spaCy pipeline; reuse one per process."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        from .nlp import build_nlp
+
+        self.nlp = build_nlp(self.settings)
+
+    def process(self, item: Input) -> DocumentRecord:
+        return next(iter(self.process_many([item])))
+
+    def process_many(self, items: Iterable[Input]) -> Iterator[DocumentRecord]:
+        from .document import run_documents
+
+        yield from run_documents(self.nlp, items, self.settings)
+
+    @property
+    def dct(self) -> date | None:
+        return self.settings.dct

@@ -1,0 +1,40 @@
+"""The spaCy pipeline: the statistical model plus our components, assembled from config.
+
+Stages talk through `Doc._` extensions:
+  doc._.clean   the CleanText the doc was made from (sections, links, byline date)
+  doc._.dct     document date used to resolve relative dates
+  doc._.dates   DateMention list in doc character offsets
+  doc._.people  People registry (canonical names, aliases, the subject)
+  doc._.facts   relation candidates, in doc character offsets
+"""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import entities as _entities  # noqa: F401  (registers factories)
+from . import components as _components  # noqa: F401
+from . import people as _people  # noqa: F401
+from .config import Settings
+
+for _name in ("clean", "dct", "dates", "people", "facts"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+# The model's lemmatizer is not used by any rule.
+_UNUSED = ["lemmatizer"]
+
+
+def build_nlp(settings: Settings) -> Language:
+    nlp = spacy.load(settings.model, exclude=_UNUSED)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("line_sentences", before="parser")
+    else:
+        nlp.add_pipe("line_sentences", first=True)
+    nlp.add_pipe("domain_entities")
+    nlp.add_pipe("date_mentions")
+    nlp.add_pipe("people")
+    nlp.add_pipe("relations", config={"min_confidence": settings.min_confidence})
+    return nlp

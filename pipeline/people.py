@@ -1,0 +1,168 @@
+"""People in a document: canonical full names, aliases, who the document is about.
+
+A person is known by the longest form of their name in the document; shorter
+mentions ("Zeng", "Ms. Zeng", "Dr. Ng") resolve to the one person whose name
+contains that token, and to the nearest preceding full mention when several do
+(so "Luo Fuli" and "Yao Luo" stay apart).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+HONORIFICS = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "sir", "dame", "lord", "madam"}
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’\-]*\.?$|^[A-Z]\.$")
+_PAREN_ALIAS = re.compile(r"^\s*[\(（]\s*([^\)）]{1,30})\s*[\)）]")
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "our", "us"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "their", "them"}
+
+
+@dataclass
+class Person:
+    canonical: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t.lower().rstrip(".") for t in self.canonical.split()}
+
+
+@dataclass
+class People:
+    persons: list[Person] = field(default_factory=list)
+    subject: Person | None = None
+    _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
+
+    def get(self, name: str, pos: int | None = None) -> Person | None:
+        """The person a name mention refers to (full name, alias, surname, honorific form)."""
+        key = _name_key(name)
+        if not key:
+            return None
+        for p in self.persons:
+            if key == _name_key(p.canonical) or key in {_name_key(a) for a in p.aliases}:
+                return p
+        words = key.split()
+        cands = [p for p in self.persons if set(words) <= p.tokens]
+        if len(cands) == 1:
+            return cands[0]
+        if len(cands) > 1 and pos is not None:
+            return self.nearest(pos, cands)
+        return None
+
+    def at(self, start: int, end: int) -> Person | None:
+        for (s, e), p in self._by_span.items():
+            if s <= start and end <= e or start <= s and e <= end:
+                return p
+        return None
+
+    def nearest(self, pos: int, among: list[Person] | None = None) -> Person | None:
+        """The person mentioned last before `pos`."""
+        best, best_pos = None, -1
+        for p in among or self.persons:
+            for s, _ in p.mentions:
+                if best_pos < s < pos:
+                    best, best_pos = p, s
+        return best
+
+
+def _name_key(name: str) -> str:
+    words = [w for w in re.split(r"\s+", name.replace("’s", "").replace("'s", "").strip()) if w]
+    words = [w for w in words if w.lower() not in HONORIFICS]
+    return " ".join(w.lower().rstrip(".,") for w in words)
+
+
+def looks_like_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) for w in words)
+
+
+def build_people(doc: Doc) -> People:
+    people = People()
+    mentions: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = ent.text.replace("’s", "").replace("'s", "").strip()
+        mentions.append((ent.start_char, ent.start_char + len(name), name))
+    clean = doc._.clean
+    meta_name = None
+    if clean is not None:
+        meta = getattr(clean, "meta", {}) or {}
+        for key in ("name", "author", "title"):
+            v = (meta.get(key) or "").strip()
+            if looks_like_name(v):
+                meta_name = v
+                break
+    # Longest forms first so that short mentions attach to them.
+    full_forms = sorted({m[2] for m in mentions if len(_name_key(m[2]).split()) >= 2}, key=lambda n: (-len(n.split()), n))
+    if meta_name:
+        full_forms.insert(0, meta_name)
+    for name in full_forms:
+        if people.get(name) is None or (len(name.split()) > len(people.get(name).canonical.split())):
+            existing = people.get(name)
+            if existing is None:
+                people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS)))
+    text = doc.text
+    for s, e, name in mentions:
+        p = people.get(name, s)
+        if p is None:
+            continue
+        p.mentions.append((s, e))
+        people._by_span[(s, e)] = p
+        alias = _PAREN_ALIAS.match(text, e)
+        if alias and not alias.group(1).isascii():
+            p.aliases.add(alias.group(1).strip())
+    people.subject = _find_subject(doc, people, meta_name)
+    return people
+
+
+_FIRST_SENTENCE = re.compile(r"^(?:Hi[,!]?\s*)?(?:I am|I'm|I’m|My name is|This is)\s+(?:Dr\.\s+|Prof\.\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})")
+
+
+def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
+    if meta_name:
+        return people.get(meta_name)
+    text = doc.text
+    m = _FIRST_SENTENCE.search(text[:3000]) or re.search(r"(?m)^(?:I am|I'm|I’m)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})", text[:5000])
+    if m:
+        p = people.get(m.group(1).rstrip("."))
+        if p is None and looks_like_name(m.group(1).rstrip(".,")):
+            p = Person(canonical=m.group(1).rstrip(".,"))
+            p.mentions.append((m.start(1), m.start(1) + len(p.canonical)))
+            people.persons.append(p)
+        if p is not None:
+            return p
+    clean = doc._.clean
+    if clean is not None and clean.title:
+        title = re.sub(r"(?i)['’]s\s+(?:home\s*page|homepage|website|page)$|\s*[-|:].*$", "", clean.title).strip()
+        p = people.get(title) if title else None
+        if p:
+            return p
+    # Name in bold in author lists, then the most mentioned person.
+    counts: Counter[int] = Counter()
+    if clean is not None:
+        for s, e in getattr(clean, "bold", []) or []:
+            p = people.get(text[s:e].strip(" *,"), s)
+            if p:
+                counts[people.persons.index(p)] += 3
+    for i, p in enumerate(people.persons):
+        counts[i] += len(p.mentions)
+    if not counts:
+        return None
+    best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    first_mention = min((s for s, _ in people.persons[best].mentions), default=len(text))
+    if n >= 2 or first_mention < 600:
+        return people.persons[best]
+    return None
+
+
+@Language.component("people")
+def people_component(doc: Doc) -> Doc:
+    doc._.people = build_people(doc)
+    return doc

@@ -1,0 +1,115 @@
+"""What relation stages produce, and the small helpers they share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    text: str
+    label: str
+    canonical: str | None = None
+    start: int | None = None  # doc character offsets
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A fact in doc coordinates; `records` maps it to raw offsets."""
+
+    relation: str
+    subject: Arg
+    object: Arg
+    evidence: tuple[int, int]
+    rule: str
+    confidence: float
+    qualifiers: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    section: str | None
+
+
+def lines(doc: Doc, sections: set[str] | None = None) -> Iterator[Line]:
+    """Non-empty lines of the doc, with the name of the section they are in."""
+    clean = doc._.clean
+    secs = list(getattr(clean, "sections", []) or [])
+    text = doc.text
+    pos = 0
+    for raw_line in text.split("\n"):
+        start, end = pos, pos + len(raw_line)
+        pos = end + 1
+        stripped = raw_line.strip()
+        if not stripped:
+            continue
+        lead = len(raw_line) - len(raw_line.lstrip())
+        s = start + lead
+        e = s + len(stripped)
+        name = None
+        for sec in secs:
+            if sec.start <= s < sec.end:
+                name = sec.name
+        if sections is None or name in sections:
+            yield Line(s, e, stripped, name)
+
+
+def ents_in(doc: Doc, start: int, end: int, labels: set[str] | None = None) -> list[Span]:
+    return [e for e in doc.ents if e.start_char >= start and e.end_char <= end and (labels is None or e.label_ in labels)]
+
+
+def dates_in(doc: Doc, start: int, end: int) -> list:
+    return [d for d in (doc._.dates or []) if d.start >= start and d.end <= end]
+
+
+def subject_arg(doc: Doc, near: tuple[int, int] | None = None) -> Arg | None:
+    people = doc._.people
+    if people is None or people.subject is None:
+        return None
+    p = people.subject
+    if near is not None:
+        for s, e in p.mentions:
+            if near[0] <= s and e <= near[1]:
+                return Arg(doc.text[s:e], "PERSON", p.canonical, s, e)
+    return Arg(p.canonical, "PERSON", p.canonical)
+
+
+def person_arg(doc: Doc, person, start: int | None = None, end: int | None = None) -> Arg:
+    if start is not None and end is not None:
+        return Arg(doc.text[start:end], "PERSON", person.canonical, start, end)
+    return Arg(person.canonical, "PERSON", person.canonical)
+
+
+def span_arg(span: Span, label: str | None = None, canonical: str | None = None) -> Arg:
+    return Arg(span.text, label or span.label_, canonical or span.text, span.start_char, span.end_char)
+
+
+def text_arg(doc: Doc, start: int, end: int, label: str, canonical: str | None = None) -> Arg:
+    # trim whitespace and edge punctuation so offsets frame exactly the argument
+    t = doc.text[start:end]
+    lead = len(t) - len(t.lstrip(" \t,;:.-–—*|"))
+    t2 = t.strip(" \t,;:.-–—*|")
+    start += lead
+    end = start + len(t2)
+    return Arg(t2, label, canonical or t2, start, end)
+
+
+_ISO = re.compile(r"^(?:\d{4}|\d{3}X|\d{2}XX)(?:-(?:\d{2}|H[12]|Q[1-4]|SP|SU|FA|WI))?(?:-\d{2})?(?:T\d{2}:\d{2})?$|^present$")
+
+
+def split_range(value: str | None) -> tuple[str | None, str | None]:
+    """'2020-09/2021-07' -> ('2020-09', '2021-07'); a single value is a start."""
+    if not value:
+        return None, None
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return (a if _ISO.match(a) else None), (b if _ISO.match(b) else None)
+    return (value if _ISO.match(value) else None), None

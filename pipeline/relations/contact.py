@@ -1,0 +1,47 @@
+"""contact: the subject's e-mail addresses and phone/WeChat numbers."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from . import stage
+from .base import Arg, Candidate, subject_arg
+
+_AT = re.compile(r"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+", re.I)
+_DOT = re.compile(r"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+", re.I)
+
+
+def deobfuscate(email: str) -> str:
+    return _DOT.sub(".", _AT.sub("@", email)).replace(" ", "").lower()
+
+
+@stage("contact")
+def contact(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    text = doc.text
+    for ent in doc.ents:
+        if ent.label_ not in ("EMAIL", "PHONE"):
+            continue
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        line_end = text.find("\n", ent.end_char)
+        line_end = len(text) if line_end < 0 else line_end
+        if ent.label_ == "EMAIL":
+            value, kind = deobfuscate(ent.text), "email"
+        else:
+            before = text[max(line_start, ent.start_char - 16) : ent.start_char].lower()
+            kind = "wechat" if "wechat" in before or "微信" in before else "phone"
+            value = re.sub(r"[^\d+]", "", ent.text)
+        yield Candidate(
+            relation="contact",
+            subject=subj,
+            object=Arg(ent.text, ent.label_, value, ent.start_char, ent.end_char),
+            qualifiers={"kind": kind},
+            evidence=(line_start, line_end),
+            rule=f"contact.{kind}",
+            confidence=0.9 if kind == "email" else 0.75,
+        )

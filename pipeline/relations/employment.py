@@ -1,0 +1,40 @@
+"""employed_by from dated list items of Experience sections (internships included)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from . import stage
+from .base import Candidate, lines, subject_arg, text_arg
+from .education import main_org, part_of_facts
+from .items import is_intern, parse_item
+
+
+@stage("employment.items")
+def employment_items(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    for line in lines(doc, {"experience"}):
+        item = parse_item(doc, line)
+        if item.first("degree") is not None:
+            continue
+        org, units = main_org(item)
+        if org is None:
+            continue
+        titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
+        q: dict[str, str] = {}
+        if titles:
+            q["title"] = titles[0].text
+        elif is_intern(line.text):
+            q["title"] = "research intern"
+        if item.start:
+            q["start"] = item.start
+        if item.end:
+            q["end"] = item.end
+        ev = (line.start, line.end)
+        conf = 0.85 if titles else 0.6
+        yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
+        yield from part_of_facts(doc, units, org, ev, "employment.item_unit")

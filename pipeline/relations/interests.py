@@ -1,0 +1,111 @@
+"""research_interest: one fact per topic of a "my research interests include ..." sentence or an Interests list."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from . import stage
+from .base import Arg, Candidate, lines, subject_arg
+
+_CUE = re.compile(
+    r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at)?\s*(?:the\s+area\s+of\s+)?(?:[:]\s*)?"
+    r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
+    r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
+    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:(?:and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
+    r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
+    re.I,
+)
+_DROP = re.compile(r"^(?:etc|and\s+so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
+_ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
+
+
+def _split_top(text: str) -> list[tuple[int, int, bool]]:
+    """Split at top-level commas/semicolons; parentheses give their own items (flagged True)."""
+    out: list[tuple[int, int, bool]] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            if depth == 0:
+                out.append((start, i, False))
+                start = i + 1
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                for s, e, _ in _split_top(text[start:i]):
+                    out.append((start + s, start + e, True))
+                start = i + 1
+        elif ch in ",;，" and depth == 0:
+            out.append((start, i, False))
+            start = i + 1
+    out.append((start, len(text), False))
+    return out
+
+
+def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int]]:
+    m = re.search(r"\s+(?:and|as well as|&)\s+", text)
+    if not m or inner:
+        return [(start, start + len(text))]
+    left, right = text[: m.start()], text[m.end() :]
+    if len(left.split()) >= 2 and len(right.split()) >= 2:
+        return [(start, start + m.start()), (start + m.end(), start + len(text))]
+    return [(start, start + len(text))]
+
+
+def topics(text: str, offset: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e, inner in _split_top(text):
+        piece = text[s:e]
+        for ps, pe in _split_and(piece, s, inner):
+            t = text[ps:pe]
+            lead = _LEAD.match(t.strip())
+            t_stripped = t.strip()
+            skip = len(t) - len(t.lstrip()) + (lead.end() if lead else 0)
+            body = t_stripped[(lead.end() if lead else 0) :].rstrip(" .:*")
+            if not body or _DROP.match(body) or len(body.split()) > 12 or len(body) < 2:
+                continue
+            out.append((offset + ps + skip, offset + ps + skip + len(body)))
+    return out
+
+
+def _clause_end(text: str, start: int) -> int:
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+aiming\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
+    return m.start() if m else len(text)
+
+
+@stage("interests.sentence")
+def interest_sentences(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    text = doc.text
+    for line in lines(doc):
+        for m in _CUE.finditer(text, line.start, line.end):
+            end = min(_clause_end(text, m.end()), line.end)
+            clause = text[m.end() : end]
+            for s, e in topics(clause, m.end()):
+                t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
+                yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+
+
+@stage("interests.section")
+def interest_section(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    for line in lines(doc, {"interests"}):
+        body = re.sub(r"^[-*]\s+", "", line.text)
+        if len(body.split()) > 10 or _CUE.search(body):
+            continue
+        off = line.start + (len(line.text) - len(body))
+        for s, e in topics(body, off):
+            t = doc.text[s:e]
+            yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.list_item", 0.7)

@@ -1,0 +1,1 @@
+"""prose stage (pending)."""
