@@ -141,7 +141,7 @@ def to_fact(doc_id: str, c: Candidate, raw: str, raw_span) -> Fact:
         if a.start is None or a.end is None:
             return Argument(text=a.text, label=a.label, canonical=a.canonical)
         s, e = raw_span(a.start, a.end)
-        return Argument(text=a.text, label=a.label, canonical=a.canonical, start=s, end=e)
+        return Argument(text=raw[s:e], label=a.label, canonical=a.canonical or a.text, start=s, end=e)
 
     s, e = raw_span(*c.evidence)
     return Fact(

@@ -1,6 +1,6 @@
 """What a run leaves beside its output so the next run can resume or skip work.
 
-- `OUT/.cache/<cache_key>/<sha256>.json`: the finished record of one document,
+- `OUT/.cache/<cache_key>/<sha256>.<doc key>.json`: the finished record of one document,
   written atomically the moment the document is done. A killed run loses at
   most the documents in flight; a re-run picks the rest up from here.
 - `OUT/manifest.json`: written last, after the outputs; lists every input with
@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass
@@ -35,23 +36,27 @@ def cacheable(record: DocumentRecord) -> bool:
 
 
 class Cache:
-    """Finished records keyed by (raw-bytes sha256, settings cache key)."""
+    """Finished records keyed by (raw-bytes sha256, doc_id, settings cache key).
+
+    doc_id is part of the key because it appears in the record: a renamed file
+    is simply redone, and two blank files never share an entry.
+    """
 
     def __init__(self, out_dir: Path, key: str) -> None:
         self.root = Path(out_dir) / CACHE_DIRNAME
         self.key = key
         self.dir = self.root / key
 
-    def path(self, sha256: str) -> Path:
-        return self.dir / f"{sha256}.json"
+    @staticmethod
+    def name(sha256: str, doc_id: str) -> str:
+        return f"{sha256}.{hashlib.sha256(doc_id.encode('utf-8')).hexdigest()[:16]}.json"
+
+    def path(self, sha256: str, doc_id: str) -> Path:
+        return self.dir / self.name(sha256, doc_id)
 
     def load(self, sha256: str, doc_id: str) -> DocumentRecord | None:
-        """The cached record for this content under this doc_id, or None.
-
-        A record cached under another doc_id is not reused: doc_id may appear
-        in derived fields, and a rename is rare enough to simply redo.
-        """
-        p = self.path(sha256)
+        """The cached record for this content under this doc_id, or None."""
+        p = self.path(sha256, doc_id)
         try:
             raw = p.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
@@ -70,12 +75,12 @@ class Cache:
         if not cacheable(record) or not record.sha256:
             return False
         self.dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path(record.sha256), dumps(record) + "\n")
+        atomic_write_text(self.path(record.sha256, record.doc_id), dumps(record) + "\n")
         return True
 
-    def prune(self, keep: Iterable[str]) -> None:
-        """Drop entries of other cache keys and of documents no longer in the input."""
-        keep_names = {f"{sha}.json" for sha in keep}
+    def prune(self, keep: Iterable[tuple[str, str]]) -> None:
+        """Drop entries of other cache keys and of (sha256, doc_id) pairs no longer in the input."""
+        keep_names = {self.name(sha, doc_id) for sha, doc_id in keep}
         if not self.root.is_dir():
             return
         for sub in self.root.iterdir():

@@ -56,6 +56,7 @@ class Found:
     source: str  # the path as the user wrote it
     explicit: bool  # named on the command line rather than found in a folder
     real: str  # resolved path, to see the same file reached twice
+    via_link: bool = False  # reached through a symlink
 
 
 def _is_backup(name: str) -> bool:
@@ -81,8 +82,10 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
             raise UsageError(f"no such file or folder: {arg}")
     roots = [os.path.realpath(a) for a in paths if os.path.isdir(a)]
     visited_dirs: set[str] = set()
+    # Linked folders are walked after all real ones, so a file is reported under its real path.
+    linked_dirs: deque[tuple[str, str, str]] = deque()
 
-    def walk(dir_path: str, shown: str) -> None:
+    def walk(dir_path: str, shown: str, via_link: bool) -> None:
         try:
             with os.scandir(dir_path) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -113,14 +116,14 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
                 skipped.append(Skipped(shown_child, f"cannot read: {e.strerror or e}"))
                 continue
             if stat.S_ISDIR(st.st_mode):
-                if real in visited_dirs:
-                    skipped.append(Skipped(shown_child, "folder already visited (symlink loop)"))
+                if is_link:
+                    linked_dirs.append((entry.path, shown_child, real))
                     continue
                 visited_dirs.add(real)
-                walk(entry.path, shown_child)
+                walk(entry.path, shown_child, via_link)
             elif stat.S_ISREG(st.st_mode):
                 if os.path.splitext(name)[1].lower() in suffixes:
-                    found.append(Found(Path(entry.path), shown_child, False, real))
+                    found.append(Found(Path(entry.path), shown_child, False, real, via_link or is_link))
                 else:
                     skipped.append(Skipped(shown_child, "unsupported file type"))
             else:
@@ -132,13 +135,20 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
             if real in visited_dirs:
                 continue
             visited_dirs.add(real)
-            walk(arg, arg.rstrip("/") or "/")
+            walk(arg, arg.rstrip("/") or "/", False)
         else:
             try:
                 real = os.path.realpath(arg, strict=True)
             except (OSError, RuntimeError):
                 raise UsageError(f"broken symlink or symlink loop: {arg}") from None
-            found.append(Found(Path(arg), arg, True, real))
+            found.append(Found(Path(arg), arg, True, real, os.path.islink(arg)))
+    while linked_dirs:
+        path, shown, real = linked_dirs.popleft()
+        if real in visited_dirs:
+            skipped.append(Skipped(shown, "folder already visited (symlink loop or second link)"))
+            continue
+        visited_dirs.add(real)
+        walk(path, shown, True)
 
     # One entry per real file: prefer the one reached without a symlink, then the first in order.
     def order(f: Found) -> tuple:
@@ -147,8 +157,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
     best: dict[str, Found] = {}
     for f in sorted(found, key=order):
         cur = best.get(f.real)
-        via_link = f.path.is_symlink()
-        if cur is None or (cur.path.is_symlink() and not via_link):
+        if cur is None or (cur.via_link and not f.via_link):
             if cur is not None:
                 skipped.append(Skipped(cur.source, f"same file as {f.source}"))
             best[f.real] = f
@@ -314,7 +323,7 @@ def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -
                     out.append(error_record(item.doc_id, item.source, item.sha256, "internal", "The extractor returned no record for this document."))
                 break
             continue
-        unfinished = inputs[start : max(start + 1, min(len(inputs), pulled))]
+        unfinished = inputs[start : max(start + 1, min(len(inputs), start + pulled - len(records)))]
         if len(unfinished) == 1:
             code, msg = _failure_message(failure, timeout)
             it = unfinished[0]
@@ -343,10 +352,19 @@ class Job:
     size: int
 
 
-def _default_factory(settings: Settings) -> Any:
-    from .extract import Extractor
+_EXTRACTORS: dict[str, Any] = {}
 
-    return Extractor(settings)
+
+def _default_factory(settings: Settings) -> Any:
+    """The real extractor; built once per process and settings, since loading spaCy is slow."""
+    key = settings.model_dump_json()
+    if key not in _EXTRACTORS:
+        from .extract import Extractor
+
+        if len(_EXTRACTORS) >= 2:
+            _EXTRACTORS.pop(next(iter(_EXTRACTORS)))
+        _EXTRACTORS[key] = Extractor(settings)
+    return _EXTRACTORS[key]
 
 
 def _add(timings: dict[str, float], key: str, dt: float) -> None:
@@ -549,13 +567,13 @@ def run(
             slot.inline = error_record(doc_id, f.source, "", "decode_failed", f"The file could not be read: {e.strerror or e}.")
             continue
         slot.sha256 = sha
-        suffix = f.path.suffix.lower()
-        if suffix not in suffixes:
-            shown = suffix or "no suffix"
-            slot.inline = error_record(
-                doc_id, f.source, sha, "unsupported_type",
-                f"Files with {shown!s} are not supported; supported: {', '.join(sorted(suffixes))}.",
-            )
+        if f.path.suffix.lower() not in suffixes:
+            try:
+                ingest.ensure_supported(f.path.name)
+                message = f"Files like {f.path.name} are not read."
+            except ingest.IngestError as e:
+                message = e.message
+            slot.inline = error_record(doc_id, f.source, sha, "unsupported_type", message)
             continue
         # Identical empty or blank files are each reported as empty, not as copies.
         substantive = size > len(head) or bool(head.strip())
@@ -615,7 +633,7 @@ def run(
     t = time.perf_counter()
     records = _write_outputs(out, slots, cache, res)
     write_manifest(out, settings, key, records, skipped)
-    cache.prune(s.sha256 for s in slots if s.sha256)
+    cache.prune((s.sha256, s.doc_id) for s in slots if s.sha256)
     _add(res.timings, "write", time.perf_counter() - t)
     res.seconds = time.perf_counter() - t_start
     if log is not None:

@@ -72,7 +72,8 @@ def test_evidence_is_raw_slice(seed_output: Path) -> None:
             assert raw[ev["start"] : ev["end"]] == ev["text"]
             for arg in (f["subject"], f["object"]):
                 if arg.get("start") is not None:
-                    assert ev["start"] <= arg["start"] <= arg["end"] <= len(raw)
+                    assert 0 <= arg["start"] <= arg["end"] <= len(raw)
+                    assert raw[arg["start"] : arg["end"]] == arg["text"]
         for ent in d["entities"]:
             assert raw[ent["start"] : ent["end"]] == ent["text"]
         for dm in d["dates"]:
