@@ -1,0 +1,278 @@
+"""Date stage: forms found, values normalized, non-dates left alone, speed and dev-corpus F1."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import extract_dates, normalize_date
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DCT = date(2024, 5, 15)  # a Wednesday
+
+
+def pairs(text: str, dct: date | None = None, timeml: bool = False) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in extract_dates(text, dct, timeml)]
+
+
+HOMEPAGE = [
+    ("- *2025.05*: Paper accepted.", [("2025.05", "2025-05")]),
+    ("**2023.08** we moved", [("2023.08", "2023-08")]),
+    ("News 2023/08: talk", [("2023/08", "2023-08")]),
+    ("Aug. 2023: joined", [("Aug. 2023", "2023-08")]),
+    ("Sept. 2021 started", [("Sept. 2021", "2021-09")]),
+    ("updated 2023-08", [("2023-08", "2023-08")]),
+    ("2020.09 - 2021.07, MSc", [("2020.09 - 2021.07", "2020-09/2021-07")]),
+    ("2021.10 - now, PhD", [("2021.10 - now", "2021-10/present")]),
+    ("2023.09 - current, student", [("2023.09 - current", "2023-09/present")]),
+    ("2019-Present: Lab", [("2019-Present", "2019/present")]),
+    ("Sep 2019 – Jun 2023", [("Sep 2019 – Jun 2023", "2019-09/2023-06")]),
+    ("Sep. 2016 - Feb. 2020", [("Sep. 2016 - Feb. 2020", "2016-09/2020-02")]),
+    ("Engineer (Mar. 2020 - )", [("Mar. 2020 -", "2020-03/present")]),
+    ("a 2nd year (2022-) student", [("2022-", "2022/present")]),
+    ("(2020-)", [("2020-", "2020/present")]),
+    ("Intern (24.05 - Present)", [("24.05 - Present", "2024-05/present")]),
+    ("Project (23.06 - 24.05):", [("23.06 - 24.05", "2023-06/2024-05")]),
+    ("2006 - 2011 scholarship", [("2006 - 2011", "2006/2011")]),
+    ("2019–21 fellow", [("2019–21", "2019/2021")]),
+    ("Paper at ICLR 2025.", [("2025", "2025")]),
+    ("Paper at NeurIPS '22.", [("'22", "2022")]),
+    ("Paper at MICCAI-2022.", [("2022", "2022")]),
+    ("Reviewer: 2023,2022,2021", [("2023", "2023"), ("2022", "2022"), ("2021", "2021")]),
+    ("Reviewer: 2024, 2023", [("2024", "2024"), ("2023", "2023")]),
+    ("Fall 2024 TA", [("Fall 2024", "2024-FA")]),
+    ("2024 Fall TA", [("2024 Fall", "2024-FA")]),
+    ("Spring '23 course", [("Spring '23", "2023-SP")]),
+    ("Published: 20161014", [("20161014", "2016-10-14")]),
+    ("2020/05/03 update", [("2020/05/03", "2020-05-03")]),
+    ("posted 05/03/2020", [("05/03/2020", "2020-05-03")]),
+    ("posted 25/03/2020", [("25/03/2020", "2020-03-25")]),
+    ("due 09/2019", [("09/2019", "2019-09")]),
+    ("发布于2026-03-24 15:15", [("2026-03-24 15:15", "2026-03-24T15:15")]),
+    ("2021年5月3日", [("2021年5月3日", "2021-05-03")]),
+]
+
+PROSE = [
+    ("It launched on June 11, 2025.", [("June 11, 2025", "2025-06-11")]),
+    ("In September 2021, she joined.", [("September 2021", "2021-09")]),
+    ("born 4 January 1990 in Lagos", [("4 January 1990", "1990-01-04")]),
+    ("in October, 2016 he", [("October, 2016", "2016-10")]),
+    ("the 3rd of March 2019", [("the 3rd of March 2019", "2019-03-03")]),
+    ("Tuesday, March 5, 2019", [("Tuesday, March 5, 2019", "2019-03-05")]),
+    ("in the second half of 2025", [("the second half of 2025", "2025-H2")]),
+    ("in H1 2024", [("H1 2024", "2024-H1")]),
+    ("By the end of 2022 it", [("the end of 2022", "2022")]),
+    ("at the beginning of 2023", [("the beginning of 2023", "2023")]),
+    ("in early 2020", [("early 2020", "2020")]),
+    ("since mid-2019 the", [("Since mid-2019".lower(), "2019/present")]),
+    ("in the late 1990s", [("the late 1990s", "199X")]),
+    ("during the 1990s", [("the 1990s", "199X")]),
+    ("in the '80s", [("the '80s", "198X")]),
+    ("the 20th century", [("the 20th century", "19")]),
+    ("the twenty-first century", [("the twenty-first century", "20")]),
+    ("in the summer of 2018", [("the summer of 2018", "2018-SU")]),
+    ("revenue in Q3 2024", [("Q3 2024", "2024-Q3")]),
+    ("the third quarter of 2023", [("the third quarter of 2023", "2023-Q3")]),
+    ("in fiscal 2023", [("fiscal 2023", "2023")]),
+    ("FY2022 results", [("FY2022", "2022")]),
+    ("From 2009 to 2011 he", [("From 2009 to 2011", "2009/2011")]),
+    ("between 2016 and 2018", [("between 2016 and 2018", "2016/2018")]),
+    ("Since 2018, she", [("Since 2018", "2018/present")]),
+    ("held May 3-5, 2021 in", [("May 3-5, 2021", "2021-05-03/2021-05-05")]),
+    ("held 3-5 May 2021 in", [("3-5 May 2021", "2021-05-03/2021-05-05")]),
+    ("from March to June 2020", [("from March to June 2020", "2020-03/2020-06")]),
+    ("he was born in 1963.", [("1963", "1963")]),
+    ("Category:1963 births", [("1963", "1963")]),
+    ("In 2014 to 2018 he studied", [("2014 to 2018", "2014/2018")]),
+]
+
+RELATIVE = [
+    ("He joined last year.", [("last year", "2023")]),
+    ("We met on Tuesday.", [("Tuesday", "2024-05-14")]),
+    ("She will speak on Friday.", [("Friday", "2024-05-17")]),
+    ("It shipped two weeks ago.", [("two weeks ago", "2024-W18")]),
+    ("It shipped 3 days ago.", [("3 days ago", "2024-05-12")]),
+    ("The release is next month.", [("next month", "2024-06")]),
+    ("growth in the coming quarter", [("the coming quarter", "2024-Q3")]),
+    ("sales this year rose", [("this year", "2024")]),
+    ("last week he said", [("last week", "2024-W19")]),
+    ("yesterday's vote", [("yesterday", "2024-05-14")]),
+    ("on March 3 the board", [("March 3", "2024-03-03")]),
+    ("last summer they", [("last summer", "2023-SU")]),
+]
+
+NOT_DATES = [
+    "The challenge got 2253 submissions.",
+    "Ranked Top 14% of the field.",
+    "A 20B parameter model.",
+    "Call 15600307011 now.",
+    "Phone: (415) 555-1234",
+    "The Seedance 2.0 model and V2 release.",
+    "See arXiv 2308.07156 for details.",
+    "arXiv:2012.07156",
+    "[pdf](https://arxiv.org/abs/2012.07156)",
+    "photo at https://example.com/2021/05/pic.png",
+    "mail me: jane2021@example.com",
+    "He reached the 4 - 2 rank.",
+    "It cost $2000 and 2000 dollars.",
+    "More than 2000 people came.",
+    "He has 5 years of experience.",
+    "It took 60 seconds.",
+    "For two months she waited.",
+    "Meet at 10:30 am.",
+    "Glued venue tags like EMNLP22 and CVPR2023.",
+    "Page 1999 of the book, pp. 2001",
+    "Silver medal (10/1300+)",
+    "3.14 and 25.06 are numbers",
+    "score of 1,2019",
+    "room 2010 is free",
+    "We went there. You may leave.",
+    "Two months after joining, she left.",
+    "He is now currently working.",
+]
+
+
+@pytest.mark.parametrize("text,expected", HOMEPAGE + PROSE)
+def test_calendar_expressions(text: str, expected: list[tuple[str, str]]) -> None:
+    got = pairs(text)
+    assert [(t.lower(), v) for t, v in got] == [(t.lower(), v) for t, v in expected]
+
+
+@pytest.mark.parametrize("text,expected", RELATIVE)
+def test_relative_expressions_resolve_against_dct(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, DCT) == expected
+
+
+@pytest.mark.parametrize("text", ["He joined last year.", "on March 3 the board", "We met on Tuesday."])
+def test_relative_expressions_need_a_dct(text: str) -> None:
+    """Without a document date, year-less and relative forms are left out."""
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_non_dates_yield_nothing(text: str) -> None:
+    assert pairs(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    "phrase,value",
+    [
+        ("Sep 2019", "2019-09"),
+        ("now", "present"),
+        ("Present", "present"),
+        ("current", "present"),
+        ("2021.10", "2021-10"),
+        ("*2023.08*", "2023-08"),
+        ("summer 2011", "2011-SU"),
+        ("2019", "2019"),
+        ("the 1990s", "199X"),
+        ("the Board of Trustees", None),
+        ("", None),
+        ("5 years", None),
+    ],
+)
+def test_normalize_date(phrase: str, value: str | None) -> None:
+    assert normalize_date(phrase) == value
+
+
+def test_mentions_sorted_non_overlapping_longest() -> None:
+    text = "2018.09 - 2022.06, PhD; ICLR 2023; (2020-) and June 11, 2025."
+    ms = extract_dates(text)
+    assert [m.text for m in ms] == ["2018.09 - 2022.06", "2023", "2020-", "June 11, 2025"]
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_and_offsets_are_exact(text: str) -> None:
+    for dct in (None, DCT):
+        for timeml in (False, True):
+            ms = extract_dates(text, dct, timeml)
+            for m in ms:
+                assert 0 <= m.start < m.end <= len(text)
+                assert text[m.start : m.end] == m.text
+            assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["2021", ".", "09", " - ", "now", "Sep", " ", "May", "3", ",", "'22", "Q3", "the end of", "\n", "(", ")", "since", "20161014"]), max_size=20))
+def test_date_like_noise_never_raises(parts: list[str]) -> None:
+    text = "".join(parts)
+    for m in extract_dates(text, DCT):
+        assert text[m.start : m.end] == m.text
+
+
+def test_throughput() -> None:
+    """The stage is a regex scan: well above 2 MB/s on homepage-like text."""
+    block = (
+        "- *2023.08*: Our paper on graph learning is accepted by ICLR 2024. See https://arxiv.org/abs/2308.07156.\n"
+        "I joined the lab in September 2021 after my B.Eng. (2017.09 - 2021.06). We had 2253 submissions.\n"
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.\n"
+    )
+    text = block * 4000
+    extract_dates(text[:5000])
+    t0 = time.perf_counter()
+    ms = extract_dates(text)
+    dt = time.perf_counter() - t0
+    assert len(ms) == 4 * 4000
+    assert len(text.encode()) / dt > 2e6, f"{len(text) / dt / 1e6:.2f} MB/s"
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("score_facts", SHARED / "tools" / "score_facts.py")
+    mod = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+def _raw_document(dev: Path, gold: dict) -> Path | None:
+    for p in sorted(dev.glob(gold["doc_id"] + ".*")):
+        if not p.name.endswith(".gold.json"):
+            return p
+    src = gold.get("source", "")
+    if src.startswith("seeds/") and (SHARED / src).exists():
+        return SHARED / src
+    return None
+
+
+@pytest.mark.shared
+def test_dev_corpus_date_value_f1() -> None:
+    """Value F1 of the date stage on the dev gold, scored like the reference scorer."""
+    dev = SHARED / "corpus" / "dev"
+    if not (dev.is_dir() and (SHARED / "tools" / "score_facts.py").exists()):
+        pytest.skip("development corpus ../shared/corpus/dev is not present")
+    sf = _load_scorer()
+    gold_n = sys_n = right = 0
+    for gp in sorted(dev.glob("*.gold.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        raw = _raw_document(dev, gold)
+        assert raw is not None, f"no document for {gp.name}"
+        dct = date.fromisoformat(gold["dct"]) if gold.get("dct") else None
+        found = [m.model_dump() for m in extract_dates(raw.read_text(encoding="utf-8"), dct)]
+        gd = list({(sf.norm(x["text"]), sf.norm(x["value"])): x for x in gold.get("dates", [])}.values())
+        sd = list({(sf.norm(x["text"]), sf.norm(x["value"])): x for x in found}.values())
+        gold_n += len(gd)
+        sys_n += len(sd)
+        used: set[int] = set()
+        for x in gd:
+            gt = sf.norm(x["text"])
+            cands = []
+            for i, d in enumerate(sd):
+                t = sf.norm(d["text"])
+                if i not in used and t and (gt in t or t in gt):
+                    cands.append((sf.date_eq(x["value"], d["value"]), t == gt, -i, i))
+            if cands:
+                ok, _, _, i = max(cands)
+                used.add(i)
+                right += ok
+    p, r = right / sys_n, right / gold_n
+    f1 = 2 * p * r / (p + r)
+    assert f1 >= 0.92, f"date value F1 {f1:.3f} (P {p:.3f} R {r:.3f})"
