@@ -625,7 +625,7 @@ def run(
                 for chunk in chunks:
                     accept(*run_jobs(extractor, settings, cache, chunk))
             else:
-                _run_pool(chunks, workers, factory, settings, out, key, accept, by_id)
+                _run_pool(chunks, workers, factory, settings, out, key, accept)
     finally:
         if bar is not None:
             bar.close()
@@ -649,56 +649,74 @@ def _run_pool(
     out: Path,
     key: str,
     accept: Callable[[list[tuple[str, str | None]], dict[str, float]], None],
-    by_id: dict[str, _Slot],
 ) -> None:
     """Run chunks on `workers` processes, a few chunks in flight each.
 
-    If a worker process dies (a crash in native code, the OOM killer), the
-    chunks it may have held are retried one document at a time in a fresh
-    pool; a document that kills a worker alone gets an 'internal' record.
+    If a worker process dies (a crash in native code, the OOM killer), every
+    document that was in flight is retried alone, with nothing else running,
+    in a fresh pool; a document that kills a worker on its own gets an
+    'internal' record and the rest are unaffected.
     """
     import multiprocessing as mp
 
     ctx = mp.get_context("spawn")
-    queue: deque[list[Job]] = deque(chunks)
+    # (chunk, isolated): isolated chunks are suspects from a crash and run with nothing beside them.
+    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in chunks)
+
+    def died(job: Job) -> None:
+        rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
+        accept([(job.doc_id, dumps(rec))], {})
+
+    def collect(fut: Any, chunk: list[Job]) -> bool:
+        """Hand a finished chunk to `accept`; False when the pool broke under it."""
+        try:
+            kind, payload = fut.result()
+        except BrokenProcessPool:
+            return False
+        except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            accept([(j.doc_id, dumps(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"))) for j in chunk], {})
+            return True
+        if kind == "init_failed":
+            raise UsageError(f"cannot load the extractor: {payload}")
+        accept(*payload)
+        return True
+
     while queue:
+        n = workers if not queue[0][1] else 1
+        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key))
+        inflight: dict[Any, tuple[list[Job], bool]] = {}
         failed: list[list[Job]] = []
-        ex = ProcessPoolExecutor(max_workers=min(workers, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key))
-        inflight: dict[Any, list[Job]] = {}
         try:
             while queue or inflight:
+                if n < workers and not inflight and queue and not queue[0][1]:
+                    break  # suspects done: back to a full-size pool
                 while queue and len(inflight) < 2 * workers:
-                    c = queue.popleft()
-                    inflight[ex.submit(_worker_run, c)] = c
+                    chunk, isolated = queue[0]
+                    if inflight and (isolated or any(iso for _, iso in inflight.values())):
+                        break
+                    queue.popleft()
+                    inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
                 done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 broken = False
                 for fut in done:
-                    c = inflight.pop(fut)
-                    try:
-                        kind, payload = fut.result()
-                    except BrokenProcessPool:
+                    chunk, _ = inflight.pop(fut)
+                    if not collect(fut, chunk):
                         broken = True
-                        failed.append(c)
-                        continue
-                    except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
-                        accept([(j.doc_id, dumps(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"))) for j in c], {})
-                        continue
-                    if kind == "init_failed":
-                        raise UsageError(f"cannot load the extractor: {payload}")
-                    accept(*payload)
+                        failed.append(chunk)
                 if broken:
-                    failed.extend(inflight.values())
-                    inflight.clear()
                     break
         finally:
             ex.shutdown(wait=True, cancel_futures=True)
-        for c in failed:
-            if len(c) == 1:
-                j = c[0]
-                rec = error_record(j.doc_id, j.source, j.sha256, "internal", "The worker process died while processing this document.")
-                accept([(j.doc_id, dumps(rec))], {})
-            else:
-                queue.extend([j] for j in c)
+        for fut, (chunk, _) in inflight.items():
+            if fut.cancelled():
+                queue.appendleft((chunk, False))
+            elif not collect(fut, chunk):
+                failed.append(chunk)
+        suspects = [j for c in failed for j in c]
+        if len(suspects) == 1:
+            died(suspects[0])
+        else:
+            queue.extendleft(([j], True) for j in reversed(suspects))
 
 
 def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:
