@@ -1,0 +1,550 @@
+"""Plain text to clean text: repaired, normalised, tokens un-spaced and un-glued, sections found.
+
+Each rewrite is a pass that produces a `TextMap` over its input; the passes are
+composed and finally put behind the markup map, so `CleanText.map.origin`
+indexes the raw decoded document. Every pass keeps origins non-decreasing,
+which lets spans found in markup coordinates be moved into clean coordinates
+by binary search.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import regex
+
+from .markup import Markup
+from .textmap import TextBuilder, TextMap
+
+PATTERNS = Path(__file__).parent / "patterns"
+
+
+def _jsonl(name: str) -> list[dict]:
+    with open(PATTERNS / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Section:
+    name: str
+    heading: str
+    start: int
+    end: int
+    level: int = 1
+    heading_end: int = -1  # end of the heading line; equals `start` for the untitled leading section
+
+
+@dataclass
+class CleanText:
+    map: TextMap
+    sections: list[Section] = field(default_factory=list)
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    headings: list[tuple[int, int, int]] = field(default_factory=list)
+    dct: datetime.date | None = None
+    dct_span: tuple[int, int] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.map.text
+
+
+def section_at(sections: list[Section], pos: int) -> Section | None:
+    """The section whose span holds clean-text position `pos`."""
+    starts = [s.start for s in sections]
+    k = bisect_right(starts, pos) - 1
+    if k >= 0 and sections[k].start <= pos < sections[k].end:
+        return sections[k]
+    return None
+
+
+# ---------------------------------------------------------------- rewriting helper
+
+Edit = tuple[int, int, str]  # replace text[start:end] by the string; equal lengths map 1:1, else all to start
+
+
+def _rewrite(text: str, edits: Iterable[Edit]) -> TextMap:
+    """Apply sorted, non-overlapping edits; copied stretches keep exact origins."""
+    out = TextBuilder(len(text))
+    pos = 0
+    for start, end, new in edits:
+        if start < pos:
+            continue
+        if start > pos:
+            out.copy(text[pos:start], pos)
+        if new:
+            if len(new) == end - start:
+                out.copy(new, start)
+            else:
+                out.insert(new, start)
+        pos = end
+    if pos < len(text):
+        out.copy(text[pos:], pos)
+    return out.build()
+
+
+def _compose(maps: list[TextMap]) -> TextMap:
+    """maps[0] over the original, maps[1] over maps[0].text, ...: one map over the original."""
+    origin = maps[0].origin
+    for m in maps[1:]:
+        get = origin.__getitem__
+        origin = array("q", map(get, m.origin))
+    return TextMap(maps[-1].text, origin, maps[0].source_len)
+
+
+# ---------------------------------------------------------------- pass 1: mojibake and NFC, per line
+
+_FTFY_CONFIG = None
+
+
+def _ftfy_config():
+    global _FTFY_CONFIG
+    if _FTFY_CONFIG is None:
+        import ftfy
+
+        _FTFY_CONFIG = ftfy.TextFixerConfig(
+            unescape_html=False,
+            uncurl_quotes=False,
+            fix_character_width=False,
+            fix_latin_ligatures=False,
+            fix_line_breaks=False,
+            normalization="NFC",
+            explain=False,
+        )
+    return _FTFY_CONFIG
+
+
+_ALIGN_LIMIT = 5000
+
+
+def _align(old: str, new: str, base: int) -> list[int]:
+    """Origins (offset by `base`) for the characters of `new`, a repaired version of `old`."""
+    if len(old) == len(new):
+        return list(range(base, base + len(new)))
+    if len(old) > _ALIGN_LIMIT or len(new) > _ALIGN_LIMIT:
+        return [base + (k * len(old)) // max(1, len(new)) for k in range(len(new))]
+    res: list[int] = []
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            res.extend(range(base + i1, base + i2))
+        elif op in ("replace", "insert"):
+            span = max(1, i2 - i1)
+            res.extend(base + min(i1 + ((k * span) // max(1, j2 - j1)), max(i1, len(old) - 1)) for k in range(j2 - j1))
+    return res
+
+
+def _repair_lines(text: str) -> TextMap | None:
+    """Repair mojibake on lines ftfy finds bad and NFC-normalise the rest; None when nothing changes."""
+    from ftfy import fix_text
+    from ftfy.badness import is_bad
+
+    if text.isascii():
+        return None
+    pieces: list[str] = []
+    origin = array("q")
+    changed = False
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        new = line
+        if not line.isascii():
+            if is_bad(line):
+                new = fix_text(line, _ftfy_config())
+            if not unicodedata.is_normalized("NFC", new):
+                new = unicodedata.normalize("NFC", new)
+        if new is line or new == line:
+            pieces.append(line)
+            origin.extend(range(pos, pos + len(line)))
+        else:
+            changed = True
+            pieces.append(new)
+            origin.extend(_align(line, new, pos))
+        pos += len(line)
+    if not changed:
+        return None
+    return TextMap("".join(pieces), origin, len(text))
+
+
+# ---------------------------------------------------------------- pass 2: characters
+
+
+def _char_classes() -> tuple[str, str, str]:
+    keep = remove = bullet = ""
+    for row in _jsonl("decorative.jsonl"):
+        if row["kind"] == "keep":
+            keep += row["chars"]
+        elif row["kind"] == "remove":
+            remove += row["chars"]
+        elif row["kind"] == "bullet":
+            bullet += row["chars"]
+    return keep, remove, bullet
+
+
+@lru_cache(maxsize=1)
+def _char_pattern() -> regex.Pattern:
+    keep, remove, bullet = _char_classes()
+    esc = lambda s: "".join(regex.escape(c) for c in s)  # noqa: E731
+    symbols = (
+        r"(?:(?![" + esc(keep) + r"])[\p{So}\p{Extended_Pictographic}\p{Cs}\p{Co}\U0001F3FB-\U0001F3FF\u20e3"
+        + esc(remove)
+        + r"])+"
+    )
+    return regex.compile(
+        r"(?P<bullet>(?m:^)[ \t]*[" + esc(bullet) + r"][ \t]+)"
+        r"|(?P<crlf>\r\n)|(?P<cr>\r)"
+        r"|(?P<space>[\t\x0b\x0c\xa0\u1680\u2000-\u200a\u202f\u205f\u3000])"
+        r"|(?P<zw>[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\ufe00-\ufe0f\U000E0000-\U000E007F\x00-\x08\x0e-\x1f\x7f-\x9f]+)"
+        r"|(?P<sym>" + symbols + r")"
+    )
+
+
+def _char_edits(text: str) -> Iterator[Edit]:
+    for m in _char_pattern().finditer(text):
+        kind = m.lastgroup
+        s, e = m.span()
+        if kind == "bullet":
+            yield s, e, "- "
+        elif kind == "crlf":
+            yield s, s + 1, ""
+        elif kind == "cr":
+            yield s, e, "\n"
+        elif kind == "space":
+            yield s, e, " "
+        elif kind == "zw":
+            yield s, e, ""
+        else:
+            yield s, e, " "
+
+
+# ---------------------------------------------------------------- pass 3: spaced hyphens, glued tokens
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[frozenset[str], frozenset[str]]:
+    pre: set[str] = set()
+    suf: set[str] = set()
+    for row in _jsonl("hyphenation.jsonl"):
+        (pre if row["kind"] == "prefix" else suf).update(w.lower() for w in row["words"])
+    return frozenset(pre), frozenset(suf)
+
+
+@lru_cache(maxsize=1)
+def _tlds() -> tuple[str, ...]:
+    tl: set[str] = set()
+    for row in _jsonl("email_tlds.jsonl"):
+        tl.update(row["tlds"])
+    return tuple(sorted(tl, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    words: set[str] = set()
+    for row in _jsonl("byline.jsonl"):
+        if row["kind"] in ("month", "month_abbrev"):
+            words.update(row["words"])
+    return frozenset(words)
+
+
+_SPACED = re.compile(r"(?<![\w.\-/])(\w+) ([-&]) (?=(\w+)(?![\w\-/]|\.\d))")
+_EMAIL_GLUE = re.compile(r"[\w.+-]+@(?:[A-Za-z0-9-]+\.)+([a-z]{3,})")
+_DIGIT_GLUE = re.compile(r"(?<![\w])([A-Za-z]{2,})(\d{7,})(?!\w)")
+_YEARISH = re.compile(r"(?:1[89]|20)\d\d|\d{5,}")
+_CAPS = re.compile(r"[A-Z0-9]{1,5}")
+_OPEN_END = frozenset({"now", "present", "today", "current", "date", "till", "until"})
+
+
+def _date_side(w: str) -> bool:
+    lw = w.lower()
+    return bool(_YEARISH.fullmatch(w)) or lw in _months() or lw in _OPEN_END
+
+
+def _join_spaced(left: str, op: str, right: str) -> bool:
+    """Is "left - right" one hyphenated token that lost its hyphen spacing (or "R & D")?"""
+    if op == "&":
+        return left.isupper() and right.isupper() and len(left) <= 3 and len(right) <= 3 and left.isalpha() and right.isalpha()
+    if _date_side(left) or _date_side(right):
+        return False
+    pre, suf = _affixes()
+    if left.lower() in pre and (left.islower() or left.istitle() or len(left) == 1):
+        return right[:1].isalnum()
+    if right in suf:
+        return not left[:1].isupper() or left.isupper()
+    return bool(_CAPS.fullmatch(left) and _CAPS.fullmatch(right))
+
+
+def _token_edits(text: str) -> Iterator[Edit]:
+    edits: list[Edit] = []
+    for m in _SPACED.finditer(text):
+        if _join_spaced(m.group(1), m.group(2), m.group(3)):
+            op = m.start(2)
+            edits.append((op - 1, op, ""))
+            edits.append((op + 1, op + 2, ""))
+    tlds = _tlds()
+    for m in _EMAIL_GLUE.finditer(text):
+        label = m.group(1)
+        if label in tlds:
+            continue
+        for tld in tlds:
+            if label.startswith(tld) and len(label) - len(tld) >= 2:
+                cut = m.start(1) + len(tld)
+                edits.append((cut, cut, " "))
+                break
+    for m in _DIGIT_GLUE.finditer(text):
+        cut = m.start(2)
+        edits.append((cut, cut, " "))
+    edits.sort(key=lambda e: (e[0], e[1]))
+    return iter(edits)
+
+
+# ---------------------------------------------------------------- pass 4: whitespace
+
+_WS_RUN = re.compile(r"[ ]*\n[ \n]*|[ ]{2,}|\A[ ]+|[ ]+\Z")
+
+
+def _ws_edits(text: str) -> Iterator[Edit]:
+    n = len(text)
+    for m in _WS_RUN.finditer(text):
+        s, e = m.span()
+        if "\n" not in m.group(0):
+            if s == 0 or e == n:
+                yield s, e, ""
+            else:
+                yield s + 1, e, ""
+            continue
+        first = text.index("\n", s, e)
+        nls = m.group(0).count("\n")
+        if s == 0 or e == n:
+            yield s, e, ""
+        elif nls == 1:
+            yield s, first, ""
+            yield first + 1, e, ""
+        else:
+            last = text.rindex("\n", s, e)
+            yield s, first, ""
+            yield first + 1, last, ""
+            yield last + 1, e, ""
+
+
+# ---------------------------------------------------------------- sections
+
+
+@lru_cache(maxsize=1)
+def _section_vocab() -> dict[str, str]:
+    vocab: dict[str, str] = {}
+    for row in _jsonl("sections.jsonl"):
+        for p in row["phrases"]:
+            vocab.setdefault(_norm_heading(p), row["name"])
+    return vocab
+
+
+_HEAD_STRIP = regex.compile(r"^[\W\d_]+|[\W_]+$")
+_MAX_HEADING_CHARS = 48
+
+
+def _norm_heading(s: str) -> str:
+    s = _HEAD_STRIP.sub("", s.strip().lower())
+    s = s.replace("&", " and ")
+    return " ".join(s.split())
+
+
+def section_name(line: str) -> str | None:
+    """Canonical section name of a heading text, or None when it names no known section."""
+    if len(line) > _MAX_HEADING_CHARS:
+        return None
+    key = _norm_heading(line)
+    vocab = _section_vocab()
+    if key in vocab:
+        return vocab[key]
+    for prefix in ("selected ", "recent ", "my ", "all ", "other ", "some "):
+        if key.startswith(prefix) and key[len(prefix) :] in vocab:
+            return vocab[key[len(prefix) :]]
+    return None
+
+
+def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[tuple[int, int]]) -> list[Section]:
+    heading_at = {a: (b, lvl) for a, b, lvl in headings}
+    bold_at = {a: b for a, b in bold}
+    starts: list[tuple[int, int, str, str, int]] = []  # (line start, heading end, name, heading, level)
+    cur_level = 99
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        h = heading_at.get(pos)
+        name = section_name(line) if line else None
+        if h is not None and h[0] >= end - 1:
+            level = h[1]
+            if name is not None or level <= cur_level:
+                starts.append((pos, end, name or "other", line, level))
+                cur_level = level
+        elif name is not None and (bold_at.get(pos, -1) >= end - 1 or _standalone(text, pos, end)):
+            level = 1 if cur_level == 99 else cur_level
+            starts.append((pos, end, name, line, level))
+            cur_level = level
+        pos = end + 1
+    sections: list[Section] = []
+    first = starts[0][0] if starts else n
+    lead = text[:first]
+    if lead.strip():
+        sections.append(Section("about", "", 0, first, 0, 0))
+    for k, (s, he, name, head, lvl) in enumerate(starts):
+        e = starts[k + 1][0] if k + 1 < len(starts) else n
+        sections.append(Section(name, head, s, e, lvl, he))
+    return sections
+
+
+def _standalone(text: str, s: int, e: int) -> bool:
+    """A short line that does not end like a sentence and reads as a heading."""
+    line = text[s:e]
+    if line.endswith((".", ",", ";")) or line.startswith("- "):
+        return False
+    return len(line.split()) <= 5
+
+
+# ---------------------------------------------------------------- byline date
+
+_MONTHS_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_FORMS = [
+    (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", "ymd"),
+    (r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*\d{1,2}:\d{2})?", "ymd"),
+    (r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)", "ymd"),
+    (r"(?P<mon>" + _MONTHS_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)", "mdy"),
+    (r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>" + _MONTHS_RE + r")\.?,?\s+(?P<y>(?:19|20)\d\d)", "dmy"),
+]
+_BYLINE_SCAN_LINES = 15
+_BYLINE_MAX_LINE = 80
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+    labels: list[str] = []
+    for row in _jsonl("byline.jsonl"):
+        if row["kind"] == "label":
+            labels.extend(row["words"])
+    labels.sort(key=len, reverse=True)
+    date_res = [re.compile(p, re.I) for p, _ in _DATE_FORMS]
+    alt = "|".join(f"(?:{p})" for p, _ in _DATE_FORMS)
+    alt_plain = re.sub(r"\(\?P<\w+>", "(?:", alt)
+    labelled = re.compile(
+        r"^\W*(?:" + "|".join(re.escape(w) for w in labels) + r")\b\s*[:：]?\s*(?:on\s+)?(?P<date>" + alt_plain + r")",
+        re.I,
+    )
+    glued = re.compile(
+        r"^(?:\S.{0,40}?)??(?P<date>(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?)\s*$"
+        r"|^(?P<alone>" + alt_plain + r")\s*$",
+        re.I,
+    )
+    return labelled, glued, date_res
+
+
+def _parse_date(s: str) -> datetime.date | None:
+    _, _, forms = _byline_patterns()
+    for rx in forms:
+        m = rx.match(s)
+        if not m:
+            continue
+        gd = m.groupdict()
+        try:
+            y = int(gd["y"])
+            d = int(gd["d"])
+            if gd.get("mon"):
+                mo = _month_number(gd["mon"])
+            else:
+                mo = int(gd["m"])
+            return datetime.date(y, mo, d)
+        except (ValueError, TypeError, KeyError):
+            continue
+    return None
+
+
+def _month_number(word: str) -> int:
+    w = word.lower().rstrip(".")[:3]
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(w) + 1
+
+
+def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
+    """A byline date near the top: "Published: March 3, 2024", "2024-03-03 10:00", "SourceName2024-03-03 10:00"."""
+    labelled, glued, _ = _byline_patterns()
+    pos = 0
+    seen = 0
+    n = len(text)
+    while pos < n and seen < _BYLINE_SCAN_LINES:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        line = text[pos:end]
+        if line.strip():
+            seen += 1
+            m = labelled.match(line)
+            g = "date"
+            if m is None and len(line) <= _BYLINE_MAX_LINE:
+                m = glued.match(line)
+                g = "date" if m and m.group("date") else "alone"
+            if m is not None:
+                d = _parse_date(m.group(g))
+                if d is not None:
+                    return d, (pos + m.start(g), pos + m.end(g))
+        pos = end + 1
+    return None, None
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _move_spans(origin: array, spans: Iterable[tuple[int, int]], text: str) -> Iterator[tuple[int, int]]:
+    """Markup-coordinate spans to clean coordinates, trimmed of whitespace."""
+    for s, e in spans:
+        a = bisect_left(origin, s)
+        b = bisect_left(origin, e)
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        yield a, b
+
+
+def clean(markup: Markup) -> CleanText:
+    """Clean the plain text of `markup`; the result maps back to the raw document."""
+    src = markup.map.text
+    maps: list[TextMap] = [TextMap.identity(src)]
+    repaired = _repair_lines(src)
+    if repaired is not None:
+        maps.append(repaired)
+    for edits in (_char_edits, _token_edits, _ws_edits):
+        cur = maps[-1].text
+        maps.append(_rewrite(cur, edits(cur)))
+    local = _compose(maps)
+    text = local.text
+    headings = [(a, b, lvl) for (a, b), lvl in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.headings), text), (h[2] for h in markup.headings)) if b > a]
+    bold = [sp for sp in _move_spans(local.origin, markup.bold, text) if sp[1] > sp[0]]
+    links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (l[2] for l in markup.links)) if b > a]
+    dct, dct_span = _find_dct(text)
+    return CleanText(
+        map=markup.map.then(local),
+        sections=_find_sections(text, headings, bold),
+        title=markup.title,
+        meta=dict(markup.meta),
+        bold=bold,
+        links=links,
+        headings=headings,
+        dct=dct,
+        dct_span=dct_span,
+    )
