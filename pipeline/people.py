@@ -144,7 +144,14 @@ def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | N
         p = people.get(title) if title else None
         if p:
             return p
-    # Name in bold in author lists, then the most mentioned person.
+    owner = _author_list_owner(doc)
+    if owner is not None:
+        p = people.get(owner)
+        if p is None:
+            p = Person(canonical=owner)
+            people.persons.append(p)
+        return p
+    # Name in bold, then the most mentioned person.
     counts: Counter[int] = Counter()
     if clean is not None:
         for s, e in getattr(clean, "bold", []) or []:
@@ -160,6 +167,33 @@ def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | N
     if n >= 2 or first_mention < 600:
         return people.persons[best]
     return None
+
+
+_MARKS = re.compile(r"[*†‡#§¶✉^\\\d]+")
+
+
+def _author_list_owner(doc: Doc) -> str | None:
+    """On a publication list the owner is the name on most author lines, first position breaking ties."""
+    from .relations.base import lines
+    from .relations.publications import is_author_line
+
+    seen: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    n_lines = 0
+    for line in lines(doc, {"publications"}):
+        text = re.sub(r"^- ", "", line.text)
+        if not is_author_line(text):
+            continue
+        n_lines += 1
+        chunks = [_MARKS.sub("", c).strip(" .") for c in re.split(r",|\band\b|&", text)]
+        names = [c for c in chunks if looks_like_name(c)]
+        for i, name in enumerate(dict.fromkeys(names)):
+            seen[name] += 1
+            first[name] += i == 0
+    if n_lines < 2 or not seen:
+        return None
+    name, n = max(seen.items(), key=lambda kv: (kv[1], first[kv[0]], kv[0]))
+    return name if n >= max(2, 0.6 * n_lines) else None
 
 
 @Language.component("people")

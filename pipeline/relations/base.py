@@ -37,12 +37,15 @@ class Line:
     end: int
     text: str
     section: str | None
+    heading: bool = False
 
 
-def lines(doc: Doc, sections: set[str] | None = None) -> Iterator[Line]:
-    """Non-empty lines of the doc, with the name of the section they are in."""
+def lines(doc: Doc, sections: set[str] | None = None, headings: bool = False) -> Iterator[Line]:
+    """Non-empty lines of the doc with the name of their section; heading lines only when asked."""
     clean = doc._.clean
     secs = list(getattr(clean, "sections", []) or [])
+    heads = {(h[0], h[1]) for h in getattr(clean, "headings", []) or []} | {(sec.start, sec.start + len(sec.heading)) for sec in secs}
+    head_starts = {h[0] for h in heads}
     text = doc.text
     pos = 0
     for raw_line in text.split("\n"):
@@ -58,8 +61,11 @@ def lines(doc: Doc, sections: set[str] | None = None) -> Iterator[Line]:
         for sec in secs:
             if sec.start <= s < sec.end:
                 name = sec.name
+        is_heading = s in head_starts or start in head_starts
+        if is_heading and not headings:
+            continue
         if sections is None or name in sections:
-            yield Line(s, e, stripped, name)
+            yield Line(s, e, stripped, name, is_heading)
 
 
 def ents_in(doc: Doc, start: int, end: int, labels: set[str] | None = None) -> list[Span]:
