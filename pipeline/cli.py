@@ -7,6 +7,7 @@ Exit codes: 0 every document processed; 1 some documents got error records;
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from datetime import date
@@ -130,10 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     # evaluate/report parse their own arguments (and their own --help).
     if argv and argv[0] in ("evaluate", "report"):
-        if argv[0] == "evaluate":
-            from . import evaluate as mod
-        else:
-            from . import report as mod  # type: ignore[no-redef]
+        mod = importlib.import_module(f"{__package__}.{argv[0]}")
         return int(mod.main(argv[1:]) or 0)
     args = parser.parse_args(argv)
     if args.command == "schema":

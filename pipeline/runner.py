@@ -618,10 +618,12 @@ def run(
         if jobs:
             chunks = chunked(jobs, max(1, settings.batch_size))
             if workers <= 1:
+                t = time.perf_counter()
                 try:
                     extractor = factory(settings)
                 except Exception as e:  # noqa: BLE001
                     raise UsageError(f"cannot load the extractor: {type(e).__name__}: {e}") from e
+                _add(res.timings, "load extractor", time.perf_counter() - t)
                 for chunk in chunks:
                     accept(*run_jobs(extractor, settings, cache, chunk))
             else:

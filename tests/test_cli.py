@@ -1,0 +1,153 @@
+"""`python -m pipeline`: exit codes, the summary line, the schema command, dispatch to evaluate/report."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import pipeline.runner as runner
+from pipeline.cli import main
+from pipeline.schema import DocumentRecord, json_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SUMMARY = re.compile(
+    r"^documents (?P<documents>\d+) \(processed (?P<processed>\d+), reused (?P<reused>\d+)\), "
+    r"facts (?P<facts>\d+), errors (?P<errors>\d+)(?: \((?P<codes>[^)]*)\))?, skipped (?P<skipped>\d+), (?P<seconds>[\d.]+) s$",
+    re.M,
+)
+
+
+class TinyExtractor:
+    """Stands in for the real extractor where only the command line is under test."""
+
+    def __init__(self, settings):
+        self.settings = settings
+        self.timings = {"stage_a": 0.0}  # cumulative, as the real extractor keeps them
+
+    def process_many(self, items):
+        for it in items:
+            self.timings["stage_a"] += 0.25
+            yield DocumentRecord(doc_id=it.doc_id, source=it.source, sha256=it.sha256, status="ok")
+
+
+@pytest.fixture
+def tiny(monkeypatch):
+    monkeypatch.setattr(runner, "_default_factory", TinyExtractor)
+
+
+def summary(err: str) -> dict[str, str]:
+    m = SUMMARY.search(err)
+    assert m, f"no summary line in: {err!r}"
+    return m.groupdict()
+
+
+def test_schema_command_prints_the_committed_schema(capsys):
+    """schema/output.schema.json must be regenerated whenever the models change."""
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert json.loads(printed) == json_schema()
+    committed = (ROOT / "schema" / "output.schema.json").read_text(encoding="utf-8")
+    assert printed == committed, "run `python -m pipeline schema > schema/output.schema.json`"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["nope"],
+        ["extract", "x"],  # --out missing
+        ["extract", "--out", "o"],  # no paths
+        ["extract", "x", "--out", "o", "--dct", "2020-13-01"],
+        ["extract", "x", "--out", "o", "--workers", "0"],
+        ["extract", "x", "--out", "o", "--min-confidence", "1.5"],
+        ["extract", "x", "--out", "o", "--max-bytes", "ten"],
+        ["extract", "x", "--out", "o", "--timeout", "0"],
+    ],
+)
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_missing_input_path_exits_2(tmp_path, capsys, tiny):
+    assert main(["extract", str(tmp_path / "absent"), "--out", str(tmp_path / "o")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_exit_0_when_all_processed_and_1_when_some_failed(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Alpha")
+    (tmp_path / "in" / "b.txt").write_text("Beta")
+    out = str(tmp_path / "out")
+    assert main(["extract", str(tmp_path / "in"), "--out", out]) == 0
+    s = summary(capsys.readouterr().err)
+    assert (s["documents"], s["processed"], s["reused"], s["errors"]) == ("2", "2", "0", "0")
+
+    (tmp_path / "in" / "c.md").write_bytes(b"")
+    (tmp_path / "in" / "d.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert main(["extract", str(tmp_path / "in"), "--out", out]) == 1
+    s = summary(capsys.readouterr().err)
+    assert (s["documents"], s["processed"], s["reused"], s["errors"], s["codes"]) == ("4", "2", "2", "2", "binary 1, empty 1")
+    assert len((tmp_path / "out" / "documents.jsonl").read_text().splitlines()) == 4
+
+
+def test_settings_flags_reach_the_run(tmp_path, capsys, monkeypatch):
+    seen = {}
+
+    def fake_run(paths, out, settings, **kw):
+        seen.update(settings=settings, paths=paths, out=out, **kw)
+        return runner.RunResult()
+
+    monkeypatch.setattr(runner, "run", fake_run)
+    argv = ["extract", "a", "b", "--out", "o", "--dct", "2024-02-29", "--model", "m", "--min-confidence", "0.4",
+            "--max-bytes", "1000", "--max-line-chars", "50", "--timeout", "2.5", "--batch-size", "4", "--workers", "3", "--force"]
+    assert main(argv) == 0
+    st = seen["settings"]
+    assert (str(st.dct), st.model, st.min_confidence, st.max_bytes, st.max_line_chars, st.timeout_s, st.batch_size) == (
+        "2024-02-29", "m", 0.4, 1000, 50, 2.5, 4)
+    assert (seen["paths"], seen["out"], seen["workers"], seen["force"]) == (["a", "b"], "o", 3, True)
+    assert seen["progress"] is False  # stderr is not a terminal under pytest
+
+
+def test_profile_prints_stage_times(tmp_path, capsys, tiny):
+    (tmp_path / "a.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "a.md"), "--out", str(tmp_path / "o"), "--profile"]) == 0
+    err = capsys.readouterr().err
+    for stage in ("discover", "read+decode", "extract", "extract/stage_a", "write", "total"):
+        assert re.search(rf"^{re.escape(stage)}\s+\d+\.\d{{3}}$", err, re.M), stage
+
+
+@pytest.mark.parametrize("command", ["evaluate", "report"])
+def test_evaluate_and_report_are_dispatched(command, monkeypatch):
+    calls = []
+    fake = types.ModuleType(f"pipeline.{command}")
+    fake.main = lambda argv: calls.append(list(argv)) or 7
+    monkeypatch.setitem(sys.modules, f"pipeline.{command}", fake)
+    assert main([command, "g", "o", "--json"]) == 7
+    assert calls == [["g", "o", "--json"]]
+
+
+def test_real_run_from_the_command_line(tmp_path):
+    """End to end with the real extractor: exit 0, summary on stderr, nothing on stdout."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ada.md").write_text("# Ada Quill\n\nAda Quill is a research scientist at Northwind Labs.\n", encoding="utf-8")
+    (src / "ben.txt").write_text("Ben Ortega received his PhD from Lakeside University in 2015.\n", encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline", "extract", str(src), "--out", str(tmp_path / "out")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == ""
+    s = summary(proc.stderr)
+    assert (s["documents"], s["processed"], s["errors"]) == ("2", "2", "0")
+    lines = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [DocumentRecord.model_validate_json(x).doc_id for x in lines] == ["ada", "ben"]
