@@ -39,3 +39,21 @@ lock:
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl
+
+GOLD ?=
+report: $(STAMP)
+	$(PY) -m pipeline report $(OUT) $(if $(GOLD),--gold $(GOLD)) $(ARGS)
+
+# Chromium comes from the system (installed here when missing and running as root); selenium into .venv.
+test-browser: $(STAMP)
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null \
+	      || echo "test-browser: could not install chromium; the browser tests will be skipped"; \
+	  else \
+	    echo "test-browser: chromium/chromedriver missing and not root; the browser tests will be skipped"; \
+	  fi; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt \
+	  || echo "test-browser: could not install selenium; the browser tests will be skipped"
+	$(PY) -m pytest -q -rs tests/browser $(ARGS)
