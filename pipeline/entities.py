@@ -55,9 +55,13 @@ class DomainEntities:
         self.overwrite = overwrite
         pdir = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for row in read_jsonl(pdir / "degrees.jsonl") + read_jsonl(pdir / "venues.jsonl"):
+        for row in read_jsonl(pdir / "degrees.jsonl"):
             forms = {row["pattern"], row["pattern"].replace("'", "’")}
             self.phrases.add(row["label"], [nlp.make_doc(f) for f in sorted(forms)])
+        # Venue acronyms are case-sensitive: "ACL" is a venue, "acl" is not.
+        self.venues = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for row in read_jsonl(pdir / "venues.jsonl"):
+            self.venues.add(row["label"], [nlp.make_doc(row["pattern"])])
         self.titles = Matcher(nlp.vocab)
         titles = read_jsonl(pdir / "titles.jsonl")
         self._title_patterns(nlp, [r["phrase"] for r in titles if r["kind"] == "head"], [r["phrase"] for r in titles if r["kind"] == "modifier"])
@@ -69,7 +73,7 @@ class DomainEntities:
         self.venue_words = venues
 
     def _title_patterns(self, nlp: Language, heads: list[str], mods: list[str]) -> None:
-        mod_words = sorted({t.lower_ for m in mods for t in nlp.make_doc(m)})
+        mod_words = sorted({t.lower_ for m in mods for t in nlp.make_doc(m) if not t.is_punct} | {"-"})
         for h in heads:
             head = [{"LOWER": t.lower_} for t in nlp.make_doc(h)]
             prefix = [{"LOWER": {"IN": mod_words}, "OP": "*"}]
@@ -79,10 +83,11 @@ class DomainEntities:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
         ours: list[Span] = []
-        for label, start, end in self.phrases(doc):
-            ours.append(Span(doc, start, end, label=label))
+        for matcher in (self.phrases, self.venues):
+            for label, start, end in matcher(doc):
+                ours.append(Span(doc, start, end, label=label))
         for _, start, end in self.titles(doc):
-            ours.append(Span(doc, start, end, label="TITLE"))
+            ours.append(_strip_span(Span(doc, start, end, label="TITLE")))
         for label, rx in self.regexes:
             for m in rx.finditer(text):
                 if label == "PRODUCT" and not self._product_ok(m.group()):

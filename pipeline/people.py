@@ -78,6 +78,8 @@ def _name_key(name: str) -> str:
 
 
 def looks_like_name(text: str) -> bool:
+    if "\n" in text:
+        return False
     words = text.split()
     return 2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) for w in words)
 
@@ -122,44 +124,60 @@ def build_people(doc: Doc) -> People:
     return people
 
 
-_FIRST_SENTENCE = re.compile(r"^(?:Hi[,!]?\s*)?(?:I am|I'm|I’m|My name is|This is)\s+(?:Dr\.\s+|Prof\.\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})")
+_FIRST_SENTENCE = re.compile(
+    r"(?:^|\n)\s*(?:Hi[,!]?\s*)?(?:I am|I'm|I’m|My name is|This is|Welcome to)\s+(?:Dr\.\s+|Prof\.\s+)?"
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}?)(?=['’]s\b|\s*[\(（,.!]|\s+(?:is|and|from|at|a|an|the)\b|$)"
+)
+_NAME_IS = re.compile(r"(?:^|\n)\s*(?:Dr\.\s+|Prof\.\s+)?([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}?)\s*(?:\([^)]{1,40}\)\s*)?(?:\[\d+\]\s*)?(?:is|was|received|joined|serves)\b")
+
+
+_HEADING_NAME = re.compile(r"(?:by|about|with|:)\s+((?:Dr\.|Prof\.)?\s*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})\s*$")
+
+
+def _person(people: People, name: str, pos: int | None = None) -> Person:
+    if name.isupper():
+        name = name.title()
+    name = " ".join(w for w in name.split() if w.lower() not in HONORIFICS)
+    p = people.get(name)
+    if p is None:
+        p = Person(canonical=name)
+        if pos is not None:
+            p.mentions.append((pos, pos + len(name)))
+        people.persons.append(p)
+    return p
 
 
 def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
+    """Who the document is about: declared name, self-introduction, the bold name of author lists, the most mentioned person."""
     if meta_name:
         return people.get(meta_name)
     text = doc.text
-    m = _FIRST_SENTENCE.search(text[:3000]) or re.search(r"(?m)^(?:I am|I'm|I’m)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3})", text[:5000])
-    if m:
-        p = people.get(m.group(1).rstrip("."))
-        if p is None and looks_like_name(m.group(1).rstrip(".,")):
-            p = Person(canonical=m.group(1).rstrip(".,"))
-            p.mentions.append((m.start(1), m.start(1) + len(p.canonical)))
-            people.persons.append(p)
-        if p is not None:
-            return p
     clean = doc._.clean
-    if clean is not None and clean.title:
-        title = re.sub(r"(?i)['’]s\s+(?:home\s*page|homepage|website|page)$|\s*[-|:].*$", "", clean.title).strip()
-        p = people.get(title) if title else None
-        if p:
-            return p
+    for rx in (_FIRST_SENTENCE, _NAME_IS):
+        m = rx.search(text[:4000])
+        if m and looks_like_name(m.group(1).rstrip(".,")):
+            return _person(people, m.group(1).rstrip(".,"), m.start(1))
+    for hs, he, _level in (getattr(clean, "headings", []) or [])[:3]:
+        m = _HEADING_NAME.search(text[hs:he])
+        if m and looks_like_name(m.group(1).strip()):
+            return _person(people, m.group(1).strip(), hs + m.start(1))
+    bold_names: Counter[str] = Counter()
+    for s, e in getattr(clean, "bold", []) or []:
+        name = _MARKS.sub("", text[s:e]).strip(" *,.")
+        if looks_like_name(name):
+            bold_names[name] += 1
+    if bold_names:
+        name, n = max(bold_names.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 2:
+            return _person(people, name)
     owner = _author_list_owner(doc)
     if owner is not None:
-        p = people.get(owner)
-        if p is None:
-            p = Person(canonical=owner)
-            people.persons.append(p)
-        return p
-    # Name in bold, then the most mentioned person.
-    counts: Counter[int] = Counter()
-    if clean is not None:
-        for s, e in getattr(clean, "bold", []) or []:
-            p = people.get(text[s:e].strip(" *,"), s)
-            if p:
-                counts[people.persons.index(p)] += 3
-    for i, p in enumerate(people.persons):
-        counts[i] += len(p.mentions)
+        return _person(people, owner)
+    if clean is not None and clean.title:
+        title = re.sub(r"(?i)['’]s\s+(?:home\s*page|homepage|website|page)$|\s*[-|:].*$", "", clean.title).strip()
+        if looks_like_name(title):
+            return _person(people, title)
+    counts = Counter({i: len(p.mentions) for i, p in enumerate(people.persons)})
     if not counts:
         return None
     best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
