@@ -164,7 +164,7 @@ def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | N
     bold_names: Counter[str] = Counter()
     for s, e in getattr(clean, "bold", []) or []:
         name = _MARKS.sub("", text[s:e]).strip(" *,.")
-        if looks_like_name(name):
+        if looks_like_name(name) and not any(x.label_ in ("TITLE", "DEGREE", "ORG", "VENUE", "GPE") for x in doc.char_span(s, e, alignment_mode="expand").ents if doc.char_span(s, e, alignment_mode="expand") is not None):
             bold_names[name] += 1
     if bold_names:
         name, n = max(bold_names.items(), key=lambda kv: (kv[1], kv[0]))

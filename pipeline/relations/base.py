@@ -103,6 +103,8 @@ def text_arg(doc: Doc, start: int, end: int, label: str, canonical: str | None =
     t = doc.text[start:end]
     lead = len(t) - len(t.lstrip(" \t,;:.-–—*|"))
     t2 = t.strip(" \t,;:.-–—*|")
+    if label == "ORG":
+        t2 = re.sub(r"\s*\(\s*[A-Z][A-Za-z&.-]{1,10}\s*\)?$", "", t2)  # "Shanghai Jiao Tong University (SJTU)"
     start += lead
     end = start + len(t2)
     return Arg(t2, label, canonical or t2, start, end)

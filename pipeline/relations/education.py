@@ -32,21 +32,32 @@ def field_of(item: Item, deg: Segment, doc: Doc) -> str | None:
         return m.group(1).strip()
     i = item.segments.index(deg)
     nxt = item.segments[i + 1] if i + 1 < len(item.segments) else None
-    if nxt is not None and nxt.sep == "in" and nxt.kind in ("name", "other"):
+    if nxt is not None and (nxt.sep == "in" or nxt.kind in ("name", "other", "org")) and not _INSTITUTION.search(nxt.text) and not ORG_UNIT.match(nxt.text):
         return nxt.text
     return None
 
 
-def main_org(item: Item) -> tuple[Segment | None, list[Segment]]:
-    """The school or employer of an item, and the units (departments, labs) named before it."""
-    orgs = item.all("org") or item.all("name")
-    if not orgs:
+_INSTITUTION = re.compile(r"\b(?:University|Universit[äéy]|Institute|College|Academy|School|Polytechnic|Inc\.?|Corp\.?|Ltd\.?|Labs?|Laboratory|Research|Hospital|Center|Centre)\b")
+
+
+def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None, list[Segment]]:
+    """The school or employer of an item, and the units (departments, labs) named before it.
+
+    A segment naming an institution ("... University") beats a bare ORG entity,
+    which beats an unclassified capitalised segment.
+    """
+    cands = [s for s in item.segments if s.kind in ("org", "name") and s is not exclude]
+    if not cands:
         return None, []
-    units = [o for o in orgs if ORG_UNIT.match(o.text)]
-    whole = [o for o in orgs if not ORG_UNIT.match(o.text)]
+    units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]
+    whole = [o for o in cands if o not in units]
+
+    def rank(seg: Segment) -> tuple[int, int]:
+        return (0 if _INSTITUTION.search(seg.text) else 1 if seg.kind == "org" else 2, item.segments.index(seg))
+
     if whole:
-        return whole[0], units
-    return orgs[-1], orgs[:-1]
+        return min(whole, key=rank), units
+    return units[-1], units[:-1]
 
 
 def part_of_facts(doc: Doc, units: list[Segment], org: Segment, evidence: tuple[int, int], rule: str) -> Iterator[Candidate]:
@@ -65,13 +76,14 @@ def education_items(doc: Doc) -> Iterator[Candidate]:
         deg = item.first("degree")
         if deg is None and line.section != "education":
             continue
-        org, units = main_org(item)
+        fld = field_of(item, deg, doc) if deg is not None else None
+        field_seg = next((s for s in item.segments if s.text == fld), None) if fld else None
+        org, units = main_org(item, exclude=field_seg)
         if org is None:
             continue
         q: dict[str, str] = {}
         if deg is not None:
             q["degree"], _ = degree_text(deg, doc)
-            fld = field_of(item, deg, doc)
             if fld:
                 q["field"] = fld
         if item.start:

@@ -25,6 +25,8 @@ def employment_items(doc: Doc) -> Iterator[Candidate]:
         if org is None:
             continue
         titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
+        if org.kind == "name" and not titles:
+            continue  # a capitalised phrase alone (a project, a topic) is no employer
         q: dict[str, str] = {}
         if titles:
             q["title"] = titles[0].text
