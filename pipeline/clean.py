@@ -235,20 +235,20 @@ def _char_edits(text: str) -> Iterator[Edit]:
 
 
 @lru_cache(maxsize=1)
-def _affixes() -> tuple[frozenset[str], frozenset[str]]:
-    pre: set[str] = set()
-    suf: set[str] = set()
+def _affixes() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {"prefix": set(), "free_prefix": set(), "suffix": set()}
     for row in _jsonl("hyphenation.jsonl"):
-        (pre if row["kind"] == "prefix" else suf).update(w.lower() for w in row["words"])
-    return frozenset(pre), frozenset(suf)
+        found[row["kind"]].update(w.lower() for w in row["words"])
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 @lru_cache(maxsize=1)
-def _tlds() -> tuple[str, ...]:
-    tl: set[str] = set()
+def _email_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    tlds: set[str] = set()
+    glued: set[str] = set()
     for row in _jsonl("email_tlds.jsonl"):
-        tl.update(row["tlds"])
-    return tuple(sorted(tl, key=len, reverse=True))
+        (tlds if row["kind"] == "tld" else glued).update(row["words"])
+    return tuple(sorted(tlds, key=len, reverse=True)), frozenset(glued)
 
 
 @lru_cache(maxsize=1)
@@ -279,11 +279,14 @@ def _join_spaced(left: str, op: str, right: str) -> bool:
         return left.isupper() and right.isupper() and len(left) <= 3 and len(right) <= 3 and left.isalpha() and right.isalpha()
     if _date_side(left) or _date_side(right):
         return False
-    pre, suf = _affixes()
-    if left.lower() in pre and (left.islower() or left.istitle() or len(left) == 1):
+    aff = _affixes()
+    low_l, low_r = left.lower(), right.lower()
+    if low_l in aff["prefix"] and (left.islower() or left.istitle() or len(left) == 1):
         return right[:1].isalnum()
-    if right in suf:
-        return not left[:1].isupper() or left.isupper()
+    if low_r in aff["suffix"] and (right.islower() or right.istitle()):
+        if low_l in aff["free_prefix"] or left.isupper() or left.isdigit():
+            return True
+        return left.islower() and right.islower()
     return bool(_CAPS.fullmatch(left) and _CAPS.fullmatch(right))
 
 
@@ -294,13 +297,13 @@ def _token_edits(text: str) -> Iterator[Edit]:
             op = m.start(2)
             edits.append((op - 1, op, ""))
             edits.append((op + 1, op + 2, ""))
-    tlds = _tlds()
+    tlds, glued = _email_words()
     for m in _EMAIL_GLUE.finditer(text):
         label = m.group(1)
         if label in tlds:
             continue
         for tld in tlds:
-            if label.startswith(tld) and len(label) - len(tld) >= 2:
+            if label.startswith(tld) and label[len(tld) :] in glued:
                 cut = m.start(1) + len(tld)
                 edits.append((cut, cut, " "))
                 break
@@ -344,12 +347,16 @@ def _ws_edits(text: str) -> Iterator[Edit]:
 
 
 @lru_cache(maxsize=1)
-def _section_vocab() -> dict[str, str]:
+def _section_vocab() -> tuple[dict[str, str], dict[str, str]]:
+    """(whole heading phrase -> name, single keyword -> name)."""
     vocab: dict[str, str] = {}
+    keywords: dict[str, str] = {}
     for row in _jsonl("sections.jsonl"):
         for p in row["phrases"]:
             vocab.setdefault(_norm_heading(p), row["name"])
-    return vocab
+        for w in row.get("keywords", ()):
+            keywords.setdefault(w.lower(), row["name"])
+    return vocab, keywords
 
 
 _HEAD_STRIP = regex.compile(r"^[\W\d_]+|[\W_]+$")
@@ -362,17 +369,21 @@ def _norm_heading(s: str) -> str:
     return " ".join(s.split())
 
 
-def section_name(line: str) -> str | None:
-    """Canonical section name of a heading text, or None when it names no known section."""
+def section_name(line: str, keywords_ok: bool = True) -> str | None:
+    """Canonical section name of a heading text, or None when it names no known section.
+
+    The whole heading is looked up first ("Honors and Awards"); failing that,
+    the first known keyword in it decides ("Experiences & Educations" -> experience).
+    """
     if len(line) > _MAX_HEADING_CHARS:
         return None
     key = _norm_heading(line)
-    vocab = _section_vocab()
+    vocab, keywords = _section_vocab()
     if key in vocab:
         return vocab[key]
-    for prefix in ("selected ", "recent ", "my ", "all ", "other ", "some "):
-        if key.startswith(prefix) and key[len(prefix) :] in vocab:
-            return vocab[key[len(prefix) :]]
+    for word in regex.findall(r"\w+", key) if keywords_ok else ():
+        if word in keywords:
+            return keywords[word]
     return None
 
 
@@ -388,13 +399,14 @@ def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[t
         end = n if nl < 0 else nl
         line = text[pos:end]
         h = heading_at.get(pos)
-        name = section_name(line) if line else None
+        is_bold = bold_at.get(pos, -1) >= end - 1
+        name = section_name(line, keywords_ok=h is not None or is_bold) if line else None
         if h is not None and h[0] >= end - 1:
             level = h[1]
             if name is not None or level <= cur_level:
                 starts.append((pos, end, name or "other", line, level))
                 cur_level = level
-        elif name is not None and (bold_at.get(pos, -1) >= end - 1 or _standalone(text, pos, end)):
+        elif name is not None and (is_bold or _standalone(text, pos, end)):
             level = 1 if cur_level == 99 else cur_level
             starts.append((pos, end, name, line, level))
             cur_level = level
@@ -521,6 +533,16 @@ def _move_spans(origin: array, spans: Iterable[tuple[int, int]], text: str) -> I
         yield a, b
 
 
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    t = title
+    for edits in (_char_edits, _ws_edits):
+        t = _rewrite(t, edits(t)).text
+    t = " ".join(t.split())
+    return t or None
+
+
 def clean(markup: Markup) -> CleanText:
     """Clean the plain text of `markup`; the result maps back to the raw document."""
     src = markup.map.text
@@ -540,7 +562,7 @@ def clean(markup: Markup) -> CleanText:
     return CleanText(
         map=markup.map.then(local),
         sections=_find_sections(text, headings, bold),
-        title=markup.title,
+        title=_clean_title(markup.title),
         meta=dict(markup.meta),
         bold=bold,
         links=links,

@@ -19,9 +19,12 @@ them, so origins never decrease.
 from __future__ import annotations
 
 import html
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from .textmap import TextBuilder, TextMap
 
@@ -210,7 +213,7 @@ _MD_TOKEN = re.compile(
 | (?P<ent>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
 | (?P<esc>\\[!-/:-@\[-`{-~])
 | (?P<emph>\*++|_++|~~)
-| (?P<ial>\{:[^}\n]{0,200}\})
+| (?P<ial>\{[:#][^}\n]{0,200}\})
 | (?P<math>\$\\[^$\n]{1,300}\$)
 | (?P<pipe>\|)
 """,
@@ -228,14 +231,14 @@ _HTML_TOKEN = re.compile(
 _LINK = re.compile(
     r"""
   \[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.){0,1000}+\]){0,1000}+)\]
-  (?:\(\s*+(?P<href><[^<>\n]*+>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.){0,1000}+\)){0,1000}+)
-       (?:\s++(?:"[^"\n]*+"|'[^'\n]*+'|\([^()\n]*+\)))?\s*+\)
-   |(?P<ref>\[[^\[\]\n]{0,200}\]))
+  (?:\((?P<href>(?:[^()\\\n]|\\.|\((?:[^()\\\n]|\\.){0,1000}+\)){0,1000}+)\)
+   |\[(?P<ref>[^\[\]\n]{0,200})\])
 """,
     re.X | re.S,
 )
+_REFDEF_LABEL = re.compile(r"^[ \t]{0,3}\[([^\]\n]+)\]:[ \t]*\S", re.M)
 _HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_LATEX_CMD = re.compile(r"\\([A-Za-z]+)\s*|\\[^A-Za-z]|[{}]")
+_LATEX_CMD = re.compile(r"\\([A-Za-z]+)\s*|\\[^A-Za-z]|[{}~]")
 _LATEX_ARG_CMDS = frozenset({"color", "textcolor", "colorbox", "href", "label", "hspace", "vspace"})
 
 _BLOCK_TAGS = frozenset(
@@ -269,6 +272,7 @@ class _Renderer:
         self.seg_src: list[int] = [0]
         self.row = False
         self.no_code_len: set[int] = set()
+        self.refs: dict[str, str] = {}
 
     # -- block entry points
 
@@ -349,7 +353,7 @@ class _Renderer:
                 j = self.code(i, j, hi)
             elif kind == "img":
                 lm = _LINK.match(s, i + 1, hi)
-                if lm is None:
+                if lm is None or (lm.group("href") is None and _label(lm.group("ref") or lm.group("text")) not in self.refs):
                     out.text("!", self.src(i))
                     j = i + 1
                 else:
@@ -394,14 +398,19 @@ class _Renderer:
 
     def link(self, i: int, hi: int) -> int:
         lm = _LINK.match(self.s, i, hi)
+        href = lm.group("href") if lm else None
+        if lm is not None and href is None:
+            label = lm.group("ref") or lm.group("text")
+            href = self.refs.get(_label(label))
+            if href is None:
+                lm = None
         if lm is None:
             self.out.text("[", self.src(i))
             return i + 1
-        href = lm.group("href")
-        if href is None:
-            href = ""
-        elif href.startswith("<"):
-            href = href[1:-1]
+        href = href.strip()
+        if href.startswith("<"):
+            href = href[1:].split(">", 1)[0]
+        href = href.split(maxsplit=1)[0] if href else ""
         start = self.out.mark()
         self.scan(lm.start("text"), lm.end("text"))
         if self.out.n > start:
@@ -432,24 +441,21 @@ class _Renderer:
         s = self.s
         pos = i + 1
         end = j - 1
-        skip_arg = False
         for m in _LATEX_CMD.finditer(s, pos, end):
             a = m.start()
-            if a > pos and not skip_arg:
+            if a < pos:
+                continue
+            if a > pos:
                 self.out.text(s[pos:a], self.src(pos))
-            tok = m.group(0)
-            if m.group(1) is not None:
-                skip_arg = m.group(1) in _LATEX_ARG_CMDS
-                if skip_arg and s.startswith("{", m.end()):
-                    close = s.find("}", m.end(), end)
+            pos = m.end()
+            cmd = m.group(1)
+            if cmd is not None:
+                if cmd in _LATEX_ARG_CMDS and s.startswith("{", pos):
+                    close = s.find("}", pos, end)
                     if close >= 0:
                         pos = close + 1
-                        skip_arg = False
-                        continue
-                skip_arg = False
-            elif tok not in "{}":
+            elif m.group(0) not in "{}":
                 self.out.request(_SPACE, self.src(a))
-            pos = m.end()
         if pos < end:
             self.out.text(s[pos:end], self.src(pos))
 
@@ -518,6 +524,10 @@ _REFDEF = re.compile(r"[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S")
 _INDENT = re.compile(r"[ \t]*")
 
 
+def _label(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
 class _Para:
     __slots__ = ("kind", "segs", "marker")
 
@@ -530,6 +540,10 @@ class _Para:
 def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     out = _Out(len(t))
     r = _Renderer(out, markdown=True)
+    for dm in _REFDEF_LABEL.finditer(t):
+        nl = t.find("\n", dm.end())
+        rest = t[dm.end() - 1 : nl if nl >= 0 else len(t)].split()
+        r.refs.setdefault(_label(dm.group(1)), rest[0].strip("<>") if rest else "")
     para: _Para | None = None
     fence: str | None = None
     in_table = False
@@ -647,12 +661,6 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         ind = _INDENT.match(t, cs, le).end()
         if para is None:
-            if was_blank and ind - cs >= 4 and last_kind != "list" and "<" not in line:
-                out.request(_NL, ls)
-                r.s, r.seg_local, r.seg_src = t[ind:le], [0], [ind]
-                r.plain(0, le - ind)
-                last_kind = "code"
-                continue
             para = _Para("para", (ind, le))
         else:
             para.segs.append((ind, le))
@@ -719,6 +727,102 @@ def _front_matter(text: str) -> tuple[int, dict[str, str]]:
     return 0, {}
 
 
+_FM_ENTRY = re.compile(r"([ \t]*)(-[ \t]+)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+|$)(.*?)[ \t]*$")
+_BLOCK_SCALAR = re.compile(r"[|>][0-9+-]*$")
+
+
+@lru_cache(maxsize=1)
+def _front_matter_text_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    with open(Path(__file__).parent / "patterns" / "front_matter_keys.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                keys.update(json.loads(line)["keys"])
+    return frozenset(keys)
+
+
+def _front_matter_content(text: str, end: int) -> TextMap:
+    """Markdown made of the text-bearing values of a front matter that holds the whole page (Hugo/Wowchemy widgets).
+
+    Block scalars (`text: |`) are copied as Markdown lines; the scalar values of
+    one list item are joined into one line; `title` values become headings.
+    """
+    keys = _front_matter_text_keys()
+    out = TextBuilder(len(text))
+    item: list[tuple[int, int]] = []
+    item_indent = -1
+    block: int | None = None  # indentation of the key that opened a block scalar
+    block_ind: int | None = None
+
+    def flush_item() -> None:
+        for k, (a, b) in enumerate(item):
+            if k:
+                out.insert(", ", a)
+            out.copy(text[a:b], a)
+        if item:
+            out.insert("\n\n", item[-1][1])
+        item.clear()
+
+    first = _LINE.match(text)
+    for lm in _LINE.finditer(text, first.end() if first else 0, end):
+        ls = lm.start()
+        le = lm.end()
+        if ls >= end or ls == le:
+            break
+        while le > ls and text[le - 1] in "\r\n":
+            le -= 1
+        line = text[ls:le]
+        stripped = line.strip()
+        ind = len(line) - len(line.lstrip(" \t"))
+        if block is not None:
+            if not stripped:
+                out.insert("\n", ls)
+                continue
+            if ind > block:
+                if block_ind is None:
+                    block_ind = ind
+                cs = ls + min(ind, block_ind)
+                out.copy(text[cs:le], cs)
+                out.insert("\n", le)
+                continue
+            out.insert("\n", ls)
+            block = None
+        if not stripped or stripped.startswith("#") or stripped in ("---", "+++", "..."):
+            continue
+        m = _FM_ENTRY.match(line)
+        if m is None:
+            continue
+        is_item = m.group(2) is not None
+        if is_item or ind <= item_indent:
+            flush_item()
+            item_indent = ind if is_item else -1
+        key = m.group(3).lower()
+        vs, ve = ls + m.start(4), ls + m.end(4)
+        val = text[vs:ve]
+        if _BLOCK_SCALAR.fullmatch(val):
+            flush_item()
+            item_indent = -1
+            block = m.start(3)
+            block_ind = None
+            continue
+        if key not in keys or not val or val[0] in "[{&*!|>" or (ind == 0 and key not in ("title", "subtitle")):
+            continue
+        if val[0] in "\"'" and len(val) >= 2 and val[-1] == val[0]:
+            vs, ve = vs + 1, ve - 1
+        elif " #" in val:
+            ve = vs + val.index(" #")
+        if ve <= vs:
+            continue
+        if key == "title" and item_indent < 0:
+            out.insert("\n## ", vs)
+            out.copy(text[vs:ve], vs)
+            out.insert("\n\n", ve)
+        else:
+            item.append((vs, ve))
+    flush_item()
+    return out.build()
+
+
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
 _WS = re.compile(r"\s+")
 
@@ -749,8 +853,10 @@ def to_plain(text: str, fmt: str) -> Markup:
             title = _meaningful(html.unescape(_TAGS.sub("", tm.group(1))))
     stripped = _strip_regions(text[body_start:], fmt)
     if body_start:
-        shift = body_start
-        stripped = TextMap(stripped.text, _shifted(stripped.origin, shift), len(text))
+        stripped = TextMap(stripped.text, _shifted(stripped.origin, body_start), len(text))
+        if not stripped.text.strip():
+            derived = _front_matter_content(text, body_start)
+            stripped = derived.then(_strip_regions(derived.text, fmt))
     if fmt == "markdown":
         rendered, r = _render_markdown(stripped.text)
     else:
@@ -763,11 +869,10 @@ def to_plain(text: str, fmt: str) -> Markup:
     headings = [(a, b, lvl) for a, b, lvl in (_trim(txt, s, e) + (lvl,) for s, e, lvl in r.headings) if b > a]
     bold = [sp for sp in (_trim(txt, s, e) for s, e in r.bold) if sp[1] > sp[0]]
     links = [(a, b, h) for (a, b), h in ((_trim(txt, s, e), h) for s, e, h in r.links) if b > a]
-    if title is None:
-        for a, b, lvl in sorted(headings, key=lambda h: (h[2], h[0])):
-            if lvl == 1:
-                title = _meaningful(txt[a:b])
-                break
+    if title is None and headings:
+        a, b, lvl = min(headings)
+        if lvl == 1 and not txt[:a].strip():
+            title = _meaningful(txt[a:b])
     return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt)
 
 
