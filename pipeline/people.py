@@ -149,6 +149,8 @@ def _person(people: People, name: str, pos: int | None = None) -> Person:
 
 def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
     """Who the document is about: declared name, self-introduction, the bold name of author lists, the most mentioned person."""
+    from .relations.publications import is_author_line
+
     if meta_name:
         return people.get(meta_name)
     text = doc.text
@@ -164,7 +166,14 @@ def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | N
     bold_names: Counter[str] = Counter()
     for s, e in getattr(clean, "bold", []) or []:
         name = _MARKS.sub("", text[s:e]).strip(" *,.")
-        if looks_like_name(name) and not any(x.label_ in ("TITLE", "DEGREE", "ORG", "VENUE", "GPE") for x in doc.char_span(s, e, alignment_mode="expand").ents if doc.char_span(s, e, alignment_mode="expand") is not None):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not looks_like_name(name):
+            continue
+        labels = {x.label_ for x in span.ents}
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        in_authors = is_author_line(text[line_start : line_end if line_end >= 0 else len(text)])
+        if "PERSON" in labels or in_authors and not labels & {"TITLE", "DEGREE", "ORG", "VENUE", "GPE"}:
             bold_names[name] += 1
     if bold_names:
         name, n = max(bold_names.items(), key=lambda kv: (kv[1], kv[0]))

@@ -31,9 +31,14 @@ def stage(name: str) -> Callable[[StageFn], StageFn]:
     return register
 
 
+_loaded = False
+
+
 def _load() -> None:
+    global _loaded
     for mod in MODULES:
         importlib.import_module(f"{__name__}.{mod}")
+    _loaded = True
 
 
 def fact_key(c: Candidate) -> tuple[str, str, str]:
@@ -75,7 +80,7 @@ def _degree_family(degree: str) -> str:
 
 
 def run_stages(doc: Doc, names: list[str] | None = None) -> list[Candidate]:
-    if not STAGES:
+    if not _loaded:
         _load()
     cands: list[Candidate] = []
     for name, fn in STAGES.items():
