@@ -74,7 +74,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
             if id(d) in processed:
                 continue
             try:
-                processed[id(d)] = nlp(d)
+                processed[id(d)] = nlp(_fresh(nlp, d))
             except Exception as exc:
                 processed[id(d)] = exc
     timings["spacy+rules"] += time.perf_counter() - t0
@@ -90,6 +90,14 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
             yield to_record(item, out, settings)
         except (ValidationError, ValueError, IndexError) as exc:
             yield error_record(item, "internal", f"record failed validation: {exc}")
+
+
+def _fresh(nlp: Language, doc: Doc) -> Doc:
+    """A failed batch may have left its docs half-annotated: start again from the text."""
+    new = nlp.make_doc(doc.text)
+    new._.clean = doc._.clean
+    new._.dct = doc._.dct
+    return new
 
 
 def error_record(item: "Input", code: str, message: str) -> DocumentRecord:
