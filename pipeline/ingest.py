@@ -133,16 +133,42 @@ def decode(data: bytes, max_bytes: int = 5 * 1024 * 1024) -> Decoded:
     return Decoded(text, encoding)
 
 
+# Among equally plausible single-byte readings, the most widespread legacy encodings win.
+_PREFERRED = ("cp1252", "iso8859_1", "gb18030", "big5", "shift_jis", "euc_kr", "cp1251", "iso8859_15")
+
+
+def _is_single_byte(encoding: str) -> bool:
+    return encoding.startswith(("cp", "iso8859", "mac_", "windows", "latin", "koi8"))
+
+
+def _try_cp1252(data: bytes, chaos: float) -> str | None:
+    """Western European text is the most common legacy case; take cp1252 when it reads as cleanly."""
+    from charset_normalizer.md import mess_ratio
+
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return text if mess_ratio(text) <= chaos + 0.01 else None
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    results = [m for m in from_bytes(data) if m.encoding and not m.encoding.startswith("utf_16") and not m.encoding.startswith("utf_32")]
+    if not results:
         raise IngestError("decode_failed", "The file is not valid UTF-8 and no other text encoding fits it.")
+    best = min(results, key=lambda m: (m.chaos, -m.coherence))
+    ties = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.02]
+    choice = min(ties, key=lambda m: (_PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED), results.index(m)))
+    if choice.encoding not in _PREFERRED and _is_single_byte(choice.encoding):
+        western = _try_cp1252(data, best.chaos)
+        if western is not None:
+            return western, "cp1252"
     try:
-        return data.decode(best.encoding), best.encoding
+        return data.decode(choice.encoding), choice.encoding
     except (UnicodeDecodeError, LookupError) as exc:
-        raise IngestError("decode_failed", f"The file could not be decoded as {best.encoding}.") from exc
+        raise IngestError("decode_failed", f"The file could not be decoded as {choice.encoding}.") from exc
 
 
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
