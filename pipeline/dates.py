@@ -7,11 +7,15 @@ mentions. `timeml=True` follows TimeML/TempEval-3 instead: DATE/TIME/DURATION/SE
 types, PRESENT_REF, durations like P3M, extents as TimeBank annotates them.
 
 No spaCy and no free-text date search: every candidate comes from a regex and is
-normalized by the handlers below, so the stage is fast and deterministic.
+normalized by the handlers below. Every scanning regex starts with a literal or a
+character class (no global IGNORECASE), so the regex engine can skip ahead fast;
+leading words ("the end of", "since", a weekday) are attached afterwards by
+looking back from the core match.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -46,31 +50,75 @@ COUNT_NOUNS = frozenset(_L["count_noun"])
 COUNT_CUES = frozenset(_L["count_cue"])
 
 
+def _esc(w: str) -> str:
+    return re.escape(w).replace(r"\ ", r"\s+")
+
+
 def _alt(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """Case-insensitive alternation, for words that never start a pattern."""
+    return "(?i:" + "|".join(_esc(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _trie(words) -> str:
+    """Regex for a set of literals as a prefix tree, so matching dispatches on each next character."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [(_esc(ch) if ch != " " else r"\s+") + emit(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return "(?:" + emit(tree) + ")"
+
+
+def _first(words) -> str:
+    """Lower, Capitalized and UPPER forms as a prefix tree: a fast, literal-led pattern start."""
+    forms: set[str] = set()
+    for w in words:
+        w = re.sub(r"\s+", " ", w)
+        forms.update((w.lower(), w[:1].upper() + w[1:].lower(), w.upper()))
+    return _trie(forms)
 
 
 # ---------------------------------------------------------------- regex atoms
-MON = rf"(?:{_alt(MONTHS)})\b\.?"
-SEA = rf"(?:{_alt(SEASONS)})\b"
-WKD = rf"(?:{_alt(WEEKDAYS)})\b"
-ORD = rf"(?:{_alt(ORDINALS)})\b"
-NUM = rf"(?:{_alt(NUMBERS)}|\d+(?:\.\d+)?)\b"
+MON_F = rf"{_first(MONTHS)}\b\.?"
+MON = rf"{_alt(MONTHS)}\b\.?"
+SEA_F = rf"{_first(SEASONS)}\b"
+SEA = rf"{_alt(SEASONS)}\b"
+WKD_F = rf"{_first(WEEKDAYS)}\b"
+WKD = rf"{_alt(WEEKDAYS)}\b"
+ORD_F = rf"{_first(ORDINALS)}\b"
+ORD = rf"{_alt(ORDINALS)}\b"
+NUM_F = rf"(?:{_first(NUMBERS)}\b|\d+(?:\.\d+)?\b)"
+NUM = rf"(?:{_alt(NUMBERS)}\b|\d+(?:\.\d+)?\b)"
 Y4 = r"(?:1[0-9]|20)\d\d(?!\d)"
 YN = r"(?:19|20)\d\d(?!\d)"  # years in all-numeric forms
 YAP = r"['’‘]\d\d(?![\d'’‘%])"
 YR = rf"(?:{Y4}|{YAP})"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+DAY = r"(?:[12]\d|3[01]|0[1-9]|[1-9])(?:st|nd|rd|th)?(?!\d)"
 MM2 = r"(?:0[1-9]|1[0-2])"
 DD2 = r"(?:0[1-9]|[12]\d|3[01])"
 CLOCK = r"(?:[T ]\d{1,2}:\d\d(?::\d\d)?)"
-OPEN = r"(?:present|now|current|currently|today|date|ongoing|the\s+present|till\s+now)\b"
-MOD = (
-    r"(?:(?:the\s+)?(?:very\s+)?(?:early|mid|middle|late)(?:\s*-\s*|\s+)"
-    r"|(?:the\s+)?(?:end|beginning|start|middle|close|turn|dawn|first\s+half|second\s+half)\s+of\s+(?:the\s+)?)"
-)
+DASH = r"(?:-{1,2}|–|—|~|－)"
+OPEN = r"(?i:present|now|current|currently|today|date|ongoing|the\s+present|till\s+now)\b"
 
-_FLAGS = re.IGNORECASE
+# words that may precede a core match; each is searched ending right at the core's start
+_MOD_BACK = (
+    r"(?i:(?:the\s+)?(?:very\s+)?(?:early|mid|middle|late)(?:\s*-\s*|\s+)"
+    r"|(?:the\s+)?(?:end|beginning|start|middle|close|turn|dawn)\s+of\s+(?:the\s+)?|the\s+)\Z"
+)
+_THE_BACK = r"(?i:the\s+)\Z"
+_WKD_BACK = rf"(?:{WKD},?\s+)\Z"
+_WKD_THE_BACK = rf"(?:(?:{WKD},?\s+)?(?i:the\s+)|{WKD},?\s+)\Z"
+_BACK = {k: re.compile(v) for k, v in {"mod": _MOD_BACK, "the": _THE_BACK, "wkd": _WKD_BACK, "wkd_the": _WKD_THE_BACK}.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +131,14 @@ class _Val:
 
 Handler = Callable[[re.Match, str], "_Val | None"]
 
-# Each point form: a regex with named groups and a handler building the value.
-# The same forms, with group names stripped, make up the two sides of ranges.
-_POINTS: list[tuple[str, str, Handler]] = []
+# Each point form: regexes with named groups, the look-back prefix it accepts, and a handler.
+_POINTS: list[tuple[str, list[tuple[str, str]], str | None, Handler]] = []
 
 
-def _point(name: str, pattern: str):
+def _point(name: str, patterns: list[tuple[str, str]], back: str | None = None):
+    """Register a point form; each pattern is tried where its kind of anchor occurs (a digit, a month name...)."""
     def deco(fn: Handler) -> Handler:
-        _POINTS.append((name, pattern, fn))
+        _POINTS.append((name, patterns, back, fn))
         return fn
 
     return deco
@@ -124,14 +172,17 @@ def _ymd_yearless(m: int, d: int) -> _Val | None:
     return _Val(f"XXXX-{m:02d}-{d:02d}", True)
 
 
-@_point("ymd", rf"(?P<y>{YN})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?!\d)(?P<t>{CLOCK})?|(?P<y2>{Y4})年(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日")
+def _g(m: re.Match, name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+@_point("ymd", [("digit", rf"(?P<y>{YN})(?:(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])[-/.](?P<d>0?[1-9]|[12]\d|3[01])(?!\d)(?P<t>{CLOCK})?|年(?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})日)")])
 def _h_ymd(m: re.Match, _: str) -> _Val | None:
-    if m.group("y2"):
-        v = _ymd(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+    if m.group("m2"):
+        v = _ymd(int(m.group("y")), int(m.group("m2")), int(m.group("d2")))
         return _Val(v) if v else None
     txt = m.group(0)
-    seps = re.findall(r"[-/.]", txt.split(" ")[0].split("T")[0])
-    if len(set(seps)) != 1:
+    if len(set(re.findall(r"[-/.]", txt.split(" ")[0].split("T")[0]))) != 1:
         return None
     v = _ymd(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     if not v:
@@ -144,13 +195,13 @@ def _h_ymd(m: re.Match, _: str) -> _Val | None:
     return _Val(v)
 
 
-@_point("ymd8", rf"(?P<y>(?:19|20)\d\d)(?P<m>{MM2})(?P<d>{DD2})(?!\d)")
+@_point("ymd8", [("digit", rf"(?P<y>(?:19|20)\d\d)(?P<m>{MM2})(?P<d>{DD2})(?!\d)")])
 def _h_ymd8(m: re.Match, _: str) -> _Val | None:
     v = _ymd(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return _Val(v) if v else None
 
 
-@_point("num_dmy", rf"(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})[/.-](?P<y>{YN})")
+@_point("num_dmy", [("digit", rf"(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})[/.-](?P<y>{YN})")])
 def _h_num_dmy(m: re.Match, _: str) -> _Val | None:
     if len(set(re.findall(r"[/.-]", m.group(0)))) != 1:
         return None
@@ -162,119 +213,117 @@ def _h_num_dmy(m: re.Match, _: str) -> _Val | None:
     return _Val(v) if v else None
 
 
-@_point("ym", rf"(?P<y>{YN})(?:[./-]|/\s|年)(?P<m>{MM2}|[1-9](?=月))月?(?![\d.])")
+@_point("ym", [("digit", rf"(?P<y>{YN})(?:[./-]|年)(?P<m>{MM2}|[1-9](?=月))月?(?![\d.])")])
 def _h_ym(m: re.Match, _: str) -> _Val | None:
     return _Val(f"{int(m.group('y')):04d}-{int(m.group('m')):02d}")
 
 
-@_point("num_my", rf"(?P<m>{MM2}|[1-9])[/.](?P<y>{YN})")
+@_point("num_my", [("digit", rf"(?P<m>{MM2}|[1-9])[/.](?P<y>{YN})")])
 def _h_num_my(m: re.Match, _: str) -> _Val | None:
     return _Val(f"{int(m.group('y')):04d}-{int(m.group('m')):02d}")
 
 
-@_point("mdy", rf"(?:{WKD},?\s+)?(?P<m>{MON})\s*(?P<d>{DAY}),?\s*(?P<y>{YR})")
+@_point("mdy", [("month", rf"(?P<m>{MON_F})\s*(?P<d>{DAY}),?\s*(?P<y>{YR})")], "wkd")
 def _h_mdy(m: re.Match, _: str) -> _Val | None:
     v = _ymd(_year_of(m.group("y")), _month_of(m.group("m")), _day_of(m.group("d")))
     return _Val(v) if v else None
 
 
-@_point("dmy", rf"(?:{WKD},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MON}),?\s*(?P<y>{YR})")
+@_point("dmy", [("digit", rf"(?P<d>{DAY})\s+(?i:of\s+)?(?P<m>{MON}),?\s*(?P<y>{YR})")], "wkd_the")
 def _h_dmy(m: re.Match, _: str) -> _Val | None:
     v = _ymd(_year_of(m.group("y")), _month_of(m.group("m")), _day_of(m.group("d")))
     return _Val(v) if v else None
 
 
-@_point("my", rf"(?P<mod>{MOD})?(?P<m>{MON}),?\s*(?:of\s+)?(?P<y>{YR})")
+@_point("my", [("month", rf"(?P<m>{MON_F}),?\s*(?i:of\s+)?(?P<y>{YR})")], "mod")
 def _h_my(m: re.Match, _: str) -> _Val | None:
     return _Val(f"{_year_of(m.group('y')):04d}-{_month_of(m.group('m')):02d}")
 
 
-@_point("md", rf"(?:{WKD},?\s+)?(?P<m>{MON})\s*(?P<d>{DAY})(?!\s*[,:]?\s*\d)")
+@_point("md", [("month", rf"(?P<m>{MON_F})\s*(?P<d>{DAY})(?!\s*[,:]?\s*\d)")], "wkd")
 def _h_md(m: re.Match, _: str) -> _Val | None:
     if not m.group("m")[0].isupper():
         return None
     return _ymd_yearless(_month_of(m.group("m")), _day_of(m.group("d")))
 
 
-@_point("dm", rf"(?:{WKD},?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MON})(?!,?\s*\d)")
+@_point("dm", [("digit", rf"(?P<d>{DAY})\s+(?i:of\s+)?(?P<m>{MON})(?!,?\s*\d)")], "wkd_the")
 def _h_dm(m: re.Match, _: str) -> _Val | None:
     if not m.group("m")[0].isupper():
         return None
     return _ymd_yearless(_month_of(m.group("m")), _day_of(m.group("d")))
 
 
-@_point("season", rf"(?:the\s+)?(?P<s>{SEA})\s+(?:of\s+)?(?:(?:semester|term|quarter|session)\s+)?(?P<y>{YR})|(?P<y2>{Y4})\s+(?P<s2>{SEA})")
+@_point("season", [("season", rf"(?P<s>{SEA_F})\s+(?i:of\s+)?(?:(?i:semester|term|quarter|session)\s+)?(?P<y>{YR})"), ("digit", rf"(?P<y>{Y4})\s+(?P<s>{SEA})")], "the")
 def _h_season(m: re.Match, _: str) -> _Val | None:
-    s = m.group("s") or m.group("s2")
-    y = m.group("y") or m.group("y2")
-    return _Val(f"{_year_of(y):04d}-{SEASONS[s.lower()]}")
+    return _Val(f"{_year_of(m.group('y')):04d}-{SEASONS[m.group('s').lower()]}")
 
 
 @_point(
     "quarter",
-    rf"(?P<q>Q[1-4]|[1-4]Q)\s*(?:of\s+)?(?:FY\s*)?(?P<y>{YR})|(?P<y2>{Y4})\s*(?P<q2>Q[1-4])"
-    rf"|(?:the\s+)?(?P<o>{ORD})\s+(?:fiscal\s+|calendar\s+)?quarter\s+(?:of\s+)?(?:fiscal\s+|calendar\s+)?(?:year\s+)?(?P<y3>{YR})",
+    [
+        ("qh", rf"(?P<q>Q[1-4])\s*(?i:of\s+)?(?:FY\s*)?(?P<y>{YR})"),
+        ("digit", rf"(?P<q>[1-4]Q)\s*(?i:of\s+)?(?:FY\s*)?(?P<y>{YR})"),
+        ("digit", rf"(?P<y>{Y4})\s*(?P<q>Q[1-4])"),
+        ("ord", rf"(?P<o>{ORD_F})\s+(?i:fiscal\s+|calendar\s+)?(?i:quarter)\s+(?i:of\s+)?(?i:fiscal\s+|calendar\s+)?(?i:year\s+)?(?P<y>{YR})"),
+    ],
+    "the",
 )
 def _h_quarter(m: re.Match, _: str) -> _Val | None:
-    if m.group("o"):
-        q, y = ORDINALS[m.group("o").lower()], m.group("y3")
-    else:
-        q = int((m.group("q") or m.group("q2")).upper().strip("Q"))
-        y = m.group("y") or m.group("y2")
-    return _Val(f"{_year_of(y):04d}-Q{q}") if 1 <= q <= 4 else None
+    q = ORDINALS[m.group("o").lower()] if _g(m, "o") else int(m.group("q").upper().strip("Q"))
+    return _Val(f"{_year_of(m.group('y')):04d}-Q{q}") if 1 <= q <= 4 else None
 
 
 @_point(
     "half",
-    rf"(?P<h>H[12])\s*(?:of\s+)?(?P<y>{YR})|(?P<y2>{Y4})\s*(?P<h2>H[12])"
-    rf"|(?:the\s+)?(?P<o>first|second|1st|2nd|latter|last)\s+half\s+(?:of\s+)?(?:the\s+year\s+)?(?P<y3>{YR})",
+    [
+        ("qh", rf"(?P<h>H[12])\s*(?i:of\s+)?(?P<y>{YR})"),
+        ("digit", rf"(?P<y>{Y4})\s*(?P<h>H[12])"),
+        ("ord", rf"(?P<o>{_first(['first', 'second', '1st', '2nd', 'latter', 'last'])})\s+(?i:half)\s+(?i:of\s+)?(?i:the\s+year\s+)?(?P<y>{YR})"),
+    ],
+    "the",
 )
 def _h_half(m: re.Match, _: str) -> _Val | None:
-    if m.group("o"):
+    if _g(m, "o"):
         h = 1 if m.group("o").lower() in ("first", "1st") else 2
-        y = m.group("y3")
     else:
-        h = int((m.group("h") or m.group("h2"))[1])
-        y = m.group("y") or m.group("y2")
-    return _Val(f"{_year_of(y):04d}-H{h}")
+        h = int(m.group("h")[1])
+    return _Val(f"{_year_of(m.group('y')):04d}-H{h}")
 
 
-@_point(
-    "decade",
-    rf"(?P<mod>{MOD})?(?:the\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)['’]?s|['’‘](?P<d2>\d0)s|(?P<w>{_alt(DECADE_WORDS)}))\b",
-)
-def _h_decade(m: re.Match, _: str) -> _Val | None:
-    if m.group("dec"):
+@_point("decade", [("digit", r"(?P<dec>(?:1[0-9]|20)\d0)['’]?s\b"), ("apos", r"['’‘](?P<d2>\d0)s\b"), ("decword", rf"(?P<w>{_first(DECADE_WORDS)})\b")], "mod")
+def _h_decade(m: re.Match, text: str) -> _Val | None:
+    if _g(m, "dec"):
         return _Val(m.group("dec")[:3] + "X")
-    if m.group("d2"):
+    if _g(m, "d2"):
         return _Val(str(_year_of(m.group("d2")))[:3] + "X")
-    if not m.group(0).lower().lstrip().startswith(("the", "mid", "early", "late")):
+    if not _BACK["mod"].search(text, max(0, m.start() - 40), m.start()):
         return None  # "in his forties" is an age, "the nineties" a decade
     return _Val(f"19{DECADE_WORDS[m.group('w').lower()]}X")
 
 
-@_point("century", rf"(?P<mod>{MOD})?(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<o>{ORD}))[\s-]+century\b")
+@_point("century", [("digit", r"(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)\b"), ("ord", rf"(?P<o>{ORD_F})[\s-]+(?i:century)\b")], "mod")
 def _h_century(m: re.Match, _: str) -> _Val | None:
-    n = int(m.group("n")) if m.group("n") else ORDINALS[m.group("o").lower()]
+    n = int(m.group("n")) if _g(m, "n") else ORDINALS[m.group("o").lower()]
     return _Val(f"{n - 1:02d}") if 1 <= n <= 21 else None
 
 
-@_point("fiscal", rf"(?:fiscal(?:\s+year)?\s*|FY\s*)(?P<y>{Y4}|['’‘]?\d\d(?!\d))")
+@_point("fiscal", [("fiscal", rf"(?:{_first(['fiscal'])}(?i:\s+year)?\s*|FY\s*)(?P<y>{Y4}|['’‘]?\d\d(?!\d))")])
 def _h_fiscal(m: re.Match, _: str) -> _Val | None:
     return _Val(f"{_year_of(m.group('y')):04d}")
 
 
-@_point("year", rf"(?P<mod>{MOD})?(?P<y>{Y4})")
+@_point("year", [("digit", rf"(?P<y>{Y4})")], "mod")
 def _h_year(m: re.Match, text: str) -> _Val | None:
     y = int(m.group("y"))
-    if not 1900 <= y <= 2099 and not (1000 <= y < 1900 and re.search(r"\b(?:in|since|of|from|by|until|year)\s*$", text[max(0, m.start() - 8) : m.start()], _FLAGS)):
-        return None
-    if not _year_context_ok(text, m.start(), m.end("y")):
-        return None
-    return _Val(f"{y:04d}")
+    if 1900 <= y <= 2099:
+        return _Val(f"{y:04d}")
+    if 1000 <= y < 1900 and re.search(r"(?i:\b(?:in|since|of|from|by|until|year)\s*)\Z", text[max(0, m.start() - 8) : m.start()]):
+        return _Val(f"{y:04d}")
+    return None
 
 
-@_point("yap", rf"(?<![\w'’‘]){YAP}")
+@_point("yap", [("apos", rf"(?<![\w'’‘]){YAP}")])
 def _h_yap(m: re.Match, text: str) -> _Val | None:
     s, e = m.start(), m.end()
     before = text[max(0, s - 1) : s]
@@ -283,14 +332,13 @@ def _h_yap(m: re.Match, text: str) -> _Val | None:
     after = text[e : e + 2]
     if after[:1].isalnum() or re.match(r"\.\d", after):
         return None
-    # a closing quote right after ('22') makes it a quoted number
     if re.match(r"\s*['’]", text[e : e + 2]):
-        return None
+        return None  # a closing quote right after ('22') makes it a quoted number
     return _Val(f"{_year_of(m.group(0)):04d}")
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
-_PREV_WORD = re.compile(r"([A-Za-z.#$]+)\s*$")
+_PREV_WORD = re.compile(r"([A-Za-z.#$]+)\s*\Z")
 
 
 def _year_context_ok(text: str, s: int, e: int) -> bool:
@@ -299,16 +347,16 @@ def _year_context_ok(text: str, s: int, e: int) -> bool:
     after = text[e : e + 2]
     if before[-1:] and (before[-1].isalnum() or before[-1] in "_$€£¥#@/\\+=&%"):
         return False
-    if re.match(r"\d[.:]", before) or (re.match(r"\w-", before) and not re.search(r"[A-Z]{2,}-$", text[max(0, s - 12) : s])):
+    if re.match(r"\d[.:]", before) or (re.match(r"\w-", before) and not re.search(r"[A-Z]{2,}-\Z", text[max(0, s - 12) : s])):
         return False
-    if before.endswith(",") and re.search(r"(?:^|\D)\d{1,3},$", text[max(0, s - 8) : s]):
+    if before.endswith(",") and re.search(r"(?:^|\D)\d{1,3},\Z", text[max(0, s - 8) : s]):
         return False  # thousands separator
-    if after[:1] and (after[0].isalnum() and after[0] not in "s") or after[:1] in ("%", "+", "_", "@", "×"):
+    if after[:1] and (after[0].isalnum() and after[0] != "s") or after[:1] in ("%", "+", "_", "@", "×"):
         return False
     if re.match(r"[.:/-]\d", after) or re.match(r",\d{3}(?!\d)", text[e : e + 5]) or re.match(r"\.[A-Za-z]", after):
         return False
     nxt = _NEXT_WORD.match(text, e, min(len(text), e + 30))
-    if nxt and nxt.group(1).lower() in COUNT_NOUNS and text[e : nxt.start(1)].strip() == "":
+    if nxt and nxt.group(1).lower() in COUNT_NOUNS:
         return False
     prv = _PREV_WORD.search(text, max(0, s - 16), s)
     if prv and prv.group(1).lower() in COUNT_CUES:
@@ -316,50 +364,70 @@ def _year_context_ok(text: str, s: int, e: int) -> bool:
     return True
 
 
-def _strip_names(pattern: str) -> str:
-    return re.sub(r"\(\?P<\w+>", "(?:", re.sub(r"\(\?P=\w+\)", "[-/.]", pattern))
 
 
-_POINT_RES: list[tuple[str, re.Pattern, Handler]] = [(n, re.compile(p, _FLAGS), h) for n, p, h in _POINTS]
-_ANY_POINT = "|".join(f"(?:{_strip_names(p)})" for n, p, _ in _POINTS if n not in ("yap", "century", "decade"))
-_BARE_MONTH = rf"(?:{MON})"
-_DASH = r"(?:-{1,2}|–|—|~|－)"
-_RSEP = rf"\s*(?:{_DASH}|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b)\s*"
+def _digit_kind(name: str, kind: str, pattern: str) -> str:
+    """Digit-led forms are tried only on digit runs of the length they start with."""
+    if kind != "digit":
+        return kind
+    if name == "ymd8":
+        return "d8"
+    return "d4" if pattern.startswith(("(?P<y>", "(?P<dec>")) else "d12"
 
-_RANGE_RE = re.compile(
-    rf"(?:(?P<pre>from|between|since|during|in)\s+)?(?P<L>{_ANY_POINT}|{_BARE_MONTH})(?P<sep>{_RSEP})(?:(?P<R>{_ANY_POINT})|\(?(?P<open>{OPEN})\)?)",
-    _FLAGS,
-)
-_OPEN_END_RE = re.compile(rf"(?P<L>{_ANY_POINT})[ \t]*{_DASH}[ \t]*(?=$|[)\]|,;*]|<)", _FLAGS | re.MULTILINE)
-_SINCE_RE = re.compile(rf"\b(?:since|starting(?:\s+in|\s+from)?|from)\s+(?P<L>{_ANY_POINT})(?!{_RSEP}(?:{_ANY_POINT}|{OPEN}))", _FLAGS)
-_DAY_RANGE_RE = re.compile(
-    rf"(?P<m>{MON})\s*(?P<d1>{DAY})\s*(?:{_DASH}|to|and)\s*(?:(?P<m2>{MON})\s*)?(?P<d2>{DAY}),?\s*(?P<y>{YR})"
-    rf"|(?P<e1>{DAY})\s*(?:{_DASH}|to|and)\s*(?P<e2>{DAY})\s+(?:of\s+)?(?P<n>{MON}),?\s*(?P<z>{YR})",
-    _FLAGS,
-)
+
+_WS = " \t\n\u00a0"
+_FOLLOW = {  # characters that may follow the leading digit run of a form
+    ("d4", "ymd"): "-/.年", ("d4", "ym"): "-/.年", ("d4", "season"): _WS, ("d4", "quarter"): _WS + "Q",
+    ("d4", "half"): _WS + "H", ("d4", "decade"): "s'’", ("d12", "num_dmy"): "/.-", ("d12", "num_my"): "/.",
+    ("d12", "dmy"): _WS + "snrt", ("d12", "dm"): _WS + "snrt", ("d12", "quarter"): "Q", ("d12", "century"): "snrt",
+}
+
+
+_POINT_RES: list[tuple[str, str, re.Pattern, re.Pattern | None, Handler, str | None]] = [
+    (n, dk, re.compile(p), _BACK[b] if b else None, h, _FOLLOW.get((dk, n)))
+    for n, ps, b, h in _POINTS
+    for k, p in ps
+    for dk in (_digit_kind(n, k, p),)
+]
+_BARE_MONTH_RE = re.compile(rf"(?P<m>{MON_F})")
+_SEP_RE = re.compile(rf"[ \t]*(?:{DASH}|(?i:to|until|till|through|thru|and)\b)[ \t]*")
+_OPEN_RE = re.compile(rf"\(?{OPEN}\)?")
+_OPEN_END_RE = re.compile(rf"[ \t]*{DASH}[ \t]*(?=[)\]|,;*<\n]|\Z)")
+_PRE_RANGE_RE = re.compile(r"(?i:\b(from|between|since|during|in)\s+)\Z")
+_SINCE_BACK_RE = re.compile(r"(?i:\b(?:since|starting(?:\s+in|\s+from)?)\s+)\Z")
+_DAY_RANGE_RES = [
+    re.compile(rf"(?P<m>{MON_F})\s*(?P<d1>{DAY})\s*(?:{DASH}|(?i:to|and))\s*(?:(?P<m2>{MON})\s*)?(?P<d2>{DAY}),?\s*(?P<y>{YR})"),
+    re.compile(rf"(?P<e1>{DAY})\s*(?:{DASH}|(?i:to|and))\s*(?P<e2>{DAY})\s+(?i:of\s+)?(?P<n>{MON}),?\s*(?P<z>{YR})"),
+]
 _YY_RANGE_RE = re.compile(rf"(?<![\w.])(?P<y>{Y4})\s*(?P<s>–|—|-|/)\s*(?P<yy>\d\d)(?![\d.\w])")
 _SHORT_YM = r"\d\d\.(?:0[1-9]|1[0-2])"
-_SHORT_YM_RANGE_RE = re.compile(rf"(?<![\w.])(?P<L>{_SHORT_YM})\s*{_DASH}\s*(?:(?P<R>{_SHORT_YM})(?![\d.])|(?P<open>{OPEN}))", _FLAGS)
+_SHORT_YM_RANGE_RE = re.compile(rf"(?<![\w.])(?P<L>{_SHORT_YM})\s*{DASH}\s*(?:(?P<R>{_SHORT_YM})(?![\d.])|(?P<open>{OPEN}))")
 
-_MASK_RE = re.compile(
-    r"(?:https?|ftp)://[^\s)\]>\"'|{}<]+|www\.[^\s)\]>\"'|{}<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w.-]*(?:/[\w.%-]+)+\.(?:png|jpe?g|gif|pdf|html?|md|svg|webp|bib|txt)\b"
-    r"|\b\d{4}\.\d{4,5}(?:v\d+)?\b|\b10\.\d{4,9}/\S+|\+\d[\d ()-]{8,}\d|(?<!\d)\d{10,}(?!\d)|\(\d{3}\)\s*\d{3}-\d{4}\b|\b\d{3}-\d{3}-\d{4}\b",
-    _FLAGS,
-)
+_MASK_RES = [
+    re.compile(r"(?:https?|ftp)://[^\s)\]>\"'|{}<]+"),
+    re.compile(r"www\.[^\s)\]>\"'|{}<]+"),
+    re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?(?!\d)"),
+    re.compile(r"10\.\d{4,9}/[^\s)\]>\"']+"),
+    re.compile(r"\+\d[\d ()-]{8,}\d"),
+    re.compile(r"\d{10,}"),
+    re.compile(r"\(\d{3}\)\s*\d{3}-\d{4}(?!\d)"),
+    re.compile(r"\d{3}-\d{3}-\d{4}(?!\d)"),
+]
+_EMAIL_RE = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_PATH_RE = re.compile(r"/[\w.%-]+\.(?:png|jpe?g|gif|pdf|html?|md|svg|webp|bib|txt)\b")
+_TOKEN_LEFT_RE = re.compile(r"[\w.+%/-]*\Z")
 
 
 @lru_cache(maxsize=65536)
 def _parse_point(s: str) -> _Val | None:
     """Value of a short phrase that is exactly one point form."""
-    for _, rx, h in _POINT_RES:
+    for _, _k, rx, _b, h, _f in _POINT_RES:
         m = rx.fullmatch(s)
         if m:
             v = h(m, s)
             if v:
                 return v
-    m = re.fullmatch(_BARE_MONTH, s, _FLAGS)
-    if m:
+    if _BARE_MONTH_RE.fullmatch(s):
         return _Val(f"XXXX-{_month_of(s):02d}", True)
     return None
 
@@ -378,16 +446,16 @@ def _resolve_yearless(v: _Val, dct: date | None) -> _Val | None:
 
 
 # ---------------------------------------------------------------- relative forms
-_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE", "quarter": "Q", "hour": "H", "minute": "MIN", "century": "CE"}
+_DIRS = ["last", "this", "next", "coming", "previous", "following", "current", "past"]
 _REL_RE = re.compile(
-    rf"\b(?P<mod>(?:(?:earlier|later)\s+(?:in\s+)?)|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)?"
-    rf"(?P<dir>last|this|next|coming|previous|following|current|past)\s+(?P<unit>year|month|week|quarter|weekend|{SEA}|{WKD}|{MON})(?![\w-])",
-    _FLAGS,
+    rf"(?P<dir>{_first(_DIRS)})\s+(?P<unit>(?i:year|month|week|quarter|weekend)\b|{SEA}|{WKD}|{MON})(?![\w-])"
 )
-_THE_REL_RE = re.compile(rf"\bthe\s+(?P<dir>coming|previous|following|next|past|current)\s+(?P<unit>year|month|week|quarter)\b(?!\s+(?:or|and)\b)", _FLAGS)
-_AGO_RE = re.compile(rf"\b(?P<n>{NUM})\s*(?P<unit>years?|months?|weeks?|days?|decades?)\s+(?P<dir>ago)\b", _FLAGS)
-_DAYWORD_RE = re.compile(r"\b(?P<w>yesterday|tomorrow|today|tonight)\b", _FLAGS)
-_WEEKDAY_RE = re.compile(rf"(?<![\w-])(?:(?P<dir>last|next|this|on)\s+)?(?P<w>{WKD})(?![\w'’-])(?!,?\s+(?:{MON}|\d))", _FLAGS)
+_REL_MOD_BACK = re.compile(r"(?i:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)\Z")
+_THE_BACK_RE = re.compile(r"(?i:\bthe\s+)\Z")
+_AGO_BACK_RE = re.compile(rf"(?P<n>{NUM})\s*(?P<unit>(?i:years?|months?|weeks?|days?|decades?))\s+\Z")
+_DAYWORD_RE = re.compile(rf"(?P<w>{_first(['yesterday', 'tomorrow', 'today', 'tonight'])})\b")
+_WEEKDAY_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(WEEKDAYS)})(?![\w'’-])(?!,?\s+(?:{MON}|\d))")
+_WEEKDAY_BACK = re.compile(r"(?i:\b(?P<dir>last|next|this|on)\s+)\Z")
 
 
 def _num_of(tok: str) -> float | None:
@@ -480,18 +548,142 @@ class _Cand:
     prio: int = 0
 
 
+@dataclass(slots=True)
+class _Pt:
+    """A point form found in the text, before context checks (ranges use these)."""
+
+    start: int  # including accepted leading words
+    core: int  # where the form itself starts
+    end: int
+    val: _Val
+    name: str
+    strict: bool
+
+
 def _masked_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _MASK_RE.finditer(text)]
+    spans = [m.span() for rx in _MASK_RES for m in rx.finditer(text)]
+    for rx in (_EMAIL_RE, _PATH_RE):
+        for m in rx.finditer(text):
+            left = _TOKEN_LEFT_RE.search(text, max(0, m.start() - 80), m.start())
+            spans.append((left.start() if left else m.start(), m.end()))
+    spans.sort()
+    return spans
 
 
 def _overlaps_mask(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_right(spans, (s, 1 << 62)) - 1
-    for j in (i, i + 1):
-        if 0 <= j < len(spans) and spans[j][0] < e and s < spans[j][1]:
+    i = bisect.bisect_right(spans, (s, 1 << 62))
+    j = i - 1
+    while j >= 0 and i - j <= 8:
+        if spans[j][1] > s:
             return True
-    return False
+        j -= 1
+    return i < len(spans) and spans[i][0] < e
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+_NUMERIC = frozenset(("ymd", "ymd8", "num_dmy", "ym", "num_my"))
+
+
+_KEYWORDS: dict[str, list[str]] = {}
+for _kind, _words in (
+    ("month", MONTHS),
+    ("season", SEASONS),
+    ("ord", list(ORDINALS) + ["latter", "last"]),
+    ("decword", DECADE_WORDS),
+    ("fiscal", ["fiscal", "fy"]),
+    ("qh", ["q1", "q2", "q3", "q4", "h1", "h2"]),
+    ("dir", _DIRS),
+    ("dayword", ["yesterday", "tomorrow", "today", "tonight"]),
+    ("weekday", WEEKDAYS),
+    ("ago", ["ago"]),
+):
+    for _w in _words:
+        _KEYWORDS.setdefault(_w, []).append(_kind)
+_KEYWORD_RE = re.compile(rf"{_first(_KEYWORDS)}(?![A-Za-z])")
+_DIGITS_RE = re.compile(r"\d+")
+_APOS_RE = re.compile(r"['’‘](?=\d)")
+
+
+def _anchors(text: str, mask: list[tuple[int, int]]) -> dict[str, list[int]]:
+    """Where each kind of form can start: digit runs by length, apostrophe years, keyword positions."""
+    out: dict[str, list[int]] = {"d4": [], "d8": [], "d12": [], "apos": [m.start() for m in _APOS_RE.finditer(text)]}
+    by_len = {1: out["d12"], 2: out["d12"], 4: out["d4"], 8: out["d8"]}
+    j, nmask = 0, len(mask)
+    for m in _DIGITS_RE.finditer(text):
+        s, e = m.span()
+        lst = by_len.get(e - s)
+        if lst is None:
+            continue
+        while j < nmask and mask[j][1] <= s:
+            j += 1
+        if j < nmask and mask[j][0] < e:
+            continue  # inside a URL, an address, an identifier
+        lst.append(s)
+    for m in _KEYWORD_RE.finditer(text):
+        s = m.start()
+        if s > 0 and text[s - 1].isalnum() and not _is_cjk(text[s - 1]):
+            continue
+        for kind in _KEYWORDS.get(re.sub(r"\s+", " ", m.group(0).lower()), ()):
+            out.setdefault(kind, []).append(s)
+    return out
+
+
+_PREFIX_ENDS = ("early", "mid", "middle", "late", "of", "the", "day", ",")
+
+
+def _may_have_prefix(text: str, s: int) -> bool:
+    """Cheap test before the look-back regexes: does a prefix word end right before `s`?"""
+    return text[max(0, s - 10) : s].rstrip(" \t-").lower().endswith(_PREFIX_ENDS)
+
+
+def _find_points(text: str, anchors: dict[str, list[int]]) -> list[_Pt]:
+    pts: list[_Pt] = []
+    n = len(text)
+    for name, kind, rx, back, h, follow in _POINT_RES:
+        width = 4 if kind == "d4" else 1
+        for pos in anchors.get(kind, ()):
+            if follow is not None:
+                k = pos + width
+                if kind == "d12" and text[k : k + 1].isdigit():
+                    k += 1
+                if text[k : k + 1] not in follow or k >= n:
+                    continue
+            m = rx.match(text, pos)
+            if m is None:
+                continue
+            s, e = m.start(), m.end()
+            prev = text[s - 1] if s > 0 else ""
+            if prev and not _is_cjk(prev):
+                if name in _NUMERIC:
+                    if prev.isdigit() or prev in "./-" or (prev.isalpha() and name != "ymd"):
+                        continue
+                elif name not in ("yap", "year") and (prev.isalnum() or prev in "_./-"):
+                    if not (name == "decade" and prev in "-"):
+                        continue
+            if e < n and text[e - 1].isalnum() and text[e].isalnum() and not _is_cjk(text[e]) and name != "decade":
+                continue
+            v = h(m, text)
+            if v is None:
+                continue
+            strict = True
+            if name == "year":
+                strict = _year_context_ok(text, s, e)
+                if not strict and prev.isalnum() or (e < n and text[e].isalpha()):
+                    continue
+            start = s
+            if back is not None and _may_have_prefix(text, s):
+                b = back.search(text, max(0, s - 40), s)
+                if b:
+                    start = b.start()
+            pts.append(_Pt(start, s, e, v, name, strict))
+    for s in anchors.get("month", ()):
+        m = _BARE_MONTH_RE.match(text, s)
+        if m and m.group(0)[0].isupper():
+            pts.append(_Pt(s, s, m.end(), _Val(f"XXXX-{_month_of(m.group(0)):02d}", True), "month", False))
+    return pts
 
 
 def _range_value(left: _Val, right: _Val | None, dct: date | None) -> str | None:
@@ -510,43 +702,75 @@ def _range_value(left: _Val, right: _Val | None, dct: date | None) -> str | None
     return f"{left2.value}/{right2.value}"
 
 
-def _ranges(text: str, dct: date | None, out: list[_Cand]) -> None:
-    for m in _RANGE_RE.finditer(text):
-        sep = m.group("sep").strip().lower()
-        pre = (m.group("pre") or "").lower()
-        if sep == "and" and pre != "between":
+def _matches(rx: re.Pattern, text: str, positions: list[int]):
+    for pos in positions:
+        m = rx.match(text, pos)
+        if m is not None:
+            yield m
+
+
+_SEP_FIRST = " \t-–—~－"
+_RANGE_WORDS = ("from", "between", "since", "during", "in", "starting")
+
+
+def _may_have_range_word(text: str, s: int) -> bool:
+    return text[max(0, s - 12) : s].rstrip().lower().endswith(_RANGE_WORDS)
+
+
+def _ranges(text: str, pts: list[_Pt], anchors: dict[str, list[int]], dct: date | None, out: list[_Cand]) -> None:
+    by_start: dict[int, _Pt] = {}
+    for p in pts:
+        for k in (p.start, p.core):
+            q = by_start.get(k)
+            if q is None or p.end > q.end:
+                by_start[k] = p
+    for L in pts:
+        pre_m = _PRE_RANGE_RE.search(text, max(0, L.start - 10), L.start) if _may_have_range_word(text, L.start) else None
+        pre = pre_m.group(1).lower() if pre_m else ""
+        c = text[L.end : L.end + 1]
+        sep = _SEP_RE.match(text, L.end) if c and (c in _SEP_FIRST or c.isalpha()) else None
+        done = False
+        if sep:
+            word = sep.group(0).strip().lower()
+            R = by_start.get(sep.end())
+            right: _Val | None = None
+            end = -1
+            if R is not None and not (word == "and" and pre != "between"):
+                right, end = R.val, R.end
+            else:
+                o = _OPEN_RE.match(text, sep.end())
+                if o and word not in ("and",):
+                    end = o.end()
+            if end > 0 and not (L.name == "month" and (right is None or right.yearless)):
+                v = _range_value(L.val, right, dct)
+                if v is not None:
+                    start = pre_m.start() if pre in ("from", "between", "since") else L.start
+                    out.append(_Cand(start, end, v, prio=3))
+                    done = True
+        if done or L.name == "month" or L.val.yearless:
             continue
-        left = _parse_point(m.group("L"))
-        if not left:
-            continue
-        if m.group("open"):
-            right = None
-            if sep in ("and",):
-                continue
-        else:
-            right = _parse_point(m.group("R"))
-            if not right:
-                continue
-        if left.yearless and re.fullmatch(_BARE_MONTH, m.group("L"), _FLAGS) and (right is None or right.yearless):
-            continue
-        v = _range_value(left, right, dct)
-        if v is None:
-            continue
-        start = m.start() if pre in ("from", "between", "since") else m.start("L")
-        out.append(_Cand(start, m.end(), v, prio=3))
-    for m in _DAY_RANGE_RE.finditer(text):
-        if m.group("m"):
-            y = _year_of(m.group("y"))
-            m1 = _month_of(m.group("m"))
-            m2 = _month_of(m.group("m2")) if m.group("m2") else m1
-            a, b = _ymd(y, m1, _day_of(m.group("d1"))), _ymd(y, m2, _day_of(m.group("d2")))
-        else:
-            y = _year_of(m.group("z"))
-            mo = _month_of(m.group("n"))
-            a, b = _ymd(y, mo, _day_of(m.group("e1"))), _ymd(y, mo, _day_of(m.group("e2")))
-        if a and b and a <= b:
-            out.append(_Cand(m.start(), m.end(), f"{a}/{b}", prio=3))
-    for m in _YY_RANGE_RE.finditer(text):
+        oe = _OPEN_END_RE.match(text, L.end)
+        if oe:
+            out.append(_Cand(L.start, oe.end(), f"{L.val.value}/present", prio=2))
+        sb = _SINCE_BACK_RE.search(text, max(0, L.start - 16), L.start) if pre or _may_have_range_word(text, L.start) else None
+        if sb:
+            out.append(_Cand(sb.start(), L.end, f"{L.val.value}/present", prio=2))
+    for rx, kind in zip(_DAY_RANGE_RES, ("month", "d12")):
+        for m in _matches(rx, text, anchors.get(kind, [])):
+            if _g(m, "m"):
+                y = _year_of(m.group("y"))
+                m1 = _month_of(m.group("m"))
+                m2 = _month_of(m.group("m2")) if m.group("m2") else m1
+                a, b = _ymd(y, m1, _day_of(m.group("d1"))), _ymd(y, m2, _day_of(m.group("d2")))
+            else:
+                if m.start() > 0 and text[m.start() - 1].isalnum():
+                    continue
+                y = _year_of(m.group("z"))
+                mo = _month_of(m.group("n"))
+                a, b = _ymd(y, mo, _day_of(m.group("e1"))), _ymd(y, mo, _day_of(m.group("e2")))
+            if a and b and a <= b:
+                out.append(_Cand(m.start(), m.end(), f"{a}/{b}", prio=3))
+    for m in _matches(_YY_RANGE_RE, text, anchors["d4"]):
         y = int(m.group("y"))
         yy = int(m.group("yy"))
         if m.group("s") in "-/" and yy <= 12:
@@ -555,7 +779,7 @@ def _ranges(text: str, dct: date | None, out: list[_Cand]) -> None:
         if not 1900 <= y <= 2099 or end_year <= y or end_year - y > 20:
             continue
         out.append(_Cand(m.start(), m.end(), f"{y:04d}/{end_year:04d}", prio=3))
-    for m in _SHORT_YM_RANGE_RE.finditer(text):
+    for m in _matches(_SHORT_YM_RANGE_RE, text, anchors["d12"]):
         ly, lm = m.group("L").split(".")
         lv = f"{2000 + int(ly):04d}-{lm}"
         if m.group("open"):
@@ -565,91 +789,82 @@ def _ranges(text: str, dct: date | None, out: list[_Cand]) -> None:
             rv = f"{2000 + int(ry):04d}-{rm}"
             if rv >= lv:
                 out.append(_Cand(m.start(), m.end(), f"{lv}/{rv}", prio=3))
-    for m in _OPEN_END_RE.finditer(text):
-        left = _parse_point(m.group("L").strip())
-        if left and not left.yearless:
-            out.append(_Cand(m.start(), m.end(), f"{left.value}/present", prio=2))
-    for m in _SINCE_RE.finditer(text):
-        left = _parse_point(m.group("L"))
-        if left and not left.yearless and m.group(0).lower().startswith("since"):
-            out.append(_Cand(m.start(), m.end(), f"{left.value}/present", prio=2))
 
 
-def _points(text: str, dct: date | None, out: list[_Cand], timeml: bool) -> None:
-    for name, rx, h in _POINT_RES:
-        for m in rx.finditer(text):
-            s = m.start()
-            if s > 0 and name not in ("ymd", "yap", "year") and (text[s - 1].isalnum() or text[s - 1] in "_./-") and not _is_cjk(text[s - 1]):
-                continue
-            if name in ("ymd", "ymd8", "num_dmy", "ym", "num_my") and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "./-"):
-                continue
-            e = m.end()
-            if e < len(text) and name not in ("year",) and text[e - 1].isalnum() and text[e].isalnum() and not _is_cjk(text[e]):
-                continue
-            v = h(m, text)
+def _points(pts: list[_Pt], dct: date | None, out: list[_Cand], timeml: bool) -> None:
+    for p in pts:
+        if not p.strict:
+            continue
+        v: _Val | None = p.val
+        if v.yearless:
+            v = _resolve_yearless(v, dct) if dct or not timeml else v
             if v is None:
                 continue
-            if v.yearless:
-                v = _resolve_yearless(v, dct) if dct or not timeml else v
-                if v is None:
-                    continue
-            out.append(_Cand(s, e, v.value, prio=1))
+        out.append(_Cand(p.start, p.end, v.value, prio=1))
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _relatives(text: str, dct: date | None, out: list[_Cand], timeml: bool) -> None:
+def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: list[_Cand], timeml: bool) -> None:
     if dct is None and not timeml:
         return
-    for rx in (_REL_RE, _THE_REL_RE):
-        for m in rx.finditer(text):
-            if rx is _THE_REL_RE and m.group("dir").lower() == "past" and not timeml:
-                continue  # "the past year" is a stretch of time, not a date
-            if rx is _REL_RE and m.group("dir").lower() == "past":
-                continue
-            unit = m.group("unit")
-            if re.fullmatch(MON, unit, _FLAGS) and not unit[0].isupper():
-                continue
-            v = _rel_value(m.group("dir"), unit, dct) if dct else None
-            if v is None and not timeml:
-                continue
-            out.append(_Cand(m.start(), m.end(), v, prio=1))
-    for m in _AGO_RE.finditer(text):
+    for m in _matches(_REL_RE, text, anchors.get("dir", [])):
+        s = m.start()
+        d = m.group("dir").lower()
+        unit = m.group("unit")
+        the = _THE_BACK_RE.search(text, max(0, s - 6), s)
+        if the and not re.fullmatch(r"(?i:year|month|week|quarter)", unit):
+            continue
+        if d == "past" and not (the and timeml):
+            continue  # "the past year" is a stretch of time, not a date
+        if d == "this" and the:
+            continue
+        if re.fullmatch(MON, unit) and not unit[0].isupper():
+            continue
+        if the and re.match(r"\s+(?i:or|and)\b", text[m.end() : m.end() + 5]):
+            continue
+        v = _rel_value(d, unit, dct) if dct else None
+        if v is None and not timeml:
+            continue
+        if the:
+            s = the.start()
+        b = _REL_MOD_BACK.search(text, max(0, s - 30), s)
+        out.append(_Cand(b.start() if b else s, m.end(), v, prio=1))
+    for pos in anchors.get("ago", []):
+        m = _AGO_BACK_RE.search(text, max(0, pos - 40), pos)
+        if m is None or (m.start() > 0 and text[m.start() - 1].isalnum()):
+            continue
         n = _num_of(m.group("n"))
         if n is None:
             continue
         v = _ago_value(n, m.group("unit"), dct) if dct else None
         if v is None and not timeml:
             continue
-        out.append(_Cand(m.start(), m.end(), v, prio=1))
-    for m in _DAYWORD_RE.finditer(text):
+        out.append(_Cand(m.start(), pos + 3, v, prio=1))
+    for m in _matches(_DAYWORD_RE, text, anchors.get("dayword", [])):
         w = m.group("w").lower()
         if w in ("today", "tonight") and not timeml:
             continue
         if not dct:
-            if timeml:
-                out.append(_Cand(m.start(), m.end(), None, prio=1))
+            out.append(_Cand(m.start(), m.end(), None, prio=1))
             continue
         k = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
         out.append(_Cand(m.start(), m.end(), (dct + timedelta(days=k)).isoformat(), prio=1))
-    for m in _WEEKDAY_RE.finditer(text):
+    for m in _matches(_WEEKDAY_RE, text, anchors.get("weekday", [])):
         if not m.group("w")[0].isupper():
             continue
+        b = _WEEKDAY_BACK.search(text, max(0, m.start() - 8), m.start())
+        d = b.group("dir").lower() if b else ""
+        start = b.start() if b and d != "on" else m.start()
         if not dct:
             if timeml:
-                out.append(_Cand(m.start(), m.end(), None, prio=1))
+                out.append(_Cand(start, m.end(), None, prio=1))
             continue
-        d = (m.group("dir") or "").lower()
         k = {"last": -1, "next": 1}.get(d, 0)
         v = _weekday_value(WEEKDAYS[m.group("w").lower()], dct, k, future=_future_context(text, m.start()))
-        start = m.start("w") if d == "on" else m.start()
         out.append(_Cand(start, m.end(), v, prio=1))
 
 
-_FUTURE_RE = re.compile(r"\b(?:will|'ll|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|next)\b", _FLAGS)
-_PAST_RE = re.compile(r"\b(?:was|were|had|did|said|\w+ed)\b", _FLAGS)
+_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|next)\b)")
+_PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|\w+ed)\b)")
 
 
 def _future_context(text: str, pos: int) -> bool:
@@ -672,8 +887,6 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     cands.sort(key=lambda c: (-(c.end - c.start), -c.prio, c.start))
     taken: list[tuple[int, int]] = []
     chosen: list[_Cand] = []
-    import bisect
-
     for c in cands:
         i = bisect.bisect_left(taken, (c.start, c.end))
         if i > 0 and taken[i - 1][1] > c.start:
@@ -701,23 +914,25 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
     if not text:
         return []
     cands: list[_Cand] = []
-    _ranges(text, dct, cands)
-    _points(text, dct, cands, timeml)
-    _relatives(text, dct, cands, timeml)
+    mask = _masked_spans(text)
+    anchors = _anchors(text, mask)
+    pts = _find_points(text, anchors)
+    _ranges(text, pts, anchors, dct, cands)
+    _points(pts, dct, cands, timeml)
+    _relatives(text, anchors, dct, cands, timeml)
     if timeml:
         _timeml_forms(text, dct, cands)
-    mask = _masked_spans(text)
     if mask:
         cands = [c for c in cands if not _overlaps_mask(mask, c.start, c.end)]
     out = []
     for c in _select([_trim(text, c) for c in cands]):
         if c.end <= c.start:
             continue
-        out.append(DateMention(start=c.start, end=c.end, text=text[c.start : c.end], value=c.value, type=c.type))  # type: ignore[arg-type]
+        out.append(DateMention.model_construct(start=c.start, end=c.end, text=text[c.start : c.end], value=c.value, type=c.type))
     return out
 
 
-_PRESENT_WORDS = re.compile(r"(?:now|present|current|currently|today|ongoing|till\s+now|to\s+date|the\s+present|\(?now\)?)", _FLAGS)
+_PRESENT_WORDS = re.compile(r"(?i:now|present|current|currently|today|ongoing|till\s+now|to\s+date|the\s+present|\(?now\)?)")
 
 
 @lru_cache(maxsize=8192)
