@@ -364,3 +364,22 @@ def test_graph_puts_subject_in_the_centre_and_colours_edges():
     assert {"st-correct", "st-missing", "st-wrong", "st-plain"} <= set(re.findall(r"edge (st-\w+)", svg))
     assert "Seminar &lt;b&gt;" in svg and "<b>" not in svg
     assert render_graph([], None) == ""
+
+
+def test_graph_with_many_names_keeps_labels_apart():
+    """Past a handful of names the layout switches to columns; no two labels in a column may overlap."""
+    rels = ["author_of", "award_received", "employed_by", "research_interest"]
+    edges = [Edge("Dana", "PERSON", f"Thing number {i}", "ORG", rels[i % 4], "correct") for i in range(30)]
+    edges.append(Edge("Thing number 1", "ORG", "Thing number 5", "ORG", "part_of", "wrong"))  # same relation group
+    svg = render_graph(edges, "Dana")
+    texts = re.findall(r'<text(?: class="([\w-]+)")? x="([\d.]+)" y="([\d.]+)"', svg)
+    by_column: dict[str, list[float]] = {}
+    for cls, x, y in texts:
+        if cls in ("", "group-label"):
+            by_column.setdefault(x, []).append(float(y))
+    assert len(by_column) >= 2
+    for ys in by_column.values():
+        ys.sort()
+        assert all(b - a >= 12 for a, b in zip(ys, ys[1:]))
+    assert svg.count("group-label") == 4
+    assert '<path class="edge st-wrong"' in svg  # same-column edge drawn as a curve

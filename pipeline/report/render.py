@@ -151,17 +151,23 @@ def _qualifiers(fact: Fact, checks: dict[str, Any] | None, gold_quals: dict[str,
 
 
 def _closest_gold(fact: Fact, gold: dict[str, Any]) -> str:
-    """For a wrong fact, the most similar gold fact of its relation: the usual cause is a near miss."""
-    best, best_x = 0.0, None
+    """For a wrong fact, the gold fact of its relation with the most similar object: usually a near miss."""
+    best: tuple[float, float] = (0.0, 0.0)
+    best_x = None
     for x in gold.get("facts", []):
         if x["relation"] != fact.relation:
             continue
-        s = min(sim(fact.subject.model_dump(), x["subject"]), sim(fact.object.model_dump(), x["object"]))
-        if s > best:
-            best, best_x = s, x
-    if best_x is None or best < 0.5:
+        so = sim(fact.object.model_dump(), x["object"])
+        ss = sim(fact.subject.model_dump(), x["subject"])
+        if (so, ss) > best:
+            best, best_x = (so, ss), x
+    if best_x is None or best[0] < 0.5:
         return ""
-    return f'<div class="near">closest gold ({best:.2f}): {_e(best_x["subject"])} → {_e(best_x["object"])}</div>'
+    so, ss = best
+    return (
+        f'<div class="near">closest gold: {_e(best_x["subject"])} → {_e(best_x["object"])} '
+        f"(subject {ss:.2f}, object {so:.2f}; 0.80 needed)</div>"
+    )
 
 
 STATUS_TEXT = {"correct": "correct", "wrong": "wrong", "missing": "missing", "unscored": "not scored"}
@@ -182,11 +188,10 @@ def render_fact_rows(view: DocView, ev_ids: list[str]) -> str:
         gold_quals = (gold_facts[pair.gold_index].get("qualifiers") or {}) if pair else None
         near = _closest_gold(f, view.gold) if m and status == "wrong" and view.gold else ""
         cells += [
-            f'<td class="rel">{_e(f.relation)}</td>',
+            f'<td class="rel">{_e(f.relation)}<div class="rule">{_e(f.rule)}</div></td>',
             f"<td>{_argument(f.subject)}</td>",
             f"<td>{_argument(f.object)}{near}</td>",
             f"<td>{_qualifiers(f, checks, gold_quals)}</td>",
-            f'<td class="rule">{_e(f.rule)}</td>',
             f'<td class="num">{f.confidence:.2f}</td>',
         ]
         rows.append(
@@ -263,6 +268,11 @@ def _edges(view: DocView) -> list[Edge]:
     return edges
 
 
+def _colgroup(with_verdict: bool) -> str:
+    cols = ["c-num", *(["c-verdict"] if with_verdict else []), "c-rel", "c-subj", "c-obj", "c-qual", "c-conf"]
+    return "<colgroup>" + "".join(f'<col class="{c}">' for c in cols) + "</colgroup>"
+
+
 def render_document(view: DocView) -> str:
     rec = view.record
     head = [f'<nav><a href="index.html">← all documents</a></nav><h1>{_e(view.doc_id)}</h1>']
@@ -292,8 +302,8 @@ def render_document(view: DocView) -> str:
         )
     status_th = "<th>verdict</th>" if view.match else ""
     facts_table = (
-        f'<h2>Facts</h2>{filters}<table class="facts" id="facts"><thead><tr><th>#</th>{status_th}<th>relation</th><th>subject</th>'
-        f'<th>object</th><th>qualifiers</th><th>rule</th><th>conf.</th></tr></thead>'
+        f'<h2>Facts</h2>{filters}<table class="facts" id="facts">{_colgroup(bool(view.match))}<thead><tr><th>#</th>{status_th}<th>relation / rule</th><th>subject</th>'
+        f'<th>object</th><th>qualifiers</th><th>conf</th></tr></thead>'
         f"<tbody>{render_fact_rows(view, ev_ids)}</tbody></table>"
         if view.facts
         else '<h2>Facts</h2><p class="empty">No facts.</p>'
@@ -383,9 +393,9 @@ def render_index(views: Sequence[DocView], scores: Scores | None, missing_gold: 
                 c = doc_counts(v)
                 t = v.match.totals
                 cells += [
-                    f'<td class="num st-correct">{c["correct"]}</td>',
-                    f'<td class="num st-wrong">{c["wrong"]}</td>',
-                    f'<td class="num st-missing">{c["missing"]}</td>',
+                    f'<td class="num st-{k}{" zero" if not c[k] else ""}">{c[k]}</td>' for k in ("correct", "wrong", "missing")
+                ]
+                cells += [
                     f'<td class="num">{_fmt3(t.p)}</td><td class="num">{_fmt3(t.r)}</td>',
                     f'<td class="num {_f1_class(t.f1)}">{_fmt3(t.f1)}</td>',
                 ]

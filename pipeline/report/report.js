@@ -24,8 +24,8 @@
     var a = anchor.getBoundingClientRect();
     var p = pane.getBoundingClientRect();
     pane.scrollTop += a.top - p.top - Math.max(0, (p.height - a.height) / 2);
-    var q = pane.getBoundingClientRect();
-    if (q.top < 0 || q.bottom > window.innerHeight) pane.scrollIntoView({ block: "nearest" });
+    var b = anchor.getBoundingClientRect();
+    if (b.top < 0 || b.top > window.innerHeight - 20) anchor.scrollIntoView({ block: "center" });
   }
 
   function selectFact(row) {
