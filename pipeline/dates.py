@@ -341,19 +341,28 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _PREV_WORD = re.compile(r"([A-Za-z.#$]+)\s*\Z")
 
 
+_ACRONYM_DASH_RE = re.compile(r"[A-Z]{2,}-\Z")
+_THOUSANDS_BEFORE_RE = re.compile(r"(?:^|\D)\d{1,3},\Z")
+_THOUSANDS_AFTER_RE = re.compile(r",\d{3}(?!\d)")
+
+
 def _year_context_ok(text: str, s: int, e: int) -> bool:
     """A bare 4-digit number is a year unless it sits in an identifier or counts something."""
-    before = text[max(0, s - 2) : s]
-    after = text[e : e + 2]
-    if before[-1:] and (before[-1].isalnum() or before[-1] in "_$€£¥#@/\\+=&%"):
+    b1 = text[s - 1] if s > 0 else ""
+    b2 = text[s - 2] if s > 1 else ""
+    a1 = text[e : e + 1]
+    a2 = text[e + 1 : e + 2]
+    if b1 and (b1.isalnum() or b1 in "_$€£¥#@/\\+=&%"):
         return False
-    if re.match(r"\d[.:]", before) or (re.match(r"\w-", before) and not re.search(r"[A-Z]{2,}-\Z", text[max(0, s - 12) : s])):
+    if b1 in ".:" and b2.isdigit():
         return False
-    if before.endswith(",") and re.search(r"(?:^|\D)\d{1,3},\Z", text[max(0, s - 8) : s]):
+    if b1 == "-" and (b2.isalnum() or b2 == "_") and not _ACRONYM_DASH_RE.search(text, max(0, s - 12), s):
+        return False
+    if b1 == "," and _THOUSANDS_BEFORE_RE.search(text, max(0, s - 8), s):
         return False  # thousands separator
-    if after[:1] and (after[0].isalnum() and after[0] != "s") or after[:1] in ("%", "+", "_", "@", "×"):
+    if a1 and ((a1.isalnum() and a1 != "s") or a1 in "%+_@×"):
         return False
-    if re.match(r"[.:/-]\d", after) or re.match(r",\d{3}(?!\d)", text[e : e + 5]) or re.match(r"\.[A-Za-z]", after):
+    if (a1 in ".:/-" and a1 and a2.isdigit()) or (a1 == "." and a2.isalpha()) or (a1 == "," and _THOUSANDS_AFTER_RE.match(text, e)):
         return False
     nxt = _NEXT_WORD.match(text, e, min(len(text), e + 30))
     if nxt and nxt.group(1).lower() in COUNT_NOUNS:
@@ -621,6 +630,8 @@ def _anchors(text: str, mask: list[tuple[int, int]]) -> dict[str, list[int]]:
             j += 1
         if j < nmask and mask[j][0] < e:
             continue  # inside a URL, an address, an identifier
+        if lst is not out["d4"] and s > 1 and text[s - 1] in "./" and text[s - 2].isdigit():
+            continue  # the month or day part of 2023.08 / 05/03/2020, reached from its first number
         lst.append(s)
     for m in _KEYWORD_RE.finditer(text):
         s = m.start()
@@ -639,46 +650,60 @@ def _may_have_prefix(text: str, s: int) -> bool:
     return text[max(0, s - 10) : s].rstrip(" \t-").lower().endswith(_PREFIX_ENDS)
 
 
+_BY_FOLLOW: dict[tuple[str, str], list] = {}
+
+
+def _forms_for(kind: str, follow_char: str) -> list:
+    """Point forms that can start at an anchor of `kind` followed by `follow_char` (memoized)."""
+    key = (kind, follow_char)
+    got = _BY_FOLLOW.get(key)
+    if got is None:
+        got = [r for r in _POINT_RES if r[1] == kind and (r[5] is None or (follow_char != "" and follow_char in r[5]))]
+        _BY_FOLLOW[key] = got
+    return got
+
+
 def _find_points(text: str, anchors: dict[str, list[int]]) -> list[_Pt]:
     pts: list[_Pt] = []
     n = len(text)
-    for name, kind, rx, back, h, follow in _POINT_RES:
-        width = 4 if kind == "d4" else 1
-        for pos in anchors.get(kind, ()):
-            if follow is not None:
-                k = pos + width
+    for kind, positions in anchors.items():
+        for pos in positions:
+            if kind in ("d4", "d8", "d12"):
+                k = pos + (4 if kind == "d4" else 8 if kind == "d8" else 1)
                 if kind == "d12" and text[k : k + 1].isdigit():
                     k += 1
-                if text[k : k + 1] not in follow or k >= n:
+                fc = text[k : k + 1]
+            else:
+                fc = ""
+            for name, _kind, rx, back, h, _f in _forms_for(kind, fc):
+                m = rx.match(text, pos)
+                if m is None:
                     continue
-            m = rx.match(text, pos)
-            if m is None:
-                continue
-            s, e = m.start(), m.end()
-            prev = text[s - 1] if s > 0 else ""
-            if prev and not _is_cjk(prev):
-                if name in _NUMERIC:
-                    if prev.isdigit() or prev in "./-" or (prev.isalpha() and name != "ymd"):
-                        continue
-                elif name not in ("yap", "year") and (prev.isalnum() or prev in "_./-"):
-                    if not (name == "decade" and prev in "-"):
-                        continue
-            if e < n and text[e - 1].isalnum() and text[e].isalnum() and not _is_cjk(text[e]) and name != "decade":
-                continue
-            v = h(m, text)
-            if v is None:
-                continue
-            strict = True
-            if name == "year":
-                strict = _year_context_ok(text, s, e)
-                if not strict and prev.isalnum() or (e < n and text[e].isalpha()):
+                s, e = m.start(), m.end()
+                prev = text[s - 1] if s > 0 else ""
+                if prev and not _is_cjk(prev):
+                    if name in _NUMERIC:
+                        if prev.isdigit() or prev in "./-" or (prev.isalpha() and name != "ymd"):
+                            continue
+                    elif name not in ("yap", "year") and (prev.isalnum() or prev in "_./-"):
+                        if not (name == "decade" and prev in "-"):
+                            continue
+                if e < n and text[e - 1].isalnum() and text[e].isalnum() and not _is_cjk(text[e]) and name != "decade":
                     continue
-            start = s
-            if back is not None and _may_have_prefix(text, s):
-                b = back.search(text, max(0, s - 40), s)
-                if b:
-                    start = b.start()
-            pts.append(_Pt(start, s, e, v, name, strict))
+                v = h(m, text)
+                if v is None:
+                    continue
+                strict = True
+                if name == "year":
+                    strict = _year_context_ok(text, s, e)
+                    if not strict and prev.isalnum() or (e < n and text[e].isalpha()):
+                        continue
+                start = s
+                if back is not None and _may_have_prefix(text, s):
+                    b = back.search(text, max(0, s - 40), s)
+                    if b:
+                        start = b.start()
+                pts.append(_Pt(start, s, e, v, name, strict))
     for s in anchors.get("month", ()):
         m = _BARE_MONTH_RE.match(text, s)
         if m and m.group(0)[0].isupper():
@@ -725,7 +750,8 @@ def _ranges(text: str, pts: list[_Pt], anchors: dict[str, list[int]], dct: date 
             if q is None or p.end > q.end:
                 by_start[k] = p
     for L in pts:
-        pre_m = _PRE_RANGE_RE.search(text, max(0, L.start - 10), L.start) if _may_have_range_word(text, L.start) else None
+        has_word = _may_have_range_word(text, L.start)
+        pre_m = _PRE_RANGE_RE.search(text, max(0, L.start - 10), L.start) if has_word else None
         pre = pre_m.group(1).lower() if pre_m else ""
         c = text[L.end : L.end + 1]
         sep = _SEP_RE.match(text, L.end) if c and (c in _SEP_FIRST or c.isalpha()) else None
@@ -752,7 +778,7 @@ def _ranges(text: str, pts: list[_Pt], anchors: dict[str, list[int]], dct: date 
         oe = _OPEN_END_RE.match(text, L.end)
         if oe:
             out.append(_Cand(L.start, oe.end(), f"{L.val.value}/present", prio=2))
-        sb = _SINCE_BACK_RE.search(text, max(0, L.start - 16), L.start) if pre or _may_have_range_word(text, L.start) else None
+        sb = _SINCE_BACK_RE.search(text, max(0, L.start - 16), L.start) if has_word else None
         if sb:
             out.append(_Cand(sb.start(), L.end, f"{L.val.value}/present", prio=2))
     for rx, kind in zip(_DAY_RANGE_RES, ("month", "d12")):
