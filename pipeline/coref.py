@@ -1,0 +1,124 @@
+"""Who a sentence is about: pronouns, surnames, honorifics and possessives resolved to People.
+
+Resolution works on name-token mentions found by regex over the whole text (the
+small model misses many single-token names such as "Manos" or "Ilube"), so a
+short mention resolves even when NER did not tag it:
+
+- I / my / we on a page -> the page subject;
+- he / she / his / her -> the person last mentioned as a grammatical subject
+  before the pronoun (so "her +3 leader is B" after "her +2 leader is A" still
+  means the profiled person, not A), else the nearest mention, else the subject;
+- "Zeng's team", "Dr. Ng", "Zeng" -> People.get with position, so two people
+  sharing a surname stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .people import FIRST_PERSON, HONORIFICS, Person
+
+THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    person: Person
+    is_subject: bool  # a grammatical subject (or its possessor) or the first word of a sentence
+
+
+class Coref:
+    """Person mentions of one doc, computed once and shared by every prose rule."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people = doc._.people
+        self.mentions: list[Mention] = []
+        if self.people is None or not self.people.persons:
+            return
+        text = doc.text
+        tokens: dict[str, None] = {}
+        for p in self.people.persons:
+            for t in p.canonical.split():
+                if len(t) >= 2 and t.lower() not in HONORIFICS:
+                    tokens[re.escape(t)] = None
+                    if t.isupper() is False:
+                        tokens[re.escape(t.upper())] = None
+        if not tokens:
+            return
+        alt = "|".join(sorted(tokens, key=len, reverse=True))
+        honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?\s+)?"
+        name_rx = re.compile(rf"(?<![\w-]){honor}(?:{alt})(?:\s+(?:{alt})){{0,3}}(?![\w-])")
+        starts = {t.idx: t for t in doc}
+        for m in name_rx.finditer(text):
+            s, e = m.start(), m.end()
+            p = self.people.get(m.group().title() if m.group().isupper() else m.group(), s) or self.people.get(m.group(), s)
+            if p is None:
+                continue
+            tok = starts.get(s)
+            if tok is None:
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            root = span.root if span is not None else tok
+            subj = root.dep_ in _SUBJECT_DEPS or tok.is_sent_start or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+            self.mentions.append(Mention(s, e, p, subj))
+        self._starts = [m.start for m in self.mentions]
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person named by the mention covering [start, end), if any."""
+        i = bisect_left(self._starts, start + 1) - 1 if self.mentions else -1
+        for m in self.mentions[max(0, i - 1) : i + 2]:
+            if m.start <= start and end <= m.end or start <= m.start and m.end <= end:
+                return m.person
+        return None
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        if not self.mentions:
+            return []
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def antecedent(self, pos: int) -> Person | None:
+        """The person a third-person pronoun at `pos` refers to."""
+        if not self.mentions:
+            return self.subject
+        i = bisect_left(self._starts, pos) - 1
+        j = i
+        while j >= 0:
+            if self.mentions[j].is_subject:
+                return self.mentions[j].person
+            j -= 1
+        return self.mentions[i].person if i >= 0 else self.subject
+
+    @property
+    def subject(self) -> Person | None:
+        return self.people.subject if self.people is not None else None
+
+    def resolve_word(self, word: str, pos: int) -> Person | None:
+        """A pronoun at `pos`: first person -> subject, third person -> antecedent."""
+        w = word.lower()
+        if w in FIRST_PERSON:
+            return self.subject
+        if w in THIRD_PERSON:
+            return self.antecedent(pos)
+        return None
+
+
+def coref_of(doc: Doc) -> Coref:
+    c = doc.user_data.get("coref")
+    if c is None or c.doc is not doc:
+        c = Coref(doc)
+        doc.user_data["coref"] = c
+    return c

@@ -1,0 +1,384 @@
+"""employed_by (and leads/part_of for heads of units) from prose.
+
+"is a TITLE at ORG", "P, TITLE of ORG", "joined ORG as TITLE in 2021", "co-founded ORG",
+"worked as TITLE in ORG", "held a ... position at ORG", "transferred to ORG",
+"was promoted from X to Y", "spent a summer at ORG".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ..config import PATTERNS_DIR
+from ..coref import Coref
+from .base import Arg, Candidate
+from .prose_base import (
+    Name,
+    Sent,
+    State,
+    cand,
+    clause_subject,
+    date_after,
+    leading_date,
+    name_at,
+    negated,
+    org_arg,
+    org_with_parent,
+    person_refs,
+    present_end,
+    range_quals,
+    subj_arg,
+    words,
+)
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> set[str]:
+    with open(PATTERNS_DIR / "titles.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(x) for x in f if x.strip()]
+    return {r["phrase"] for r in rows if r["kind"] == "modifier"} | {"founding", "former", "first"}
+
+
+_LINK = re.compile(
+    r"(?:\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
+    r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
+    re.I,
+)
+_LIST_CONT = re.compile(r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
+_CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
+_THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
+_TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
+_ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
+_OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
+_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
+
+
+def _is_lead(t: str) -> bool:
+    tl = t.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}\b", tl) for w in words()["lead_titles"] if w != "coordinator")
+
+
+def _non_job(chain_text: str) -> bool:
+    """Board seats, chairmanships, editorships, fellowships: not annotated as employment."""
+    parts = [p.strip().lower() for p in re.split(r",|\band\b|&|/", chain_text) if p.strip()]
+    non = set(words()["non_job_titles"])
+    jobs = set(words()["job_fellows"])
+    if any(p in jobs for p in parts):
+        return False
+    return all(p in non or any(p.endswith(" " + n) or p == n for n in non) or "board" in p for p in parts)
+
+
+def _left_extend(text: str, start: int, floor: int) -> int:
+    """Include modifiers written before the title ("the founding Cambridge Director")."""
+    left = text[floor:start]
+    m = re.search(r"(?:\b(?:the|a|an|as)\s+)((?:[\w-]+\s+){1,2})$", left)
+    if not m:
+        return start
+    ws = m.group(1).split()
+    mods = _modifiers()
+    if all(w.lower() in mods or (w[:1].isupper() and w.lower() not in {"he", "she", "i"}) for w in ws):
+        return floor + m.start(1)
+    return start
+
+
+def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = doc.text
+    tits = [e for e in sent.ents if e.label_ == "TITLE"]
+    lead = leading_date(sent)
+    i = 0
+    prev_end = None  # end of the previous title fact in this sentence
+    prev_ref = None
+    while i < len(tits):
+        t = tits[i]
+        chain = [t]
+        seps = []
+        while i + 1 < len(tits):
+            gap = text[chain[-1].end_char : tits[i + 1].start_char]
+            if _CHAIN_GAP.match(gap):
+                seps.append("and")
+            elif _THEN_GAP.match(gap):
+                seps.append("then")
+            else:
+                break
+            chain.append(tits[i + 1])
+            i += 1
+        i += 1
+        c_start = _left_extend(text, chain[0].start_char, max(sent.start, chain[0].start_char - 40))
+        c_end = chain[-1].end_char
+        title = text[c_start:c_end]
+        org: Name | None = None
+        parent: Name | None = None
+        unit: Name | None = None
+        after = c_end
+        # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
+        split = _OF_SPLIT.match(chain[-1].text)
+        follows = _ORG_PREP.match(text, c_end, sent.end)
+        follows_org = follows is not None and follows.group().strip(" ,").split()[0] in ("at", "with", "in") and name_at(sent, follows.end()) is not None
+        ext = _TITLE_EXT.match(text, c_end, sent.end)
+        if split and not follows_org and not ext:
+            head, rest = split.group(1), split.group(2)
+            rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
+            r = org_with_parent(sent, rest_start)
+            if r is not None:
+                org, parent = r
+                title = text[c_start : chain[-1].start_char + len(head)]
+                cm = _COMMA.match(text, (parent or org).end, sent.end)
+                if parent is None and cm:
+                    r2 = org_with_parent(sent, cm.end())
+                    if r2 is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b|^[A-Z][\w]+$", r2[0].text) and r2[0].text not in words()["location_words"]:
+                        # "Head of Advanced Video Group, Bytedance Inc.": the unit is led, the company employs
+                        unit, org = org, r2[0]
+                        title = text[c_start:c_end]
+                after = (parent or org).end
+        if org is None:
+            p = c_end
+            if ext:
+                p = ext.end()
+                title = text[c_start:p]
+            ab = _ABBR.match(text, p, sent.end)
+            if ab:
+                p = ab.end()
+                title = text[c_start:p]
+            m = _ORG_PREP.match(text, p, sent.end)
+            if m:
+                r = org_with_parent(sent, m.end())
+                if r is not None:
+                    org, parent = r
+                    after = (parent or org).end
+            if org is None:
+                cm = _COMMA.match(text, p, sent.end)
+                if cm and re.search(r"\bof\s+[A-Z]", chain[-1].text):
+                    r = org_with_parent(sent, cm.end())
+                    if r is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b", r[0].text):
+                        sm = _OF_SPLIT.match(chain[-1].text)
+                        if sm:
+                            us = chain[-1].start_char + chain[-1].text.rfind(sm.group(2))
+                            unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
+                        org = r[0]
+                        after = org.end
+        if org is None or _non_job(title):
+            continue
+        # who holds the title
+        ref = None
+        rule = "prose.job_title"
+        for r_ in person_refs(sent, co):
+            if r_.end <= c_start and _APPOS_LEFT.match(text[r_.end : c_start]):
+                ref, rule = r_, "prose.job_apposition"
+        if ref is None:
+            left = text[(prev_end if prev_end is not None else sent.start) : c_start]
+            if prev_end is not None and _LIST_CONT.match(left) and prev_ref is not None:
+                ref = prev_ref
+            elif _LINK.search(left):
+                ref = clause_subject(sent, c_start, co)
+        if ref is None or negated(sent, c_start):
+            continue
+        q: dict[str, str] = {}
+        d = date_after(sent, after) or lead
+        if d is not None:
+            q.update(range_quals(d.value))
+        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
+            q["end"] = "present"
+        obj = org
+        members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
+        if "then" in seps:
+            # "a technical manager then a team manager": one fact per role, the range split between them
+            members = []
+            for k, ent in enumerate(chain):
+                qq = {kk: vv for kk, vv in q.items() if (kk == "start" and k == 0) or (kk == "end" and k == len(chain) - 1)}
+                members.append((ent.text, qq))
+        for ttl, qq in members:
+            qq = dict(qq)
+            qq["title"] = ttl if ttl is not None else title
+            yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, rule, qq)
+        st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start))
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        if unit is not None:
+            yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
+        for ent in chain:
+            if _is_lead(ent.text):
+                sm = _OF_SPLIT.match(ent.text)
+                role = sm.group(1) if sm else ent.text
+                if ent is chain[0] and c_start < ent.start_char:
+                    role = text[c_start : ent.start_char] + role
+                target = unit or obj
+                yield cand("leads", subj_arg(sent, ref), org_arg(sent, target), sent, "prose.leads_title", {"role": role})
+                break
+        prev_end, prev_ref = after, ref
+
+
+_JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+_AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
+_RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
+_FROM_PREV = re.compile(r"\s+from\s+")
+_AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+joined|he\s+joined|I\s+joined)\b", re.I)
+
+
+def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = doc.text
+    lead = leading_date(sent)
+    for m in _JOIN.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org, parent = r
+        if org.text.lower() in {"us", "me", "them", "him", "her"}:
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        before = bool(re.search(r"\bbefore\s+$", text[max(sent.start, m.start() - 8) : m.start()], re.I))
+        end_at = (parent or org).end
+        q: dict[str, str] = {}
+        rule = "prose.job_before_joining" if before else "prose.job_joined"
+        a = _AS_TITLE.match(text, end_at, sent.end)
+        if a:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and a.end() <= e.start_char <= a.end() + 25]
+            if tits:
+                q["title"] = text[a.end() : tits[0].end_char]
+                end_at = tits[0].end_char
+        rk = _RANK.search(text, end_at, sent.end)
+        if rk and rk.start() - end_at < 60:
+            q["title"] = rk.group(1).strip()
+        if not before:
+            d = date_after(sent, end_at) or date_after(sent, (parent or org).end) or lead
+            if d is not None and d.value and "/" not in d.value:
+                q["start"] = d.value
+                st.join_dates[ref.person.canonical] = (d.value, sent.start)
+        if not q.get("title") and re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]):
+            continue  # "joined X as a PhD student" is education, left to the education rules
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, parent or org), sent, rule, q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        # "joins X from Y, where ...": Y is the previous employer
+        fm = _FROM_PREV.match(text, end_at, sent.end)
+        if fm:
+            seg_end = min([x for x in (text.find(",", fm.end(), sent.end), text.find(".", fm.end(), sent.end)) if x > 0] or [sent.end])
+            names = [e for e in sent.ents if e.label_ == "ORG" and fm.end() <= e.start_char and e.end_char <= seg_end]
+            cands_ = [name_at(sent, e.start_char) for e in names]
+            if not cands_:
+                caps = list(re.finditer(r"\b[A-Z][\w&-]+\b", text[fm.end() : seg_end]))
+                cands_ = [name_at(sent, fm.end() + caps[-1].start())] if caps else []
+            if cands_ and cands_[-1] is not None:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, cands_[-1]), sent, "prose.job_before_joining")
+
+
+_FOUNDED = re.compile(r"\b(co-?founded|founded)\s+(?=(?:the\s+)?[A-Z])", re.I)
+_SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
+
+
+def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = sent.doc.text
+    for m in _FOUNDED.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org = r[0]
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        q = {"title": "co-founder" if m.group(1).lower().startswith("co") else "founder"}
+        d = date_after(sent, org.end)
+        if d is None:
+            for dd in sent.dates:
+                if dd.value and dd.end <= m.start() and re.fullmatch(r"\s*(?:,\s*)?(?:[A-Z][\w.]*\s*){0,4}", text[dd.end : m.start()]):
+                    d = dd
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        s = _SOLD.match(text, org.end, sent.end)
+        if s:
+            buyer = name_at(sent, s.end())
+            if buyer is not None:
+                yield cand("part_of", org_arg(sent, org), org_arg(sent, buyer), sent, "prose.part_of_acquired")
+
+
+_WORKED_AS = re.compile(r"\b(?:worked|works|working|served|serves|serving)\s+as\s+(?:a|an|the)\s+")
+_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+([\w-]+(?:\s+[\w-]+)?\s+position)\s+(?:at|with|in)\s+")
+_SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|several|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
+_TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
+_PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
+
+
+def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = sent.doc.text
+    lead = leading_date(sent)
+    for m in _POSITION.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if r is None or ref is None or negated(sent, m.start()):
+            continue
+        org, parent = r
+        q = {"title": m.group(1)}
+        if lead is not None:
+            q.update(range_quals(lead.value))
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_position", q)
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+    for m in _SPENT.finditer(text, sent.start, sent.end):
+        if re.search(r"\b(?:student|studying|studied|visiting)\b", text[sent.start : sent.end]):
+            continue
+        r = org_with_parent(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if r is None or ref is None or negated(sent, m.start()):
+            continue
+        org, parent = r
+        obj = Name(org.start, parent.end, text[org.start : parent.end]) if parent else org
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent")
+    for m in _TRANSFER.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        obj: Name | None = None
+        if re.match(r"it\b|them\b", text[m.end() : m.end() + 4]):
+            recent = [u for u in st.last_units if sent.start - u[2] < 300]
+            if recent:
+                obj = Name(recent[-1][1], recent[-1][2], recent[-1][0])
+        else:
+            r = org_with_parent(sent, m.end())
+            obj = r[0] if r else None
+        if obj is None:
+            continue
+        q = {}
+        d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
+        if d is not None:
+            q.update(range_quals(d if isinstance(d, str) else d.value))
+        yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
+    for m in _PROMOTED.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        org = _employer_in_context(sent, ref.person.canonical, st, m.start())
+        if org is None:
+            continue
+        q = {"title": m.group("new").strip()}
+        if lead is not None and lead.value and "/" not in lead.value:
+            q["start"] = lead.value
+        yield cand("employed_by", subj_arg(sent, ref), org, sent, "prose.job_promoted", q)
+
+
+def _employer_in_context(sent: Sent, person: str, st: State, pos: int) -> Arg | None:
+    """The organisation a promotion happens at: the last organisation named shortly before that the person works for."""
+    doc = sent.doc
+    known = st.employers.get(person, [])
+    if not known:
+        return None
+    firsts = {k[0].split()[0].lower() for k in known}
+    best = None
+    for e in doc.ents:
+        if e.label_ == "ORG" and pos - 600 < e.start_char < pos and e.text.split()[0].lower() in firsts:
+            best = e
+    if best is not None:
+        n = name_at(sent, best.start_char) if sent.start <= best.start_char else None
+        t = n.text if n else best.text
+        return Arg(t, "ORG", t, best.start_char, best.start_char + len(t))
+    org, p = known[-1]
+    return Arg(org, "ORG", org, p, p + len(org))
