@@ -21,7 +21,7 @@ from .prose_education import educated
 from .prose_employment import founded, joined, other_jobs, titles_jobs
 from .prose_other import authored, awards, born, developed, leads, reports
 
-FAMILIES = (born, educated, joined, titles_jobs, founded, other_jobs, leads, reports, developed, authored, awards)
+FAMILIES = (born, educated, joined, titles_jobs, founded, developed, other_jobs, leads, reports, authored, awards)
 
 
 @stage("prose.sentences")

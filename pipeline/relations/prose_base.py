@@ -52,7 +52,7 @@ def alt(ws) -> str:
 
 # ---------------------------------------------------------------- names of organisations
 
-_CAP = r"(?:[A-Z0-9][\w'’&.\-]*[\w&]|[A-Z]|[a-z]{1,2}[A-Z][\w\-]*)"
+_CAP = r"(?:[A-Z0-9][\w'’&\-]*(?:\.[\w'’&\-]+)*|[a-z]{1,2}[A-Z][\w\-]*)"
 _CONN = r"(?:of|for|and(?!\s+the\b)|&|de|du|der|des|di|für|on|at(?=\s+[A-Z][a-z]+\s+(?:University|College)))"
 
 
@@ -120,7 +120,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
         t = t[:-1]
     if t.endswith("’") or t.endswith("'"):
         t = t[:-1]
-    if not t or t.lower() in {"the", "a", "an"}:
+    if not t or t.lower() in {"the", "a", "an"} or re.fullmatch(r"[\d\s.,/-]+", t):
         return None
     return Name(p, p + len(t), t)
 
@@ -146,6 +146,8 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
         m = re.compile(r",\s*").match(text, cur.end)
         nxt = name_at(sent, m.end()) if m else None
         if nxt is None or is_location(nxt.text) or _is_gpe(sent, nxt) and not _STRONG_ORG.search(nxt.text):
+            break
+        if re.search(r"['’]s\b", nxt.text) or not (nxt.text.split()[-1][:1].isupper() or nxt.text.split()[-1] in words()["org_suffixes"]):
             break
         if not (_UNIT_WORD.search(n.text) or _STRONG_ORG.search(nxt.text)):
             break

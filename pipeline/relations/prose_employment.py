@@ -27,6 +27,8 @@ from .prose_base import (
     negated,
     org_arg,
     org_with_parent,
+    is_location,
+    is_unit,
     person_refs,
     present_end,
     range_quals,
@@ -56,6 +58,13 @@ _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
+
+
+def _is_field(t: str) -> bool:
+    """"Professor of Computer Science": the words after "of" name a field, not an employer."""
+    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation)\b", t):
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
 
 
 def _is_lead(t: str) -> bool:
@@ -125,7 +134,13 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
-            if r is not None:
+            if r is not None and _is_field(r[0].text) and parent is None:
+                r = None
+            if r is not None and r[1] is not None and is_unit(r[0].text):
+                # "Head of the X Group, Y Inc.": the unit is led, the company employs
+                unit, org, parent = r[0], r[1], None
+                after = org.end
+            elif r is not None:
                 org, parent = r
                 title = text[c_start : chain[-1].start_char + len(head)]
                 cm = _COMMA.match(text, (parent or org).end, sent.end)
@@ -135,7 +150,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                         # "Head of Advanced Video Group, Bytedance Inc.": the unit is led, the company employs
                         unit, org = org, r2[0]
                         title = text[c_start:c_end]
-                after = (parent or org).end
+                after = (parent or org).end if unit is None else org.end
         if org is None:
             p = c_end
             if ext:
@@ -216,6 +231,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
 _AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
 _RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
+_SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
 _FROM_PREV = re.compile(r"\s+from\s+")
 _AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+joined|he\s+joined|I\s+joined)\b", re.I)
 
@@ -244,6 +260,11 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if tits:
                 q["title"] = text[a.end() : tits[0].end_char]
                 end_at = tits[0].end_char
+        sv = _SERVED_AS.match(text, end_at, sent.end)
+        if sv and "title" not in q:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and e.start_char == sv.end()]
+            if tits:
+                q["title"] = tits[0].text
         rk = _RANK.search(text, end_at, sent.end)
         if rk and rk.start() - end_at < 60:
             q["title"] = rk.group(1).strip()
@@ -332,6 +353,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         org, parent = r
         obj = Name(org.start, parent.end, text[org.start : parent.end]) if parent else org
+        site = re.compile(r",\s*([A-Z][a-z]+)(?=[.,;]|$)").match(text, obj.end, sent.end)
+        if site and not is_location(site.group(1)):
+            obj = Name(obj.start, site.end(1), text[obj.start : site.end(1)])
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent")
     for m in _TRANSFER.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
@@ -366,19 +390,23 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 def _employer_in_context(sent: Sent, person: str, st: State, pos: int) -> Arg | None:
-    """The organisation a promotion happens at: the last organisation named shortly before that the person works for."""
-    doc = sent.doc
+    """The organisation a promotion happens at: the last one named shortly before that the person works for."""
+    text = sent.doc.text
     known = st.employers.get(person, [])
     if not known:
         return None
-    firsts = {k[0].split()[0].lower() for k in known}
-    best = None
-    for e in doc.ents:
-        if e.label_ == "ORG" and pos - 600 < e.start_char < pos and e.text.split()[0].lower() in firsts:
-            best = e
-    if best is not None:
-        n = name_at(sent, best.start_char) if sent.start <= best.start_char else None
-        t = n.text if n else best.text
-        return Arg(t, "ORG", t, best.start_char, best.start_char + len(t))
+    firsts = sorted({k[0].split()[0] for k in known}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in firsts) + r")(?![\w-])")
+    last = None
+    for m in rx.finditer(text, max(0, pos - 600), pos):
+        last = m
+    if last is not None:
+        n = _NAME.match(text, last.start())
+        t = n.group().rstrip(" .,") if n else last.group()
+        t = re.sub(r"['’]s$", "", t)
+        return Arg(t, "ORG", t, last.start(), last.start() + len(t))
     org, p = known[-1]
     return Arg(org, "ORG", org, p, p + len(org))
+
+
+_NAME = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")

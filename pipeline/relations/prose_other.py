@@ -156,32 +156,49 @@ _IN_CHARGE = re.compile(r"\b(?:the\s+)?(?:core\s+)?person\s+in\s+charge\s+of\s+(
 _LEADER_OF = re.compile(r"\b(?:the\s+)?(?P<role>(?:core\s+)?(?:[A-Z&]+(?:\s*&\s*[A-Z]+)?\s+)?leader)\s+of\s+(?P<obj>(?:this|the|that)\s+(?:model|project|product|system|team))")
 
 
+_LED_NOUN = re.compile(r"(?:the\s+)?(?P<obj>[A-Z][^.;]{0,80}?\s(?:business|team|project|group|lab|laboratory|department|division|unit|effort|initiative|program|programme|organization|organisation))\b")
+_MODIFIES = re.compile(r"\s+(?!(?:at|of|in|and|with|for|to|from|which|where|since|as|on|by|team|lab|group|project|department|division)\b)[a-z]")
+
+
 def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = sent.doc.text
+    bad = [e for e in sent.ents if e.label_ in ("TITLE", "GPE", "LOC", "NORP", "DATE")]
     for m in _LEAD_VERB.finditer(text, sent.start, sent.end):
-        if re.match(r"\s*to\b", text[m.end() - 1 : m.end() + 3]):
-            continue
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        for n in names_list(sent, m.end())[:3]:
-            obj = n
-            if obj.text.lower().startswith(("his ", "her ")):
-                continue
+        p = m.end()
+        ln = _LED_NOUN.match(text, p, sent.end)
+        if ln and not re.search(r"[,;]\s+(?:which|who|where)\b", ln.group()):
+            s_, e_ = ln.span("obj")
+            yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
+            continue
+        for _ in range(3):
+            obj = name_at(sent, p)
+            if obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
+                break
             yield cand("leads", subj_arg(sent, ref), org_arg(sent, obj, "ORG"), sent, "prose.leads_verb")
+            last = obj.end
             # "leads the X Department at DFKI": the unit is part of the organisation, which employs the person
             at = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?").match(text, obj.end, sent.end)
             if at:
                 host = name_at(sent, at.end())
-                if host is not None and not re.fullmatch(r"(?:19|20)\d\d", host.text):
+                if host is not None and not any(b.start_char <= host.start < b.end_char for b in bad):
                     yield cand("part_of", org_arg(sent, obj), org_arg(sent, host), sent, "prose.part_of_unit_at")
                     yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
+                    last = host.end
+            nx = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=[A-Z])").match(text, last, sent.end)
+            if not nx:
+                break
+            p = nx.end()
     for m in _NAMELY.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        for n in names_list(sent, m.end()):
-            yield cand("leads", subj_arg(sent, ref), Arg(n.text, "PROJECT", n.text, n.start, n.end), sent, "prose.leads_namely")
+        seg_end = next((i for i in (text.find(".", m.end(), sent.end), text.find(";", m.end(), sent.end)) if i > 0), sent.end)
+        for pm in re.finditer(r"[A-Z][\w.-]*(?:\s+\d[\w.]*)?", text[m.end() : seg_end]):
+            s_, e_ = m.end() + pm.start(), m.end() + pm.end()
+            yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "PROJECT", text[s_:e_], s_, e_), sent, "prose.leads_namely")
     for m in _IN_CHARGE.finditer(text, sent.start, sent.end):
         ref = None
         for r in person_refs(sent, co):
@@ -214,7 +231,7 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         yield cand("leads", subj_arg(sent, ref), Arg(p.text, "PRODUCT", p.text, p.start_char, p.end_char), sent, "prose.leads_in_charge", {"role": role})
 
 
-_REPORTS = re.compile(r"\b(?P<who>his|her|my|their)\s+(?P<level>\+\d\s+)?(?:direct\s+)?(?:leader|manager|boss|supervisor|superior|report)\s+(?:is|was)\s+")
+_REPORTS = re.compile(r"\b(?P<who>[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(?P<level>\+\d\s+)?(?:direct\s+)?(?:leader|manager|boss|supervisor|superior|report)\s+(?:is|was)\s+")
 _REPORTS_TO = re.compile(r"\breports?\s+(?:directly\s+)?to\s+|\breported\s+(?:directly\s+)?to\s+")
 
 
@@ -253,6 +270,10 @@ _PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+o
 _POSSESSIVE_UNIT = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?P<unit>(?:[A-Z][\w-]*\s+)*(?:AI\s+)?(?:Labs?|Research|Team|Group|Department|Division|Institute|Center|Centre))\b")
 
 
+_UNIT_AT = re.compile(r"(?:the\s+)?(?P<unit>(?:[A-Z][\w-]*\s+){1,4}(?:Unit|Lab|Laboratory|Group|Center|Centre))\s+(?:at|of)\s+(?:the\s+)?")
+_STRONG = re.compile(r"\b(?:University|College|Institute|Academy|Inc|Ltd|Corporation)\b")
+
+
 def _product_at(sent: Sent, pos: int) -> Name | None:
     text = sent.doc.text
     for e in sent.ents:
@@ -289,7 +310,16 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         yield cand("developed", subj, Arg(prod.text, "PRODUCT", prod.text, prod.start, prod.end), sent, "prose.developed_release", q)
     for m in _DEVELOPED_BY.finditer(text, sent.start, sent.end):
         prods = [e for e in sent.ents if e.label_ in ("PRODUCT", "WORK_OF_ART") and e.end_char <= m.start() and m.start() - e.end_char <= 2]
-        if not prods:
+        prod_arg = None
+        if prods:
+            p = prods[-1]
+            prod_arg = Arg(p.text, "PRODUCT", re.sub(r"\s*-\s*", "-", p.text), p.start_char, p.end_char)
+        else:
+            lm = re.search(r"(?<![\w-])([A-Z][\w.]*(?:\s*-\s*[A-Z\d][\w.]*)+|[A-Z][a-z]*[A-Z][\w.-]*)\s*$", text[sent.start : m.start()])
+            if lm:
+                ps, pe = sent.start + lm.start(1), sent.start + lm.end(1)
+                prod_arg = Arg(text[ps:pe], "PRODUCT", re.sub(r"\s*-\s*", "-", text[ps:pe]), ps, pe)
+        if prod_arg is None:
             continue
         refs = [r for r in person_refs(sent, co) if 0 <= r.start - m.end() <= 4]
         subj = subj_arg(sent, refs[0]) if refs else None
@@ -298,8 +328,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             subj = org_arg(sent, n) if n else None
         if subj is None:
             continue
-        p = prods[-1]
-        yield cand("developed", subj, Arg(p.text, "PRODUCT", p.text, p.start_char, p.end_char), sent, "prose.developed_by")
+        yield cand("developed", subj, prod_arg, sent, "prose.developed_by")
     for m in _JOINTLY.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
@@ -327,6 +356,12 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         s, e = m.span("name")
         st.last_units.append((m.group("name"), s, e))
         yield cand("part_of", Arg(m.group("name"), "ORG", m.group("name"), s, e), Arg(o.text, "ORG", o.text, o.start_char, o.end_char), sent, "prose.part_of_established")
+    for m in _UNIT_AT.finditer(text, sent.start, sent.end):
+        host = name_at(sent, m.end())
+        if host is None or not _STRONG.search(host.text):
+            continue
+        s_, e_ = m.span("unit")
+        yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _POSSESSIVE_UNIT.finditer(text, sent.start, sent.end):
         if co.person_at(m.start("org"), m.end("org")) is not None:
             continue
