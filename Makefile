@@ -57,3 +57,6 @@ test-browser: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-browser.txt \
 	  || echo "test-browser: could not install selenium; the browser tests will be skipped"
 	$(PY) -m pytest -q -rs tests/browser $(ARGS)
+
+bench-dates: $(STAMP)
+	$(PY) bench/bench_dates.py $(ARGS)

@@ -1,0 +1,121 @@
+"""Date-stage benchmark on TimeML documents: our tagger (TimeML mode) against HeidelTime and dateparser.
+
+usage: python bench/bench_dates.py [--corpus DIR] [--limit N] [--systems ours,heideltime,dateparser] [--json OUT]
+
+Each system runs as its own process on the same documents (TEXT content of each
+.tml file, with the DCT from its DCT TIMEX3), so docs/sec is end to end, start-up
+included. Peers live in bench/.venv-peers, installed by bench/peers/setup.sh.
+Prints extent strict/relaxed P, R, F1, value F1 (relaxed match, equal value), type F1, docs/sec.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.timeml import Counts, iter_corpus, read_timeml, score  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "timebank"
+PEERS_VENV = ROOT / "bench" / ".venv-peers"
+PEERS_PY = PEERS_VENV / "bin" / "python"
+
+
+def _run_ours(src: str, dst: str) -> None:
+    from datetime import date
+
+    from pipeline.dates import extract_dates
+
+    docs = json.loads(Path(src).read_text(encoding="utf-8"))
+    out = {}
+    for d in docs:
+        dct = date.fromisoformat(d["dct"]) if d.get("dct") else None
+        out[d["id"]] = [m.model_dump() for m in extract_dates(d["text"], dct, timeml=True)]
+    Path(dst).write_text(json.dumps(out), encoding="utf-8")
+
+
+def _ensure_peers() -> bool:
+    if (PEERS_VENV / ".installed").exists():
+        return True
+    print("installing peers into bench/.venv-peers ...", file=sys.stderr)
+    r = subprocess.run(["bash", str(ROOT / "bench" / "peers" / "setup.sh")])
+    return r.returncode == 0
+
+
+def _system_cmd(system: str, src: str, dst: str) -> list[str]:
+    if system == "ours":
+        return [sys.executable, str(Path(__file__).resolve()), "--run-ours", src, dst]
+    return [str(PEERS_PY), str(ROOT / "bench" / "peers" / "run_peers.py"), system, src, dst]
+
+
+class _M:
+    __slots__ = ("start", "end", "value", "type")
+
+    def __init__(self, d: dict) -> None:
+        self.start, self.end, self.value, self.type = d["start"], d["end"], d.get("value"), d.get("type")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(DEFAULT_CORPUS))
+    ap.add_argument("--limit", type=int, default=0, help="first N documents only (0: all)")
+    ap.add_argument("--systems", default="ours,heideltime,dateparser")
+    ap.add_argument("--json", help="also write the table as JSON here")
+    ap.add_argument("--run-ours", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.run_ours:
+        _run_ours(*a.run_ours)
+        return 0
+    corpus = Path(a.corpus)
+    if not corpus.is_dir():
+        print(f"skipped: TimeML corpus folder {corpus} is not present")
+        return 0
+    files = iter_corpus(corpus)
+    if a.limit:
+        files = files[: a.limit]
+    docs = [read_timeml(f) for f in files]
+    gold = {d.doc_id: d.timexes for d in docs}
+    systems = [s.strip() for s in a.systems.split(",") if s.strip()]
+    if any(s != "ours" for s in systems) and not _ensure_peers():
+        print("peer setup failed; running ours only", file=sys.stderr)
+        systems = ["ours"]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "docs.json"
+        src.write_text(json.dumps([{"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat() if d.dct else None} for d in docs]), encoding="utf-8")
+        for system in systems:
+            dst = Path(tmp) / f"{system}.json"
+            t0 = time.perf_counter()
+            r = subprocess.run(_system_cmd(system, str(src), str(dst)))
+            dt = time.perf_counter() - t0
+            if r.returncode != 0 or not dst.exists():
+                print(f"{system}: failed (exit {r.returncode})", file=sys.stderr)
+                continue
+            found = json.loads(dst.read_text(encoding="utf-8"))
+            total = Counts()
+            for doc_id, g in gold.items():
+                total.add(score(g, [_M(x) for x in found.get(doc_id, [])]))
+            rows.append({"system": system, "docs": len(docs), "seconds": dt, "docs_per_s": len(docs) / dt if dt else 0.0, **total.table(), "gold": total.gold, "found": total.system})
+    print(f"TimeML benchmark: {len(docs)} documents, {sum(len(g) for g in gold.values())} gold TIMEX3")
+    head = f"{'system':12} {'strict P':>8} {'R':>6} {'F1':>6} {'relax P':>8} {'R':>6} {'F1':>6} {'value F1':>8} {'type F1':>7} {'docs/s':>8}"
+    print(head)
+    for r in rows:
+        print(
+            f"{r['system']:12} {100 * r['strict_p']:8.1f} {100 * r['strict_r']:6.1f} {100 * r['strict_f1']:6.1f} "
+            f"{100 * r['relaxed_p']:8.1f} {100 * r['relaxed_r']:6.1f} {100 * r['relaxed_f1']:6.1f} {100 * r['value_f1']:8.1f} "
+            f"{100 * r['type_f1']:7.1f} {r['docs_per_s']:8.2f}"
+        )
+    if a.json:
+        Path(a.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
