@@ -23,8 +23,8 @@ from typing import Iterable, Iterator
 
 import regex
 
-from .markup import Markup
-from .textmap import TextBuilder, TextMap
+from .markup import FastBuilder, Markup, compose
+from .textmap import TextMap
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -80,7 +80,7 @@ Edit = tuple[int, int, str]  # replace text[start:end] by the string; equal leng
 
 def _rewrite(text: str, edits: Iterable[Edit]) -> TextMap:
     """Apply sorted, non-overlapping edits; copied stretches keep exact origins."""
-    out = TextBuilder(len(text))
+    out = FastBuilder(len(text))
     pos = 0
     for start, end, new in edits:
         if start < pos:
@@ -96,15 +96,6 @@ def _rewrite(text: str, edits: Iterable[Edit]) -> TextMap:
     if pos < len(text):
         out.copy(text[pos:], pos)
     return out.build()
-
-
-def _compose(maps: list[TextMap]) -> TextMap:
-    """maps[0] over the original, maps[1] over maps[0].text, ...: one map over the original."""
-    origin = maps[0].origin
-    for m in maps[1:]:
-        get = origin.__getitem__
-        origin = array("q", map(get, m.origin))
-    return TextMap(maps[-1].text, origin, maps[0].source_len)
 
 
 # ---------------------------------------------------------------- pass 1: mojibake and NFC, per line
@@ -149,12 +140,23 @@ def _align(old: str, new: str, base: int) -> list[int]:
     return res
 
 
+# UTF-8 read as Latin-1/cp1252 turns each non-ASCII character into two or more of these; ftfy is asked only
+# about lines holding such a pair (its own check over a whole large document is slow).
+_MOJIBAKE_PAIR = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e"
+    "\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2}"
+)
+
+
 def _repair_lines(text: str) -> TextMap | None:
-    """Repair mojibake on lines ftfy finds bad and NFC-normalise the rest; None when nothing changes."""
+    """Repair mojibake on lines ftfy finds bad and NFC-normalise; None when nothing changes."""
     from ftfy import fix_text
     from ftfy.badness import is_bad
 
     if text.isascii():
+        return None
+    suspects = {text.rfind("\n", 0, m.start()) + 1 for m in _MOJIBAKE_PAIR.finditer(text)}
+    if not suspects and unicodedata.is_normalized("NFC", text):
         return None
     pieces: list[str] = []
     origin = array("q")
@@ -162,17 +164,15 @@ def _repair_lines(text: str) -> TextMap | None:
     pos = 0
     for line in text.splitlines(keepends=True):
         new = line
-        if not line.isascii():
-            if is_bad(line):
-                new = fix_text(line, _ftfy_config())
-            if not unicodedata.is_normalized("NFC", new):
-                new = unicodedata.normalize("NFC", new)
-        if new is line or new == line:
-            pieces.append(line)
+        if pos in suspects and is_bad(line):
+            new = fix_text(line, _ftfy_config())
+        if not line.isascii() and not unicodedata.is_normalized("NFC", new):
+            new = unicodedata.normalize("NFC", new)
+        pieces.append(new)
+        if new == line:
             origin.extend(range(pos, pos + len(line)))
         else:
             changed = True
-            pieces.append(new)
             origin.extend(_align(line, new, pos))
         pos += len(line)
     if not changed:
@@ -196,7 +196,7 @@ def _char_classes() -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=1)
-def _char_pattern() -> regex.Pattern:
+def _char_pattern() -> tuple[regex.Pattern, frozenset[str]]:
     keep, remove, bullet = _char_classes()
     esc = lambda s: "".join(regex.escape(c) for c in s)  # noqa: E731
     symbols = (
@@ -204,31 +204,45 @@ def _char_pattern() -> regex.Pattern:
         + esc(remove)
         + r"])+"
     )
-    return regex.compile(
-        r"(?P<bullet>(?m:^)[ \t]*[" + esc(bullet) + r"][ \t]+)"
-        r"|(?P<crlf>\r\n)|(?P<cr>\r)"
+    pattern = regex.compile(
+        r"(?P<cr>\r)"
         r"|(?P<space>[\t\x0b\x0c\xa0\u1680\u2000-\u200a\u202f\u205f\u3000])"
         r"|(?P<zw>[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e\ufe00-\ufe0f\U000E0000-\U000E007F\x00-\x08\x0e-\x1f\x7f-\x9f]+)"
         r"|(?P<sym>" + symbols + r")"
     )
+    return pattern, frozenset(bullet)
+
+
+# Everything the character pass rewrites lies outside printable ASCII; only such runs are examined.
+_NON_ASCII_RUN = re.compile(r"[^\x20-\x7e\n]+")
 
 
 def _char_edits(text: str) -> Iterator[Edit]:
-    for m in _char_pattern().finditer(text):
-        kind = m.lastgroup
-        s, e = m.span()
-        if kind == "bullet":
-            yield s, e, "- "
-        elif kind == "crlf":
-            yield s, s + 1, ""
-        elif kind == "cr":
-            yield s, e, "\n"
-        elif kind == "space":
-            yield s, e, " "
-        elif kind == "zw":
-            yield s, e, ""
-        else:
-            yield s, e, " "
+    pattern, bullets = _char_pattern()
+    n = len(text)
+    for run in _NON_ASCII_RUN.finditer(text):
+        s, e = run.span()
+        if text[s] in bullets and text[s + 1 : s + 2] in (" ", "\t"):
+            ls = text.rfind("\n", 0, s) + 1
+            if not text[ls:s].strip(" \t"):
+                k = s + 1
+                while k < n and text[k] in " \t":
+                    k += 1
+                yield ls, k, "- "
+                s = k
+                if s >= e:
+                    continue
+        for m in pattern.finditer(text, s, e):
+            kind = m.lastgroup
+            a, b = m.span()
+            if kind == "cr":
+                yield (a, b, "") if text[b : b + 1] == "\n" else (a, b, "\n")
+            elif kind == "space":
+                yield a, b, " "
+            elif kind == "zw":
+                yield a, b, ""
+            else:
+                yield a, b, " "
 
 
 # ---------------------------------------------------------------- pass 3: spaced hyphens, glued tokens
@@ -260,9 +274,7 @@ def _months() -> frozenset[str]:
     return frozenset(words)
 
 
-_SPACED = re.compile(r"(?<![\w.\-/])(\w+) ([-&]) (?=(\w+)(?![\w\-/]|\.\d))")
 _EMAIL_GLUE = re.compile(r"[\w.+-]+@(?:[A-Za-z0-9-]+\.)+([a-z]{3,})")
-_DIGIT_GLUE = re.compile(r"(?<![\w])([A-Za-z]{2,})(\d{7,})(?!\w)")
 _YEARISH = re.compile(r"(?:1[89]|20)\d\d|\d{5,}")
 _CAPS = re.compile(r"[A-Z0-9]{1,5}")
 _OPEN_END = frozenset({"now", "present", "today", "current", "date", "till", "until"})
@@ -290,15 +302,32 @@ def _join_spaced(left: str, op: str, right: str) -> bool:
     return bool(_CAPS.fullmatch(left) and _CAPS.fullmatch(right))
 
 
+_SPACED_OP = re.compile(r" ([-&]) (?=\w)")
+_RIGHT_WORD = re.compile(r"\w+(?![\w\-/]|\.\d)")
+_EMAIL_AT = re.compile(r"(?<=\w)@(?=\w)")
+_LONG_DIGITS = re.compile(r"(?<=[A-Za-z])\d{7,}(?!\w)")
+_GLUED_LETTERS = re.compile(r"(?<![\w])[A-Za-z]{2,}$")
+
+
 def _token_edits(text: str) -> Iterator[Edit]:
     edits: list[Edit] = []
-    for m in _SPACED.finditer(text):
-        if _join_spaced(m.group(1), m.group(2), m.group(3)):
-            op = m.start(2)
+    for m in _SPACED_OP.finditer(text):
+        op = m.start(1)
+        k = op - 1
+        while k > 0 and op - 1 - k < 64 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+            k -= 1
+        left = text[k : op - 1]
+        if not left or (k > 0 and text[k - 1] in ".-/"):
+            continue
+        rm = _RIGHT_WORD.match(text, op + 2)
+        if rm and _join_spaced(left, m.group(1), rm.group(0)):
             edits.append((op - 1, op, ""))
             edits.append((op + 1, op + 2, ""))
     tlds, glued = _email_words()
-    for m in _EMAIL_GLUE.finditer(text):
+    for at in _EMAIL_AT.finditer(text):
+        m = _EMAIL_GLUE.match(text, _email_start(text, at.start()))
+        if m is None or m.start(1) < at.start():
+            continue
         label = m.group(1)
         if label in tlds:
             continue
@@ -307,11 +336,20 @@ def _token_edits(text: str) -> Iterator[Edit]:
                 cut = m.start(1) + len(tld)
                 edits.append((cut, cut, " "))
                 break
-    for m in _DIGIT_GLUE.finditer(text):
-        cut = m.start(2)
-        edits.append((cut, cut, " "))
+    for m in _LONG_DIGITS.finditer(text):
+        if _GLUED_LETTERS.search(text, max(0, m.start() - 40), m.start()):
+            edits.append((m.start(), m.start(), " "))
     edits.sort(key=lambda e: (e[0], e[1]))
     return iter(edits)
+
+
+def _email_start(text: str, at: int) -> int:
+    k = at
+    while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "._+-"):
+        k -= 1
+        if at - k > 64:
+            break
+    return k
 
 
 # ---------------------------------------------------------------- pass 4: whitespace
@@ -387,14 +425,17 @@ def section_name(line: str, keywords_ok: bool = True) -> str | None:
     return None
 
 
+_SHORT_LINE = re.compile(r"^[^\n]{1,%d}$" % _MAX_HEADING_CHARS, re.M)
+
+
 def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[tuple[int, int]]) -> list[Section]:
     heading_at = {a: (b, lvl) for a, b, lvl in headings}
     bold_at = {a: b for a, b in bold}
     starts: list[tuple[int, int, str, str, int]] = []  # (line start, heading end, name, heading, level)
     cur_level = 99
-    pos = 0
     n = len(text)
-    while pos < n:
+    candidates = sorted(set(heading_at) | {m.start() for m in _SHORT_LINE.finditer(text)})
+    for pos in candidates:
         nl = text.find("\n", pos)
         end = n if nl < 0 else nl
         line = text[pos:end]
@@ -410,7 +451,6 @@ def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[t
             level = 1 if cur_level == 99 else cur_level
             starts.append((pos, end, name, line, level))
             cur_level = level
-        pos = end + 1
     sections: list[Section] = []
     first = starts[0][0] if starts else n
     lead = text[:first]
@@ -546,21 +586,21 @@ def _clean_title(title: str | None) -> str | None:
 def clean(markup: Markup) -> CleanText:
     """Clean the plain text of `markup`; the result maps back to the raw document."""
     src = markup.map.text
-    maps: list[TextMap] = [TextMap.identity(src)]
+    maps: list[TextMap] = []
     repaired = _repair_lines(src)
     if repaired is not None:
         maps.append(repaired)
     for edits in (_char_edits, _token_edits, _ws_edits):
-        cur = maps[-1].text
+        cur = maps[-1].text if maps else src
         maps.append(_rewrite(cur, edits(cur)))
-    local = _compose(maps)
+    local = compose(*maps)
     text = local.text
     headings = [(a, b, lvl) for (a, b), lvl in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.headings), text), (h[2] for h in markup.headings)) if b > a]
     bold = [sp for sp in _move_spans(local.origin, markup.bold, text) if sp[1] > sp[0]]
     links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (l[2] for l in markup.links)) if b > a]
     dct, dct_span = _find_dct(text)
     return CleanText(
-        map=markup.map.then(local),
+        map=compose(markup.map, local),
         sections=_find_sections(text, headings, bold),
         title=_clean_title(markup.title),
         meta=dict(markup.meta),

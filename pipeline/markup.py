@@ -21,14 +21,85 @@ from __future__ import annotations
 import html
 import json
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .textmap import TextBuilder, TextMap
+from .textmap import TextMap
 
 # ---------------------------------------------------------------- output buffer
+
+
+class FastBuilder:
+    """`TextBuilder` with the same methods that stores runs and builds the origin array in one vectorised step."""
+
+    __slots__ = ("_parts", "_base", "_lens", "_slope", "_len", "_source_len")
+
+    def __init__(self, source_len: int) -> None:
+        self._parts: list[str] = []
+        self._base: list[int] = []
+        self._lens: list[int] = []
+        self._slope: list[int] = []
+        self._len = 0
+        self._source_len = source_len
+
+    def __len__(self) -> int:
+        return self._len
+
+    def copy(self, piece: str, source_start: int) -> None:
+        if piece:
+            self._parts.append(piece)
+            self._base.append(source_start)
+            self._lens.append(len(piece))
+            self._slope.append(1)
+            self._len += len(piece)
+
+    def insert(self, piece: str, source_pos: int) -> None:
+        if piece:
+            pos = max(0, min(source_pos, max(self._source_len - 1, 0)))
+            self._parts.append(piece)
+            self._base.append(pos)
+            self._lens.append(len(piece))
+            self._slope.append(0)
+            self._len += len(piece)
+
+    def build(self) -> TextMap:
+        import numpy as np
+
+        text = "".join(self._parts)
+        if not self._lens:
+            return TextMap(text, array("q"), self._source_len)
+        lens = np.asarray(self._lens, dtype=np.int64)
+        seg = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+        offs = np.cumsum(lens) - lens
+        idx = np.arange(self._len, dtype=np.int64)
+        origin = np.asarray(self._base, dtype=np.int64)[seg] + (idx - offs[seg]) * np.asarray(self._slope, dtype=np.int64)[seg]
+        return TextMap(text, _to_array(origin), self._source_len)
+
+
+def compose(*maps: TextMap) -> TextMap:
+    """maps[0] over the original, maps[1] over maps[0].text, ...: one map over the original (like `TextMap.then`)."""
+    import numpy as np
+
+    origin = np.frombuffer(maps[0].origin, dtype=np.int64) if len(maps[0].origin) else np.zeros(0, np.int64)
+    for m in maps[1:]:
+        inner = np.frombuffer(m.origin, dtype=np.int64) if len(m.origin) else np.zeros(0, np.int64)
+        if len(origin) == 0:
+            origin = np.full(len(inner), maps[0].source_len, dtype=np.int64)
+        else:
+            origin = origin[np.minimum(inner, len(origin) - 1)]
+    return TextMap(maps[-1].text, _to_array(origin), maps[0].source_len)
+
+
+def _to_array(origin) -> array:
+    import numpy as np
+
+    out = array("q")
+    out.frombytes(memoryview(np.ascontiguousarray(origin, dtype=np.int64)).cast("B"))
+    return out
+
 
 _NONE, _SPACE, _CELL, _NL, _BLANK = 0, 1, 2, 3, 4
 
@@ -39,7 +110,7 @@ class _Out:
     __slots__ = ("b", "n", "last", "nl_run", "pend", "pend_src")
 
     def __init__(self, source_len: int) -> None:
-        self.b = TextBuilder(source_len)
+        self.b = FastBuilder(source_len)
         self.n = 0
         self.last = ""
         self.nl_run = 0
@@ -132,7 +203,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 def _strip_regions(text: str, fmt: str) -> TextMap:
     """Delete comments, Liquid and non-text elements; a deleted region that held a newline leaves one."""
-    out = TextBuilder(len(text))
+    out = FastBuilder(len(text))
     copied = 0
     pos = 0
     n = len(text)
@@ -228,6 +299,9 @@ _HTML_TOKEN = re.compile(
 """,
     re.X,
 )
+# Characters a token can start with: scanning for these first is far faster than searching the alternation.
+_MD_FIRST = re.compile(r"[\r\n`!\[<&\\*_~{$|]")
+_HTML_FIRST = re.compile(r"[\r\n<&]")
 _LINK = re.compile(
     r"""
   \[(?P<text>(?:[^\[\]\\]|\\.|\[(?:[^\[\]\\]|\\.){0,1000}+\]){0,1000}+)\]
@@ -259,6 +333,7 @@ class _Renderer:
         self.out = out
         self.md = markdown
         self.token = _MD_TOKEN if markdown else _HTML_TOKEN
+        self.first = _MD_FIRST if markdown else _HTML_FIRST
         self.headings: list[tuple[int, int, int]] = []
         self.bold: list[tuple[int, int]] = []
         self.links: list[tuple[int, int, str]] = []
@@ -330,14 +405,20 @@ class _Renderer:
     def scan(self, lo: int, hi: int) -> None:
         s = self.s
         out = self.out
-        search = self.token.search
-        pos = lo
+        find = self.first.search
+        match = self.token.match
+        pos = lo  # start of text not yet emitted
+        look = lo  # where to look for the next candidate token
         while pos < hi:
-            m = search(s, pos, hi)
-            if m is None:
+            c = find(s, look, hi)
+            if c is None:
                 out.text(s[pos:hi], self.src(pos))
                 return
-            i = m.start()
+            i = c.start()
+            m = match(s, i, hi)
+            if m is None:
+                look = i + 1
+                continue
             if i > pos:
                 out.text(s[pos:i], self.src(pos))
             kind = m.lastgroup
@@ -377,7 +458,7 @@ class _Renderer:
                 else:
                     out.text("|", self.src(i))
             # "ial" and "decl": dropped
-            pos = j
+            pos = look = j
 
     def entity(self, tok: str, i: int) -> None:
         val = html.unescape(tok)
@@ -748,7 +829,7 @@ def _front_matter_content(text: str, end: int) -> TextMap:
     one list item are joined into one line; `title` values become headings.
     """
     keys = _front_matter_text_keys()
-    out = TextBuilder(len(text))
+    out = FastBuilder(len(text))
     item: list[tuple[int, int]] = []
     item_indent = -1
     block: int | None = None  # indentation of the key that opened a block scalar
@@ -853,10 +934,10 @@ def to_plain(text: str, fmt: str) -> Markup:
             title = _meaningful(html.unescape(_TAGS.sub("", tm.group(1))))
     stripped = _strip_regions(text[body_start:], fmt)
     if body_start:
-        stripped = TextMap(stripped.text, _shifted(stripped.origin, body_start), len(text))
+        stripped = compose(TextMap(text[body_start:], array("q", range(body_start, len(text))), len(text)), stripped)
         if not stripped.text.strip():
             derived = _front_matter_content(text, body_start)
-            stripped = derived.then(_strip_regions(derived.text, fmt))
+            stripped = compose(derived, _strip_regions(derived.text, fmt))
     if fmt == "markdown":
         rendered, r = _render_markdown(stripped.text)
     else:
@@ -864,7 +945,7 @@ def to_plain(text: str, fmt: str) -> Markup:
         r = _Renderer(out, markdown=False)
         r.whole(stripped.text)
         rendered = out.build()
-    final = stripped.then(rendered)
+    final = compose(stripped, rendered)
     txt = final.text
     headings = [(a, b, lvl) for a, b, lvl in (_trim(txt, s, e) + (lvl,) for s, e, lvl in r.headings) if b > a]
     bold = [sp for sp in (_trim(txt, s, e) for s, e in r.bold) if sp[1] > sp[0]]
@@ -874,12 +955,6 @@ def to_plain(text: str, fmt: str) -> Markup:
         if lvl == 1 and not txt[:a].strip():
             title = _meaningful(txt[a:b])
     return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt)
-
-
-def _shifted(origin, shift: int):
-    from array import array
-
-    return array("q", [o + shift for o in origin])
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
