@@ -111,6 +111,12 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     if best_end is None or best_end <= p:
         return None
     t = doc_text[p:best_end]
+    cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+[A-Z])", t)
+    if cut:
+        t = t[: cut.end()]
+    cut = re.search(r"\s+and\s+the\s+", t)
+    if cut:
+        t = t[: cut.start()]
     k = _KEYWORD_TAIL.search(t)
     if k:
         cut = t.rfind(" in ", 0, len(t))
@@ -328,6 +334,25 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
     # a sentence-initial name the parser did not take as subject ("Manos Athanassoulis is ...")
     if refs and refs[0].start - sent.start <= 4 and refs[0].end <= pos:
         return refs[0]
+    return None
+
+
+def nsubj_name(sent: Sent, pos: int) -> Arg | None:
+    """The capitalised non-person subject of the verb at `pos` ("Quillon released ...")."""
+    tok = next((t for t in sent.span if t.idx >= pos), None)
+    if tok is None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "nsubj" and c.text[:1].isupper() and c.lower_ not in FIRST_PERSON | THIRD_PERSON:
+            span = sent.doc[c.left_edge.i : c.i + 1]
+            words_ = span.text.split()
+            while words_ and not words_[0][:1].isupper():
+                words_.pop(0)
+            if not words_:
+                return None
+            t = " ".join(words_)
+            s = span.end_char - len(t)
+            return Arg(t, "ORG", t, s, span.end_char)
     return None
 
 

@@ -19,6 +19,7 @@ from .prose_base import (
     name_at,
     names_list,
     negated,
+    nsubj_name,
     org_arg,
     org_with_parent,
     person_refs,
@@ -301,6 +302,8 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             subj = Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
         elif ref is not None and ref.end <= m.start():
             subj = subj_arg(sent, ref)
+        else:
+            subj = nsubj_name(sent, m.start() + len(re.match(r"(?:officially\s+)?", text[m.start():]).group()))
         if subj is None or negated(sent, m.start()):
             continue
         q = {}
@@ -350,12 +353,12 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         yield cand("developed", subj_arg(sent, ref), Arg(prod.text, "PRODUCT", pt, prod.start, prod.end), sent, "prose.developed_participated")
     for m in _ESTABLISHED.finditer(text, sent.start, sent.end):
         orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= m.start()]
-        if not orgs:
+        host = Arg(orgs[-1].text, "ORG", orgs[-1].text, orgs[-1].start_char, orgs[-1].end_char) if orgs else nsubj_name(sent, m.start())
+        if host is None or co.person_at(host.start or 0, host.end or 0) is not None:
             continue
-        o = orgs[-1]
         s, e = m.span("name")
         st.last_units.append((m.group("name"), s, e))
-        yield cand("part_of", Arg(m.group("name"), "ORG", m.group("name"), s, e), Arg(o.text, "ORG", o.text, o.start_char, o.end_char), sent, "prose.part_of_established")
+        yield cand("part_of", Arg(m.group("name"), "ORG", m.group("name"), s, e), host, sent, "prose.part_of_established")
     for m in _UNIT_AT.finditer(text, sent.start, sent.end):
         host = name_at(sent, m.end())
         if host is None or not _STRONG.search(host.text):
@@ -372,7 +375,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- author_of
 
 _TITLED = re.compile(r"\b(?:published|wrote|authored|presented|released)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:paper|article|book|preprint|study)\s+(?:titled|entitled|called|named)\s+[“\"'‘](?P<title>[^”\"’]{5,250})[”\"'’]")
-_ON_VENUE = re.compile(r"\s*(?:on|in|at)\s+(?P<venue>[A-Z][\w-]*(?:\s+\d{4})?)")
+_ON_VENUE = re.compile(r"\s*(?:on|in|at)\s+(?P<venue>(?=[\w-]*[A-Z])[A-Za-z][\w-]*(?:\s+\d{4})?)")
 _ROLE = re.compile(r"\bas\s+(?:the\s+|a\s+)?(?P<role>first|corresponding|last|senior|co-first)\s+author\b")
 _AFTER_JOIN = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<unit>months?|years?|weeks?)\s+after\s+(?:joining|(?:she|he|I)\s+joined)\b", re.I)
 _NUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}

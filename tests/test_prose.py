@@ -1,0 +1,118 @@
+"""Prose relation rules on sentences written for the tests: one table row per rule family."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor, Input
+
+
+@pytest.fixture(scope="module")
+def extract():
+    ex = Extractor()
+
+    def run(text: str):
+        return ex.process(Input(text, "t", "t.txt", "0" * 64, "text")).facts
+
+    return run
+
+
+def _has(facts, relation, subject, obj, **quals):
+    for f in facts:
+        if f.relation == relation and f.subject.canonical == subject and f.object.canonical == obj:
+            q = f.qualifiers.model_dump()
+            if all(q.get(k) == v for k, v in quals.items()):
+                return True
+    return False
+
+
+POSITIVE = [
+    # educated_at
+    ("Maria Okafor received her master's degree in chemistry from the University of Lagos in 2012.",
+     "educated_at", "Maria Okafor", "University of Lagos", {"degree": "master's degree", "field": "chemistry", "end": "2012"}),
+    ("Maria Okafor received the Ph.D. degree in physics from Delft University of Technology, Netherlands, in 2015.",
+     "educated_at", "Maria Okafor", "Delft University of Technology", {"degree": "Ph.D.", "end": "2015"}),
+    ("Maria Okafor graduated from Lund University with a bachelor's degree.",
+     "educated_at", "Maria Okafor", "Lund University", {"degree": "bachelor's degree"}),
+    ("Maria Okafor holds degrees from Lund University, Aalto University and the University of Porto.",
+     "educated_at", "Maria Okafor", "University of Porto", {}),
+    ("Maria Okafor was a visiting student at Kyoto University in 2019. She likes tea.",
+     "educated_at", "Maria Okafor", "Kyoto University", {"degree": "visiting student"}),
+    # employed_by
+    ("Maria Okafor is a Senior Research Scientist at Lumen Robotics.",
+     "employed_by", "Maria Okafor", "Lumen Robotics", {"title": "Senior Research Scientist"}),
+    ("From 2012 to 2016, Maria Okafor was a software engineer at Orbit Systems.",
+     "employed_by", "Maria Okafor", "Orbit Systems", {"title": "software engineer", "start": "2012", "end": "2016"}),
+    ("In 2019, Maria Okafor joined Orbit Labs as a research scientist.",
+     "employed_by", "Maria Okafor", "Orbit Labs", {"title": "research scientist", "start": "2019"}),
+    ("The launch was announced by Peter Vance, Founder and CEO of Quillon.",
+     "employed_by", "Peter Vance", "Quillon", {"title": "Founder and CEO"}),
+    ("In 2008 Maria Okafor co-founded Brightleaf, a payments company.",
+     "employed_by", "Maria Okafor", "Brightleaf", {"title": "co-founder", "start": "2008"}),
+    # head of a unit: employed_by the company, leads the unit, unit part_of company
+    ("Maria Okafor is currently the Head of Speech Group, Orbit Systems Inc., Austin.",
+     "employed_by", "Maria Okafor", "Orbit Systems Inc.", {"title": "Head of Speech Group", "end": "present"}),
+    ("Maria Okafor is currently the Head of Speech Group, Orbit Systems Inc., Austin.",
+     "leads", "Maria Okafor", "Speech Group", {"role": "Head"}),
+    ("Maria Okafor is currently the Head of Speech Group, Orbit Systems Inc., Austin.",
+     "part_of", "Speech Group", "Orbit Systems Inc.", {}),
+    # leads / reports_to
+    ("Maria Okafor led the Halcyon project, which produced a compiler.",
+     "leads", "Maria Okafor", "Halcyon project", {}),
+    ("Maria Okafor runs a small lab. Her +2 leader is Peter Vance.",
+     "reports_to", "Maria Okafor", "Peter Vance", {"level": "+2"}),
+    # developed / part_of
+    ("Quillon released Falcon-7B on March 3, 2024.",
+     "developed", "Quillon", "Falcon-7B", {"date": "2024-03-03"}),
+    ("Quillon established the research department Nova, and Maria Okafor moved there.",
+     "part_of", "Nova", "Quillon", {}),
+    # date_of_birth, awards
+    ("Maria Okafor (born March 3, 1985) is a chemist.",
+     "date_of_birth", "Maria Okafor", "1985-03-03", {}),
+    ("In 2016, Maria Okafor was elected a Fellow of the Royal Academy of Engineering.",
+     "award_received", "Maria Okafor", "Fellow of the Royal Academy of Engineering", {"date": "2016"}),
+    ("Maria Okafor received the Turing Award in 2019.",
+     "award_received", "Maria Okafor", "Turing Award", {"date": "2019"}),
+]
+
+
+@pytest.mark.parametrize("text,relation,subject,obj,quals", POSITIVE)
+def test_prose_fact(extract, text, relation, subject, obj, quals):
+    facts = extract(text)
+    assert _has(facts, relation, subject, obj, **quals), [(f.relation, f.subject.canonical, f.object.canonical, f.qualifiers.model_dump()) for f in facts]
+
+
+NEGATIVE = [
+    ("Maria Okafor is a chemist. She did not join Orbit Systems in 2020.", "employed_by", "Orbit Systems"),
+    ("Maria Okafor is a chemist. She turned down an offer to join Orbit Systems.", "employed_by", "Orbit Systems"),
+    ("Maria Okafor is a German Professor of Computer Science.", "employed_by", "Computer Science"),
+    ("Maria Okafor was appointed as a non-executive director of the Harbor Trust.", "employed_by", "Harbor Trust"),
+    ("Maria Okafor has worked and studied at Lund University and Aalto University.", "educated_at", "Lund University"),
+]
+
+
+@pytest.mark.parametrize("text,relation,obj", NEGATIVE)
+def test_prose_no_fact(extract, text, relation, obj):
+    facts = extract(text)
+    assert not any(f.relation == relation and obj in (f.object.canonical or "") for f in facts)
+
+
+def test_pronoun_follows_last_subject_not_object(extract):
+    """'her +3 leader' still means the profiled person, not the +2 leader named just before."""
+    facts = extract("Maria Okafor leads the Vision team. Her +2 leader is Peter Vance, and her +3 leader is Anna Berg.")
+    assert _has(facts, "reports_to", "Maria Okafor", "Anna Berg", level="+3")
+    assert not any(f.relation == "reports_to" and f.subject.canonical == "Peter Vance" for f in facts)
+
+
+def test_two_people_sharing_a_surname_stay_apart(extract):
+    facts = extract("Wei Zhang received the Ph.D. degree from Nankai University in 2004. "
+                    "Lin Zhang received the B.S. degree from Fudan University in 2010. Dr. Zhang joined Orbit Labs in 2012.")
+    assert _has(facts, "educated_at", "Wei Zhang", "Nankai University")
+    assert _has(facts, "educated_at", "Lin Zhang", "Fudan University")
+    assert _has(facts, "employed_by", "Lin Zhang", "Orbit Labs", start="2012")
+
+
+def test_relative_date_from_join_anchor(extract):
+    facts = extract("In May 2020, Maria Okafor joined Orbit Labs as an engineer. "
+                    "Three months after joining, Maria Okafor published a paper titled \"Sparse Routing for Robots\" on arXiv as the first author.")
+    assert _has(facts, "author_of", "Maria Okafor", "Sparse Routing for Robots", venue="arXiv", role="first author", date="2020-08")
