@@ -44,7 +44,7 @@ class Section:
     start: int
     end: int
     level: int = 1
-    heading_end: int = -1  # end of the heading line; equals `start` for the untitled leading section
+    heading_end: int = -1  # end of the heading line (start + len(heading))
 
 
 @dataclass
@@ -451,11 +451,8 @@ def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[t
             level = 1 if cur_level == 99 else cur_level
             starts.append((pos, end, name, line, level))
             cur_level = level
+    # Text before the first heading belongs to no section (section_at gives None there).
     sections: list[Section] = []
-    first = starts[0][0] if starts else n
-    lead = text[:first]
-    if lead.strip():
-        sections.append(Section("about", "", 0, first, 0, 0))
     for k, (s, he, name, head, lvl) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else n
         sections.append(Section(name, head, s, e, lvl, he))

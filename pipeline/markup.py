@@ -426,7 +426,7 @@ class _Renderer:
             if kind == "nl":
                 hard = self.md and s[max(lo, i - 2) : i] == "  "
                 out.request(_NL if hard else _SPACE, self.src(i))
-            elif kind == "tag" or (kind == "name"):
+            elif kind == "tag":
                 self.tag(m, i)
             elif kind == "ent":
                 self.entity(m.group(0), i)
@@ -628,11 +628,9 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     para: _Para | None = None
     fence: str | None = None
     in_table = False
-    prev_blank = True
-    last_kind = ""
 
     def flush() -> None:
-        nonlocal para, last_kind
+        nonlocal para
         if para is None:
             return
         p, para = para, None
@@ -641,17 +639,14 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             out.insert("- ", p.marker)
         r.block(p.segs, t)
         out.request(_NL, p.segs[-1][1])
-        last_kind = p.kind
 
     def heading(segs: list[tuple[int, int]], level: int) -> None:
-        nonlocal last_kind
         out.request(_BLANK, segs[0][0])
         start = out.mark()
         r.block(segs, t)
         if out.n > start:
             r.headings.append((start, out.n, level))
         out.request(_BLANK, segs[-1][1])
-        last_kind = "heading"
 
     for lm in _LINE.finditer(t):
         ls, le = lm.start(), lm.end()
@@ -684,9 +679,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             flush()
             out.request(_BLANK, ls)
             in_table = False
-            prev_blank = True
             continue
-        was_blank, prev_blank = prev_blank, False
         fm = _FENCE.match(line)
         if fm:
             flush()

@@ -127,7 +127,6 @@ def test_sections():
     t = ct.map.text
     got = [(s.name, s.heading) for s in ct.sections]
     assert got == [
-        ("about", ""),
         ("news", "News"),
         ("publications", "Publications"),
         ("awards", "Honors and Awards"),
@@ -140,6 +139,7 @@ def test_sections():
     assert section_at(ct.sections, pos).name == "publications"  # the "2024" sub-heading stays inside
     assert section_at(ct.sections, t.index("Best Paper")).name == "awards"
     assert section_at(ct.sections, t.index("Tags")).name == "experience"
+    assert section_at(ct.sections, 0) is None  # the lead paragraph precedes every heading
     ends = [(s.start, s.end) for s in ct.sections]
     assert all(a < b for a, b in ends) and all(ends[k][1] == ends[k + 1][0] for k in range(len(ends) - 1))
 
