@@ -48,6 +48,10 @@ NUMBERS: dict[str, float | None] = {k: (None if v is None else float(v)) for k, 
 DECADE_WORDS: dict[str, int] = {k: int(v) for k, v in _L["decade_word"].items()}  # type: ignore[arg-type]
 COUNT_NOUNS = frozenset(_L["count_noun"])
 COUNT_CUES = frozenset(_L["count_cue"])
+REFS: dict[str, str] = {k: str(v) for k, v in _L["ref"].items()}
+SETS: dict[str, str] = {k: str(v) for k, v in _L["set"].items()}
+UNITS: dict[str, str] = {k: str(v) for k, v in _L["unit"].items()}
+DAYPARTS: dict[str, str] = {k: str(v) for k, v in _L["daypart"].items()}
 
 
 def _esc(w: str) -> str:
@@ -904,8 +908,189 @@ def _future_context(text: str, pos: int) -> bool:
     return not past or past[-1].start() < fut[-1].start()
 
 
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_UNIT_WORDS = [u for u in UNITS if u not in ("weekend",)]
+_NUMW = rf"(?:{_alt(_TENS)}[\s-]+{_alt(_SMALL)}\b|{NUM}|\d+(?:\.\d+)?|\d+\s+\d/\d)"
+_UNIT_RE_S = rf"(?P<unit>{_alt(_UNIT_WORDS)})(?P<pl>s)?\b"
+_DUR_RE = re.compile(
+    rf"(?<![\w-])(?P<pre>(?i:the\s+)?(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|last|other)\s+))?"
+    rf"(?P<n>{_NUMW})[\s-]+{_UNIT_RE_S}(?![\w-])"
+)
+_THE_DUR_RE = re.compile(rf"(?<![\w-])(?P<the>{_first(['the'])})\s+(?P<dir>{_alt(['past', 'last', 'next', 'previous', 'coming', 'following', 'full', 'whole', 'entire'])})\s+{_UNIT_RE_S}(?![\w-])")
+_FEW_RE = re.compile(rf"(?<![\w-])(?P<pre>{_first(['several', 'many', 'few', 'a few', 'recent', 'the past few', 'the last few', 'the past several', 'the last several', 'some', 'a couple of'])})\s+{_UNIT_RE_S}(?![\w-])")
+_FOR_PLURAL_RE = re.compile(rf"(?<=\b(?:for|For) )(?P<unit>years|months|decades|weeks|days|centuries)\b")
+_REF_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(REFS)})(?![\w-])")
+_SET_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(SETS)})(?![\w-])")
+_EVERY_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(['every', 'each', 'per'])})\s+(?:(?P<n>{_NUMW})\s+)?{_UNIT_RE_S}(?![\w-])")
+_PART_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<wd>{_first(WEEKDAYS)})|(?P<rel>{_first(['yesterday', 'today', 'tomorrow', 'this', 'last', 'early', 'late'])}))\s+(?P<part>{_alt(DAYPARTS)})\b"
+)
+_CLOCK_RE = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<![\w-])(?P<w>noon|midnight|midday)\b")
+_QUARTER_RE = re.compile(
+    rf"(?<![\w-])(?P<pre>{_first(['the'])}\s+(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same|second|first|third|fourth)\s+)*"
+    rf"|(?=(?i:first|second|third|fourth|1st|2nd|3rd|4th|fiscal)))"
+    rf"(?:(?P<o>{ORD})[\s-]+)?(?P<u>(?i:quarter|half|period))(?![\w])"
+)
+_YEAR_AGO_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(['year-earlier', 'year-ago', 'a year earlier', 'a year ago', 'year earlier'])})(?![\w-])")
+_EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>{_alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{_alt(['earlier', 'later', 'before', 'after'])})\b")
+_MONTH_ALONE_RE = re.compile(rf"(?<![\w-])(?P<m>{_first([m for m in MONTHS if len(m) > 3] + ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'])})(?![\w-])")
+
+
+def _dur_value(n: float | None, unit: str) -> str:
+    code = UNITS[unit.lower()]
+    num = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    if code.startswith("T"):
+        return f"PT{num}{code[1:]}"
+    if code == "2W":
+        return f"P{'X' if n is None else int(n * 2)}W"
+    return f"P{num}{code}"
+
+
+def _num_value(tok: str) -> float | None:
+    t = re.sub(r"[\s-]+", " ", tok.lower()).strip()
+    parts = t.split(" ")
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS and (NUMBERS[parts[0]] or 0) >= 20:
+        return (NUMBERS[parts[0]] or 0) + (NUMBERS[parts[1]] or 0)
+    if re.fullmatch(r"\d+ \d/\d", t):
+        w, fr = t.split(" ")
+        a, b = fr.split("/")
+        return int(w) + int(a) / int(b)
+    return _num_of(t)
+
+
+def _quarter_ref(dct: date) -> tuple[int, int]:
+    """The quarter a news report refers to as "the quarter": the last one completed."""
+    q = (dct.month - 1) // 3
+    return (dct.year, q) if q > 0 else (dct.year - 1, 4)
+
+
+def _closest_year(q: int, ref: tuple[int, int], per_year: int) -> int:
+    best = None
+    for y in (ref[0] - 1, ref[0], ref[0] + 1):
+        d = (y * per_year + q) - (ref[0] * per_year + ref[1])
+        key = (abs(d), d > 0)
+        if best is None or key < best[0]:
+            best = (key, y)
+    return best[1]  # type: ignore[index]
+
+
 def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
+    for m in _REF_RE.finditer(text):
+        w = re.sub(r"\s+", " ", m.group("w").lower())
+        if w in ("current", "recent", "future") and re.match(r"\s+(?:account|events?|status|issue|price|contract|members?|plans?|generations?)\b", text[m.end() : m.end() + 14]):
+            continue
+        out.append(_Cand(m.start(), m.end(), REFS[w], "DATE", 0))
+    for m in _SET_RE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
+    for m in _EVERY_RE.finditer(text):
+        n = _num_value(m.group("n")) if m.group("n") else 1
+        out.append(_Cand(m.start(), m.end(), _dur_value(n, m.group("unit")), "SET", 2))
+    for m in _DUR_RE.finditer(text):
+        unit = m.group("unit").lower()
+        n = _num_value(m.group("n"))
+        ntok = m.group("n").lower()
+        if ntok in ("a", "an", "one") and not m.group("pre") and re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()]):
+            out.append(_Cand(m.start(), m.end(), _dur_value(1, unit), "SET", 1))
+            continue
+        if re.match(r"\s+(?i:ago|earlier|later|before|after|old)\b", text[m.end() : m.end() + 8]):
+            continue
+        if unit == "second" and not m.group("pl") and ntok in ORDINALS:
+            continue
+        start = m.start("pre") if m.group("pre") else m.start("n")
+        out.append(_Cand(start, m.end(), _dur_value(n, unit), "DURATION", 1))
+    for m in _THE_DUR_RE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), _dur_value(1 if not m.group("pl") else None, m.group("unit")), "DURATION", 0))
+    for m in _FEW_RE.finditer(text):
+        pre = m.group("pre").lower()
+        unit = m.group("unit")
+        if pre == "recent" and unit.lower() == "year":
+            out.append(_Cand(m.start(), m.end(), "PAST_REF", "DATE", 2))
+            continue
+        if not m.group("pl") and pre not in ("a few",):
+            continue
+        out.append(_Cand(m.start(), m.end(), _dur_value(None, unit), "DURATION", 1))
+    for m in _FOR_PLURAL_RE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), _dur_value(None, m.group("unit")[:-1] if not m.group("unit").endswith("ies") else "century"), "DURATION", 0))
+    for m in _CLOCK_RE.finditer(text):
+        day = dct.isoformat() if dct else "XXXX-XX-XX"
+        if m.group("w"):
+            hm = "12:00" if m.group("w").lower() in ("noon", "midday") else "24:00"
+        else:
+            h = int(m.group("h"))
+            ap = m.group("ap").lower()
+            if h > 12:
+                continue
+            h = (h % 12) + (12 if ap.startswith("p") else 0)
+            hm = f"{h:02d}:{m.group('m') or '00'}"
+        out.append(_Cand(m.start(), m.end(), f"{day}T{hm}", "TIME", 2))
+    for m in _PART_RE.finditer(text):
+        part = DAYPARTS[m.group("part").lower()]
+        base: str | None = None
+        if dct:
+            if m.group("wd"):
+                base = _weekday_value(WEEKDAYS[m.group("wd").lower()], dct, 0, future=_future_context(text, m.start()))
+            else:
+                rel = m.group("rel").lower()
+                if rel in ("early", "late"):
+                    continue
+                k = {"yesterday": -1, "today": 0, "this": 0, "tomorrow": 1, "last": -1}[rel]
+                if rel == "last" and part != "NI":
+                    continue
+                base = (dct + timedelta(days=k)).isoformat()
+        out.append(_Cand(m.start(), m.end(), f"{base}T{part}" if base else None, "TIME", 2))
+    if dct is None:
+        return
+    ref = _quarter_ref(dct)
+    for m in _QUARTER_RE.finditer(text):
+        u = m.group("u").lower()
+        pre = (m.group("pre") or "").lower()
+        o = m.group("o")
+        if u == "period" and not re.search(r"\b(?:latest|year-ago|year-earlier|comparable|same)\b", pre):
+            continue
+        if not o and not pre.strip():
+            continue
+        if u == "half":
+            if not o or ORDINALS.get(o.lower(), 9) > 2:
+                continue
+            h = ORDINALS[o.lower()]
+            y = _closest_year(h, (dct.year, 1 if dct.month <= 6 else 2), 2)
+            out.append(_Cand(m.start(), m.end(), f"{y:04d}-H{h}", "DATE", 1))
+            continue
+        q = ORDINALS.get(o.lower(), 9) if o else ref[1]
+        if q > 4:
+            continue
+        y = _closest_year(q, ref, 4) if o else ref[0]
+        if re.search(r"year-ago|year-earlier|comparable|same", pre):
+            y -= 1
+        elif "current" in pre and not o:
+            y, q = dct.year, (dct.month - 1) // 3 + 1
+        if re.fullmatch(r"\s*", text[m.end() : m.end() + 1]) and re.match(r"\s+(?:of\s+)?(?:fiscal\s+)?(?:1[89]|20)\d\d", text[m.end() : m.end() + 20]):
+            continue  # "the third quarter of 1989" is a point form
+        out.append(_Cand(m.start(), m.end(), f"{y:04d}-Q{q}", "DATE", 1))
+    for m in _YEAR_AGO_RE.finditer(text):
+        out.append(_Cand(m.start(), m.end(), f"{dct.year - 1:04d}", "DATE", 1))
+    for m in _EARLIER_RE.finditer(text):
+        n = _num_value(m.group("n"))
+        if n is None or n != int(n):
+            continue
+        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
+        if sign < 0:
+            v = _ago_value(n, m.group("unit"), dct)
+        else:
+            v = _ago_value(-n, m.group("unit"), dct)
+        out.append(_Cand(m.start(), m.end(), v, "DATE", 1))
+    for m in _MONTH_ALONE_RE.finditer(text):
+        w = m.group("m")
+        if not w[0].isupper():
+            continue
+        if w.lower() == "may" and (m.start() == 0 or re.search(r"[.!?\"\n]\s*\Z", text[max(0, m.start() - 3) : m.start()]) or re.match(r"\s+(?:be|have|not|also|well|want|take|make|seek|face|need|see|get|lose|become|try|come|go)\b", text[m.end() : m.end() + 8])):
+            continue
+        mo = _month_of(w)
+        b = _REL_MOD_BACK.search(text, max(0, m.start() - 30), m.start()) or _BACK["mod"].search(text, max(0, m.start() - 30), m.start())
+        start = b.start() if b and not b.group(0).lower().startswith("the") else m.start()
+        out.append(_Cand(start, m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0), f"{dct.year:04d}-{mo:02d}", "DATE", 0))
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
