@@ -570,14 +570,22 @@ def _move_spans(origin: array, spans: Iterable[tuple[int, int]], text: str) -> I
         yield a, b
 
 
+@lru_cache(maxsize=1)
+def _generic_titles() -> frozenset[str]:
+    return frozenset(w for row in _jsonl("front_matter_keys.jsonl") if row["kind"] == "generic_title" for w in row["keys"])
+
+
 def _clean_title(title: str | None) -> str | None:
+    """The title with decoration removed; None when it only names a kind of page ("About Me", "CV", "Home")."""
     if not title:
         return None
     t = title
     for edits in (_char_edits, _ws_edits):
         t = _rewrite(t, edits(t)).text
     t = " ".join(t.split())
-    return t or None
+    if not t or _norm_heading(t) in _generic_titles() or section_name(t, keywords_ok=False) is not None:
+        return None
+    return t
 
 
 def clean(markup: Markup) -> CleanText:

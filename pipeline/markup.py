@@ -810,8 +810,9 @@ def _front_matter_text_keys() -> frozenset[str]:
     keys: set[str] = set()
     with open(Path(__file__).parent / "patterns" / "front_matter_keys.jsonl", encoding="utf-8") as fh:
         for line in fh:
-            if line.strip():
-                keys.update(json.loads(line)["keys"])
+            row = json.loads(line) if line.strip() else None
+            if row and row["kind"] == "text":
+                keys.update(row["keys"])
     return frozenset(keys)
 
 

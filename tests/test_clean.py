@@ -193,8 +193,17 @@ def test_byline_must_be_near_the_top():
     assert cleaned(raw).dct is None
 
 
-def test_title_is_cleaned():
-    assert cleaned("# 🎓 About Me\ntext", "markdown").title == "About Me"
+@pytest.mark.parametrize(
+    "raw, title",
+    [
+        ("# 🎓 Jane Doe ✨\ntext", "Jane Doe"),
+        ("# 🎓 About Me\ntext", None),
+        ("---\ntitle: CV\n---\ntext", None),
+        ("---\ntitle: \"Hsin-Yu Liu's Website\"\n---\ntext", "Hsin-Yu Liu's Website"),
+    ],
+)
+def test_title_is_cleaned_and_generic_titles_dropped(raw, title):
+    assert cleaned(raw, "markdown").title == title
 
 
 def test_five_megabytes_in_seconds():
