@@ -428,9 +428,16 @@ def section_name(line: str, keywords_ok: bool = True) -> str | None:
 _SHORT_LINE = re.compile(r"^[^\n]{1,%d}$" % _MAX_HEADING_CHARS, re.M)
 
 
-def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[tuple[int, int]]) -> list[Section]:
+def _find_sections(
+    text: str, headings: list[tuple[int, int, int]], bold: list[tuple[int, int]], links: list[tuple[int, int, str]]
+) -> list[Section]:
+    """Sections start at headings and at short standalone lines that name a section.
+
+    A standalone line that is all one link is a navigation entry, not a heading.
+    """
     heading_at = {a: (b, lvl) for a, b, lvl in headings}
     bold_at = {a: b for a, b in bold}
+    link_at = {a: b for a, b, _ in links}
     starts: list[tuple[int, int, str, str, int]] = []  # (line start, heading end, name, heading, level)
     cur_level = 99
     n = len(text)
@@ -447,7 +454,7 @@ def _find_sections(text: str, headings: list[tuple[int, int, int]], bold: list[t
             if name is not None or level <= cur_level:
                 starts.append((pos, end, name or "other", line, level))
                 cur_level = level
-        elif name is not None and (is_bold or _standalone(text, pos, end)):
+        elif name is not None and (is_bold or _standalone(text, pos, end)) and link_at.get(pos, -1) < end:
             level = 1 if cur_level == 99 else cur_level
             starts.append((pos, end, name, line, level))
             cur_level = level
@@ -606,7 +613,7 @@ def clean(markup: Markup) -> CleanText:
     dct, dct_span = _find_dct(text)
     return CleanText(
         map=compose(markup.map, local),
-        sections=_find_sections(text, headings, bold),
+        sections=_find_sections(text, headings, bold, links),
         title=_clean_title(markup.title),
         meta=dict(markup.meta),
         bold=bold,

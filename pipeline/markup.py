@@ -145,8 +145,11 @@ class _Out:
             self.last = s[-1]
 
     def text(self, piece: str, src: int) -> None:
-        """Copy `piece` (which holds no newline) from source position `src`."""
+        """Copy `piece` (which holds no newline) from source position `src`; blank runs only ask for a space."""
         if not piece:
+            return
+        if piece.isspace() and piece.isascii():
+            self.request(_SPACE, src)
             return
         self._flush()
         self.b.copy(piece, src)

@@ -144,6 +144,12 @@ def test_sections():
     assert all(a < b for a, b in ends) and all(ends[k][1] == ends[k + 1][0] for k in range(len(ends) - 1))
 
 
+def test_navigation_links_are_not_sections():
+    raw = "<ul><li><a href='#a'>About</a></li><li><a href='#p'>Publications</a></li></ul><p>Intro.</p><h2>News</h2><p>x</p>"
+    ct = cleaned(raw, "html")
+    assert [(s.name, s.heading) for s in ct.sections] == [("news", "News")]
+
+
 @pytest.mark.parametrize(
     "heading, name",
     [

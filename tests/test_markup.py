@@ -73,12 +73,14 @@ HTML_CASES = [
     ("whitespace in text", "<p>Jane\n   Doe</p>", ["Jane Doe"]),
     ("entity numeric", "<p>Caf&#233; &#x4E2D;</p>", ["Café 中"]),
     ("markdown not read in html", "<p>**not bold**</p>", ["**not bold**"]),
+    ("indentation between tags", "<ul>\n    <li>a</li>\n    <li>b <i>c</i></li>\n</ul>", ["a", "b c"]),
 ]
 
 
 @pytest.mark.parametrize("name, doc, expected", HTML_CASES, ids=[c[0] for c in HTML_CASES])
 def test_html_lines(name, doc, expected):
     assert lines(doc, "html") == expected
+    assert "\n\n\n" not in to_plain(doc, "html").map.text
     assert_copied_words_map_back(doc, "html")
 
 
