@@ -123,6 +123,8 @@ _THE_BACK = r"(?i:the\s+)\Z"
 _WKD_BACK = rf"(?:{WKD},?\s+)\Z"
 _WKD_THE_BACK = rf"(?:(?:{WKD},?\s+)?(?i:the\s+)|{WKD},?\s+)\Z"
 _BACK = {k: re.compile(v) for k, v in {"mod": _MOD_BACK, "the": _THE_BACK, "wkd": _WKD_BACK, "wkd_the": _WKD_THE_BACK}.items()}
+# TimeBank leaves a bare "the" out of year and month extents ("the 1996 budget" -> "1996")
+_BACK_TIMEML = {**_BACK, "mod": re.compile(_MOD_BACK.replace("|the\\s+)\\Z", ")\\Z"))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,13 +451,32 @@ def _fill_year(v: _Val, year: str) -> _Val:
     return _Val(v.value.replace("XXXX", year, 1), False) if v.yearless else v
 
 
-def _resolve_yearless(v: _Val, dct: date | None) -> _Val | None:
-    """Year-less month/day: read in the document date's year."""
+def _resolve_yearless(v: _Val, dct: date | None, future: bool | None = None) -> _Val | None:
+    """Year-less month/day: the document date's year, or the one before/after when the tense says so."""
     if not v.yearless:
         return v
     if dct is None:
         return None
-    return _Val(v.value.replace("XXXX", f"{dct.year:04d}"), False)
+    return _Val(v.value.replace("XXXX", f"{_tense_year(v.value[5:], dct, future):04d}"), False)
+
+
+def _tense_year(md: str, dct: date, future: bool | None) -> int:
+    """Year for month(-day) `md` ("11" or "11-25"): the nearest one within two months of the
+    document date, else the last one before it (past tense) or the next one after (future)."""
+    parts = [int(x) for x in md.split("-")]
+    mo, d = parts[0], (parts[1] if len(parts) > 1 else 15)
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            cands.append(((date(y, mo, min(d, calendar.monthrange(y, mo)[1])) - dct).days, y))
+        except ValueError:
+            continue
+    near = min(cands, key=lambda c: (abs(c[0]), c[0] > 0))
+    if abs(near[0]) <= 62 or future is None:
+        return near[1] if abs(near[0]) <= 62 else dct.year
+    if future:
+        return min((c for c in cands if c[0] > 0), default=near)[1]
+    return max((c for c in cands if c[0] <= 0), default=near)[1]
 
 
 # ---------------------------------------------------------------- relative forms
@@ -463,11 +484,11 @@ _DIRS = ["last", "this", "next", "coming", "previous", "following", "current", "
 _REL_RE = re.compile(
     rf"(?P<dir>{_first(_DIRS)})\s+(?P<unit>(?i:year|month|week|quarter|weekend)\b|{SEA}|{WKD}|{MON})(?![\w-])"
 )
-_REL_MOD_BACK = re.compile(r"(?i:(?:earlier|later)\s+(?:in\s+)?|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)\Z")
+_REL_MOD_BACK = re.compile(r"(?i:(?:early|late|mid|earlier|later)(?:\s*-\s*|\s+)|(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+)\Z")
 _THE_BACK_RE = re.compile(r"(?i:\bthe\s+)\Z")
 _AGO_BACK_RE = re.compile(rf"(?P<n>{NUM})\s*(?P<unit>(?i:years?|months?|weeks?|days?|decades?))\s+\Z")
 _DAYWORD_RE = re.compile(rf"(?P<w>{_first(['yesterday', 'tomorrow', 'today', 'tonight'])})\b")
-_WEEKDAY_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(WEEKDAYS)})(?![\w'’-])(?!,?\s+(?:{MON}|\d))")
+_WEEKDAY_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(WEEKDAYS)})(?![\w-])(?!,?\s+(?:{MON}|\d))")
 _WEEKDAY_BACK = re.compile(r"(?i:\b(?P<dir>last|next|this|on)\s+)\Z")
 
 
@@ -514,7 +535,11 @@ def _rel_value(direction: str, unit: str, dct: date) -> str | None:
     key = re.sub(r"\W", "", u)
     if key in MONTHS:
         mo = MONTHS[key]
-        y = dct.year + k if k else dct.year
+        y = dct.year
+        if k < 0 and mo >= dct.month:
+            y -= 1
+        elif k > 0 and mo <= dct.month:
+            y += 1
         return f"{y:04d}-{mo:02d}"
     return None
 
@@ -667,8 +692,9 @@ def _forms_for(kind: str, follow_char: str) -> list:
     return got
 
 
-def _find_points(text: str, anchors: dict[str, list[int]]) -> list[_Pt]:
+def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False) -> list[_Pt]:
     pts: list[_Pt] = []
+    backs = _BACK_TIMEML if timeml else _BACK
     n = len(text)
     for kind, positions in anchors.items():
         for pos in positions:
@@ -704,6 +730,8 @@ def _find_points(text: str, anchors: dict[str, list[int]]) -> list[_Pt]:
                         continue
                 start = s
                 if back is not None and _may_have_prefix(text, s):
+                    if timeml and back is _BACK["mod"]:
+                        back = backs["mod"]
                     b = back.search(text, max(0, s - 40), s)
                     if b:
                         start = b.start()
@@ -821,13 +849,13 @@ def _ranges(text: str, pts: list[_Pt], anchors: dict[str, list[int]], dct: date 
                 out.append(_Cand(m.start(), m.end(), f"{lv}/{rv}", prio=3))
 
 
-def _points(pts: list[_Pt], dct: date | None, out: list[_Cand], timeml: bool) -> None:
+def _points(text: str, pts: list[_Pt], dct: date | None, out: list[_Cand], timeml: bool) -> None:
     for p in pts:
         if not p.strict:
             continue
         v: _Val | None = p.val
         if v.yearless:
-            v = _resolve_yearless(v, dct) if dct or not timeml else v
+            v = _resolve_yearless(v, dct, _future_context(text, p.start)) if dct or not timeml else v
             if v is None:
                 continue
         out.append(_Cand(p.start, p.end, v.value, prio=1))
@@ -868,7 +896,8 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
         v = _ago_value(n, m.group("unit"), dct) if dct else None
         if v is None and not timeml:
             continue
-        out.append(_Cand(m.start(), pos + 3, v, prio=1))
+        approx = _APPROX_BACK.search(text, max(0, m.start() - 20), m.start()) if timeml else None
+        out.append(_Cand(approx.start() if approx else m.start(), pos + 3, v, prio=1))
     for m in _matches(_DAYWORD_RE, text, anchors.get("dayword", [])):
         w = m.group("w").lower()
         if w in ("today", "tonight") and not timeml:
@@ -893,8 +922,9 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
         out.append(_Cand(start, m.end(), v, prio=1))
 
 
-_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plans?\s+to|scheduled|expected\s+to|is\s+to|are\s+to|next)\b)")
+_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
 _PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|\w+ed)\b)")
+_ABBREV_END = re.compile(r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]\.m|etc|jr|st|co|inc)\.\Z")
 
 
 def _future_context(text: str, pos: int) -> bool:
@@ -913,8 +943,9 @@ _SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _UNIT_WORDS = [u for u in UNITS if u not in ("weekend",)]
 _NUMW = rf"(?:{_alt(_TENS)}[\s-]+{_alt(_SMALL)}\b|{NUM}|\d+(?:\.\d+)?|\d+\s+\d/\d)"
 _UNIT_RE_S = rf"(?P<unit>{_alt(_UNIT_WORDS)})(?P<pl>s)?\b"
+_APPROX_BACK = re.compile(r"(?i:\b(?:almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to)\s+)\Z")
 _DUR_RE = re.compile(
-    rf"(?<![\w-])(?P<pre>(?i:the\s+)?(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|last|other)\s+))?"
+    rf"(?<![\w-])(?P<pre>(?i:the\s+)(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|last|other)\s+)?|(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|other)\s+))?"
     rf"(?P<n>{_NUMW})[\s-]+{_UNIT_RE_S}(?![\w-])"
 )
 _THE_DUR_RE = re.compile(rf"(?<![\w-])(?P<the>{_first(['the'])})\s+(?P<dir>{_alt(['past', 'last', 'next', 'previous', 'coming', 'following', 'full', 'whole', 'entire'])})\s+{_UNIT_RE_S}(?![\w-])")
@@ -928,7 +959,7 @@ _PART_RE = re.compile(
 )
 _CLOCK_RE = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<![\w-])(?P<w>noon|midnight|midday)\b")
 _QUARTER_RE = re.compile(
-    rf"(?<![\w-])(?P<pre>{_first(['the'])}\s+(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same|second|first|third|fourth)\s+)*"
+    rf"(?<![\w-])(?P<pre>{_first(['the'])}\s+(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same)\s+)*"
     rf"|(?=(?i:first|second|third|fourth|1st|2nd|3rd|4th|fiscal)))"
     rf"(?:(?P<o>{ORD})[\s-]+)?(?P<u>(?i:quarter|half|period))(?![\w])"
 )
@@ -979,10 +1010,14 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
     for m in _REF_RE.finditer(text):
         w = re.sub(r"\s+", " ", m.group("w").lower())
-        if w in ("current", "recent", "future") and re.match(r"\s+(?:account|events?|status|issue|price|contract|members?|plans?|generations?)\b", text[m.end() : m.end() + 14]):
+        if w in ("recent", "future"):
+            continue  # as adjectives these are rarely annotated
+        if w == "current" and re.match(r"\s+(?:account|events?|status|issue|price|contract|members?|plans?|generations?)\b", text[m.end() : m.end() + 14]):
             continue
         out.append(_Cand(m.start(), m.end(), REFS[w], "DATE", 0))
     for m in _SET_RE.finditer(text):
+        if re.match(r"\s+(?:[A-Z]\w+|dividends?|payouts?|reports?|earnings|results|figures|meetings?|basis|newspapers?|rate|sales|output|volume|average)\b", text[m.end() : m.end() + 14]):
+            continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies
         out.append(_Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
     for m in _EVERY_RE.finditer(text):
         n = _num_value(m.group("n")) if m.group("n") else 1
@@ -991,14 +1026,18 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         unit = m.group("unit").lower()
         n = _num_value(m.group("n"))
         ntok = m.group("n").lower()
-        if ntok in ("a", "an", "one") and not m.group("pre") and re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()]):
-            out.append(_Cand(m.start(), m.end(), _dur_value(1, unit), "SET", 1))
+        if ntok in ("a", "an") and (unit in ("second", "quarter") or re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes|\bseats|\bflights)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()])):
+            continue  # "$1.76 a year", "a second group", "a quarter of"
+        if unit == "quarter" and (m.group("pl") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
             continue
         if re.match(r"\s+(?i:ago|earlier|later|before|after|old)\b", text[m.end() : m.end() + 8]):
             continue
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
             continue
         start = m.start("pre") if m.group("pre") else m.start("n")
+        approx = _APPROX_BACK.search(text, max(0, start - 20), start)
+        if approx:
+            start = approx.start()
         out.append(_Cand(start, m.end(), _dur_value(n, unit), "DURATION", 1))
     for m in _THE_DUR_RE.finditer(text):
         out.append(_Cand(m.start(), m.end(), _dur_value(1 if not m.group("pl") else None, m.group("unit")), "DURATION", 0))
@@ -1088,9 +1127,10 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         if w.lower() == "may" and (m.start() == 0 or re.search(r"[.!?\"\n]\s*\Z", text[max(0, m.start() - 3) : m.start()]) or re.match(r"\s+(?:be|have|not|also|well|want|take|make|seek|face|need|see|get|lose|become|try|come|go)\b", text[m.end() : m.end() + 8])):
             continue
         mo = _month_of(w)
+        y = _tense_year(f"{mo:02d}", dct, _future_context(text, m.start()))
         b = _REL_MOD_BACK.search(text, max(0, m.start() - 30), m.start()) or _BACK["mod"].search(text, max(0, m.start() - 30), m.start())
         start = b.start() if b and not b.group(0).lower().startswith("the") else m.start()
-        out.append(_Cand(start, m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0), f"{dct.year:04d}-{mo:02d}", "DATE", 0))
+        out.append(_Cand(start, m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0), f"{y:04d}-{mo:02d}", "DATE", 0))
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
@@ -1114,6 +1154,8 @@ def _trim(text: str, c: _Cand) -> _Cand:
     s, e = c.start, c.end
     while e > s and text[e - 1] in " \t\n,;:":
         e -= 1
+    if e > s and text[e - 1] == "." and not _ABBREV_END.search(text, max(s, e - 6), e):
+        e -= 1  # a sentence's full stop, not an abbreviation's
     while s < e and text[s].isspace():
         s += 1
     c.start, c.end = s, e
@@ -1127,9 +1169,10 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
     cands: list[_Cand] = []
     mask = _masked_spans(text)
     anchors = _anchors(text, mask)
-    pts = _find_points(text, anchors)
-    _ranges(text, pts, anchors, dct, cands)
-    _points(pts, dct, cands, timeml)
+    pts = _find_points(text, anchors, timeml)
+    if not timeml:  # TimeBank annotates the ends of "from 1998 to 2000" separately
+        _ranges(text, pts, anchors, dct, cands)
+    _points(text, pts, dct, cands, timeml)
     _relatives(text, anchors, dct, cands, timeml)
     if timeml:
         _timeml_forms(text, dct, cands)
