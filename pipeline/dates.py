@@ -922,7 +922,7 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
         out.append(_Cand(start, m.end(), v, prio=1))
 
 
-_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|would|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
+_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
 _PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|\w+ed)\b)")
 _ABBREV_END = re.compile(r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]\.m|etc|jr|st|co|inc)\.\Z")
 
@@ -1006,6 +1006,19 @@ def _closest_year(q: int, ref: tuple[int, int], per_year: int) -> int:
     return best[1]  # type: ignore[index]
 
 
+_QUARTER_WORD_RE = re.compile(r"(?i:\bquarter)")
+
+
+def _year_ago_value(text: str, pos: int, dct: date, ref: tuple[int, int]) -> str:
+    """"A year ago" in a quarterly report means the same quarter a year before."""
+    if _QUARTER_WORD_RE.search(text, max(0, pos - 300), pos + 60):
+        return f"{ref[0] - 1:04d}-Q{ref[1]}"
+    return f"{dct.year - 1:04d}"
+
+
+_FUNCTION_WORDS = frozenset("and or but in on at by for to from since until with as the a an than through during".split())
+
+
 def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
     for m in _REF_RE.finditer(text):
@@ -1016,7 +1029,8 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
             continue
         out.append(_Cand(m.start(), m.end(), REFS[w], "DATE", 0))
     for m in _SET_RE.finditer(text):
-        if re.match(r"\s+(?:[A-Z]\w+|dividends?|payouts?|reports?|earnings|results|figures|meetings?|basis|newspapers?|rate|sales|output|volume|average)\b", text[m.end() : m.end() + 14]):
+        nxt = _NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 20))
+        if nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS):
             continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies
         out.append(_Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
     for m in _EVERY_RE.finditer(text):
@@ -1078,6 +1092,9 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
                 if rel == "last" and part != "NI":
                     continue
                 base = (dct + timedelta(days=k)).isoformat()
+        if part == "NI" and m.group("wd"):
+            out.append(_Cand(m.start(), m.end(), base, "DATE", 2))  # "Friday night" is annotated as the day
+            continue
         out.append(_Cand(m.start(), m.end(), f"{base}T{part}" if base else None, "TIME", 2))
     if dct is None:
         return
@@ -1109,7 +1126,7 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
             continue  # "the third quarter of 1989" is a point form
         out.append(_Cand(m.start(), m.end(), f"{y:04d}-Q{q}", "DATE", 1))
     for m in _YEAR_AGO_RE.finditer(text):
-        out.append(_Cand(m.start(), m.end(), f"{dct.year - 1:04d}", "DATE", 1))
+        out.append(_Cand(m.start(), m.end(), _year_ago_value(text, m.start(), dct, ref), "DATE", 2))
     for m in _EARLIER_RE.finditer(text):
         n = _num_value(m.group("n"))
         if n is None or n != int(n):
@@ -1124,6 +1141,8 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         w = m.group("m")
         if not w[0].isupper():
             continue
+        if w.lower() not in ("may", "june", "july", "march", "april") and len(w) <= 4 and text[m.end() : m.end() + 1] != ".":
+            continue  # an abbreviation needs its period: "Jan Kavan" is a name
         if w.lower() == "may" and (m.start() == 0 or re.search(r"[.!?\"\n]\s*\Z", text[max(0, m.start() - 3) : m.start()]) or re.match(r"\s+(?:be|have|not|also|well|want|take|make|seek|face|need|see|get|lose|become|try|come|go)\b", text[m.end() : m.end() + 8])):
             continue
         mo = _month_of(w)
