@@ -156,6 +156,44 @@ def test_relative_expressions_need_a_dct(text: str) -> None:
     assert pairs(text) == []
 
 
+TIMEML_DCT = date(1998, 8, 10)  # a Monday
+
+TIMEML = [
+    ("Sales rose last year.", [("last year", "1997", "DATE")]),
+    ("He left Friday.", [("Friday", "1998-08-07", "DATE")]),
+    ("It is now clear.", [("now", "PRESENT_REF", "DATE")]),
+    ("He has recently moved.", [("recently", "PAST_REF", "DATE")]),
+    ("during the past three months", [("the past three months", "P3M", "DURATION")]),
+    ("for two weeks", [("two weeks", "P2W", "DURATION")]),
+    ("a five-year low", [("five-year", "P5Y", "DURATION")]),
+    ("the last twenty four hours", [("the last twenty four hours", "PT24H", "DURATION")]),
+    ("for several years", [("several years", "PXY", "DURATION")]),
+    ("It is updated daily.", [("daily", "P1D", "SET")]),
+    ("He runs every week.", [("every week", "P1W", "SET")]),
+    ("at 10:35 a.m. the plane", [("10:35 a.m.", "1998-08-10T10:35", "TIME")]),
+    ("yesterday morning", [("yesterday morning", "1998-08-09TMO", "TIME")]),
+    ("profit in the third quarter", [("the third quarter", "1998-Q3", "DATE")]),
+    ("third-quarter profit", [("third-quarter", "1998-Q3", "DATE")]),
+    ("It happened two weeks ago.", [("two weeks ago", "1998-W31", "DATE")]),
+    ("in January he left", [("January", "1998-01", "DATE")]),
+    ("from 1995 to 1997", [("1995", "1995", "DATE"), ("1997", "1997", "DATE")]),
+    ("the 1996 budget", [("1996", "1996", "DATE")]),
+    ("Minister Jan Kavan said", []),
+    ("the quarterly dividend", []),
+    ("as previously reported", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", TIMEML)
+def test_timeml_mode(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(m.text, m.value, m.type) for m in extract_dates(text, TIMEML_DCT, timeml=True)] == expected
+
+
+@pytest.mark.parametrize("text", ["for two weeks", "a five-year low", "It is now clear.", "It is updated daily.", "at 10:35 a.m."])
+def test_timeml_only_forms_are_not_default_mentions(text: str) -> None:
+    assert extract_dates(text, TIMEML_DCT) == []
+
+
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_non_dates_yield_nothing(text: str) -> None:
     assert pairs(text, DCT) == []
