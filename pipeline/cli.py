@@ -96,9 +96,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _profile_table(timings: dict[str, float], total: float) -> str:
+def _profile_table(timings: dict[str, float], total: float, workers: int) -> str:
     width = max([len(k) for k in timings] + [5])
-    lines = [f"{'stage':<{width}}  seconds"]
+    note = " (stages in workers are summed over workers; total is wall time)" if workers > 1 else ""
+    lines = [f"{'stage':<{width}}  seconds{note}"]
     for k, v in timings.items():
         lines.append(f"{k:<{width}}  {v:8.3f}")
     lines.append(f"{'total':<{width}}  {total:8.3f}")
@@ -121,7 +122,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print("interrupted; finished documents are cached, run again to resume", file=sys.stderr)
         return 130
     if args.profile:
-        print(_profile_table(res.timings, res.seconds), file=sys.stderr)
+        print(_profile_table(res.timings, res.seconds, args.workers), file=sys.stderr)
     print(res.summary(), file=sys.stderr)
     return 1 if res.failed else 0
 

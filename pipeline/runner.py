@@ -67,12 +67,13 @@ def _inside(real: str, roots: Sequence[str]) -> bool:
     return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
-def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found], list[Skipped]]:
+def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[str | Path] = ()) -> tuple[list[Found], list[Skipped]]:
     """Files named directly, plus supported files found under the named folders, in a fixed order.
 
     Inside folders: hidden entries and editor backups are skipped, symlinks are
     followed only when they stay within the named folders, and each real file
-    and folder is visited once (so link loops end).
+    and folder is visited once (so link loops end). Folders in `exclude` (the
+    output folder) are passed over silently.
     """
     suffixes = {s.lower() for s in suffixes}
     found: list[Found] = []
@@ -81,7 +82,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
         if not os.path.lexists(arg):
             raise UsageError(f"no such file or folder: {arg}")
     roots = [os.path.realpath(a) for a in paths if os.path.isdir(a)]
-    visited_dirs: set[str] = set()
+    visited_dirs: set[str] = {os.path.realpath(e) for e in exclude}
     # Linked folders are walked after all real ones, so a file is reported under its real path.
     linked_dirs: deque[tuple[str, str, str]] = deque()
 
@@ -116,6 +117,8 @@ def discover(paths: Sequence[str], suffixes: Iterable[str]) -> tuple[list[Found]
                 skipped.append(Skipped(shown_child, f"cannot read: {e.strerror or e}"))
                 continue
             if stat.S_ISDIR(st.st_mode):
+                if real in visited_dirs and not is_link:
+                    continue  # the output folder
                 if is_link:
                     linked_dirs.append((entry.path, shown_child, real))
                     continue
@@ -543,12 +546,50 @@ def run(
     t_start = time.perf_counter()
 
     t = time.perf_counter()
-    found, skipped = discover(paths, ingest.SUPPORTED_SUFFIXES)
+    found, skipped = discover(paths, ingest.SUPPORTED_SUFFIXES, exclude=[out])
     res.skipped = skipped
     doc_ids = assign_doc_ids([f.source for f in found])
     _add(res.timings, "discover", time.perf_counter() - t)
 
     out.mkdir(parents=True, exist_ok=True)
+    lock = _lock(out)
+    try:
+        return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start)
+    finally:
+        lock.close()
+
+
+def _lock(out: Path) -> Any:
+    """Hold OUT/.lock for the run: two runs writing one folder would interleave their outputs."""
+    fh = open(out / ".lock", "a+b")
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # no fcntl: run unlocked
+        pass
+    except OSError:
+        fh.close()
+        raise UsageError(f"another run is writing to {out}") from None
+    return fh
+
+
+def _run_locked(
+    found: list[Found],
+    skipped: list[Skipped],
+    doc_ids: list[str],
+    out: Path,
+    settings: Settings,
+    factory: Callable[[Settings], Any],
+    workers: int,
+    force: bool,
+    progress: bool,
+    log: Callable[[str], None] | None,
+    res: RunResult,
+    t_start: float,
+) -> RunResult:
+    from . import ingest
+
     remove_stale_temps(out)
     key = settings.cache_key()
     cache = Cache(out, key)
@@ -616,7 +657,9 @@ def run(
 
     try:
         if jobs:
-            chunks = chunked(jobs, max(1, settings.batch_size))
+            # Enough chunks per worker that none sits idle at the end while another finishes a big one.
+            per_chunk = max(1, min(settings.batch_size, -(-len(jobs) // (max(1, workers) * 8))))
+            chunks = chunked(jobs, per_chunk if workers > 1 else settings.batch_size)
             if workers <= 1:
                 t = time.perf_counter()
                 try:
@@ -707,7 +750,13 @@ def _run_pool(
                         failed.append(chunk)
                 if broken:
                     break
-        finally:
+        except BaseException:
+            # Ctrl-C or a fatal error: stop the workers now rather than after their chunks.
+            for proc in list(getattr(ex, "_processes", {}).values()):
+                proc.terminate()
+            ex.shutdown(wait=False, cancel_futures=True)
+            raise
+        else:
             ex.shutdown(wait=True, cancel_futures=True)
         for fut, (chunk, _) in inflight.items():
             if fut.cancelled():

@@ -77,7 +77,8 @@ def bad_run(tmp_path_factory):
     (base / "elsewhere" / "paper.pdf").write_bytes(b"%PDF-1.4\n")
     out = base / "out"
     t = time.monotonic()
-    res = run([str(src), str(base / "elsewhere" / "paper.pdf")], out, Settings())
+    # The time limit only bounds the test's runtime; every document here should finish well within it.
+    res = run([str(src), str(base / "elsewhere" / "paper.pdf")], out, Settings(timeout_s=20))
     return src, out, res, time.monotonic() - t
 
 
@@ -119,7 +120,7 @@ def test_decoded_text_is_right(bad_run):
 def test_good_documents_unaffected_by_bad_neighbours(bad_run, tmp_path):
     src, out, _, _ = bad_run
     alone = tmp_path / "alone"
-    run([str(src / n) for n in GOOD], alone, Settings())
+    run([str(src / n) for n in GOOD], alone, Settings(timeout_s=20))
     beside = read_records(out)
     for doc_id, rec in read_records(alone).items():
         assert rec["status"] == "ok"
@@ -197,18 +198,14 @@ def _cli(src: Path, out: Path, *extra: str) -> list[str]:
 def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
     """Kill -9 after the first document is cached; the re-run must equal a clean run byte for byte."""
     src = tmp_path / "in"
-    write_corpus(src, people_corpus(60))
-    clean = subprocess.run(_cli(src, tmp_path / "clean"), cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert clean.returncode == 0, clean.stderr
-
+    n = 40
+    write_corpus(src, people_corpus(n))
     out = tmp_path / "killed"
     proc = subprocess.Popen(_cli(src, out, "--batch-size", "1"), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 120
-        cached: list[Path] = []
         while time.monotonic() < deadline and proc.poll() is None:
-            cached = list((out / ".cache").glob("*/*.json"))
-            if cached:
+            if any((out / ".cache").glob("*/*.json")):
                 break
             time.sleep(0.002)
         assert proc.poll() is None, "the run finished before it could be killed"
@@ -219,12 +216,17 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
             proc.kill()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
-    assert 1 <= len(list((out / ".cache").glob("*/*.json"))) < 60
+    assert 1 <= len(list((out / ".cache").glob("*/*.json"))) < n
     assert not (out / DOCUMENTS_NAME).exists()
 
     rerun = subprocess.run(_cli(src, out), cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     reused = int(rerun.stderr.split("reused ")[1].split(")")[0])
-    assert reused >= 1
+    assert 1 <= reused < n
+
+    clean = subprocess.run(_cli(src, tmp_path / "clean"), cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert clean.returncode == 0, clean.stderr
+    key = lambda d: json.loads((d / "manifest.json").read_text())["cache_key"]  # noqa: E731
+    assert key(out) == key(tmp_path / "clean"), "the pipeline's code changed while the test ran"
     assert read_outputs(out) == read_outputs(tmp_path / "clean")
-    assert not [p for p in out.rglob("*.tmp")]
+    assert not list(out.rglob("*.tmp"))

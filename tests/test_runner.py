@@ -330,3 +330,25 @@ def test_unloadable_extractor_is_a_usage_error(tmp_path, workers):
     write(tmp_path, {"a.md": "a"})
     with pytest.raises(UsageError, match="model not installed"):
         fake_run([tmp_path], tmp_path / "out", workers=workers, extractor_factory=BrokenFactory)
+
+
+def test_output_folder_inside_input_is_not_read(tmp_path):
+    """Running over a folder that holds the output gives the same manifest every time."""
+    write(tmp_path, {"a.md": "A at Acme", "out/old.md": "stale"})
+    fake_run([tmp_path], tmp_path / "out")
+    manifest = (tmp_path / "out" / "manifest.json").read_bytes()
+    res = fake_run([tmp_path], tmp_path / "out")
+    assert res.documents == 1 and res.skipped == []
+    assert (tmp_path / "out" / "manifest.json").read_bytes() == manifest
+
+
+def test_second_run_on_same_output_is_refused(tmp_path):
+    import fcntl
+
+    write(tmp_path / "in", {"a.md": "A"})
+    (tmp_path / "out").mkdir()
+    with open(tmp_path / "out" / ".lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        with pytest.raises(UsageError, match="another run"):
+            fake_run([tmp_path / "in"], tmp_path / "out")
+    assert fake_run([tmp_path / "in"], tmp_path / "out").documents == 1
