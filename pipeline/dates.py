@@ -943,7 +943,7 @@ _SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _UNIT_WORDS = [u for u in UNITS if u not in ("weekend",)]
 _NUMW = rf"(?:{_alt(_TENS)}[\s-]+{_alt(_SMALL)}\b|{NUM}|\d+(?:\.\d+)?|\d+\s+\d/\d)"
 _UNIT_RE_S = rf"(?P<unit>{_alt(_UNIT_WORDS)})(?P<pl>s)?\b"
-_APPROX_BACK = re.compile(r"(?i:\b(?:almost|more\s+than|less\s+than|at\s+least|at\s+most|over|up\s+to)\s+)\Z")
+_APPROX_BACK = re.compile(r"(?i:\b(?:almost|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)\s+)\Z")
 _DUR_RE = re.compile(
     rf"(?<![\w-])(?P<pre>(?i:the\s+)(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|last|other)\s+)?|(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|other)\s+))?"
     rf"(?P<n>{_NUMW})[\s-]+{_UNIT_RE_S}(?![\w-])"
@@ -1124,7 +1124,8 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
             y, q = dct.year, (dct.month - 1) // 3 + 1
         if re.fullmatch(r"\s*", text[m.end() : m.end() + 1]) and re.match(r"\s+(?:of\s+)?(?:fiscal\s+)?(?:1[89]|20)\d\d", text[m.end() : m.end() + 20]):
             continue  # "the third quarter of 1989" is a point form
-        out.append(_Cand(m.start(), m.end(), f"{y:04d}-Q{q}", "DATE", 1))
+        start = m.start("o") if o and pre.strip() == "the" and text[m.end("o") : m.end("o") + 1] == "-" else m.start()
+        out.append(_Cand(start, m.end(), f"{y:04d}-Q{q}", "DATE", 1))  # "the third-quarter profit": the adjective alone
     for m in _YEAR_AGO_RE.finditer(text):
         out.append(_Cand(m.start(), m.end(), _year_ago_value(text, m.start(), dct, ref), "DATE", 2))
     for m in _EARLIER_RE.finditer(text):
