@@ -37,6 +37,8 @@ FACTS_NAME = "facts.jsonl"
 
 # Work is sent to workers in chunks: at most this many documents or this many bytes.
 CHUNK_BYTES = 1 << 20
+# A worker silent for longer than its chunk's time limits plus this is presumed stuck.
+WATCHDOG_GRACE_S = 60.0
 
 
 class UsageError(Exception):
@@ -708,8 +710,11 @@ def _run_pool(
     # (chunk, isolated): isolated chunks are suspects from a crash and run with nothing beside them.
     queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in chunks)
 
-    def died(job: Job) -> None:
-        rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
+    def died(job: Job, hung: bool) -> None:
+        if hung:
+            rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {settings.timeout_s:g} s per document, so its worker was stopped.")
+        else:
+            rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
         accept([(job.doc_id, dumps(rec))], {})
 
     def collect(fut: Any, chunk: list[Job]) -> bool:
@@ -731,6 +736,7 @@ def _run_pool(
         ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key))
         inflight: dict[Any, tuple[list[Job], bool]] = {}
         failed: list[list[Job]] = []
+        hung = False
         try:
             while queue or inflight:
                 if n < workers and not inflight and queue and not queue[0][1]:
@@ -741,7 +747,14 @@ def _run_pool(
                         break
                     queue.popleft()
                     inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
-                done, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                # Each document stops itself at the time limit; this catches native code that ignores the alarm.
+                patience = 2 * settings.timeout_s * max(len(c) for c, _ in inflight.values()) + WATCHDOG_GRACE_S
+                done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
+                if not done:
+                    hung = True
+                    for proc in list(getattr(ex, "_processes", {}).values()):
+                        proc.terminate()
+                    done, _ = wait(inflight, timeout=60)
                 broken = False
                 for fut in done:
                     chunk, _ = inflight.pop(fut)
@@ -765,7 +778,7 @@ def _run_pool(
                 failed.append(chunk)
         suspects = [j for c in failed for j in c]
         if len(suspects) == 1:
-            died(suspects[0])
+            died(suspects[0], hung)
         else:
             queue.extendleft(([j], True) for j in reversed(suspects))
 

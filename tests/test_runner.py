@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -22,7 +23,7 @@ SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 class FakeExtractor:
     """One `employed_by` fact per 'at Acme' (found back to front, so the runner must sort);
-    misbehaves on documents containing SLEEP, BOOM, CRASH or INVALID."""
+    misbehaves on documents containing SLEEP, BOOM, CRASH, HANG or INVALID."""
 
     pull_ahead = 1
 
@@ -38,6 +39,9 @@ class FakeExtractor:
             raise RuntimeError("escaped from the extractor")
         if "CRASH" in text:
             os._exit(3)
+        if "HANG" in text:  # like native code that never returns to the interpreter
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(600)
         if "INVALID" in text:
             bad = Fact.model_construct(
                 doc_id=it.doc_id, relation="no_such_relation", subject=Argument(text="x", label="PERSON"),
@@ -352,3 +356,18 @@ def test_second_run_on_same_output_is_refused(tmp_path):
         with pytest.raises(UsageError, match="another run"):
             fake_run([tmp_path / "in"], tmp_path / "out")
     assert fake_run([tmp_path / "in"], tmp_path / "out").documents == 1
+
+
+def test_stuck_worker_is_stopped(tmp_path, monkeypatch):
+    """A document stuck where the alarm cannot reach gets 'timeout'; its worker is replaced."""
+    import pipeline.runner as runner
+
+    monkeypatch.setattr(runner, "WATCHDOG_GRACE_S", 1.0)
+    write(tmp_path, {"a.md": "A at Acme", "b.md": "HANG", "c.md": "C at Acme", "d.md": "D at Acme"})
+    t = time.monotonic()
+    res = fake_run([tmp_path], tmp_path / "out", workers=2, timeout=0.5)
+    assert time.monotonic() - t < 60
+    docs = records(tmp_path / "out")
+    assert docs["b"]["error"]["code"] == "timeout" and "worker was stopped" in docs["b"]["error"]["message"]
+    assert all(docs[k]["status"] == "ok" for k in "acd")
+    assert res.errors == {"timeout": 1}
