@@ -406,7 +406,7 @@ _POINT_RES: list[tuple[str, str, re.Pattern, re.Pattern | None, Handler, str | N
 ]
 _BARE_MONTH_RE = re.compile(rf"(?P<m>{MON_F})")
 _SEP_RE = re.compile(rf"[ \t]*(?:{DASH}|(?i:to|until|till|through|thru|and)\b)[ \t]*")
-_OPEN_RE = re.compile(rf"\(?{OPEN}\)?")
+_OPEN_RE = re.compile(rf"\({OPEN}\)|{OPEN}")
 _OPEN_END_RE = re.compile(rf"[ \t]*{DASH}[ \t]*(?=[)\]|,;*<\n]|\Z)")
 _PRE_RANGE_RE = re.compile(r"(?i:\b(from|between|since|during|in)\s+)\Z")
 _SINCE_BACK_RE = re.compile(r"(?i:\b(?:since|starting(?:\s+in|\s+from)?)\s+)\Z")
