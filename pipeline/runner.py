@@ -12,6 +12,7 @@ Guarantees:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import stat
@@ -204,12 +205,18 @@ def _sort_facts(record: DocumentRecord) -> None:
     record.facts.sort(key=lambda f: (f.evidence.start, f.evidence.end))
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentRecord:
     """Re-validate a record and pin its identity fields; anything invalid becomes an 'internal' error."""
     try:
         if not isinstance(record, DocumentRecord):
             raise TypeError(f"the extractor returned {type(record).__name__}, not a DocumentRecord")
-        checked = DocumentRecord.model_validate_json(dumps(record))
+        line = dumps(record)
+        json.loads(line, parse_constant=_reject_constant)  # NaN or Infinity would make the line invalid JSON
+        checked = DocumentRecord.model_validate_json(line)
         if checked.doc_id != doc_id:
             raise ValueError(f"record doc_id {checked.doc_id!r} does not match {doc_id!r}")
         checked.source = source
@@ -225,7 +232,7 @@ def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentReco
             checked.facts = []
         _sort_facts(checked)
         return checked
-    except (ValidationError, ValueError, TypeError) as e:
+    except Exception as e:  # noqa: BLE001 - whatever is wrong with it, the record must not reach the output
         first = str(e).splitlines()[0] if str(e) else type(e).__name__
         return error_record(doc_id, source, sha256, "internal", f"The extractor produced an invalid record: {first}")
 

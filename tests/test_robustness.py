@@ -106,6 +106,17 @@ def test_bad_corpus_summary(bad_run):
         DocumentRecord.model_validate_json(line)
     for line in (out / FACTS_NAME).read_text(encoding="utf-8").splitlines():
         Fact.model_validate_json(line)
+    # provenance holds on hostile inputs too: evidence is the exact slice of the decoded file
+    for name, data, status, _ in BAD + [(n, c.encode(), "ok", None) for n, c in GOOD.items()]:
+        rec = docs[Path(name).stem]
+        if rec["status"] != "ok":
+            continue
+        text = ingest.decode(data).text
+        for fact in rec["facts"]:
+            ev = fact["evidence"]
+            assert text[ev["start"] : ev["end"]] == ev["text"], (name, fact["rule"])
+        for ent in rec["entities"]:
+            assert 0 <= ent["start"] <= ent["end"] <= len(text), name
     assert seconds < 120
 
 

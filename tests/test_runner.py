@@ -42,6 +42,11 @@ class FakeExtractor:
         if "HANG" in text:  # like native code that never returns to the interpreter
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(600)
+        if "NAN" in text:
+            f = Fact(doc_id=it.doc_id, relation="employed_by", subject=Argument(text="x", label="PERSON"),
+                     object=Argument(text="y", label="ORG"), evidence=Evidence(text="N", start=0, end=1), rule="r.x", confidence=0.5)
+            f.confidence = float("nan")  # assignment is not validated
+            return DocumentRecord(doc_id=it.doc_id, source=it.source, sha256=it.sha256, status="ok", facts=[f])
         if "INVALID" in text:
             bad = Fact.model_construct(
                 doc_id=it.doc_id, relation="no_such_relation", subject=Argument(text="x", label="PERSON"),
@@ -213,14 +218,16 @@ def test_duplicates_name_the_first_copy(tmp_path):
     assert res.errors == {"duplicate": 1, "empty": 2}
 
 
-def test_invalid_record_becomes_internal_error(tmp_path):
-    write(tmp_path, {"bad.md": "INVALID", "good.md": "works at Acme"})
+@pytest.mark.parametrize("content", ["INVALID", "NAN"])
+def test_invalid_record_becomes_internal_error(tmp_path, content):
+    write(tmp_path, {"bad.md": content, "good.md": "works at Acme"})
     res = fake_run([tmp_path], tmp_path / "out")
     docs = records(tmp_path / "out")
     assert docs["bad"]["status"] == "error" and docs["bad"]["error"]["code"] == "internal"
     assert "invalid record" in docs["bad"]["error"]["message"]
     assert docs["good"]["status"] == "ok" and res.errors == {"internal": 1}
     for line in (tmp_path / "out" / DOCUMENTS_NAME).read_text().splitlines():
+        json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in output"))
         DocumentRecord.model_validate_json(line)
 
 
