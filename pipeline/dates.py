@@ -923,12 +923,15 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
 
 
 _FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
-_PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|\w+ed)\b)")
+_PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|ago|\w{3,}(?<!e)ed)\b)")
+_FUTURE_PREP_RE = re.compile(r"(?i:\b(?:by|through|until|till|effective|starting|beginning)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?)\Z")
 _ABBREV_END = re.compile(r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]\.m|etc|jr|st|co|inc)\.\Z")
 
 
 def _future_context(text: str, pos: int) -> bool:
     """Tense cue for a bare weekday: a future auxiliary in the clause before it."""
+    if _FUTURE_PREP_RE.search(text, max(0, pos - 30), pos):
+        return True
     lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 80)
     clause = text[lo + 1 : pos]
     fut = list(_FUTURE_RE.finditer(clause))
