@@ -67,7 +67,9 @@ def run_heideltime(docs: list[dict]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
         (tmpd / "config.props").write_text(template.read_text().replace("{path}", str(tagger)))
-        for d in docs:
+        for i, d in enumerate(docs, 1):
+            if i % 25 == 0:
+                print(f"heideltime: {i}/{len(docs)} documents", file=sys.stderr, flush=True)
             f = tmpd / "doc.txt"
             f.write_text(d["text"], encoding="utf-8")
             cmd = ["java", "-jar", str(jar)]
