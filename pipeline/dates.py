@@ -966,9 +966,10 @@ _QUARTER_RE = re.compile(
     rf"|(?=(?i:first|second|third|fourth|1st|2nd|3rd|4th|fiscal)))"
     rf"(?:(?P<o>{ORD})[\s-]+)?(?P<u>(?i:quarter|half|period))(?![\w])"
 )
+_WEEKEND_RE = re.compile(rf"(?<![\w-]){_first(['the weekend'])}(?![\w-])")
 _YEAR_AGO_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(['year-earlier', 'year-ago', 'a year earlier', 'a year ago', 'year earlier'])})(?![\w-])")
 _EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>{_alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{_alt(['earlier', 'later', 'before', 'after'])})\b")
-_MONTH_ALONE_RE = re.compile(rf"(?<![\w-])(?P<m>{_first([m for m in MONTHS if len(m) > 3] + ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'])})(?![\w-])")
+_MONTH_ALONE_RE = re.compile(rf"(?<!\w)(?P<m>{_first([m for m in MONTHS if len(m) > 3] + ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'])})(?![\w-])")
 
 
 def _dur_value(n: float | None, unit: str) -> str:
@@ -1129,6 +1130,9 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
             continue  # "the third quarter of 1989" is a point form
         start = m.start("o") if o and pre.strip() == "the" and text[m.end("o") : m.end("o") + 1] == "-" else m.start()
         out.append(_Cand(start, m.end(), f"{y:04d}-Q{q}", "DATE", 1))  # "the third-quarter profit": the adjective alone
+    for m in _WEEKEND_RE.finditer(text):
+        back = 0 if dct.weekday() >= 5 else 1  # on a weekday, "the weekend" is the one just past
+        out.append(_Cand(m.start(), m.end(), _week_value(dct - timedelta(weeks=back)) + "-WE", "DATE", 1))
     for m in _YEAR_AGO_RE.finditer(text):
         out.append(_Cand(m.start(), m.end(), _year_ago_value(text, m.start(), dct, ref), "DATE", 2))
     for m in _EARLIER_RE.finditer(text):
@@ -1148,6 +1152,8 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         if w.lower() not in ("may", "june", "july", "march", "april") and len(w) <= 4 and text[m.end() : m.end() + 1] != ".":
             continue  # an abbreviation needs its period: "Jan Kavan" is a name
         if w.lower() == "may" and (m.start() == 0 or re.search(r"[.!?\"\n]\s*\Z", text[max(0, m.start() - 3) : m.start()]) or re.match(r"\s+(?:be|have|not|also|well|want|take|make|seek|face|need|see|get|lose|become|try|come|go)\b", text[m.end() : m.end() + 8])):
+            continue
+        if m.start() > 0 and text[m.start() - 1] == "-" and not re.search(r"(?i:\b(?:mid|early|late)-)\Z", text[max(0, m.start() - 6) : m.start()]):
             continue
         mo = _month_of(w)
         y = _tense_year(f"{mo:02d}", dct, _future_context(text, m.start()))
