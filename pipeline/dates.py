@@ -97,11 +97,9 @@ MON_F = rf"{_first(MONTHS)}\b\.?"
 MON = rf"{_alt(MONTHS)}\b\.?"
 SEA_F = rf"{_first(SEASONS)}\b"
 SEA = rf"{_alt(SEASONS)}\b"
-WKD_F = rf"{_first(WEEKDAYS)}\b"
 WKD = rf"{_alt(WEEKDAYS)}\b"
 ORD_F = rf"{_first(ORDINALS)}\b"
 ORD = rf"{_alt(ORDINALS)}\b"
-NUM_F = rf"(?:{_first(NUMBERS)}\b|\d+(?:\.\d+)?\b)"
 NUM = rf"(?:{_alt(NUMBERS)}\b|\d+(?:\.\d+)?\b)"
 Y4 = r"(?:1[0-9]|20)\d\d(?!\d)"
 YN = r"(?:19|20)\d\d(?!\d)"  # years in all-numeric forms
@@ -431,20 +429,6 @@ _MASK_RES = [
 _EMAIL_RE = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _PATH_RE = re.compile(r"/[\w.%-]+\.(?:png|jpe?g|gif|pdf|html?|md|svg|webp|bib|txt)\b")
 _TOKEN_LEFT_RE = re.compile(r"[\w.+%/-]*\Z")
-
-
-@lru_cache(maxsize=65536)
-def _parse_point(s: str) -> _Val | None:
-    """Value of a short phrase that is exactly one point form."""
-    for _, _k, rx, _b, h, _f in _POINT_RES:
-        m = rx.fullmatch(s)
-        if m:
-            v = h(m, s)
-            if v:
-                return v
-    if _BARE_MONTH_RE.fullmatch(s):
-        return _Val(f"XXXX-{_month_of(s):02d}", True)
-    return None
 
 
 def _fill_year(v: _Val, year: str) -> _Val:
