@@ -7,10 +7,11 @@ mentions. `timeml=True` follows TimeML/TempEval-3 instead: DATE/TIME/DURATION/SE
 types, PRESENT_REF, durations like P3M, extents as TimeBank annotates them.
 
 No spaCy and no free-text date search: every candidate comes from a regex and is
-normalized by the handlers below. Every scanning regex starts with a literal or a
-character class (no global IGNORECASE), so the regex engine can skip ahead fast;
-leading words ("the end of", "since", a weekday) are attached afterwards by
-looking back from the core match.
+normalized by the handlers below. For speed, one pass finds anchors (digit runs,
+and month, season, weekday... words via a prefix-tree regex); each point form is
+tried only at anchors of its kind, ranges are composed from the points found, and
+leading words ("the end of", "since", a weekday) are attached by looking back
+from the core match. The longest candidate wins where candidates overlap.
 """
 
 from __future__ import annotations
