@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N documents only (0: all)")
     ap.add_argument("--systems", default="ours,heideltime,dateparser")
     ap.add_argument("--json", help="also write the table as JSON here")
+    ap.add_argument("--keep", help="save each system's raw output and run time in this folder")
+    ap.add_argument("--reuse", help="score the outputs saved by --keep in this folder instead of running those systems again")
     ap.add_argument("--run-ours", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.run_ours:
@@ -91,14 +93,22 @@ def main(argv: list[str] | None = None) -> int:
         src = Path(tmp) / "docs.json"
         src.write_text(json.dumps([{"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat() if d.dct else None} for d in docs]), encoding="utf-8")
         for system in systems:
-            dst = Path(tmp) / f"{system}.json"
-            t0 = time.perf_counter()
-            r = subprocess.run(_system_cmd(system, str(src), str(dst)))
-            dt = time.perf_counter() - t0
-            if r.returncode != 0 or not dst.exists():
-                print(f"{system}: failed (exit {r.returncode})", file=sys.stderr)
-                continue
-            found = json.loads(dst.read_text(encoding="utf-8"))
+            saved = Path(a.reuse) / f"{system}.json" if a.reuse else None
+            if saved is not None and saved.exists():
+                rec = json.loads(saved.read_text(encoding="utf-8"))
+                found, dt = rec["mentions"], rec["seconds"]
+            else:
+                dst = Path(tmp) / f"{system}.json"
+                t0 = time.perf_counter()
+                r = subprocess.run(_system_cmd(system, str(src), str(dst)))
+                dt = time.perf_counter() - t0
+                if r.returncode != 0 or not dst.exists():
+                    print(f"{system}: failed (exit {r.returncode})", file=sys.stderr)
+                    continue
+                found = json.loads(dst.read_text(encoding="utf-8"))
+            if a.keep:
+                Path(a.keep).mkdir(parents=True, exist_ok=True)
+                (Path(a.keep) / f"{system}.json").write_text(json.dumps({"seconds": dt, "docs": len(docs), "mentions": found}), encoding="utf-8")
             total = Counts()
             for doc_id, g in gold.items():
                 total.add(score(g, [_M(x) for x in found.get(doc_id, [])]))

@@ -953,7 +953,7 @@ _QUARTER_RE = re.compile(
 )
 _WEEKEND_RE = re.compile(rf"(?<![\w-]){_first(['the weekend'])}(?![\w-])")
 _YEAR_AGO_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(['year-earlier', 'year-ago', 'a year earlier', 'a year ago', 'year earlier'])})(?![\w-])")
-_EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>{_alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{_alt(['earlier', 'later', 'before', 'after'])})\b")
+_EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{_NUMW})\s+(?P<unit>{_alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{_alt(['earlier', 'later'])})\b")
 _MONTH_ALONE_RE = re.compile(rf"(?<!\w)(?P<m>{_first([m for m in MONTHS if len(m) > 3] + ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'])})(?![\w-])")
 
 
@@ -1033,7 +1033,7 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
             continue  # "$1.76 a year", "a second group", "a quarter of"
         if unit == "quarter" and (m.group("pl") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
             continue
-        if re.match(r"\s+(?i:ago|earlier|later|before|after|old)\b", text[m.end() : m.end() + 8]):
+        if re.match(r"\s+(?i:ago|earlier|later|old)\b", text[m.end() : m.end() + 8]):
             continue
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
             continue

@@ -105,11 +105,19 @@ def iter_corpus(folder: str | Path) -> list[Path]:
 
 
 def norm_value(v: str | None) -> str:
-    """Values compare case-blind, and ISO weeks with or without a leading zero ("2000-W8" == "2000-W08")."""
+    """Canonical spelling of a TimeML value, so that equal values written two ways compare equal:
+    case, ISO weeks with or without a leading zero ("2000-W8" == "2000-W08"), a decade with or
+    without its X ("199" == "199X"), decades and centuries as years ("P2DE" == "P20Y")."""
     if v is None:
         return ""
     v = v.strip().upper()
-    return re.sub(r"-W0(\d)\b", r"-W\1", v)
+    v = re.sub(r"-W0(\d)\b", r"-W\1", v)
+    if re.fullmatch(r"\d{3}X", v):
+        v = v[:3]
+    m = re.fullmatch(r"P(\d+)(DE|CE)", v)
+    if m:
+        v = f"P{int(m.group(1)) * (10 if m.group(2) == 'DE' else 100)}Y"
+    return v
 
 
 @dataclass

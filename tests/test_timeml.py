@@ -71,6 +71,11 @@ def test_score_table_f1() -> None:
     assert t["value_f1"] == 0.5
 
 
-@pytest.mark.parametrize("a,b", [("2000-W8", "2000-W08"), ("present_ref", "PRESENT_REF"), (" 1998 ", "1998")])
+@pytest.mark.parametrize("a,b", [("2000-W8", "2000-W08"), ("present_ref", "PRESENT_REF"), (" 1998 ", "1998"), ("199X", "199"), ("P2DE", "P20Y"), ("P1CE", "P100Y")])
 def test_value_normalization(a: str, b: str) -> None:
     assert norm_value(a) == norm_value(b)
+
+
+@pytest.mark.parametrize("a,b", [("1998", "1999"), ("199X", "1990"), ("P2D", "P2W"), ("1998-W08", "1998-W18")])
+def test_value_normalization_keeps_different_values_apart(a: str, b: str) -> None:
+    assert norm_value(a) != norm_value(b)
