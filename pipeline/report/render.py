@@ -235,8 +235,10 @@ def _legend(view: DocView) -> str:
     return f'<div class="legend">{" ".join(items)}</div>'
 
 
-def scorebar(counts: dict[str, int], p: float, r: float, f1: float) -> str:
+def scorebar(counts: dict[str, int], p: float, r: float, f1: float, link_missing: bool = False) -> str:
     parts = [f'<span class="badge st-{k} big">{counts[k]} {STATUS_TEXT[k]}</span>' for k in ("wrong", "missing", "correct") if k in counts]
+    if link_missing and counts.get("missing"):
+        parts[1] = f'<a class="jump" href="#missing">{parts[1]}</a>'
     parts.append(f'<span class="metric {_f1_class(f1)}">P {_fmt3(p)} · R {_fmt3(r)} · F1 {_fmt3(f1)}</span>')
     return f'<div class="scorebar">{"".join(parts)}</div>'
 
@@ -287,7 +289,7 @@ def render_document(view: DocView) -> str:
         head.append(f'<div class="note">{_e(note)}</div>')
     if view.match:
         t = view.match.totals
-        head.append(scorebar(doc_counts(view), t.p, t.r, t.f1))
+        head.append(scorebar(doc_counts(view), t.p, t.r, t.f1, link_missing=True))
     ev_ids, by_span = evidence_ids(view.facts)
     head.append(
         f'<p class="counts">{len(rec.entities)} entities · {len(rec.dates)} dates · {len(view.facts)} facts</p>'

@@ -105,6 +105,8 @@ def test_selecting_a_fact_highlights_and_scrolls_to_its_evidence(site, driver):
     logs = _open(driver, site.directory / view.page)
     assert _errors(logs) == []
     _shot(driver, "document.png")
+    wrong_cell = driver.find_element(By.CSS_SELECTOR, "tr.fact.st-wrong td")
+    assert wrong_cell.value_of_css_property("background-color") == "rgba(255, 225, 225, 1)", "report.css not applied"
     pane = driver.find_element(By.ID, "doctext")
     assert driver.execute_script("return arguments[0].scrollTop", pane) == 0
     row = driver.find_elements(By.CSS_SELECTOR, "tr.fact")[-1]  # evidence at the end of a long text
@@ -162,6 +164,14 @@ def test_policy_blocks_inline_code_even_when_injected(site, driver):
         "var s = document.createElement('script'); s.textContent = 'window.pwned = 1'; document.body.appendChild(s);"
         "var d = document.createElement('div'); d.innerHTML = '<img src=\"data:,x\" onerror=\"window.pwned = 2\">';"
         "document.body.appendChild(d);"
+        "var r = document.createElement('img'); r.src = 'https://example.com/pixel.png'; document.body.appendChild(r);"
     )
-    WebDriverWait(driver, 5).until(lambda d: any("Content Security Policy" in m for m in (e["message"] for e in d.get_log("browser"))))
+    seen: list[str] = []
+
+    def violations(d) -> bool:
+        seen.extend(e["message"] for e in d.get_log("browser"))
+        return sum("Content Security Policy" in m for m in seen) >= 3
+
+    WebDriverWait(driver, 5).until(violations)
     assert driver.execute_script("return typeof window.pwned") == "undefined"
+    assert any("example.com" in m for m in seen), "the remote image was not refused by the policy"
