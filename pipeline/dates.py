@@ -903,23 +903,25 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
                 out.append(_Cand(start, m.end(), None, prio=1))
             continue
         k = {"last": -1, "next": 1}.get(d, 0)
-        v = _weekday_value(WEEKDAYS[m.group("w").lower()], dct, k, future=_future_context(text, m.start()))
+        v = _weekday_value(WEEKDAYS[m.group("w").lower()], dct, k, future=_future_context(text, m.start(), strict=True))
         out.append(_Cand(start, m.end(), v, prio=1))
 
 
 _FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
+_STRICT_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall)\b)")
 _PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|ago|\w{3,}(?<!e)ed)\b)")
 _FUTURE_PREP_RE = re.compile(r"(?i:\b(?:by|through|until|till|effective|starting|beginning)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?)\Z")
 _ABBREV_END = re.compile(r"\b(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|[ap]\.m|etc|jr|st|co|inc)\.\Z")
 
 
-def _future_context(text: str, pos: int) -> bool:
-    """Tense cue for a bare weekday: a future auxiliary in the clause before it."""
-    if _FUTURE_PREP_RE.search(text, max(0, pos - 30), pos):
+def _future_context(text: str, pos: int, strict: bool = False) -> bool:
+    """Tense cue for a year-less date or a bare weekday: a future auxiliary in the clause before it.
+    `strict` (weekdays, which news mostly uses for the days just past): only will/shall, close by."""
+    if not strict and _FUTURE_PREP_RE.search(text, max(0, pos - 30), pos):
         return True
-    lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 80)
+    lo = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - (40 if strict else 80))
     clause = text[lo + 1 : pos]
-    fut = list(_FUTURE_RE.finditer(clause))
+    fut = list((_STRICT_FUTURE_RE if strict else _FUTURE_RE).finditer(clause))
     if not fut:
         return False
     past = list(_PAST_RE.finditer(clause))
@@ -1072,7 +1074,7 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         base: str | None = None
         if dct:
             if m.group("wd"):
-                base = _weekday_value(WEEKDAYS[m.group("wd").lower()], dct, 0, future=_future_context(text, m.start()))
+                base = _weekday_value(WEEKDAYS[m.group("wd").lower()], dct, 0, future=_future_context(text, m.start(), strict=True))
             else:
                 rel = m.group("rel").lower()
                 if rel in ("early", "late"):
