@@ -369,7 +369,7 @@ _EXTRACTORS: dict[str, Any] = {}
 
 def _default_factory(settings: Settings) -> Any:
     """The real extractor; built once per process and settings, since loading spaCy is slow."""
-    key = settings.model_dump_json()
+    key = settings.model_dump_json(exclude={"timeout_s"})  # the time limit is enforced here, not by the extractor
     if key not in _EXTRACTORS:
         from .extract import Extractor
 
