@@ -29,6 +29,7 @@ _UNUSED = ["lemmatizer"]
 
 def build_nlp(settings: Settings) -> Language:
     nlp = spacy.load(settings.model, exclude=_UNUSED)
+    nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)  # the size limit is ours
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
     else:
