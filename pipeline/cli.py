@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import signal
 import sys
 from datetime import date
 from typing import Sequence
@@ -106,6 +107,15 @@ def _profile_table(timings: dict[str, float], total: float, workers: int) -> str
     return "\n".join(lines)
 
 
+class _Terminated(KeyboardInterrupt):
+    pass
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # Unwind like Ctrl-C so worker processes are stopped and temporary files removed.
+    raise _Terminated()
+
+
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from .runner import UsageError, run
 
@@ -113,14 +123,17 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         settings = _settings(args)
     except ValidationError as e:
         parser.error(str(e))
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         res = run(args.paths, args.out, settings, workers=args.workers, force=args.force, progress=sys.stderr.isatty())
     except UsageError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as e:
         print("interrupted; finished documents are cached, run again to resume", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(e, _Terminated) else signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if args.profile:
         print(_profile_table(res.timings, res.seconds, args.workers), file=sys.stderr)
     print(res.summary(), file=sys.stderr)

@@ -449,7 +449,20 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
 _W: dict[str, Any] = {}
 
 
-def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir: str, key: str) -> None:
+def _die_with_parent(parent_pid: int) -> None:
+    """Workers orphaned by a killed parent would otherwise wait forever for work."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG, Linux only
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent_pid:  # the parent died before the call above
+        os._exit(1)
+
+
+def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir: str, key: str, parent_pid: int) -> None:
+    _die_with_parent(parent_pid)
     # The parent handles Ctrl-C; workers just finish or get terminated.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _W["settings"] = settings
@@ -740,7 +753,7 @@ def _run_pool(
 
     while queue:
         n = workers if not queue[0][1] else 1
-        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key))
+        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key, os.getpid()))
         inflight: dict[Any, tuple[list[Job], bool]] = {}
         failed: list[list[Job]] = []
         hung = False

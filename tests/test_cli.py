@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -151,3 +153,50 @@ def test_real_run_from_the_command_line(tmp_path):
     assert (s["documents"], s["processed"], s["errors"]) == ("2", "2", "0")
     lines = (tmp_path / "out" / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     assert [DocumentRecord.model_validate_json(x).doc_id for x in lines] == ["ada", "ben"]
+
+
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGKILL, -9)])
+def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
+    """Ctrl-C, SIGTERM or kill -9 mid-run: no worker left behind, no output half-written, the cache kept."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(80):
+        (src / f"p{i:02}.md").write_text(f"# Person {i}\n\nPerson {i} is a researcher at Northwind Labs since {1990 + i}.\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "extract", str(src), "--out", str(out), "--workers", "2", "--batch-size", "1"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".cache").glob("*/*.json")):
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run finished before it could be interrupted"
+        children = _children(proc.pid)
+        assert children
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == code, err
+    if sig != signal.SIGKILL:
+        assert "run again to resume" in err
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.05)
+    assert [c for c in children if Path(f"/proc/{c}").exists()] == []
+    assert not (out / "documents.jsonl").exists()
+    assert list((out / ".cache").glob("*/*.json"))
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(stat.parent.name))
+    return kids
