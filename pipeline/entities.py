@@ -36,7 +36,7 @@ def read_jsonl(path: Path) -> list[dict]:
 def _org_regex(keywords: Iterable[str]) -> re.Pattern[str]:
     strong = sorted((k for k in keywords if k not in _WEAK_ORG_KEYWORDS), key=len, reverse=True)
     weak = sorted((k for k in keywords if k in _WEAK_ORG_KEYWORDS), key=len, reverse=True)
-    cap = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
+    cap = r"(?:[A-Z][\w'’&-]*)"
     kw_strong = "|".join(re.escape(k) for k in strong)
     kw_weak = "|".join(re.escape(k) for k in weak)
     tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap})*(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap})*)*|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
@@ -55,11 +55,12 @@ class DomainEntities:
         self.overwrite = overwrite
         pdir = Path(patterns_dir) if patterns_dir else PATTERNS_DIR
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # Acronyms are case-sensitive: "ACL" is a venue and "MA" a degree, "acl" and "Ma" are not.
+        self.venues = PhraseMatcher(nlp.vocab, attr="ORTH")
         for row in read_jsonl(pdir / "degrees.jsonl"):
             forms = {row["pattern"], row["pattern"].replace("'", "’")}
-            self.phrases.add(row["label"], [nlp.make_doc(f) for f in sorted(forms)])
-        # Venue acronyms are case-sensitive: "ACL" is a venue, "acl" is not.
-        self.venues = PhraseMatcher(nlp.vocab, attr="ORTH")
+            short = len(row["pattern"]) <= 4 and "." not in row["pattern"]
+            (self.venues if short else self.phrases).add(row["label"], [nlp.make_doc(f) for f in sorted(forms)])
         for row in read_jsonl(pdir / "venues.jsonl"):
             self.venues.add(row["label"], [nlp.make_doc(row["pattern"])])
         self.titles = Matcher(nlp.vocab)
@@ -96,7 +97,11 @@ class DomainEntities:
                 if span is not None:
                     ours.append(span)
         for m in self.org_re.finditer(text):
-            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="contract")
+            start, end = m.start(), m.end()
+            lead = _LEADING_FUNCTION_WORD.match(text, start, end)
+            if lead:
+                start = lead.end()
+            span = doc.char_span(start, end, label="ORG", alignment_mode="contract")
             if span is not None and len(span):
                 ours.append(_strip_span(span))
         ours = [s for s in (_cut_at_newline(s) for s in ours) if s is not None and len(s)]
@@ -105,7 +110,7 @@ class DomainEntities:
         model = [s for s in model if s is not None]
         # Our spans win ties against the model's; among ours the longest wins.
         merged = filter_spans(ours + [s for s in model if not _overlaps_any(s, ours)]) if self.overwrite else filter_spans(model + ours)
-        doc.ents = sorted(merged, key=lambda s: s.start)
+        doc.ents = sorted(_people_by_name(merged), key=lambda s: s.start)
         return doc
 
     def _product_ok(self, text: str) -> bool:
@@ -119,12 +124,22 @@ class DomainEntities:
     def _fix_model_span(self, span: Span) -> Span | None:
         """The small model tags acronyms like LLM as ORG and glues numbers to names."""
         t = span.text
-        if span.label_ == "ORG" and (t.isupper() and len(t) <= 4 and t in {"LLM", "LLMS", "AI", "NLP", "CV", "ML", "GPU", "MOE", "RL"}):
+        if span.label_ in ("ORG", "GPE", "NORP") and (t.isupper() and len(t) <= 4 and t in {"LLM", "LLMS", "AI", "NLP", "CV", "ML", "GPU", "MOE", "RL"}):
             return None
         if span.label_ in {"ORG", "GPE", "PRODUCT", "WORK_OF_ART"} and all(ch.isdigit() or ch in ".-/ " for ch in t):
             return None
         span = _strip_span(span)
         return span if len(span) else None
+
+
+_LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
+_KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|etc|al|[A-Z])\.$")
+
+
+def _people_by_name(spans: list[Span]) -> list[Span]:
+    """The model tags a name PERSON in one place and ORG/GPE in another: trust the PERSON reading."""
+    names = {s.text for s in spans if s.label_ == "PERSON"}
+    return [Span(s.doc, s.start, s.end, label="PERSON") if s.label_ in ("ORG", "GPE") and s.text in names else s for s in spans]
 
 
 def _strip_span(span: Span) -> Span:
@@ -137,7 +152,14 @@ def _strip_span(span: Span) -> Span:
         end -= 1
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
-    return Span(doc, start, end, label=span.label_)
+    if end > start and doc[end - 1].text == "." and not _KEEP_FINAL_DOT.search(doc[start:end].text.replace(" .", ".")):
+        end -= 1
+    out = Span(doc, start, end, label=span.label_)
+    if out.text.endswith(".") and not _KEEP_FINAL_DOT.search(out.text):
+        trimmed = doc.char_span(out.start_char, out.end_char - 1, label=span.label_, alignment_mode="contract")
+        if trimmed is not None and len(trimmed):
+            return trimmed
+    return out
 
 
 def _cut_at_newline(span: Span) -> Span | None:
