@@ -573,7 +573,10 @@ def run(
     doc_ids = assign_doc_ids([f.source for f in found])
     _add(res.timings, "discover", time.perf_counter() - t)
 
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UsageError(f"cannot use {out} as the output folder: {e.strerror or e}") from None
     lock = _lock(out)
     try:
         return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start)

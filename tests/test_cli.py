@@ -84,6 +84,13 @@ def test_missing_input_path_exits_2(tmp_path, capsys, tiny):
     assert "no such file or folder" in capsys.readouterr().err
 
 
+def test_output_path_that_is_a_file_exits_2(tmp_path, capsys, tiny):
+    (tmp_path / "a.md").write_text("Alpha")
+    (tmp_path / "taken").write_text("not a folder")
+    assert main(["extract", str(tmp_path / "a.md"), "--out", str(tmp_path / "taken")]) == 2
+    assert "cannot use" in capsys.readouterr().err
+
+
 def test_exit_0_when_all_processed_and_1_when_some_failed(tmp_path, capsys, tiny):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.md").write_text("Alpha")
