@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--model", default=_DEFAULTS.model, metavar="NAME", help=f"spaCy pipeline package (default {_DEFAULTS.model})")
     ex.add_argument("--min-confidence", type=_confidence, default=_DEFAULTS.min_confidence, metavar="X", help="drop facts below this confidence")
     ex.add_argument("--max-bytes", type=_positive_int, default=_DEFAULTS.max_bytes, metavar="N", help=f"largest file accepted (default {_DEFAULTS.max_bytes})")
-    ex.add_argument("--max-line-chars", type=_positive_int, default=_DEFAULTS.max_line_chars, metavar="N", help=f"longer lines are cut (default {_DEFAULTS.max_line_chars})")
+    ex.add_argument("--max-line-chars", type=_positive_int, default=_DEFAULTS.max_line_chars, metavar="N", help=f"documents with a longer line are refused as too_large (default {_DEFAULTS.max_line_chars})")
     ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds (default {_DEFAULTS.timeout_s:g})")
     ex.add_argument("--batch-size", type=_positive_int, default=_DEFAULTS.batch_size, metavar="N", help=f"documents per batch (default {_DEFAULTS.batch_size})")
     ex.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)")

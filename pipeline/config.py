@@ -20,7 +20,7 @@ class Settings(BaseModel):
     dct: date | None = Field(None, description="document date for documents that state none")
     min_confidence: float = Field(0.0, ge=0.0, le=1.0)
     max_bytes: int = Field(5 * 1024 * 1024, description="largest document accepted, in bytes of text")
-    max_line_chars: int = Field(200_000, description="longer lines are cut into pieces of this size")
+    max_line_chars: int = Field(100_000, description="a document with a longer line gets a too_large error record")
     timeout_s: float = Field(60.0, description="per-document time limit")
     batch_size: int = 32
 

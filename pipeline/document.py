@@ -20,7 +20,7 @@ from .config import Settings
 from .markup import to_plain
 from .relations.base import Arg, Candidate
 from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
-from .textmap import TextBuilder, TextMap
+from .textmap import TextMap
 
 if TYPE_CHECKING:
     from .extract import Input
@@ -30,37 +30,22 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE"
 timings: dict[str, float] = defaultdict(float)
 
 
+class LimitExceeded(Exception):
+    """The document breaks a configured limit; it gets a `too_large` record instead of a slow run."""
+
+
 def prepare(item: "Input", settings: Settings) -> CleanText:
     t0 = time.perf_counter()
     markup = to_plain(item.text, item.fmt)
     ct = clean(markup)
-    if any(len(line) > settings.max_line_chars for line in ct.map.text.split("\n")):
-        ct.map = cut_long_lines(ct.map, settings.max_line_chars)
+    longest = max((len(line) for line in ct.map.text.split("\n")), default=0)
+    if longest > settings.max_line_chars:
+        raise LimitExceeded(
+            f"A line of {longest:,} characters is over the limit of {settings.max_line_chars:,} (--max-line-chars); "
+            "text without line breaks this long is not prose or a page the rules can read"
+        )
     timings["markup+clean"] += time.perf_counter() - t0
     return ct
-
-
-def cut_long_lines(tm: TextMap, limit: int) -> TextMap:
-    """Break lines longer than `limit` at a space near the limit, so no sentence or entity grows unbounded.
-
-    A space becomes the line break, so positions stay put; a line with no space
-    near the limit gets an inserted break (shifting what follows by one).
-    """
-    builder = TextBuilder(len(tm.text))
-    text = tm.text
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        while len(line) - (start - pos) > limit:
-            cut = text.rfind(" ", start + limit // 2, start + limit)
-            builder.copy(text[start : cut if cut > start else start + limit], start)
-            builder.insert("\n", cut if cut > start else start + limit)
-            start = cut + 1 if cut > start else start + limit
-        builder.copy(text[start : pos + len(line)], start)
-        pos += len(line) + 1
-        if pos <= len(text):
-            builder.copy("\n", pos - 1)
-    return tm.then(builder.build())
 
 
 def run_documents(nlp: Language, items: Iterable["Input"], settings: Settings) -> Iterator[DocumentRecord]:
@@ -105,7 +90,10 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
     timings["spacy+rules"] += time.perf_counter() - t0
     for (item, ct), d in zip(batch, docs):
         if d is None:
-            yield error_record(item, "parse_failed", f"could not read the document's markup: {ct}")
+            if isinstance(ct, LimitExceeded):
+                yield error_record(item, "too_large", str(ct))
+            else:
+                yield error_record(item, "parse_failed", f"could not read the document's markup: {type(ct).__name__}: {ct}")
             continue
         out = processed.get(id(d))
         if isinstance(out, Exception) or out is None:

@@ -41,7 +41,7 @@ BAD: list[tuple[str, bytes, str, str | None]] = [
     ("utf16.txt", "Dana Price is a professor at Riverbend University.\n".encode("utf-16"), "ok", None),
     ("latin1.md", "# José Müller\n\nJosé Müller studied at the Université de Montréal.\n".encode("latin-1"), "ok", None),
     ("huge.txt", b"word " * (4 * MB), "error", "too_large"),
-    ("long_line.txt", b"Gil Hart works at Pinecrest. " * 70_000, "ok", None),
+    ("long_line.txt", b"Gil Hart works at Pinecrest. " * 70_000, "error", "too_large"),
     ("deep.html", b"<div>" * 10_000 + b"<p>Kim Ode leads the Vision group.</p>" + b"</div>" * 10_000, "ok", None),
     ("scripts.html", b"<html><head><script>var a = 1;</script></head><body><script>alert('x')</script></body></html>", "ok", None),
     ("front_matter.md", b"---\ntitle: Home\nlayout: about\n---\n", "ok", None),
