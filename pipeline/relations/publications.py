@@ -57,6 +57,10 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     m = _QUOTED.search(line.text)
     if m and len(m.group(1).split()) >= 3:
         return line.start + m.start(1), line.start + m.end(1)
+    # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
+    for s, e, _href in getattr(clean, "links", []) or []:
+        if line.start <= s <= line.start + 3 and e <= line.end and len(doc.text[s:e].split()) >= 4:
+            return s, e
     return None
 
 
@@ -104,6 +108,10 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|'(\d\d)\b", doc.text[v.end_char : v.end_char + 12])
             if year:
                 q["date"] = year.group(1) or f"20{year.group(2)}"
+        if "date" not in q:
+            trailing = re.search(r"[,(]\s*((?:19|20)\d\d)\)?\.?\s*$", line.text)
+            if trailing and rule == "publications.bold_title":
+                q["date"] = trailing.group(1)
         ev_end = max(ln.end for ln in context[: 1 + (context.index(authors) if authors in context else 0)])
         yield Candidate("author_of", subj, title, (line.start, ev_end), rule, 0.85 if rule == "publications.bold_title" else 0.7, q)
 
