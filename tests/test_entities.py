@@ -1,0 +1,59 @@
+"""Domain entity patterns and the corrections applied to the model's entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor, Input
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def ents(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    rec = extractor.process(Input(text, "t", "t.txt", "0" * 64, "text"))
+    return {(e.label, e.text) for e in rec.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She holds a Ph.D. in physics.", ("DEGREE", "Ph.D.")),
+        ("He received his Master’s degree in 2019.", ("DEGREE", "Master’s degree")),
+        ("I earned a B.Eng. there.", ("DEGREE", "B.Eng.")),
+        ("Mira Olsen is a Senior Research Scientist at Northwind Labs.", ("TITLE", "Senior Research Scientist")),
+        ("He was Head of Applied Vision Group until 2020.", ("TITLE", "Head of Applied Vision Group")),
+        ("Our paper was accepted at NeurIPS this year.", ("VENUE", "NeurIPS")),
+        ("Write to mira.olsen@northwind.edu for details.", ("EMAIL", "mira.olsen@northwind.edu")),
+        ("Write to mira [at] northwind [dot] edu for details.", ("EMAIL", "mira [at] northwind [dot] edu")),
+        ("The code is at https://example.org/tool today.", ("URL", "https://example.org/tool")),
+        ("We compare against Falcon-V2 and Zephyr 3.5 Pro.", ("PRODUCT", "Falcon-V2")),
+        ("We compare against Falcon-V2 and Zephyr 3.5 Pro.", ("PRODUCT", "Zephyr 3.5 Pro")),
+        ("She studied at the Eastfield University of Science and Technology last year.", ("ORG", "Eastfield University of Science and Technology")),
+    ],
+)
+def test_domain_entity(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
+    assert expected in ents(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Accepted at ICLR 2025 as a poster.", ("PRODUCT", "ICLR 2025")),  # a venue and its year, not a model
+        ("Our paper appeared at MICCAI-2023.", ("PRODUCT", "MICCAI-2023")),
+        ("Computer Science is my field.", ("VENUE", "Science")),
+        ("Co-authored with Wei Ma and others.", ("DEGREE", "Ma")),  # a surname, not a master's degree
+        ("We train an LLM on the data.", ("ORG", "LLM")),
+        ("From Eastfield University to industry.", ("ORG", "From Eastfield University")),
+    ],
+)
+def test_no_false_entity(extractor: Extractor, text: str, not_expected: tuple[str, str]) -> None:
+    assert not_expected not in ents(extractor, text)
+
+
+def test_entities_never_cross_a_line_break(extractor: Extractor) -> None:
+    rec = extractor.process(Input("Research Scientist at Northwind\nLabs of the Future", "t", "t.txt", "0" * 64, "text"))
+    assert rec.entities
+    assert all("\n" not in e.text for e in rec.entities)
