@@ -30,9 +30,11 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
+        from . import document
         from .nlp import build_nlp
 
         self.nlp = build_nlp(self.settings)
+        self.timings = document.timings  # seconds per stage, for --profile
 
     def process(self, item: Input) -> DocumentRecord:
         return next(iter(self.process_many([item])))
