@@ -347,6 +347,7 @@ _PREV_WORD = re.compile(r"([A-Za-z.#$]+)\s*\Z")
 
 
 _ACRONYM_DASH_RE = re.compile(r"[A-Z]{2,}-\Z")
+_MOD_DASH_RE = re.compile(r"(?i:\b(?:mid|early|late|pre|post)-)\Z")
 _THOUSANDS_BEFORE_RE = re.compile(r"(?:^|\D)\d{1,3},\Z")
 _THOUSANDS_AFTER_RE = re.compile(r",\d{3}(?!\d)")
 
@@ -361,7 +362,7 @@ def _year_context_ok(text: str, s: int, e: int) -> bool:
         return False
     if b1 in ".:" and b2.isdigit():
         return False
-    if b1 == "-" and (b2.isalnum() or b2 == "_") and not _ACRONYM_DASH_RE.search(text, max(0, s - 12), s):
+    if b1 == "-" and (b2.isalnum() or b2 == "_") and not _ACRONYM_DASH_RE.search(text, max(0, s - 12), s) and not _MOD_DASH_RE.search(text, max(0, s - 8), s):
         return False
     if b1 == "," and _THOUSANDS_BEFORE_RE.search(text, max(0, s - 8), s):
         return False  # thousands separator
@@ -569,6 +570,7 @@ class _Cand:
     value: str | None
     type: str = "DATE"
     prio: int = 0
+    year_back: bool = False  # "a year earlier": the same period a year before the last one mentioned
 
 
 @dataclass(slots=True)
@@ -877,6 +879,8 @@ def _relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: 
             continue
         n = _num_of(m.group("n"))
         if n is None:
+            if timeml and m.group("n").lower() in NUMBERS:
+                out.append(_Cand(m.start(), pos + 3, "PAST_REF", prio=1))  # "several years ago"
             continue
         v = _ago_value(n, m.group("unit"), dct) if dct else None
         if v is None and not timeml:
@@ -936,7 +940,7 @@ _UNIT_RE_S = rf"(?P<unit>{_alt(_UNIT_WORDS)})(?P<pl>s)?\b"
 _APPROX_BACK = re.compile(r"(?i:\b(?:almost|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to)\s+)\Z")
 _DUR_RE = re.compile(
     rf"(?<![\w-])(?P<pre>(?i:the\s+)(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|last|other)\s+)?|(?i:(?:past|last|next|first|previous|coming|latest|final|initial|following|remaining|other)\s+))?"
-    rf"(?P<n>{_NUMW})[\s-]+{_UNIT_RE_S}(?![\w-])"
+    rf"(?P<n>{_NUMW})[\s-]+(?:(?i:more|additional|straight|consecutive)\s+)?{_UNIT_RE_S}(?![\w-])"
 )
 _THE_DUR_RE = re.compile(rf"(?<![\w-])(?P<the>{_first(['the'])})\s+(?P<dir>{_alt(['past', 'last', 'next', 'previous', 'coming', 'following', 'full', 'whole', 'entire'])})\s+{_UNIT_RE_S}(?![\w-])")
 _FEW_RE = re.compile(rf"(?<![\w-])(?P<pre>{_first(['several', 'many', 'few', 'a few', 'recent', 'the past few', 'the last few', 'the past several', 'the last several', 'some', 'a couple of'])})\s+{_UNIT_RE_S}(?![\w-])")
@@ -947,7 +951,10 @@ _EVERY_RE = re.compile(rf"(?<![\w-])(?P<w>{_first(['every', 'each', 'per'])})\s+
 _PART_RE = re.compile(
     rf"(?<![\w-])(?:(?P<wd>{_first(WEEKDAYS)})|(?P<rel>{_first(['yesterday', 'today', 'tomorrow', 'this', 'last', 'early', 'late'])}))\s+(?P<part>{_alt(DAYPARTS)})\b"
 )
-_CLOCK_RE = re.compile(r"(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<![\w-])(?P<w>noon|midnight|midday)\b")
+_CLOCK_RE = re.compile(
+    r"(?:(?<![\w:.])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b))|(?<![\w-])(?P<w>noon|midnight|midday)\b)"
+    rf"(?:\s+(?:[A-Z][DS]T\s+)?(?P<wd>{_first(WEEKDAYS)})(?![\w-]))?"
+)
 _QUARTER_RE = re.compile(
     rf"(?<![\w-])(?P<pre>{_first(['the'])}\s+(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same)\s+)*"
     rf"|(?=(?i:first|second|third|fourth|1st|2nd|3rd|4th|fiscal)))"
@@ -998,6 +1005,7 @@ def _closest_year(q: int, ref: tuple[int, int], per_year: int) -> int:
 
 
 _QUARTER_WORD_RE = re.compile(r"(?i:\bquarter)")
+_QUARTER_VALUE_RE = re.compile(r"\d{4}-Q[1-4]")
 
 
 def _year_ago_value(text: str, pos: int, dct: date, ref: tuple[int, int]) -> str:
@@ -1010,8 +1018,41 @@ def _year_ago_value(text: str, pos: int, dct: date, ref: tuple[int, int]) -> str
 _FUNCTION_WORDS = frozenset("and or but in on at by for to from since until with as the a an than through during".split())
 
 
+_UNIT_NUM = {w: i for i, w in enumerate(_SMALL, 1)}
+_TEEN_NUM = {w: int(NUMBERS[w] or 0) for w in ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")}
+_TENS_NUM = {w: int(NUMBERS[w] or 0) for w in _TENS}
+_SPELLED_YEAR_RE = re.compile(
+    rf"(?<![\w-])(?:(?P<the>{_first(['the year'])})\s+)?(?:(?P<c>{_first(['nineteen', 'eighteen', 'twenty'])})[\s-]+(?:(?P<t>{_alt(_TENS)})(?:[\s-]+(?P<u>{_alt(_SMALL)}))?|(?P<teen>{_alt(_TEEN_NUM)})|(?i:oh)[\s-]+(?P<ou>{_alt(_SMALL)}))"
+    rf"|(?P<tt>{_first(['two thousand'])})(?:(?:\s+and)?[\s-]+(?P<tu>{_alt(list(_SMALL) + list(_TEEN_NUM))}))?)(?![\w-])"
+)
+
+
+def _spelled_year(m: re.Match) -> int | None:
+    if m.group("tt"):
+        if not m.group("the") and not m.group("tu"):
+            return None  # "two thousand people"
+        tu = (m.group("tu") or "").lower()
+        return 2000 + (_UNIT_NUM.get(tu) or _TEEN_NUM.get(tu) or 0)
+    century = {"nineteen": 1900, "eighteen": 1800, "twenty": 2000}[m.group("c").lower()]
+    if m.group("t"):
+        return century + _TENS_NUM[m.group("t").lower()] + (_UNIT_NUM[m.group("u").lower()] if m.group("u") else 0)
+    if m.group("teen"):
+        return century + _TEEN_NUM[m.group("teen").lower()]
+    return century + _UNIT_NUM[m.group("ou").lower()]
+
+
 def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
+    for m in _SPELLED_YEAR_RE.finditer(text):
+        y = _spelled_year(m)
+        if y is None:
+            continue
+        start, value = m.start(), f"{y:04d}"
+        pre = re.search(rf"(?:(?P<mon>{MON})|(?i:the\s+)?(?P<sea>{SEA})\s+(?i:of\s+))\s*\Z", text[max(0, start - 24) : start])
+        if pre:
+            start -= len(pre.group(0))
+            value = f"{y:04d}-{_month_of(pre.group('mon')):02d}" if pre.group("mon") else f"{y:04d}-{SEASONS[pre.group('sea').lower()]}"
+        out.append(_Cand(start, m.end(), value, "DATE", 2))
     for m in _REF_RE.finditer(text):
         w = re.sub(r"\s+", " ", m.group("w").lower())
         if w in ("recent", "future"):
@@ -1068,6 +1109,8 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
                 continue
             h = (h % 12) + (12 if ap.startswith("p") else 0)
             hm = f"{h:02d}:{m.group('m') or '00'}"
+        if m.group("wd") and dct:
+            day = _weekday_value(WEEKDAYS[m.group("wd").lower()], dct, 0, future=_future_context(text, m.start(), strict=True))
         out.append(_Cand(m.start(), m.end(), f"{day}T{hm}", "TIME", 2))
     for m in _PART_RE.finditer(text):
         part = DAYPARTS[m.group("part").lower()]
@@ -1121,7 +1164,7 @@ def _timeml_forms(text: str, dct: date | None, out: list[_Cand]) -> None:
         back = 0 if dct.weekday() >= 5 else 1  # on a weekday, "the weekend" is the one just past
         out.append(_Cand(m.start(), m.end(), _week_value(dct - timedelta(weeks=back)) + "-WE", "DATE", 1))
     for m in _YEAR_AGO_RE.finditer(text):
-        out.append(_Cand(m.start(), m.end(), _year_ago_value(text, m.start(), dct, ref), "DATE", 2))
+        out.append(_Cand(m.start(), m.end(), _year_ago_value(text, m.start(), dct, ref), "DATE", 2, True))
     for m in _EARLIER_RE.finditer(text):
         n = _num_value(m.group("n"))
         if n is None or n != int(n):
@@ -1195,9 +1238,15 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
     if mask:
         cands = [c for c in cands if not _overlaps_mask(mask, c.start, c.end)]
     out = []
+    last_quarter: tuple[int, str] | None = None
     for c in _select([_trim(text, c) for c in cands]):
         if c.end <= c.start:
             continue
+        if c.year_back and last_quarter and c.start - last_quarter[0] < 500:
+            y, q = last_quarter[1].split("-")
+            c.value = f"{int(y) - 1:04d}-{q}"
+        elif c.value and _QUARTER_VALUE_RE.fullmatch(c.value) and not c.year_back:
+            last_quarter = (c.end, c.value)
         out.append(DateMention.model_construct(start=c.start, end=c.end, text=text[c.start : c.end], value=c.value, type=c.type))
     return out
 
