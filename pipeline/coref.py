@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .relations.base import text_of
+
 from .people import FIRST_PERSON, HONORIFICS, Person
 
 THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
@@ -43,7 +45,7 @@ class Coref:
         self.mentions: list[Mention] = []
         if self.people is None or not self.people.persons:
             return
-        text = doc.text
+        text = text_of(doc)
         tokens: dict[str, None] = {}
         for p in self.people.persons:
             for t in p.canonical.split():

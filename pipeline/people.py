@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+
+from .relations.base import text_of
 from spacy.tokens import Doc
 
 HONORIFICS = {"dr", "dr.", "prof", "prof.", "professor", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "sir", "dame", "lord", "madam"}
@@ -87,7 +89,9 @@ def looks_like_name(text: str) -> bool:
 def build_people(doc: Doc) -> People:
     people = People()
     mentions: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    from .relations.base import all_ents
+
+    for ent in all_ents(doc):
         if ent.label_ != "PERSON":
             continue
         name = ent.text.replace("’s", "").replace("'s", "").strip()
@@ -110,7 +114,7 @@ def build_people(doc: Doc) -> People:
             existing = people.get(name)
             if existing is None:
                 people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS)))
-    text = doc.text
+    text = text_of(doc)
     for s, e, name in mentions:
         p = people.get(name, s)
         if p is None:
@@ -149,11 +153,12 @@ def _person(people: People, name: str, pos: int | None = None) -> Person:
 
 def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
     """Who the document is about: declared name, self-introduction, the bold name of author lists, the most mentioned person."""
+    from .relations.base import ents_in
     from .relations.publications import is_author_line
 
     if meta_name:
         return people.get(meta_name)
-    text = doc.text
+    text = text_of(doc)
     clean = doc._.clean
     for rx in (_FIRST_SENTENCE, _NAME_IS):
         m = rx.search(text[:4000])
@@ -169,7 +174,7 @@ def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | N
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or not looks_like_name(name):
             continue
-        labels = {x.label_ for x in span.ents}
+        labels = {x.label_ for x in ents_in(doc, span.start_char, span.end_char)}
         line_start = text.rfind("\n", 0, s) + 1
         line_end = text.find("\n", e)
         in_authors = is_author_line(text[line_start : line_end if line_end >= 0 else len(text)])

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, dates_in, lines, subject_arg
+from .base import Arg, Candidate, dates_in, lines, subject_arg, text_of
 
 _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s+[A-Z]))([A-Z][\w.&'’\- ]{1,60})$")
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
@@ -19,7 +19,7 @@ def award_items(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    text = doc.text
+    text = text_of(doc)
     for line in lines(doc, {"awards"}):
         s, e = line.start, line.end
         m = _MARKER.match(line.text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -46,7 +47,7 @@ def lines(doc: Doc, sections: set[str] | None = None, headings: bool = False) ->
     secs = list(getattr(clean, "sections", []) or [])
     heads = {(h[0], h[1]) for h in getattr(clean, "headings", []) or []} | {(sec.start, sec.start + len(sec.heading)) for sec in secs}
     head_starts = {h[0] for h in heads}
-    text = doc.text
+    text = text_of(doc)
     pos = 0
     for raw_line in text.split("\n"):
         start, end = pos, pos + len(raw_line)
@@ -68,8 +69,36 @@ def lines(doc: Doc, sections: set[str] | None = None, headings: bool = False) ->
             yield Line(s, e, stripped, name, is_heading)
 
 
-def ents_in(doc: Doc, start: int, end: int, labels: set[str] | None = None) -> list[Span]:
-    return [e for e in doc.ents if e.start_char >= start and e.end_char <= end and (labels is None or e.label_ in labels)]
+def text_of(doc: Doc) -> str:
+    """doc.text, built once: spaCy joins every token's text on each access."""
+    t = doc.user_data.get("text")
+    if t is None:
+        t = doc.user_data["text"] = doc.text
+    return t
+
+
+def all_ents(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once: spaCy rebuilds the tuple from the tokens on every access."""
+    cached = doc.user_data.get("ents")
+    if cached is None or cached[0] != len(doc):
+        ents = tuple(doc.ents)
+        cached = (len(doc), ents, [e.start_char for e in ents])
+        doc.user_data["ents"] = cached
+    return cached[1]
+
+
+def ents_in(doc: Doc, start: int, end: int, labels: set[str] | tuple[str, ...] | None = None) -> list[Span]:
+    """Entities lying wholly inside [start, end)."""
+    ents = all_ents(doc)
+    starts = doc.user_data["ents"][2]
+    out = []
+    for i in range(bisect_left(starts, start), len(ents)):
+        e = ents[i]
+        if e.start_char >= end:
+            break
+        if e.end_char <= end and (labels is None or e.label_ in labels):
+            out.append(e)
+    return out
 
 
 def dates_in(doc: Doc, start: int, end: int) -> list:
@@ -84,13 +113,13 @@ def subject_arg(doc: Doc, near: tuple[int, int] | None = None) -> Arg | None:
     if near is not None:
         for s, e in p.mentions:
             if near[0] <= s and e <= near[1]:
-                return Arg(doc.text[s:e], "PERSON", p.canonical, s, e)
+                return Arg(text_of(doc)[s:e], "PERSON", p.canonical, s, e)
     return Arg(p.canonical, "PERSON", p.canonical)
 
 
 def person_arg(doc: Doc, person, start: int | None = None, end: int | None = None) -> Arg:
     if start is not None and end is not None:
-        return Arg(doc.text[start:end], "PERSON", person.canonical, start, end)
+        return Arg(text_of(doc)[start:end], "PERSON", person.canonical, start, end)
     return Arg(person.canonical, "PERSON", person.canonical)
 
 
@@ -100,7 +129,7 @@ def span_arg(span: Span, label: str | None = None, canonical: str | None = None)
 
 def text_arg(doc: Doc, start: int, end: int, label: str, canonical: str | None = None) -> Arg:
     # trim whitespace and edge punctuation so offsets frame exactly the argument
-    t = doc.text[start:end]
+    t = text_of(doc)[start:end]
     lead = len(t) - len(t.lstrip(" \t,;:.-–—*|"))
     t2 = t.strip(" \t,;:.-–—*|")
     if label == "ORG":

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, subject_arg
+from .base import Arg, Candidate, subject_arg, all_ents, text_of
 
 _AT = re.compile(r"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+", re.I)
 _DOT = re.compile(r"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+", re.I)
@@ -23,8 +23,8 @@ def contact(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    text = doc.text
-    for ent in doc.ents:
+    text = text_of(doc)
+    for ent in all_ents(doc):
         if ent.label_ not in ("EMAIL", "PHONE"):
             continue
         line_start = text.rfind("\n", 0, ent.start_char) + 1

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, lines, subject_arg, text_arg
+from .base import Arg, Candidate, lines, subject_arg, text_arg, text_of
 from .items import ORG_UNIT, Item, Segment, parse_item
 
 _STUDENT = re.compile(r"\s+(?:student|candidate|researcher|program|programme)$", re.I)
@@ -17,7 +17,7 @@ _VISITING = re.compile(r"\b(?:visiting|exchange)\b", re.I)
 
 def degree_text(seg: Segment, doc: Doc) -> tuple[str, tuple[int, int]]:
     s, e = seg.label_spans.get("DEGREE", (seg.start, seg.end))
-    t = doc.text[s:e]
+    t = text_of(doc)[s:e]
     if _VISITING.search(seg.text):
         return "visiting student", (seg.start, seg.end)
     stripped = _STUDENT.sub("", t)
@@ -26,7 +26,7 @@ def degree_text(seg: Segment, doc: Doc) -> tuple[str, tuple[int, int]]:
 
 def field_of(item: Item, deg: Segment, doc: Doc) -> str | None:
     ds, de = deg.label_spans.get("DEGREE", (deg.start, deg.end))
-    rest = doc.text[de : deg.end]
+    rest = text_of(doc)[de : deg.end]
     m = re.match(r"\s*(?:student|candidate|degree)?\s*(?:in|of)\s+(.+)$", rest)
     if m and m.group(1)[:1].isupper() or m and m.group(1)[:1].islower() and len(m.group(1).split()) <= 4:
         return m.group(1).strip()

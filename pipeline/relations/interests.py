@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, lines, subject_arg
+from .base import Arg, Candidate, lines, subject_arg, text_of
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
@@ -86,7 +86,7 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    text = doc.text
+    text = text_of(doc)
     for line in lines(doc):
         for m in _CUE.finditer(text, line.start, line.end):
             end = min(_clause_end(text, m.end()), line.end)
@@ -107,5 +107,5 @@ def interest_section(doc: Doc) -> Iterator[Candidate]:
             continue
         off = line.start + (len(line.text) - len(body))
         for s, e in topics(body, off):
-            t = doc.text[s:e]
+            t = text_of(doc)[s:e]
             yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.list_item", 0.7)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .base import Line, dates_in, ents_in, split_range
+from .base import Line, dates_in, ents_in, split_range, all_ents, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|•·]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
@@ -46,7 +46,7 @@ class Item:
 
 
 def parse_item(doc: Doc, line: Line) -> Item:
-    text = doc.text
+    text = text_of(doc)
     dates = [d for d in dates_in(doc, line.start, line.end) if d.value]
     item_date = dates[0] if dates else None
     # Only a date at the edge of the item dates it; a year inside a name ("ICLR 2025") does not.
@@ -74,14 +74,14 @@ def parse_item(doc: Doc, line: Line) -> Item:
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:
     """A separator inside an organisation or degree name ("University of X at Y", "Ph.D.") does not split."""
-    for ent in doc.ents:
+    for ent in all_ents(doc):
         if ent.label_ in ("ORG", "DEGREE", "TITLE", "VENUE") and ent.start_char < s and e < ent.end_char:
             return True
     return False
 
 
 def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) -> None:
-    raw = doc.text[s:e]
+    raw = text_of(doc)[s:e]
     lead = len(raw) - len(raw.lstrip(" -–—*:()."))
     t = raw.strip(" -–—*:().")
     if not t:
@@ -98,9 +98,9 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
     elif "TITLE" in labels and "ORG" in labels and labels["TITLE"][0] < labels["ORG"][0] and ORG_UNIT.match(t) is None:
         # "Research Scientist Google": split the title from the organisation after it
         ts, te = labels["TITLE"]
-        segments.append(Segment(ts, te, doc.text[ts:te], "title", {"TITLE": (ts, te)}, sep))
+        segments.append(Segment(ts, te, text_of(doc)[ts:te], "title", {"TITLE": (ts, te)}, sep))
         os_, oe = labels["ORG"]
-        segments.append(Segment(os_, oe, doc.text[os_:oe], "org", {"ORG": (os_, oe)}, "at"))
+        segments.append(Segment(os_, oe, text_of(doc)[os_:oe], "org", {"ORG": (os_, oe)}, "at"))
         return
     elif "ORG" in labels or ORG_UNIT.match(t):
         kind = "org"

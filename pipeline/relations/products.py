@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, dates_in, lines, subject_arg
+from .base import Arg, Candidate, dates_in, lines, subject_arg, all_ents, text_of
 
 _RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
 _NAME = re.compile(r"[A-Z][\w.\-]*(?:[ -][A-Z0-9][\w.\-]*)*")
@@ -19,10 +19,10 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    text = doc.text
+    text = text_of(doc)
     for line in lines(doc):
         for m in _RELEASE.finditer(text, line.start, line.end):
-            ents = [e for e in doc.ents if e.start_char == m.end() and e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART")]
+            ents = [e for e in all_ents(doc) if e.start_char == m.end() and e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART")]
             if ents:
                 s, e = ents[0].start_char, ents[0].end_char
             else:

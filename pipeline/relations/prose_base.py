@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..config import PATTERNS_DIR
 from ..coref import FIRST_PERSON, THIRD_PERSON, Coref, coref_of
 from ..people import Person
-from .base import Arg, Candidate, person_arg, split_range
+from .base import Arg, Candidate, person_arg, split_range, all_ents, text_of
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +94,7 @@ class Name:
 
 def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     """The organisation/product name starting at `pos` (after optional spaces and "the")."""
-    doc_text = sent.doc.text
+    doc_text = text_of(sent.doc)
     end_limit = sent.end if limit is None else min(limit, sent.end)
     m = re.compile(r"\s*(?:the\s+)?").match(doc_text, pos, end_limit)
     p = m.end() if m else pos
@@ -140,7 +140,7 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     n = name_at(sent, pos)
     if n is None:
         return None
-    text = sent.doc.text
+    text = text_of(sent.doc)
     if _CAMPUS.fullmatch(n.text):
         m = re.compile(r",\s*").match(text, n.end)
         nxt = name_at(sent, m.end()) if m else None
@@ -171,7 +171,7 @@ def _is_gpe(sent: "Sent", n: Name) -> bool:
 def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
     """Names in an enumeration "A, B and C" starting at `pos`."""
     out: list[Name] = []
-    text = sent.doc.text
+    text = text_of(sent.doc)
     p = pos
     while True:
         r = org_with_parent(sent, p)
@@ -211,7 +211,7 @@ class Sent:
 
     @property
     def text(self) -> str:
-        return self.doc.text[self.start : self.end]
+        return text_of(self.doc)[self.start : self.end]
 
     def rel(self, pos: int) -> int:
         return pos - self.start
@@ -232,7 +232,7 @@ def prose_sentences(doc: Doc) -> list[Sent]:
         return cached[1]
     clean = doc._.clean
     secs = list(getattr(clean, "sections", []) or [])
-    text = doc.text
+    text = text_of(doc)
     spans: list[tuple[int, int, Span]] = []
     for s in doc.sents:
         a, b = s.start_char, s.end_char
@@ -250,7 +250,7 @@ def prose_sentences(doc: Doc) -> list[Sent]:
                 spans[-1] = (pa, b, doc[ps.start : s.end])
                 continue
         spans.append((a, b, s))
-    ents = list(doc.ents)
+    ents = list(all_ents(doc))
     dates = list(doc._.dates or [])
     out: list[Sent] = []
     ei = di = 0
@@ -305,7 +305,7 @@ def person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
     refs: list[SubjectRef] = []
     for m in co.mentions_in(sent.start, sent.end):
         refs.append(SubjectRef(m.person, m.start, m.end, m.is_subject))
-    text = sent.doc.text
+    text = text_of(sent.doc)
     tok_at = {t.idx: t for t in sent.span}
     for m in _PRONOUN_RX.finditer(text, sent.start, sent.end):
         w = m.group(1)
@@ -329,7 +329,7 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
     if before:
         return before[-1]
     after = [r for r in refs if r.start >= pos and r.is_subject]
-    if after and not re.search(r"[;]", sent.doc.text[pos : after[0].start]):
+    if after and not re.search(r"[;]", text_of(sent.doc)[pos : after[0].start]):
         return after[0]
     # a sentence-initial name the parser did not take as subject ("Manos Athanassoulis is ...")
     if refs and refs[0].start - sent.start <= 4 and refs[0].end <= pos:
@@ -388,7 +388,7 @@ def negated(sent: Sent, pos: int) -> bool:
         if node.head is node or node.dep_ in ("ROOT",):
             break
         node = node.head
-    left = sent.doc.text[max(sent.start, pos - 40) : pos].lower()
+    left = text_of(sent.doc)[max(sent.start, pos - 40) : pos].lower()
     return bool(re.search(r"\b(?:not|never|n't|no longer|turned down|declined|rejected|refused)\b(?:\s+\w+){0,3}\s*$", left))
 
 
@@ -406,7 +406,7 @@ def leading_date(sent: Sent):
 def date_after(sent: Sent, pos: int, within: int = 14):
     """A date right after `pos` ("... in 2018", "..., effective April 2017")."""
     for d in sent.dates:
-        if d.value and 0 <= d.start - pos <= within and re.fullmatch(r"[\s,]*(?:in|on|since|from|during|effective|,)?\s*(?:the\s+)?(?:year\s+)?", sent.doc.text[pos : d.start]):
+        if d.value and 0 <= d.start - pos <= within and re.fullmatch(r"[\s,]*(?:in|on|since|from|during|effective|,)?\s*(?:the\s+)?(?:year\s+)?", text_of(sent.doc)[pos : d.start]):
             return d
     return None
 
@@ -432,7 +432,7 @@ def since_value(sent: Sent, d) -> dict[str, str]:
 
 
 def present_end(sent: Sent, pos: int) -> bool:
-    t = sent.doc.text[sent.start : pos + 60].lower()
+    t = text_of(sent.doc)[sent.start : pos + 60].lower()
     return bool(re.search(r"\b(?:currently|now|presently|at present)\b", t))
 
 

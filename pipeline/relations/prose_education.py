@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from ..coref import Coref
-from .base import Arg, Candidate
+from .base import Arg, Candidate, text_of
 from .prose_base import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, subj_arg
 
 _FROM_AT = re.compile(r"\s*(?:degrees?|diploma)?\s*(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:from|at)\s+(?=(?:the\s+)?[A-Z])")
@@ -35,7 +35,7 @@ def _orgs_after(sent: Sent, pos: int) -> list[tuple[Name, Name | None]]:
 
 def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
-    text = doc.text
+    text = text_of(doc)
     degrees = [e for e in sent.ents if e.label_ == "DEGREE" and "honorary" not in e.text.lower()]
     done: set[int] = set()
     lead = leading_date(sent)

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..config import PATTERNS_DIR
 from ..coref import Coref
-from .base import Arg, Candidate
+from .base import Arg, Candidate, text_of
 from .prose_base import (
     Name,
     Sent,
@@ -97,7 +97,7 @@ def _left_extend(text: str, start: int, floor: int) -> int:
 
 def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
-    text = doc.text
+    text = text_of(doc)
     tits = [e for e in sent.ents if e.label_ == "TITLE"]
     lead = leading_date(sent)
     i = 0
@@ -238,7 +238,7 @@ _AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+j
 
 def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
-    text = doc.text
+    text = text_of(doc)
     lead = leading_date(sent)
     for m in _JOIN.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
@@ -297,7 +297,7 @@ _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+p
 
 
 def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     for m in _FOUNDED.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         if r is None:
@@ -330,7 +330,7 @@ _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>
 
 
 def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     lead = leading_date(sent)
     for m in _POSITION.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
@@ -391,7 +391,7 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 def _employer_in_context(sent: Sent, person: str, st: State, pos: int) -> Arg | None:
     """The organisation a promotion happens at: the last one named shortly before that the person works for."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     known = st.employers.get(person, [])
     if not known:
         return None

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from ..coref import Coref
-from .base import Arg, Candidate
+from .base import Arg, Candidate, text_of
 from .prose_base import (
     Name,
     Sent,
@@ -33,7 +33,7 @@ _BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?")
 
 
 def born(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     for m in _BORN.finditer(text, sent.start, sent.end):
         d = next((d for d in sent.dates if d.value and 0 <= d.start - m.end() <= 1 and "/" not in d.value), None)
         if d is None:
@@ -76,7 +76,7 @@ def _year_of(sent: Sent, s: int, e: int) -> str | None:
 
 
 def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     seen: list[tuple[int, int]] = []
 
     def emit(ref, s, e, obj_text, rule, q):
@@ -162,7 +162,7 @@ _MODIFIES = re.compile(r"\s+(?!(?:at|of|in|and|with|for|to|from|which|where|sinc
 
 
 def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     bad = [e for e in sent.ents if e.label_ in ("TITLE", "GPE", "LOC", "NORP", "DATE")]
     for m in _LEAD_VERB.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
@@ -237,7 +237,7 @@ _REPORTS_TO = re.compile(r"\breports?\s+(?:directly\s+)?to\s+|\breported\s+(?:di
 
 
 def reports(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     mentions = co.mentions_in(sent.start, sent.end)
     for m in list(_REPORTS.finditer(text, sent.start, sent.end)) + list(_REPORTS_TO.finditer(text, sent.start, sent.end)):
         boss = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 2), None)
@@ -276,7 +276,7 @@ _STRONG = re.compile(r"\b(?:University|College|Institute|Academy|Inc|Ltd|Corpora
 
 
 def _product_at(sent: Sent, pos: int) -> Name | None:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     for e in sent.ents:
         if e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "PERSON", "GPE") and 0 <= e.start_char - pos <= 4:
             return Name(e.start_char, e.end_char, e.text)
@@ -288,7 +288,7 @@ def _product_at(sent: Sent, pos: int) -> Name | None:
 
 def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
-    text = doc.text
+    text = text_of(doc)
     for m in _RELEASE.finditer(text, sent.start, sent.end):
         prod = _product_at(sent, m.end())
         if prod is None:
@@ -395,7 +395,7 @@ def _shift(value: str, n: int, unit: str) -> str | None:
 
 
 def authored(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    text = sent.doc.text
+    text = text_of(sent.doc)
     for m in _TITLED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

@@ -12,7 +12,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, Line, lines, subject_arg, text_arg
+from .base import Arg, Candidate, Line, lines, subject_arg, text_arg, all_ents, text_of
 
 _MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
 _NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")
@@ -51,7 +51,7 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     clean = doc._.clean
     bolds = [(s, e) for s, e in (getattr(clean, "bold", []) or []) if line.start <= s and e <= line.end]
     for s, e in bolds:
-        t = doc.text[s:e].strip(" .,:")
+        t = text_of(doc)[s:e].strip(" .,:")
         if len(t.split()) >= 3 and not is_author_line(t):
             return s, e
     m = _QUOTED.search(line.text)
@@ -59,7 +59,7 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
         return line.start + m.start(1), line.start + m.end(1)
     # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
     for s, e, _href in getattr(clean, "links", []) or []:
-        if line.start <= s <= line.start + 3 and e <= line.end and len(doc.text[s:e].split()) >= 4:
+        if line.start <= s <= line.start + 3 and e <= line.end and len(text_of(doc)[s:e].split()) >= 4:
             return s, e
     return None
 
@@ -101,11 +101,11 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             m = owner_in(names, variants)
             if m and m.start() <= 2 and not re.match(r"\s*(?:[*†‡#]|\\\*)", names[m.end() :]):
                 q["role"] = "first author"
-        venue_ents = [e for ln in context for e in doc.ents if e.label_ == "VENUE" and ln.start <= e.start_char < ln.end and not (span[0] <= e.start_char < span[1])]
+        venue_ents = [e for ln in context for e in all_ents(doc) if e.label_ == "VENUE" and ln.start <= e.start_char < ln.end and not (span[0] <= e.start_char < span[1])]
         if venue_ents:
             v = venue_ents[0]
             q["venue"] = v.text
-            year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|'(\d\d)\b", doc.text[v.end_char : v.end_char + 12])
+            year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|'(\d\d)\b", text_of(doc)[v.end_char : v.end_char + 12])
             if year:
                 q["date"] = year.group(1) or f"20{year.group(2)}"
         if "date" not in q:
@@ -129,7 +129,7 @@ def news_papers(doc: Doc) -> Iterator[Candidate]:
             continue
         title = text_arg(doc, line.start + m.start(1), line.start + m.end(1), "WORK")
         q: dict[str, str] = {}
-        venues = [e for e in doc.ents if e.label_ == "VENUE" and line.start <= e.start_char < line.end and e.start_char >= line.start + m.end()]
+        venues = [e for e in all_ents(doc) if e.label_ == "VENUE" and line.start <= e.start_char < line.end and e.start_char >= line.start + m.end()]
         if venues:
             q["venue"] = venues[0].text
         yield Candidate("author_of", subj, title, (line.start, line.end), "publications.news_our_paper", 0.8, q)
