@@ -60,3 +60,7 @@ test-browser: $(STAMP)
 
 bench-dates: $(STAMP)
 	$(PY) bench/bench_dates.py $(ARGS)
+
+# Throughput and memory of the whole pipeline against stock spaCy; figures go in the README.
+bench: $(STAMP)
+	$(PY) bench/bench_pipeline.py $(ARGS)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -63,7 +63,6 @@ class DomainEntities:
             (self.venues if short else self.phrases).add(row["label"], [nlp.make_doc(f) for f in sorted(forms)])
         for row in read_jsonl(pdir / "venues.jsonl"):
             self.venues.add(row["label"], [nlp.make_doc(row["pattern"])])
-        self.titles = Matcher(nlp.vocab)
         titles = read_jsonl(pdir / "titles.jsonl")
         self._title_patterns(nlp, [r["phrase"] for r in titles if r["kind"] == "head"], [r["phrase"] for r in titles if r["kind"] == "modifier"])
         self.regexes: list[tuple[str, re.Pattern[str]]] = [
@@ -74,12 +73,25 @@ class DomainEntities:
         self.venue_words = venues
 
     def _title_patterns(self, nlp: Language, heads: list[str], mods: list[str]) -> None:
-        mod_words = sorted({t.lower_ for m in mods for t in nlp.make_doc(m) if not t.is_punct} | {"-"})
-        for h in heads:
-            head = [{"LOWER": t.lower_} for t in nlp.make_doc(h)]
-            prefix = [{"LOWER": {"IN": mod_words}, "OP": "*"}]
-            self.titles.add("TITLE", [prefix + head], greedy="LONGEST")
-            self.titles.add("TITLE", [prefix + head + [{"LOWER": {"IN": ["of", "for"]}}, {"IS_TITLE": True, "OP": "+"}]], greedy="LONGEST")
+        """A title is a head noun ("scientist", "vice president") with any run of modifiers before it
+        and an optional "of/for Capitalised Words" after it. Heads are found by a PhraseMatcher and
+        grown in place, which is far cheaper than a Matcher pattern opening at every token."""
+        self.title_heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.title_heads.add("TITLE", [nlp.make_doc(h) for h in heads])
+        self.title_mods = frozenset(t.lower_ for m in mods for t in nlp.make_doc(m) if not t.is_punct) | {"-"}
+
+    def _titles(self, doc: Doc) -> list[Span]:
+        spans = []
+        n = len(doc)
+        for _, start, end in self.title_heads(doc):
+            while start > 0 and doc[start - 1].lower_ in self.title_mods:
+                start -= 1
+            if end + 1 < n and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+                end += 1
+                while end < n and doc[end].is_title:
+                    end += 1
+            spans.append(_strip_span(Span(doc, start, end, label="TITLE")))
+        return spans
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -87,8 +99,7 @@ class DomainEntities:
         for matcher in (self.phrases, self.venues):
             for label, start, end in matcher(doc):
                 ours.append(Span(doc, start, end, label=label))
-        for _, start, end in self.titles(doc):
-            ours.append(_strip_span(Span(doc, start, end, label="TITLE")))
+        ours.extend(self._titles(doc))
         for label, rx in self.regexes:
             for m in rx.finditer(text):
                 if label == "PRODUCT" and not self._product_ok(m.group()):

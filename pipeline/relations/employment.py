@@ -27,7 +27,7 @@ def employment_items(doc: Doc) -> Iterator[Candidate]:
         titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
         if not titles and not is_intern(line.text):
             continue  # without a role the item is a project or a topic, not a job
-        if len(line.text.split()) > 30 or any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(line.start, line.end, alignment_mode="expand") or [] if not t.ent_type_):
+        if len(line.text.split()) > 30 or any(t.tag_.startswith(("VB", "MD")) for t in doc.char_span(line.start, line.end, alignment_mode="expand") or [] if not t.ent_type_):
             continue  # a sentence: the prose stages read it
         q: dict[str, str] = {}
         if titles:

@@ -1,0 +1,190 @@
+"""`make bench`: the whole pipeline against stock spaCy on the same corpus, in one process.
+
+The corpus is built here: the seeds and the development documents (when
+`../shared` is present), repeated and shuffled with a fixed seed until it holds
+`--words` words. Runs alternate baseline / ours / ours with 2 workers, so a
+change in machine load hits all three alike; medians and spreads are printed.
+
+    baseline  stock `nlp.pipe(texts)` of the same model, all components, on the cleaned texts
+    ours      pipeline.runner.run over the raw files: every stage, validation, written JSONL
+    ours x2   the same with --workers 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.config import Settings  # noqa: E402
+from pipeline.document import prepare  # noqa: E402
+from pipeline.extract import Input  # noqa: E402
+from pipeline.ingest import SUPPORTED_SUFFIXES, decode, detect_format  # noqa: E402
+
+
+def sources() -> list[Path]:
+    files = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
+    dev = ROOT.parent / "shared" / "corpus" / "dev"
+    if dev.is_dir():
+        files += sorted(p for p in dev.iterdir() if p.suffix in SUPPORTED_SUFFIXES)
+    else:
+        print("bench: ../shared/corpus/dev is absent; the corpus is built from the seeds alone", file=sys.stderr)
+    return files
+
+
+def build_corpus(folder: Path, min_words: int, seed: int = 13) -> tuple[list[Path], list[str]]:
+    """Copies of the source documents, shuffled, until the cleaned texts hold `min_words` words."""
+    rng = random.Random(seed)
+    base = []
+    for p in sources():
+        raw = p.read_bytes()
+        text = decode(raw).text
+        clean_text = prepare(Input(text, p.stem, str(p), "", detect_format(p.name, text)), Settings()).map.text
+        base.append((p, raw, clean_text, len(clean_text.split())))
+    files, texts, words, i = [], [], 0, 0
+    while words < min_words:
+        batch = base[:]
+        rng.shuffle(batch)
+        for p, raw, clean_text, n in batch:
+            i += 1
+            # A line with the copy number keeps every copy's sha256 distinct, so none is skipped as a duplicate.
+            dst = folder / f"{i:05d}_{p.stem}{p.suffix}"
+            dst.write_bytes(raw + f"\n\ncopy {i}\n".encode())
+            files.append(dst)
+            texts.append(clean_text)
+            words += n
+            if words >= min_words:
+                break
+    return files, texts
+
+
+def run_baseline(nlp, texts: list[str], batch_size: int) -> float:
+    t = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - t
+
+
+def run_ours(corpus: Path, out: Path, workers: int) -> float:
+    from pipeline.runner import run
+
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    res = run([str(corpus)], out, Settings(), workers=workers, force=True)
+    dt = time.perf_counter() - t
+    if res.failed:
+        raise SystemExit(f"bench: {res.failed} documents failed: {res.summary()}")
+    return dt
+
+
+def facts_of(out: Path) -> list[str]:
+    return (out / "facts.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+def first_record_seconds(doc: Path) -> float:
+    """Wall time of a fresh `python -m pipeline extract` on one document: start-up to its record on disk."""
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(doc), "--out", out], cwd=ROOT, check=True, capture_output=True)
+        dt = time.perf_counter() - t
+        assert (Path(out) / "documents.jsonl").stat().st_size > 0
+    return dt
+
+
+def peak_rss_mb(corpus: Path, workers: int) -> tuple[float, float]:
+    """Peak resident memory of a fresh run: (main process, largest worker) in MB."""
+    code = (
+        "import resource, sys, tempfile; sys.path.insert(0, %r)\n"
+        "from pipeline.runner import run\n"
+        "from pipeline.config import Settings\n"
+        "run([%r], tempfile.mkdtemp(), Settings(), workers=%d, force=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    ) % (str(ROOT), str(corpus), workers)
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
+    return int(out[-2]) / 1024, int(out[-1]) / 1024
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=300_000)
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=64, help="baseline nlp.pipe batch size")
+    ap.add_argument("--json", type=Path, help="also write the figures here")
+    a = ap.parse_args(argv)
+
+    import spacy
+
+    work = Path(tempfile.mkdtemp(prefix="bench_"))
+    try:
+        corpus = work / "corpus"
+        corpus.mkdir()
+        files, texts = build_corpus(corpus, a.words)
+        words = sum(len(t.split()) for t in texts)
+        print(f"corpus: {len(files)} documents, {words} words (cleaned text); {os.cpu_count()} cores, {cpu_model()}")
+        stock = spacy.load(Settings().model)
+        times: dict[str, list[float]] = {"baseline": [], "ours": [], "ours x2": []}
+        reference: list[str] | None = None
+        for r in range(a.repeats):
+            times["baseline"].append(run_baseline(stock, texts, a.batch_size))
+            times["ours"].append(run_ours(corpus, work / "out1", 1))
+            times["ours x2"].append(run_ours(corpus, work / "out2", 2))
+            facts1, facts2 = facts_of(work / "out1"), facts_of(work / "out2")
+            assert facts1 == facts2, "2 workers changed the facts"
+            assert reference is None or facts1 == reference, "a repeat changed the facts"
+            reference = facts1
+            print(f"  round {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in times.items()), flush=True)
+        # A plain run: a fresh process with the default settings, no cache.
+        plain = work / "plain"
+        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(plain)], cwd=ROOT, check=True, capture_output=True)
+        assert facts_of(plain) == reference, "the benchmark run and a plain run disagree"
+
+        rows = {}
+        for name, ts in times.items():
+            med = statistics.median(ts)
+            rows[name] = {"median_s": med, "min_s": min(ts), "max_s": max(ts), "words_per_s": words / med, "docs_per_s": len(files) / med}
+        ratio = rows["baseline"]["median_s"] / rows["ours"]["median_s"]
+        speedup = rows["ours"]["median_s"] / rows["ours x2"]["median_s"]
+        main1, _ = peak_rss_mb(corpus, 1)
+        main2, worker2 = peak_rss_mb(corpus, 2)
+        first = statistics.median(first_record_seconds(sorted((ROOT / "seeds").iterdir())[0]) for _ in range(3))
+
+        print(f"\n{'run':10} {'median s':>9} {'spread s':>13} {'words/s':>9} {'docs/s':>8}")
+        for name, row in rows.items():
+            print(f"{name:10} {row['median_s']:9.1f} {row['min_s']:6.1f}-{row['max_s']:<6.1f} {row['words_per_s']:9.0f} {row['docs_per_s']:8.1f}")
+        print(f"\nours/baseline throughput: {ratio:.2f}   2-worker speed-up: {speedup:.2f}x")
+        print(f"peak RSS: single process {main1:.0f} MB; with 2 workers: main {main2:.0f} MB, largest worker {worker2:.0f} MB")
+        print(f"first record of a one-page document: {first:.2f} s from process start (median of 3)")
+        print("facts identical across repeats, with 2 workers, and in a plain run: yes")
+        if a.json:
+            a.json.write_text(json.dumps({"rows": rows, "ratio": ratio, "speedup": speedup, "rss_mb": {"single": main1, "main_2w": main2, "worker_2w": worker2},
+                                          "first_record_s": first, "documents": len(files), "words": words}, indent=1))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
