@@ -22,7 +22,7 @@ class Settings(BaseModel):
     max_bytes: int = Field(5 * 1024 * 1024, description="largest document accepted, in bytes of text")
     max_line_chars: int = Field(100_000, description="a document with a longer line gets a too_large error record")
     timeout_s: float = Field(60.0, description="per-document time limit")
-    batch_size: int = 32
+    batch_size: int = Field(16, description="documents per nlp.pipe batch; peak memory grows with it")
 
     def cache_key(self) -> str:
         """Changes whenever output could change: code version, settings, pattern files."""
