@@ -7,12 +7,13 @@ from spacy.tokens import Doc
 
 from .dates import extract_dates
 from .relations import run_stages
+from .relations.base import text_of
 
 
 @Language.component("date_mentions")
 def date_mentions(doc: Doc) -> Doc:
     """Temporal expressions of the whole text, resolved against the document date."""
-    doc._.dates = extract_dates(doc.text, doc._.dct)
+    doc._.dates = extract_dates(text_of(doc), doc._.dct)
     return doc
 
 

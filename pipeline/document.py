@@ -69,6 +69,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
             docs.append(None)
             continue
         doc = nlp.make_doc(ct.map.text)
+        doc.user_data["text"] = ct.map.text  # doc.text rebuilds the string on every access
         doc._.clean = ct
         doc._.dct = ct.dct or settings.dct
         docs.append(doc)
@@ -107,7 +108,8 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
 
 def _fresh(nlp: Language, doc: Doc) -> Doc:
     """A failed batch may have left its docs half-annotated: start again from the text."""
-    new = nlp.make_doc(doc.text)
+    new = nlp.make_doc(doc._.clean.map.text)
+    new.user_data["text"] = doc._.clean.map.text
     new._.clean = doc._.clean
     new._.dct = doc._.dct
     return new

@@ -94,7 +94,7 @@ class DomainEntities:
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc.user_data.get("text") or doc.text
         ours: list[Span] = []
         for matcher in (self.phrases, self.venues):
             for label, start, end in matcher(doc):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 
@@ -73,6 +74,7 @@ class People:
         return best
 
 
+@lru_cache(maxsize=65536)
 def _name_key(name: str) -> str:
     words = [w for w in re.split(r"\s+", name.replace("’s", "").replace("'s", "").strip()) if w]
     words = [w for w in words if w.lower() not in HONORIFICS]
