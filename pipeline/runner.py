@@ -526,7 +526,7 @@ class _Slot:
     doc_id: str
     source: str
     sha256: str
-    inline: DocumentRecord | None = None  # None: the record is in the cache
+    inline: DocumentRecord | str | None = None  # None: the record is in the cache; str: its JSON line
 
 
 def _hash_file(path: Path) -> tuple[str, int, bytes | None]:
@@ -673,7 +673,7 @@ def _run_locked(
     def accept(results: list[tuple[str, str | None]], timings: dict[str, float]) -> None:
         for doc_id, line in results:
             if line is not None:
-                by_id[doc_id].inline = DocumentRecord.model_validate_json(line)
+                by_id[doc_id].inline = line  # parsed when written: a JSON line is a tenth of the model's memory
             res.processed += 1
         for k, v in timings.items():
             _add(res.timings, k, v)
@@ -812,6 +812,8 @@ def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) 
     with atomic_writer(out / DOCUMENTS_NAME) as docs_fh, atomic_writer(out / FACTS_NAME) as facts_fh:
         for slot in sorted(slots, key=lambda s: s.doc_id):
             rec = slot.inline if slot.inline is not None else cache.load(slot.sha256, slot.doc_id)
+            if isinstance(rec, str):
+                rec = DocumentRecord.model_validate_json(rec)
             if rec is None:
                 rec = error_record(slot.doc_id, slot.source, slot.sha256, "internal", "The finished record went missing from the cache; run again.")
             rec = finalize(rec, slot.doc_id, slot.source, slot.sha256)
