@@ -12,27 +12,36 @@ I am a research scientist working on reliable learning systems.
 My research interests include causal inference, robust optimization, and graph neural networks.
 Contact: mira.olsen@northwind.edu
 
-Education
+## Education
+
 - 2015.09 - 2020.06, Ph.D. in Computer Science, Eastfield University, Springfield
 - 2011.09 - 2015.06, B.S. in Mathematics, Lakeside College
 
-Experience
+## Experience
+
 - 2020.07 - now, Research Scientist, Northwind Labs
 - 2019.06 - 2019.09, Research Intern, Bluebird AI
 
-Honors and Awards
+## Honors and Awards
+
 - 2021.05 Best Paper Award, Springfield Data Conference
 
-News
+## News
+
 - 2024.03: We release Tessera-7B, an open model for tabular data!
 
-Publications
+## Publications
+
 **Causal Graphs for Robust Tabular Learning**
+
 Mira Olsen, Jon Park, Ada Reyes
+
 NeurIPS 2023
 
 **Learning to Optimize Under Distribution Shift**
-Jon Park, Mira Olsen*, Ada Reyes*
+
+Jon Park, Mira Olsen\\*, Ada Reyes\\*
+
 ICML 2022
 """
 
@@ -51,19 +60,15 @@ def find(facts: list[dict], relation: str, obj: str) -> dict | None:
 @pytest.mark.parametrize(
     ("relation", "obj", "qualifiers"),
     [
-        pytest.param("educated_at", "Eastfield University", {"degree": "Ph.D.", "field": "Computer Science", "start": "2015-09", "end": "2020-06"},
-                     marks=pytest.mark.xfail(strict=True, reason="known bug: the degree of a dated 'Ph.D. in X' item is lost in this layout")),
-        pytest.param("educated_at", "Lakeside College", {"degree": "B.S.", "start": "2011-09", "end": "2015-06"},
-                     marks=pytest.mark.xfail(strict=True, reason="known bug: the degree of a dated 'B.S. in X' item is lost in this layout")),
+        ("educated_at", "Eastfield University", {"degree": "Ph.D.", "field": "Computer Science", "start": "2015-09", "end": "2020-06"}),
+        ("educated_at", "Lakeside College", {"degree": "B.S.", "start": "2011-09", "end": "2015-06"}),
         ("employed_by", "Northwind Labs", {"title": "Research Scientist", "start": "2020-07", "end": "present"}),
         ("employed_by", "Bluebird AI", {"title": "Research Intern", "start": "2019-06", "end": "2019-09"}),
         ("award_received", "Best Paper Award", {"date": "2021-05", "org": "Springfield Data Conference"}),
         ("developed", "Tessera-7B", {"date": "2024-03"}),
         ("contact", "mira.olsen@northwind.edu", {"kind": "email"}),
-        pytest.param("author_of", "Causal Graphs for Robust Tabular Learning", {"role": "first author", "venue": "NeurIPS", "date": "2023"},
-                     marks=pytest.mark.xfail(strict=True, reason="known bug: bold titles on their own line under a plain 'Publications' line are missed")),
-        pytest.param("author_of", "Learning to Optimize Under Distribution Shift", {"venue": "ICML", "date": "2022"},
-                     marks=pytest.mark.xfail(strict=True, reason="known bug: bold titles on their own line under a plain 'Publications' line are missed")),
+        ("author_of", "Causal Graphs for Robust Tabular Learning", {"role": "first author", "venue": "NeurIPS", "date": "2023"}),
+        ("author_of", "Learning to Optimize Under Distribution Shift", {"venue": "ICML", "date": "2022"}),
         ("research_interest", "causal inference", {}),
         ("research_interest", "robust optimization", {}),
         ("research_interest", "graph neural networks", {}),
@@ -78,7 +83,6 @@ def test_structured_fact(facts: list[dict], relation: str, obj: str, qualifiers:
     assert PAGE[f["evidence"]["start"] : f["evidence"]["end"]] == f["evidence"]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: see the bold-title cases above")
 def test_second_author_is_not_first_author(facts: list[dict]) -> None:
     f = find(facts, "author_of", "Learning to Optimize Under Distribution Shift")
     assert f is not None and "role" not in f["qualifiers"]

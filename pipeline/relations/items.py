@@ -83,11 +83,14 @@ def _inside_entity(doc: Doc, s: int, e: int) -> bool:
 def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) -> None:
     raw = text_of(doc)[s:e]
     lead = len(raw) - len(raw.lstrip(" -–—*:()."))
-    t = raw.strip(" -–—*:().")
-    if not t:
-        return
+    t = raw[lead:].rstrip(" -–—*:()")
     s += lead
     e = s + len(t)
+    # A final stop goes, unless an entity ends with it ("Ph.D.", "Inc.").
+    if t.endswith(".") and not any(x.end_char == e for x in ents_in(doc, s, e)):
+        t, e = t[:-1].rstrip(" -–—*:()"), s + len(t[:-1].rstrip(" -–—*:()"))
+    if not t:
+        return
     ents = ents_in(doc, s, e)
     labels = {x.label_: (x.start_char, x.end_char) for x in reversed(ents)}
     low = t.lower()
