@@ -1,7 +1,7 @@
 """Who a sentence is about: pronouns, surnames, honorifics and possessives resolved to People.
 
 Resolution works on name-token mentions found by regex over the whole text (the
-small model misses many single-token names such as "Manos" or "Ilube"), so a
+small model misses many single-token names such as "Mira" or "Olsen"), so a
 short mention resolves even when NER did not tag it:
 
 - I / my / we on a page -> the page subject;

@@ -7,7 +7,6 @@ The stages run in the fixed order of the design: markup -> clean -> spaCy
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Iterable, Iterator
 
 from .config import Settings
@@ -44,6 +43,3 @@ class Extractor:
 
         yield from run_documents(self.nlp, items, self.settings)
 
-    @property
-    def dct(self) -> date | None:
-        return self.settings.dct

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, lines, subject_arg, text_arg, text_of
+from .base import Candidate, lines, subject_arg, text_arg, text_of
 from .items import ORG_UNIT, Item, Segment, parse_item
 
 _STUDENT = re.compile(r"\s+(?:student|candidate|researcher|program|programme)$", re.I)

@@ -331,7 +331,7 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
     after = [r for r in refs if r.start >= pos and r.is_subject]
     if after and not re.search(r"[;]", text_of(sent.doc)[pos : after[0].start]):
         return after[0]
-    # a sentence-initial name the parser did not take as subject ("Manos Athanassoulis is ...")
+    # a sentence-initial name the parser did not take as subject ("Mira Olsen is ...")
     if refs and refs[0].start - sent.start <= 4 and refs[0].end <= pos:
         return refs[0]
     return None

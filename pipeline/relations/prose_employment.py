@@ -147,7 +147,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if parent is None and cm:
                     r2 = org_with_parent(sent, cm.end())
                     if r2 is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b|^[A-Z][\w]+$", r2[0].text) and r2[0].text not in words()["location_words"]:
-                        # "Head of Advanced Video Group, Bytedance Inc.": the unit is led, the company employs
+                        # "Head of Applied Vision Group, Northwind Inc.": the unit is led, the company employs
                         unit, org = org, r2[0]
                         title = text[c_start:c_end]
                 after = (parent or org).end if unit is None else org.end

@@ -12,7 +12,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, Line, lines, subject_arg, text_arg, all_ents, text_of
+from .base import Candidate, Line, lines, subject_arg, text_arg, all_ents, text_of
 
 _MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
 _NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")
