@@ -23,6 +23,7 @@ class Settings(BaseModel):
     max_line_chars: int = Field(100_000, description="a document with a longer line gets a too_large error record")
     timeout_s: float = Field(60.0, description="per-document time limit")
     batch_size: int = Field(16, description="documents per nlp.pipe batch; peak memory grows with it")
+    full_parse: bool = Field(False, description="tag and parse every line, not only the lines rules read syntax from")
 
     def cache_key(self) -> str:
         """Changes whenever output could change: code version, settings, pattern files."""

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from . import entities as _entities  # noqa: F401  (registers factories)
 from . import components as _components  # noqa: F401
 from . import people as _people  # noqa: F401
+from . import syntax as _syntax  # noqa: F401
 from .config import Settings
 
 for _name in ("clean", "dct", "dates", "people", "facts"):
@@ -34,8 +35,22 @@ def build_nlp(settings: Settings) -> Language:
         nlp.add_pipe("line_sentences", before="parser")
     else:
         nlp.add_pipe("line_sentences", first=True)
+    if not settings.full_parse:
+        _syntax_where_needed(nlp)
     nlp.add_pipe("domain_entities")
     nlp.add_pipe("date_mentions")
     nlp.add_pipe("people")
     nlp.add_pipe("relations", config={"min_confidence": settings.min_confidence})
     return nlp
+
+
+def _syntax_where_needed(nlp: Language) -> None:
+    """Hand the tagger and parser (and a tok2vec only they listen to) to `syntax_where_needed`."""
+    if "parser" not in nlp.pipe_names:
+        return
+    moved = [n for n in ("tagger", "parser") if n in nlp.pipe_names]
+    if "tok2vec" in nlp.pipe_names and set(getattr(nlp.get_pipe("tok2vec"), "listening_components", [])) <= set(moved):
+        moved.insert(0, "tok2vec")
+    nlp.add_pipe("syntax_where_needed", after="parser", config={"components": moved})
+    for name in moved:
+        nlp.disable_pipe(name)

@@ -1,0 +1,162 @@
+"""Tags and dependency parses only on the lines a rule reads them from.
+
+The model's tok2vec, tagger and parser cost about 45 % of the pipeline, yet most
+of a homepage (publication lists, talks, service, short list items) is read by
+rules that look only at entities, dates and text. Here those three components
+run on windows around the lines that need syntax: the lines that may hold a
+prose sentence (see `prose_base.prose_sentences`) and Experience items (whose
+rule tells a job title from a sentence by its verbs).
+
+A window reaches `context` tokens beyond its lines on either side, so the lines'
+token vectors see the same neighbours as in a whole-document run (the CNN looks
+4 tokens each way) and the parser's look-ahead (2 tokens) sees the same
+vectors. What comes back is copied onto the lines only. Every other line
+becomes one flat sentence (its first token the root, the rest attached to it),
+so `doc.sents` and the entity recognizer's rule that no entity crosses a
+sentence boundary still see the line breaks that `line_sentences` set.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+from spacy.attrs import DEP, HEAD, NORM, SENT_START, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+from .relations.prose_base import _CHEAP_TRIGGER, _LIST_SECTIONS, _SKIP_SECTIONS
+from .relations.base import text_of
+
+# Experience items are read with their tags (employment.items).
+_TAGGED_SECTIONS = {"experience"}
+_COPY = (NORM, SENT_START)
+
+
+def line_starts(doc: Doc) -> np.ndarray:
+    """Token indices that open a line, as `line_sentences` marks them (token 0 included)."""
+    n = len(doc)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    text = text_of(doc)
+    newlines = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    idx = doc.to_array("IDX").astype(np.int64)
+    before = np.searchsorted(newlines, idx)  # newlines before each token's first character
+    # Token i+1 opens a line when token i's text or trailing space holds a newline.
+    opens = np.flatnonzero(before[1:] > before[:-1]) + 1
+    return np.concatenate(([0], opens))
+
+
+def needs_syntax(text: str, sections: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether any rule reads tags or a parse on the line text[start:end].
+
+    A superset of the sentences `prose_sentences` keeps (it drops short ones,
+    skipped sections, and list sections without a cue word), plus Experience lines.
+    """
+    names: set[str | None] = set()
+    covered = start
+    for s, e, name in sections:
+        if s < end and start < e:
+            names.add(name)
+            if s <= covered:
+                covered = max(covered, e)
+    if covered < end:
+        names.add(None)
+    if names & _TAGGED_SECTIONS:
+        return True
+    line = text[start:end]
+    if len(line.strip()) < 12 or len(line.split()) < 4:
+        return False
+    if names <= _SKIP_SECTIONS:
+        return False
+    if names <= _SKIP_SECTIONS | _LIST_SECTIONS and not _CHEAP_TRIGGER.search(line):
+        return False
+    return True
+
+
+class SyntaxWhereNeeded:
+    """Runs the model's syntax components on the lines that need them, in windows."""
+
+    def __init__(self, nlp: Language, name: str, components: list[str], context: int, batch_size: int) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.components = components
+        self.context = context
+        self.batch_size = batch_size
+        strings = nlp.vocab.strings
+        self._root = strings.add("ROOT")
+        self._dep = strings.add("dep")
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        for batch in minibatch(docs, size=batch_size):
+            yield from self._process(list(batch))
+
+    def _windows(self, doc: Doc) -> tuple[np.ndarray, list[tuple[int, int]], list[tuple[int, int]]]:
+        """Line starts, the token ranges of lines that need syntax, and the merged windows around them."""
+        starts = line_starts(doc)
+        n = len(doc)
+        ends = np.append(starts[1:], n)
+        clean = doc._.clean
+        sections = [(s.start, s.end, s.name) for s in (getattr(clean, "sections", None) or [])]
+        text = text_of(doc)
+        idx = doc.to_array("IDX")
+        chosen: list[tuple[int, int]] = []
+        for a, b in zip(starts.tolist(), ends.tolist()):
+            end_char = int(idx[b]) if b < n else len(text)
+            if needs_syntax(text, sections, int(idx[a]), end_char):
+                chosen.append((a, b))
+        windows: list[tuple[int, int]] = []
+        for a, b in chosen:
+            ws, we = max(0, a - self.context), min(n, b + self.context)
+            if windows and ws <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], we)
+            else:
+                windows.append((ws, we))
+        return starts, chosen, windows
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        plans = []
+        subdocs: list[Doc] = []
+        for doc in docs:
+            starts, chosen, windows = self._windows(doc)
+            array = doc.to_array(_COPY)
+            subs = [doc[ws:we].as_doc(array_head=_COPY, array=array) for ws, we in windows]
+            plans.append((starts, chosen, windows, subs))
+            subdocs.extend(subs)
+        for name in self.components:
+            subdocs = list(self.nlp.get_pipe(name).pipe(subdocs, batch_size=self.batch_size))
+        for doc, (starts, chosen, windows, subs) in zip(docs, plans):
+            self._write_back(doc, starts, chosen, windows, subs)
+        return docs
+
+    def _write_back(self, doc: Doc, starts: np.ndarray, chosen: list[tuple[int, int]], windows: list[tuple[int, int]], subs: list[Doc]) -> None:
+        n = len(doc)
+        if n == 0:
+            return
+        out = np.zeros((n, 3), dtype=np.uint64)  # TAG, HEAD, DEP
+        # Flat sentences: every token of a line attached to the line's first token.
+        line_of = np.repeat(starts, np.diff(np.append(starts, n)))
+        rel = line_of - np.arange(n)
+        out[:, 1] = rel.astype(np.int64).view(np.uint64)
+        out[:, 2] = self._dep
+        out[starts, 2] = self._root
+        w = 0
+        for a, b in chosen:
+            while windows[w][1] < b:
+                w += 1
+            ws = windows[w][0]
+            sub = subs[w].to_array([TAG, HEAD, DEP])
+            out[a:b] = sub[a - ws : b - ws]
+        doc.from_array([TAG, HEAD, DEP], out)
+
+
+@Language.factory(
+    "syntax_where_needed",
+    default_config={"components": ["tok2vec", "tagger", "parser"], "context": 8, "batch_size": 256},
+)
+def make_syntax_where_needed(nlp: Language, name: str, components: list[str], context: int, batch_size: int) -> SyntaxWhereNeeded:
+    return SyntaxWhereNeeded(nlp, name, components, context, batch_size)
