@@ -71,11 +71,22 @@ class Cache:
             return None
         return record
 
+    def read_line(self, sha256: str, doc_id: str) -> str | None:
+        """The stored JSON line as written by this run (see `store_line`), unchecked."""
+        try:
+            return self.path(sha256, doc_id).read_text(encoding="utf-8").rstrip("\n")
+        except OSError:
+            return None
+
     def store(self, record: DocumentRecord) -> bool:
+        return self.store_line(record, dumps(record))
+
+    def store_line(self, record: DocumentRecord, line: str) -> bool:
+        """Store `line`, the JSON of `record`; False when such records are not cached."""
         if not cacheable(record) or not record.sha256:
             return False
         self.dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path(record.sha256, record.doc_id), dumps(record) + "\n")
+        atomic_write_text(self.path(record.sha256, record.doc_id), line + "\n")
         return True
 
     def prune(self, keep: Iterable[tuple[str, str]]) -> None:
@@ -102,11 +113,12 @@ class Skipped:
     reason: str
 
 
-def manifest_entry(record: DocumentRecord) -> dict[str, Any]:
-    entry: dict[str, Any] = {"doc_id": record.doc_id, "source": record.source, "sha256": record.sha256, "status": record.status}
-    if record.error is not None:
-        entry["code"] = record.error.code
-    entry["facts"] = len(record.facts) if record.status == "ok" else 0
+def manifest_entry(record: dict[str, Any]) -> dict[str, Any]:
+    """The manifest's line for a record, from its JSON form."""
+    entry: dict[str, Any] = {"doc_id": record["doc_id"], "source": record["source"], "sha256": record["sha256"], "status": record["status"]}
+    if record.get("error") is not None:
+        entry["code"] = record["error"]["code"]
+    entry["facts"] = len(record["facts"]) if record["status"] == "ok" else 0
     return entry
 
 

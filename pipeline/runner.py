@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from pydantic import ValidationError
 
 from .config import Settings
 from .manifest import Cache, Skipped, manifest_entry, write_manifest
@@ -201,16 +200,37 @@ def error_record(doc_id: str, source: str, sha256: str, code: str, message: str)
     )
 
 
-def _sort_facts(record: DocumentRecord) -> None:
-    record.facts.sort(key=lambda f: (f.evidence.start, f.evidence.end))
+@dataclass(frozen=True, slots=True)
+class Finished:
+    """A validated record as the text it is written as: made once, where the record was made.
+
+    `line` and `facts` are None when the record is in the cache, so a run over many
+    documents holds only the manifest entries until it writes.
+    """
+
+    doc_id: str
+    entry: dict[str, Any]  # the manifest entry
+    line: str | None = None  # the documents.jsonl line, without its newline
+    facts: str | None = None  # the facts.jsonl lines, each with its newline
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def render(line: str) -> Finished:
+    """A Finished from the JSON line of a record that has been validated already."""
+    data = json.loads(line)
+    facts = "".join(_json(f) + "\n" for f in data["facts"]) if data["status"] == "ok" else ""
+    return Finished(data["doc_id"], manifest_entry(data), line, facts)
+
+
 def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentRecord:
-    """Re-validate a record and pin its identity fields; anything invalid becomes an 'internal' error."""
+    """Validate a record and pin its identity fields; anything invalid becomes an 'internal' error."""
     try:
         if not isinstance(record, DocumentRecord):
             raise TypeError(f"the extractor returned {type(record).__name__}, not a DocumentRecord")
@@ -230,11 +250,17 @@ def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentReco
             raise ValueError("an error record without error details")
         else:
             checked.facts = []
-        _sort_facts(checked)
+        checked.facts.sort(key=lambda f: (f.evidence.start, f.evidence.end))
         return checked
     except Exception as e:  # noqa: BLE001 - whatever is wrong with it, the record must not reach the output
         first = str(e).splitlines()[0] if str(e) else type(e).__name__
         return error_record(doc_id, source, sha256, "internal", f"The extractor produced an invalid record: {first}")
+
+
+def finish(record: Any, doc_id: str, source: str, sha256: str) -> tuple[DocumentRecord, Finished]:
+    """finalize() and render(): the checked record and its output text."""
+    checked = finalize(record, doc_id, source, sha256)
+    return checked, render(dumps(checked))
 
 
 # ---------------------------------------------------------------- time limit
@@ -383,11 +409,11 @@ def _add(timings: dict[str, float], key: str, dt: float) -> None:
     timings[key] = timings.get(key, 0.0) + dt
 
 
-def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Job]) -> tuple[list[tuple[str, str | None]], dict[str, float]]:
+def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Job]) -> tuple[list[Finished], dict[str, float]]:
     """Read, decode and extract a chunk of documents; cache each finished record.
 
-    Returns (doc_id, line) per job, where line is None when the record is in
-    the cache and the JSON line otherwise, plus the time spent per stage.
+    Returns a Finished per job (without its text when the record is in the
+    cache), plus the time spent per stage.
     """
     from . import ingest
     from .extract import Input
@@ -426,16 +452,16 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
     t2 = time.perf_counter()
     _add(timings, "extract", t2 - t1)
 
-    results: list[tuple[str, str | None]] = []
+    results: list[Finished] = []
     for job, rec in zip(jobs, ready):
         if rec is None:
             rec = next(extracted)
-        rec = finalize(rec, job.doc_id, job.source, job.sha256)
+        checked, done = finish(rec, job.doc_id, job.source, job.sha256)
         try:
-            stored = cache.store(rec)
+            stored = cache.store_line(checked, done.line or "")
         except OSError:
             stored = False
-        results.append((job.doc_id, None if stored else dumps(rec)))
+        results.append(Finished(done.doc_id, done.entry) if stored else done)
     _add(timings, "cache write", time.perf_counter() - t2)
     after = getattr(extractor, "timings", None) or {}
     for k, v in after.items():
@@ -474,6 +500,7 @@ def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir
 
 
 def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
+    """Runs in a worker; returns ("ok", run_jobs(...)) or ("init_failed", message)."""
     if "init_error" in _W:
         return "init_failed", _W["init_error"]
     return "ok", run_jobs(_W["extractor"], _W["settings"], _W["cache"], jobs)
@@ -526,7 +553,7 @@ class _Slot:
     doc_id: str
     source: str
     sha256: str
-    inline: DocumentRecord | str | None = None  # None: the record is in the cache; str: its JSON line
+    inline: DocumentRecord | Finished | None = None  # None: the record is in the cache from an earlier run
 
 
 def _hash_file(path: Path) -> tuple[str, int, bytes | None]:
@@ -670,10 +697,9 @@ def _run_locked(
         bar = tqdm(total=len(slots), file=sys.stderr, unit="doc", dynamic_ncols=True)
         bar.update(len(slots) - len(jobs))
 
-    def accept(results: list[tuple[str, str | None]], timings: dict[str, float]) -> None:
-        for doc_id, line in results:
-            if line is not None:
-                by_id[doc_id].inline = line  # parsed when written: a JSON line is a tenth of the model's memory
+    def accept(results: list[Finished], timings: dict[str, float]) -> None:
+        for done in results:
+            by_id[done.doc_id].inline = done  # text only when not cached: written records stay on disk
             res.processed += 1
         for k, v in timings.items():
             _add(res.timings, k, v)
@@ -718,7 +744,7 @@ def _run_pool(
     settings: Settings,
     out: Path,
     key: str,
-    accept: Callable[[list[tuple[str, str | None]], dict[str, float]], None],
+    accept: Callable[[list[Finished], dict[str, float]], None],
 ) -> None:
     """Run chunks on `workers` processes, a few chunks in flight each.
 
@@ -738,7 +764,7 @@ def _run_pool(
             rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {settings.timeout_s:g} s per document, so its worker was stopped.")
         else:
             rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
-        accept([(job.doc_id, dumps(rec))], {})
+        accept([finish(rec, job.doc_id, job.source, job.sha256)[1]], {})
 
     def collect(fut: Any, chunk: list[Job]) -> bool:
         """Hand a finished chunk to `accept`; False when the pool broke under it."""
@@ -747,7 +773,7 @@ def _run_pool(
         except BrokenProcessPool:
             return False
         except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
-            accept([(j.doc_id, dumps(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"))) for j in chunk], {})
+            accept([finish(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"), j.doc_id, j.source, j.sha256)[1] for j in chunk], {})
             return True
         if kind == "init_failed":
             raise UsageError(f"cannot load the extractor: {payload}")
@@ -807,23 +833,39 @@ def _run_pool(
 
 
 def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:
-    """documents.jsonl and facts.jsonl, sorted by doc_id then position; returns the manifest entries."""
+    """documents.jsonl and facts.jsonl, sorted by doc_id then position; returns the manifest entries.
+
+    Records finished in this run were validated where they were made and are
+    written as they are; records reused from an earlier run are validated here.
+    """
     light: list[dict[str, Any]] = []
     with atomic_writer(out / DOCUMENTS_NAME) as docs_fh, atomic_writer(out / FACTS_NAME) as facts_fh:
         for slot in sorted(slots, key=lambda s: s.doc_id):
-            rec = slot.inline if slot.inline is not None else cache.load(slot.sha256, slot.doc_id)
-            if isinstance(rec, str):
-                rec = DocumentRecord.model_validate_json(rec)
-            if rec is None:
-                rec = error_record(slot.doc_id, slot.source, slot.sha256, "internal", "The finished record went missing from the cache; run again.")
-            rec = finalize(rec, slot.doc_id, slot.source, slot.sha256)
-            docs_fh.write(dumps(rec) + "\n")
-            if rec.status == "ok":
-                for fact in rec.facts:
-                    facts_fh.write(dumps(fact) + "\n")
-                res.facts += len(rec.facts)
+            done = _finished(slot, cache)
+            docs_fh.write(done.line + "\n")  # type: ignore[operator]
+            facts_fh.write(done.facts or "")
+            entry = done.entry
+            if entry["status"] == "ok":
+                res.facts += entry["facts"]
             else:
-                assert rec.error is not None
-                res.errors[rec.error.code] += 1
-            light.append(manifest_entry(rec))
+                res.errors[entry["code"]] += 1
+            light.append(entry)
     return light
+
+
+def _finished(slot: _Slot, cache: Cache) -> Finished:
+    done = slot.inline
+    if isinstance(done, Finished) and done.line is not None:
+        return done
+    if isinstance(done, Finished):  # finished in this run and cached
+        line = cache.read_line(slot.sha256, slot.doc_id)
+        try:
+            return render(line) if line is not None else finish(_missing(slot), slot.doc_id, slot.source, slot.sha256)[1]
+        except (ValueError, KeyError, TypeError):  # changed under us: validate it like a reused record
+            done = None
+    rec: Any = done if done is not None else cache.load(slot.sha256, slot.doc_id)
+    return finish(rec if rec is not None else _missing(slot), slot.doc_id, slot.source, slot.sha256)[1]
+
+
+def _missing(slot: _Slot) -> DocumentRecord:
+    return error_record(slot.doc_id, slot.source, slot.sha256, "internal", "The finished record went missing from the cache; run again.")
