@@ -506,14 +506,23 @@ def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
     return "ok", run_jobs(_W["extractor"], _W["settings"], _W["cache"], jobs)
 
 
-def chunked(jobs: Sequence[Job], size: int, max_bytes: int = CHUNK_BYTES) -> list[list[Job]]:
+def chunked(jobs: Sequence[Job], size: int, max_bytes: int = CHUNK_BYTES, workers: int = 1) -> list[list[Job]]:
+    """Chunks of at most `size` documents and `max_bytes` bytes.
+
+    With several workers, chunks shrink towards the end of the run (each at most
+    a quarter of what is left per worker), so no worker is still busy with a big
+    chunk after the others ran out of work.
+    """
     chunks: list[list[Job]] = []
     cur: list[Job] = []
     cur_bytes = 0
-    for j in jobs:
-        if cur and (len(cur) >= size or cur_bytes + j.size > max_bytes):
+    limit = size
+    for i, j in enumerate(jobs):
+        if cur and (len(cur) >= limit or cur_bytes + j.size > max_bytes):
             chunks.append(cur)
             cur, cur_bytes = [], 0
+        if not cur and workers > 1:
+            limit = max(1, min(size, (len(jobs) - i) // (4 * workers)))
         cur.append(j)
         cur_bytes += j.size
     if cur:
@@ -708,9 +717,7 @@ def _run_locked(
 
     try:
         if jobs:
-            # Enough chunks per worker that none sits idle at the end while another finishes a big one.
-            per_chunk = max(1, min(settings.batch_size, -(-len(jobs) // (max(1, workers) * 8))))
-            chunks = chunked(jobs, per_chunk if workers > 1 else settings.batch_size)
+            chunks = chunked(jobs, settings.batch_size, workers=workers)
             if workers <= 1:
                 t = time.perf_counter()
                 try:

@@ -378,3 +378,26 @@ def test_stuck_worker_is_stopped(tmp_path, monkeypatch):
     assert docs["b"]["error"]["code"] == "timeout" and "worker was stopped" in docs["b"]["error"]["message"]
     assert all(docs[k]["status"] == "ok" for k in "acd")
     assert res.errors == {"timeout": 1}
+
+
+@pytest.mark.parametrize(("n", "workers"), [(1, 1), (7, 1), (519, 1), (1, 2), (30, 2), (519, 2), (100, 4)])
+def test_chunks_keep_order_and_shrink_towards_the_end(n: int, workers: int) -> None:
+    from pipeline.runner import Job, chunked
+
+    jobs = [Job(f"p{i}", f"d{i}", f"s{i}", "0" * 64, 100) for i in range(n)]
+    chunks = chunked(jobs, 16, workers=workers)
+    assert [j for c in chunks for j in c] == jobs
+    sizes = [len(c) for c in chunks]
+    assert max(sizes) <= 16
+    if workers > 1:
+        assert sizes == sorted(sizes, reverse=True)
+        assert sizes[-1] == 1
+    else:
+        assert all(s == 16 for s in sizes[:-1])
+
+
+def test_chunks_respect_the_byte_limit() -> None:
+    from pipeline.runner import Job, chunked
+
+    jobs = [Job(f"p{i}", f"d{i}", f"s{i}", "0" * 64, 400) for i in range(10)]
+    assert [len(c) for c in chunked(jobs, 16, max_bytes=1000)] == [2, 2, 2, 2, 2]
