@@ -58,15 +58,16 @@ class Coref:
         alt = "|".join(sorted(tokens, key=len, reverse=True))
         honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?\s+)?"
         name_rx = re.compile(rf"(?<![\w-]){honor}(?:{alt})(?:\s+(?:{alt})){{0,3}}(?![\w-])")
-        starts = {t.idx: t for t in doc}
+        idx = doc.to_array("IDX").tolist()  # token start offsets, without making a Token per token
         for m in name_rx.finditer(text):
             s, e = m.start(), m.end()
             p = self.people.get(m.group().title() if m.group().isupper() else m.group(), s) or self.people.get(m.group(), s)
             if p is None:
                 continue
-            tok = starts.get(s)
-            if tok is None:
+            i = bisect_left(idx, s)
+            if i == len(idx) or idx[i] != s:
                 continue
+            tok = doc[i]
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else tok
             subj = root.dep_ in _SUBJECT_DEPS or tok.is_sent_start or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)

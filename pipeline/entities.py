@@ -191,12 +191,3 @@ def _overlaps_any(span: Span, others: list[Span]) -> bool:
 )
 def make_domain_entities(nlp: Language, name: str, patterns_dir: str | None, overwrite: bool) -> DomainEntities:
     return DomainEntities(nlp, name, patterns_dir, overwrite)
-
-
-@Language.component("line_sentences")
-def line_sentences(doc: Doc) -> Doc:
-    """A line break always ends a sentence, so no parse or entity spans two lines."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
-    return doc

@@ -1,4 +1,4 @@
-"""Tags and dependency parses only on the lines a rule reads them from.
+"""Line breaks as sentence ends, and tags and parses only on the lines a rule reads them from.
 
 The model's tok2vec, tagger and parser cost about 45 % of the pipeline, yet most
 of a homepage (publication lists, talks, service, short list items) is read by
@@ -73,6 +73,14 @@ def needs_syntax(text: str, sections: Sequence[tuple[int, int, str]], start: int
     if names <= _SKIP_SECTIONS | _LIST_SECTIONS and not _CHEAP_TRIGGER.search(line):
         return False
     return True
+
+
+@Language.component("line_sentences")
+def line_sentences(doc: Doc) -> Doc:
+    """A line break always ends a sentence, so no parse or entity spans two lines."""
+    for i in line_starts(doc)[1:].tolist():
+        doc[i].is_sent_start = True
+    return doc
 
 
 class SyntaxWhereNeeded:
