@@ -82,11 +82,14 @@ class Cache:
         return self.store_line(record, dumps(record))
 
     def store_line(self, record: DocumentRecord, line: str) -> bool:
-        """Store `line`, the JSON of `record`; False when such records are not cached."""
+        """Store `line`, the JSON of `record`; False when such records are not cached.
+
+        Not fsynced: a torn or lost entry fails validation in `load` and the document is simply redone.
+        """
         if not cacheable(record) or not record.sha256:
             return False
         self.dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path(record.sha256, record.doc_id), line + "\n")
+        atomic_write_text(self.path(record.sha256, record.doc_id), line + "\n", durable=False)
         return True
 
     def prune(self, keep: Iterable[tuple[str, str]]) -> None:

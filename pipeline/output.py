@@ -2,7 +2,10 @@
 
 Writers go to a temporary file in the destination's directory, fsync it, and
 `os.replace` it over the destination, then fsync the directory so the rename
-itself survives a power cut.
+itself survives a power cut. Files that are checked when read back (cache
+entries) can skip the fsyncs: the rename alone keeps them whole for a killed
+process, and after a power cut they are at worst missing, empty or torn,
+which the reader's check rejects.
 """
 
 from __future__ import annotations
@@ -38,16 +41,17 @@ def _fsync_dir(directory: Path) -> None:
 
 
 @contextmanager
-def atomic_writer(path: Path | str) -> Iterator[IO[str]]:
-    """Open a text stream whose content replaces `path` only when the block exits cleanly."""
+def atomic_writer(path: Path | str, *, durable: bool = True) -> Iterator[IO[str]]:
+    """Open a text stream whose content replaces `path` only when the block exits cleanly; `durable` fsyncs."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
@@ -56,11 +60,12 @@ def atomic_writer(path: Path | str) -> Iterator[IO[str]]:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
-def atomic_write_text(path: Path | str, text: str) -> None:
-    with atomic_writer(path) as fh:
+def atomic_write_text(path: Path | str, text: str, *, durable: bool = True) -> None:
+    with atomic_writer(path, durable=durable) as fh:
         fh.write(text)
 
 

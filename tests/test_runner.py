@@ -401,3 +401,14 @@ def test_chunks_respect_the_byte_limit() -> None:
 
     jobs = [Job(f"p{i}", f"d{i}", f"s{i}", "0" * 64, 400) for i in range(10)]
     assert [len(c) for c in chunked(jobs, 16, max_bytes=1000)] == [2, 2, 2, 2, 2]
+
+
+def test_cache_entries_are_not_fsynced(tmp_path, monkeypatch):
+    """Only the outputs are made durable; cache entries are checked when read, so fsyncing each would be wasted."""
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    write(tmp_path / "in", {f"d{i:02}.md": f"Person {i} at Acme." for i in range(12)})
+    fake_run([tmp_path / "in"], tmp_path / "out")
+    assert len(list((tmp_path / "out" / ".cache").rglob("*.json"))) == 12
+    assert len(synced) == 6  # documents.jsonl, facts.jsonl, manifest.json and their folder, once each
