@@ -78,8 +78,11 @@ def needs_syntax(text: str, sections: Sequence[tuple[int, int, str]], start: int
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence, so no parse or entity spans two lines."""
-    for i in line_starts(doc)[1:].tolist():
-        doc[i].is_sent_start = True
+    if len(doc) > 1:
+        # One from_array: the Token.is_sent_start setter scans the whole doc on every call.
+        marks = doc.to_array(SENT_START).reshape(-1, 1)
+        marks[line_starts(doc)[1:], 0] = 1
+        doc.from_array([SENT_START], marks)
     return doc
 
 
