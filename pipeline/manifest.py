@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from .config import PIPELINE_VERSION, Settings
 from .output import atomic_write_text, remove_stale_temps
-from .schema import DocumentRecord, dumps
+from .schema import DocumentRecord
 
 CACHE_DIRNAME = ".cache"
 MANIFEST_NAME = "manifest.json"
@@ -72,16 +72,13 @@ class Cache:
         return record
 
     def read_line(self, sha256: str, doc_id: str) -> str | None:
-        """The stored JSON line as written by this run (see `store_line`), unchecked."""
+        """The stored JSON line, unchecked: for entries this run has just stored."""
         try:
             return self.path(sha256, doc_id).read_text(encoding="utf-8").rstrip("\n")
         except OSError:
             return None
 
-    def store(self, record: DocumentRecord) -> bool:
-        return self.store_line(record, dumps(record))
-
-    def store_line(self, record: DocumentRecord, line: str) -> bool:
+    def store(self, record: DocumentRecord, line: str) -> bool:
         """Store `line`, the JSON of `record`; False when such records are not cached.
 
         Not fsynced: a torn or lost entry fails validation in `load` and the document is simply redone.

@@ -30,7 +30,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from .config import Settings
 from .manifest import Cache, Skipped, manifest_entry, write_manifest
 from .output import atomic_writer, remove_stale_temps
-from .schema import DocumentRecord, ErrorInfo, dumps
+from .schema import DocumentRecord, ErrorInfo, dumps, json_line
 
 DOCUMENTS_NAME = "documents.jsonl"
 FACTS_NAME = "facts.jsonl"
@@ -214,18 +214,10 @@ class Finished:
     facts: str | None = None  # the facts.jsonl lines, each with its newline
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
 def render(line: str) -> Finished:
     """A Finished from the JSON line of a record that has been validated already."""
     data = json.loads(line)
-    facts = "".join(_json(f) + "\n" for f in data["facts"]) if data["status"] == "ok" else ""
+    facts = "".join(json_line(f) + "\n" for f in data["facts"]) if data["status"] == "ok" else ""
     return Finished(data["doc_id"], manifest_entry(data), line, facts)
 
 
@@ -234,9 +226,7 @@ def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentReco
     try:
         if not isinstance(record, DocumentRecord):
             raise TypeError(f"the extractor returned {type(record).__name__}, not a DocumentRecord")
-        line = dumps(record)
-        json.loads(line, parse_constant=_reject_constant)  # NaN or Infinity would make the line invalid JSON
-        checked = DocumentRecord.model_validate_json(line)
+        checked = DocumentRecord.model_validate_json(dumps(record))  # dumps refuses NaN and Infinity
         if checked.doc_id != doc_id:
             raise ValueError(f"record doc_id {checked.doc_id!r} does not match {doc_id!r}")
         checked.source = source
@@ -458,7 +448,7 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
             rec = next(extracted)
         checked, done = finish(rec, job.doc_id, job.source, job.sha256)
         try:
-            stored = cache.store_line(checked, done.line or "")
+            stored = cache.store(checked, done.line or "")
         except OSError:
             stored = False
         results.append(Finished(done.doc_id, done.entry) if stored else done)
@@ -862,15 +852,17 @@ def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) 
 
 def _finished(slot: _Slot, cache: Cache) -> Finished:
     done = slot.inline
-    if isinstance(done, Finished) and done.line is not None:
-        return done
-    if isinstance(done, Finished):  # finished in this run and cached
-        line = cache.read_line(slot.sha256, slot.doc_id)
-        try:
-            return render(line) if line is not None else finish(_missing(slot), slot.doc_id, slot.source, slot.sha256)[1]
-        except (ValueError, KeyError, TypeError):  # changed under us: validate it like a reused record
-            done = None
-    rec: Any = done if done is not None else cache.load(slot.sha256, slot.doc_id)
+    if isinstance(done, Finished):
+        if done.line is not None:
+            return done
+        line = cache.read_line(slot.sha256, slot.doc_id)  # stored by this run, after its check
+        if line is not None:
+            try:
+                return render(line)
+            except (ValueError, KeyError, TypeError):
+                pass  # changed under us: checked below like an entry from an earlier run
+        done = None
+    rec = done if done is not None else cache.load(slot.sha256, slot.doc_id)
     return finish(rec if rec is not None else _missing(slot), slot.doc_id, slot.source, slot.sha256)[1]
 
 

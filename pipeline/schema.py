@@ -132,9 +132,13 @@ class DocumentRecord(_Model):
     facts: list[Fact] = Field(default_factory=list)
 
 
+def json_line(data: Any) -> str:
+    """One deterministic JSON line; NaN and Infinity are refused, since they are not JSON."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def dumps(record: BaseModel) -> str:
-    """One deterministic JSON line."""
-    return json.dumps(record.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    return json_line(record.model_dump(mode="json"))
 
 
 def json_schema() -> dict[str, Any]:
