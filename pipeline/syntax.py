@@ -4,7 +4,7 @@ The model's tok2vec, tagger and parser cost about 45 % of the pipeline, yet most
 of a homepage (publication lists, talks, service, short list items) is read by
 rules that look only at entities, dates and text. Here those three components
 run on windows around the lines that need syntax: the lines that may hold a
-prose sentence (see `prose_base.prose_sentences`) and Experience items (whose
+prose sentence (`prose_base.may_be_prose`) and Experience items (whose
 rule tells a job title from a sentence by its verbs).
 
 A window reaches `context` tokens beyond its lines on either side, so the lines'
@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .relations.prose_base import _CHEAP_TRIGGER, _LIST_SECTIONS, _SKIP_SECTIONS
+from .relations.prose_base import may_be_prose
 from .relations.base import text_of
 
 # Experience items are read with their tags (employment.items).
@@ -35,7 +35,10 @@ _COPY = (NORM, SENT_START)
 
 
 def line_starts(doc: Doc) -> np.ndarray:
-    """Token indices that open a line, as `line_sentences` marks them (token 0 included)."""
+    """Token indices that open a line, as `line_sentences` marks them (token 0 included); kept on the doc."""
+    cached = doc.user_data.get("line_starts")
+    if cached is not None:
+        return cached
     n = len(doc)
     if n == 0:
         return np.zeros(0, dtype=np.int64)
@@ -45,14 +48,17 @@ def line_starts(doc: Doc) -> np.ndarray:
     before = np.searchsorted(newlines, idx)  # newlines before each token's first character
     # Token i+1 opens a line when token i's text or trailing space holds a newline.
     opens = np.flatnonzero(before[1:] > before[:-1]) + 1
-    return np.concatenate(([0], opens))
+    starts = np.concatenate(([0], opens))
+    doc.user_data["line_starts"] = starts  # line_sentences and syntax_where_needed both read it
+    return starts
 
 
 def needs_syntax(text: str, sections: Sequence[tuple[int, int, str]], start: int, end: int) -> bool:
     """Whether any rule reads tags or a parse on the line text[start:end].
 
-    A superset of the sentences `prose_sentences` keeps (it drops short ones,
-    skipped sections, and list sections without a cue word), plus Experience lines.
+    A sentence is a part of one line, so the line is kept when `may_be_prose`
+    keeps the whole line under any section it touches (a shorter sentence passes
+    less easily); Experience lines are always kept.
     """
     names: set[str | None] = set()
     covered = start
@@ -65,14 +71,8 @@ def needs_syntax(text: str, sections: Sequence[tuple[int, int, str]], start: int
         names.add(None)
     if names & _TAGGED_SECTIONS:
         return True
-    line = text[start:end]
-    if len(line.strip()) < 12 or len(line.split()) < 4:
-        return False
-    if names <= _SKIP_SECTIONS:
-        return False
-    if names <= _SKIP_SECTIONS | _LIST_SECTIONS and not _CHEAP_TRIGGER.search(line):
-        return False
-    return True
+    line = text[start:end].strip()
+    return any(may_be_prose(line, name) for name in names)
 
 
 @Language.component("line_sentences")

@@ -225,6 +225,13 @@ _CHEAP_TRIGGER = re.compile(
 )
 
 
+def may_be_prose(text: str, section: str | None) -> bool:
+    """Whether prose rules read this sentence: long enough, and not a list item without a cue word."""
+    if len(text) < 12 or len(text.split()) < 4 or section in _SKIP_SECTIONS:
+        return False
+    return section not in _LIST_SECTIONS or bool(_CHEAP_TRIGGER.search(text))
+
+
 def prose_sentences(doc: Doc) -> list[Sent]:
     """Sentences of prose lines; a line-internal break the parser made without a full stop is undone."""
     cached = doc.user_data.get("prose_sents")
@@ -259,12 +266,7 @@ def prose_sentences(doc: Doc) -> list[Sent]:
         for x in secs:
             if x.start <= a < x.end:
                 sec = x.name
-        t = text[a:b]
-        if len(t) < 12 or len(t.split()) < 4:
-            continue
-        if sec in _SKIP_SECTIONS:
-            continue
-        if sec in _LIST_SECTIONS and not _CHEAP_TRIGGER.search(t):
+        if not may_be_prose(text[a:b], sec):
             continue
         while ei < len(ents) and ents[ei].end_char <= a:
             ei += 1
