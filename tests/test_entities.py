@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from spacy.tokens import Span
 
+from pipeline.entities import _overlap_test
 from pipeline.extract import Extractor, Input
 
 
@@ -57,3 +62,16 @@ def test_entities_never_cross_a_line_break(extractor: Extractor) -> None:
     rec = extractor.process(Input("Research Scientist at Northwind\nLabs of the Future", "t", "t.txt", "0" * 64, "text"))
     assert rec.entities
     assert all("\n" not in e.text for e in rec.entities)
+
+
+_pairs = st.lists(st.tuples(st.integers(0, 29), st.integers(1, 10)), max_size=12)
+
+
+@given(ours=_pairs, model=_pairs)
+def test_overlap_test_agrees_with_pairwise_check(ours: list[tuple[int, int]], model: list[tuple[int, int]]) -> None:
+    doc = spacy.blank("en")(" ".join(["w"] * 40))
+    spans = [Span(doc, a, a + n) for a, n in ours]
+    overlaps = _overlap_test(spans)
+    for a, n in model:
+        s = Span(doc, a, a + n)
+        assert overlaps(s) == any(s.start < o.end and o.start < s.end for o in spans)
