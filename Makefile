@@ -7,7 +7,7 @@ IN     ?= seeds
 OUT    ?= outputs
 ARGS   ?=
 
-.PHONY: setup extract test golden eval schema bench bench-dates report test-browser lock clean
+.PHONY: setup extract test golden eval schema bench bench-components bench-dates report test-browser lock clean
 
 setup: $(STAMP)
 
@@ -64,3 +64,7 @@ bench-dates: $(STAMP)
 # Throughput and memory of the whole pipeline against stock spaCy; figures go in the README.
 bench: $(STAMP)
 	$(PY) bench/bench_pipeline.py $(ARGS)
+
+# Seconds per component, stock spaCy and ours, interleaved on the same texts: where to optimise next.
+bench-components: $(STAMP)
+	$(PY) bench/bench_components.py $(ARGS)
