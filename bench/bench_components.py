@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_pipeline import build_corpus  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
-from pipeline.document import prepare, to_record  # noqa: E402
+from pipeline.document import new_doc, prepare, to_record  # noqa: E402
 from pipeline.extract import Extractor, Input  # noqa: E402
 from pipeline.ingest import decode, detect_format  # noqa: E402
 
@@ -65,12 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, proc in stock.pipeline:
             docs = timed(stock_t, name, lambda: list(proc.pipe(docs, batch_size=a.batch_size)))
         cleaned = timed(ours_t, "clean", lambda: [prepare(i, settings) for i in items])
-        docs = []
-        for ct in cleaned:
-            d = ours.make_doc(ct.map.text)
-            d.user_data["text"] = ct.map.text
-            d._.clean, d._.dct = ct, ct.dct or settings.dct
-            docs.append(d)
+        docs = [new_doc(ours, ct, ct.dct or settings.dct) for ct in cleaned]
         for name, proc in ours.pipeline:
             docs = timed(ours_t, name, lambda: list(proc.pipe(docs, batch_size=a.batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs])
         timed(ours_t, "records", lambda: [to_record(i, d, settings) for i, d in zip(items, docs)])

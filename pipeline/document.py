@@ -68,11 +68,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
         if isinstance(ct, Exception):
             docs.append(None)
             continue
-        doc = nlp.make_doc(ct.map.text)
-        doc.user_data["text"] = ct.map.text  # doc.text rebuilds the string on every access
-        doc._.clean = ct
-        doc._.dct = ct.dct or settings.dct
-        docs.append(doc)
+        docs.append(new_doc(nlp, ct, ct.dct or settings.dct))
     ready = [d for d in docs if d is not None]
     processed: dict[int, Doc | Exception] = {}
     t0 = time.perf_counter()
@@ -106,13 +102,18 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
             yield error_record(item, "internal", f"record failed validation: {exc}")
 
 
+def new_doc(nlp: Language, ct: CleanText, dct: date | None) -> Doc:
+    """The tokenized cleaned text, with what the components read from `Doc._`."""
+    doc = nlp.make_doc(ct.map.text)
+    doc.user_data["text"] = ct.map.text  # doc.text rebuilds the string on every access
+    doc._.clean = ct
+    doc._.dct = dct
+    return doc
+
+
 def _fresh(nlp: Language, doc: Doc) -> Doc:
     """A failed batch may have left its docs half-annotated: start again from the text."""
-    new = nlp.make_doc(doc._.clean.map.text)
-    new.user_data["text"] = doc._.clean.map.text
-    new._.clean = doc._.clean
-    new._.dct = doc._.dct
-    return new
+    return new_doc(nlp, doc._.clean, doc._.dct)
 
 
 def error_record(item: "Input", code: str, message: str) -> DocumentRecord:

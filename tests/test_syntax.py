@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Settings
+from pipeline.document import new_doc
 from pipeline.extract import Extractor, Input
 from pipeline.ingest import SUPPORTED_SUFFIXES, decode, detect_format
 from pipeline.nlp import build_nlp
@@ -85,12 +86,7 @@ def _run(nlp, text: str):
     from pipeline.clean import clean
     from pipeline.markup import to_plain
 
-    ct = clean(to_plain(text, "markdown"))
-    doc = nlp.make_doc(ct.map.text)
-    doc.user_data["text"] = ct.map.text
-    doc._.clean = ct
-    doc._.dct = None
-    return nlp(doc)
+    return nlp(new_doc(nlp, clean(to_plain(text, "markdown")), None))
 
 
 def test_prose_lines_parsed_as_in_a_full_run(nlp, full_nlp) -> None:
