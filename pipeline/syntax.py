@@ -177,12 +177,13 @@ class SyntaxWhereNeeded:
         out[:, 1] = rel.astype(np.int64).view(np.uint64)
         out[:, 2] = self._dep
         out[starts, 2] = self._root
-        w = 0
+        w, arrays = 0, {}
         for a, b in chosen:
             while windows[w][1] < b:
                 w += 1
-            ws = windows[w][0]
-            sub = subs[w].to_array([TAG, HEAD, DEP])
+            if w not in arrays:  # a window holds many lines: one to_array each
+                arrays[w] = subs[w].to_array([TAG, HEAD, DEP])
+            ws, sub = windows[w][0], arrays[w]
             out[a:b] = sub[a - ws : b - ws]
         doc.from_array([TAG, HEAD, DEP], out)
 

@@ -43,30 +43,38 @@ class Line:
 
 def lines(doc: Doc, sections: set[str] | None = None, headings: bool = False) -> Iterator[Line]:
     """Non-empty lines of the doc with the name of their section; heading lines only when asked."""
+    for line in _lines_of(doc):
+        if line.heading and not headings:
+            continue
+        if sections is None or line.section in sections:
+            yield line
+
+
+def _lines_of(doc: Doc) -> list[Line]:
+    """Every non-empty line, headings included; made once per doc, since a dozen stages walk them."""
+    cached = doc.user_data.get("lines")
+    if cached is not None:
+        return cached
     clean = doc._.clean
     secs = list(getattr(clean, "sections", []) or [])
     heads = {(h[0], h[1]) for h in getattr(clean, "headings", []) or []} | {(sec.start, sec.start + len(sec.heading)) for sec in secs}
     head_starts = {h[0] for h in heads}
-    text = text_of(doc)
+    out: list[Line] = []
     pos = 0
-    for raw_line in text.split("\n"):
+    for raw_line in text_of(doc).split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
         stripped = raw_line.strip()
         if not stripped:
             continue
-        lead = len(raw_line) - len(raw_line.lstrip())
-        s = start + lead
-        e = s + len(stripped)
+        s = start + len(raw_line) - len(raw_line.lstrip())
         name = None
         for sec in secs:
             if sec.start <= s < sec.end:
                 name = sec.name
-        is_heading = s in head_starts or start in head_starts
-        if is_heading and not headings:
-            continue
-        if sections is None or name in sections:
-            yield Line(s, e, stripped, name, is_heading)
+        out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts))
+    doc.user_data["lines"] = out
+    return out
 
 
 def text_of(doc: Doc) -> str:
