@@ -11,6 +11,7 @@ Guarantees:
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -487,6 +488,8 @@ def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir
         _W["extractor"] = factory(settings)
     except BaseException as e:  # noqa: BLE001
         _W["init_error"] = f"{type(e).__name__}: {e}"
+    # The extractor lives as long as the worker: no collection needs to walk it, during the run or at exit.
+    gc.freeze()
 
 
 def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
