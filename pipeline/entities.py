@@ -67,8 +67,11 @@ class DomainEntities:
             self.venues.add(row["label"], [nlp.make_doc(row["pattern"])])
         titles = read_jsonl(pdir / "titles.jsonl")
         self._title_patterns(nlp, [r["phrase"] for r in titles if r["kind"] == "head"], [r["phrase"] for r in titles if r["kind"] == "modifier"])
-        self.regexes: list[tuple[str, re.Pattern[str]]] = [
-            (r["label"], re.compile(r["pattern"])) for r in read_jsonl(pdir / "regex_entities.jsonl")
+        # "requires": a cheap pattern every text with a match contains; where it is absent the
+        # pattern is not run (the obfuscated-address patterns test every word of a page otherwise).
+        self.regexes: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
+            (r["label"], re.compile(r["pattern"]), re.compile(r["requires"]) if r.get("requires") else None)
+            for r in read_jsonl(pdir / "regex_entities.jsonl")
         ]
         self.org_re = _org_regex(r["keyword"] for r in read_jsonl(pdir / "org_keywords.jsonl"))
         venues = {r["pattern"].lower() for r in read_jsonl(pdir / "venues.jsonl")}
@@ -102,7 +105,9 @@ class DomainEntities:
             for label, start, end in matcher(doc):
                 ours.append(Span(doc, start, end, label=label))
         ours.extend(self._titles(doc))
-        for label, rx in self.regexes:
+        for label, rx, required in self.regexes:
+            if required is not None and not required.search(text):
+                continue
             for m in rx.finditer(text):
                 if label == "PRODUCT" and not self._product_ok(m.group()):
                     continue

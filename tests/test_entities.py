@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
-from pipeline.entities import _overlap_test
+from pipeline.config import PATTERNS_DIR
+from pipeline.entities import _overlap_test, read_jsonl
 from pipeline.extract import Extractor, Input
 
 
@@ -75,3 +78,27 @@ def test_overlap_test_agrees_with_pairwise_check(ours: list[tuple[int, int]], mo
     for a, n in model:
         s = Span(doc, a, a + n)
         assert overlaps(s) == any(s.start < o.end and o.start < s.end for o in spans)
+
+
+_GATED = [r for r in read_jsonl(PATTERNS_DIR / "regex_entities.jsonl") if r.get("requires")]
+_PIECES = ["mira", "X9", "7", "13812345678", " ", "  ", "\n", ".", "-", "[", "]", "(", ")", "{", "}", "<", ">", "at", "AT", "@",
+           "dot", "DOT", "WeChat", "WeChat:", "Tel:", "Phone:", "+86", "010", "12345"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mira [at] northwind [dot] edu", "mira (AT) northwind.edu", "mira at northwind dot edu", "WeChat: 1234567",
+     "Tel: +1 650 555 0101", "call 13812345678 now"],
+)
+def test_gated_patterns_match_their_examples(text: str) -> None:
+    """The property below is not vacuous: these texts match a gated pattern, and its gate."""
+    hits = [r for r in _GATED if re.search(r["pattern"], text)]
+    assert hits and all(re.search(r["requires"], text) for r in hits)
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_a_pattern_never_matches_where_its_gate_does_not(text: str) -> None:
+    """Skipping a pattern when its "requires" is absent must never lose a match."""
+    for r in _GATED:
+        if re.search(r["pattern"], text):
+            assert re.search(r["requires"], text), (r["pattern"], text)
