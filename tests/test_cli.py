@@ -167,8 +167,10 @@ def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
     """Ctrl-C, SIGTERM or kill -9 mid-run: no worker left behind, no output half-written, the cache kept."""
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(80):
-        (src / f"p{i:02}.md").write_text(f"# Person {i}\n\nPerson {i} is a researcher at Northwind Labs since {1990 + i}.\n")
+    # Enough work that the run is still going well after its first cache entry, however fast the machine.
+    bio = "She received her PhD from Eastfield University in 2001. She leads the Vision Group at Northwind Labs.\n"
+    for i in range(400):
+        (src / f"p{i:03}.md").write_text(f"# Person {i}\n\nPerson {i} is a researcher at Northwind Labs since {1990 + i % 30}.\n" + bio * 5)
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "pipeline", "extract", str(src), "--out", str(out), "--workers", "2", "--batch-size", "1"],
