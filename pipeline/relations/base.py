@@ -57,8 +57,7 @@ def _lines_of(doc: Doc) -> list[Line]:
         return cached
     clean = doc._.clean
     secs = list(getattr(clean, "sections", []) or [])
-    heads = {(h[0], h[1]) for h in getattr(clean, "headings", []) or []} | {(sec.start, sec.start + len(sec.heading)) for sec in secs}
-    head_starts = {h[0] for h in heads}
+    head_starts = {h[0] for h in getattr(clean, "headings", []) or []} | {sec.start for sec in secs}
     out: list[Line] = []
     pos = 0
     for raw_line in text_of(doc).split("\n"):
