@@ -81,6 +81,19 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
+def load_stock(matmul: str = "blis"):
+    """The stock model with all its components: as installed (thinc's blis), or on the
+    matrix backend ours uses, to show what that backend alone is worth."""
+    import spacy
+    from thinc.api import use_ops
+    from threadpoolctl import threadpool_limits
+
+    if matmul == "numpy":
+        threadpool_limits(limits=1, user_api="blas")
+    with use_ops("numpy", use_blis=matmul == "blis"):
+        return spacy.load(Settings().model)
+
+
 def run_baseline(nlp, texts: list[str], batch_size: int) -> float:
     t = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=batch_size):
@@ -167,10 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=300_000)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--batch-size", type=int, help="baseline nlp.pipe batch size (default: the fastest of 8-128 on a sample)")
+    ap.add_argument("--baseline-matmul", choices=["blis", "numpy"], default="blis", help="the baseline's matrix backend (default blis: stock spaCy as installed)")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     a = ap.parse_args(argv)
-
-    import spacy
 
     work = Path(tempfile.mkdtemp(prefix="bench_"))
     try:
@@ -179,9 +191,9 @@ def main(argv: list[str] | None = None) -> int:
         files, texts = build_corpus(corpus, a.words)
         words = sum(len(t.split()) for t in texts)
         print(f"corpus: {len(files)} documents, {words} words (cleaned text); {os.cpu_count()} cores, {cpu_model()}")
-        stock = spacy.load(Settings().model)
+        stock = load_stock(a.baseline_matmul)
         batch_size = a.batch_size or tune_batch_size(stock, texts)
-        print(f"baseline: nlp.pipe(texts, batch_size={batch_size}) with {', '.join(stock.pipe_names)}", flush=True)
+        print(f"baseline: nlp.pipe(texts, batch_size={batch_size}) with {', '.join(stock.pipe_names)}; matmul {a.baseline_matmul}", flush=True)
         runs = {
             "baseline": lambda: run_baseline(stock, texts, batch_size),
             "ours": lambda: run_ours(corpus, work / "out1", 1),
@@ -232,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         print("facts identical across repeats, with 2 workers, in a plain run, and with --full-parse: yes")
         if a.json:
             a.json.write_text(json.dumps({"rows": rows, "ratio": ratio, "cpu_ratio": cpu_ratio, "speedup": speedup, "rss_mb": {"single": main1, "main_2w": main2, "worker_2w": worker2},
-                                          "first_record_s": first, "model_load_s": floor, "baseline_batch_size": batch_size, "documents": len(files), "words": words}, indent=1))
+                                          "first_record_s": first, "model_load_s": floor, "baseline_batch_size": batch_size, "baseline_matmul": a.baseline_matmul, "documents": len(files), "words": words}, indent=1))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds (default {_DEFAULTS.timeout_s:g})")
     ex.add_argument("--batch-size", type=_positive_int, default=_DEFAULTS.batch_size, metavar="N", help=f"documents per batch (default {_DEFAULTS.batch_size})")
     ex.add_argument("--full-parse", action="store_true", help="tag and parse every line (slower; by default only the lines rules read syntax from)")
+    ex.add_argument("--matmul", choices=["numpy", "blis"], default=_DEFAULTS.matmul, help=f"matrix backend of the model's layers (default {_DEFAULTS.matmul}: numpy's BLAS, one thread per process)")
     ex.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)")
     ex.add_argument("--force", action="store_true", help="reprocess every document, ignoring the cache")
     ex.add_argument("--profile", action="store_true", help="print time per stage")
@@ -96,6 +97,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         timeout_s=args.timeout,
         batch_size=args.batch_size,
         full_parse=args.full_parse,
+        matmul=args.matmul,
     )
 
 

@@ -1,7 +1,7 @@
 """spaCy components that wrap the date stage and the relation stages."""
 
-from __future__ import annotations
-
+# Annotations stay evaluated (no `from __future__ import annotations`): spaCy's config
+# system validates the factory's arguments against them.
 from spacy.language import Language
 from spacy.tokens import Doc
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +25,10 @@ class Settings(BaseModel):
     timeout_s: float = Field(60.0, description="per-document time limit")
     batch_size: int = Field(16, description="documents per nlp.pipe batch; peak memory grows with it")
     full_parse: bool = Field(False, description="tag and parse every line, not only the lines rules read syntax from")
+    matmul: Literal["numpy", "blis"] = Field(
+        "numpy",
+        description="matrix products of the model's layers: numpy's BLAS on one thread, or thinc's default blis",
+    )
 
     def cache_key(self) -> str:
         """Changes whenever output could change: code version, settings, pattern files."""

@@ -6,8 +6,8 @@ PRODUCT and keyword-built ORG names (regexes), all read from
 homepage text. Entities never cross a line break.
 """
 
-from __future__ import annotations
-
+# Annotations stay evaluated (no `from __future__ import annotations`): spaCy's config
+# system validates the factory's arguments against them.
 import json
 import re
 from bisect import bisect_left

@@ -13,6 +13,8 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from . import entities as _entities  # noqa: F401  (registers factories)
 from . import components as _components  # noqa: F401
@@ -29,7 +31,17 @@ _UNUSED = ["lemmatizer", "attribute_ruler"]
 
 
 def build_nlp(settings: Settings) -> Language:
-    nlp = spacy.load(settings.model, exclude=_UNUSED)
+    """The model with our components; its layers multiply through `settings.matmul`.
+
+    Most of the model's time is matrix products. thinc's blis runs a generic
+    kernel on CPUs its build does not know, where numpy's BLAS is several times
+    faster; the README's speed section has the figures.
+    """
+    with use_ops("numpy", use_blis=settings.matmul == "blis"):
+        nlp = spacy.load(settings.model, exclude=_UNUSED)
+    if settings.matmul == "numpy":
+        # One thread per process: parallelism comes from worker processes (--workers).
+        threadpool_limits(limits=1, user_api="blas")
     nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)  # the size limit is ours
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")

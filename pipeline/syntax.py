@@ -16,8 +16,8 @@ so `doc.sents` and the entity recognizer's rule that no entity crosses a
 sentence boundary still see the line breaks that `line_sentences` set.
 """
 
-from __future__ import annotations
-
+# Annotations stay evaluated (no `from __future__ import annotations`): spaCy's config
+# system validates the factory's arguments against them.
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.config import Settings
 from pipeline.document import new_doc
-from pipeline.extract import Extractor, Input
-from pipeline.ingest import SUPPORTED_SUFFIXES, decode, detect_format
+from pipeline.extract import Extractor
 from pipeline.nlp import build_nlp
 from pipeline.syntax import line_starts, needs_syntax
-
-ROOT = Path(__file__).resolve().parent.parent
-DEV = ROOT.parent / "shared" / "corpus" / "dev"
+from tests.pages import DEV, ROOT, facts, pages
 
 
 @pytest.fixture(scope="module")
@@ -109,26 +104,13 @@ def test_other_lines_are_one_flat_sentence(nlp) -> None:
     assert not any(t.is_sent_start for t in line[1:])
 
 
-def _facts(extractor: Extractor, paths: list[Path]) -> list[str]:
-    out = []
-    for p in paths:
-        text = decode(p.read_bytes()).text
-        rec = extractor.process(Input(text, p.stem, str(p), "0" * 64, detect_format(p.name, text)))
-        out += [f.model_dump_json() for f in rec.facts]
-    return out
-
-
-def _pages(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in SUPPORTED_SUFFIXES and not p.name.endswith(".gold.json"))
-
-
 def test_facts_identical_to_a_full_parse_on_the_seeds() -> None:
-    pages = _pages(ROOT / "seeds")
-    assert _facts(Extractor(Settings()), pages) == _facts(Extractor(Settings(full_parse=True)), pages)
+    seeds = pages(ROOT / "seeds")
+    assert facts(Extractor(Settings()), seeds) == facts(Extractor(Settings(full_parse=True)), seeds)
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="the development corpus (../shared/corpus/dev) is not beside the checkout")
 def test_facts_identical_to_a_full_parse_on_the_development_set() -> None:
-    pages = _pages(DEV)
-    assert len(pages) >= 10
-    assert _facts(Extractor(Settings()), pages) == _facts(Extractor(Settings(full_parse=True)), pages)
+    dev = pages(DEV)
+    assert len(dev) >= 10
+    assert facts(Extractor(Settings()), dev) == facts(Extractor(Settings(full_parse=True)), dev)
