@@ -6,6 +6,7 @@ The corpus is built here: the seeds and the development documents (when
 change in machine load hits all three alike; medians and spreads are printed.
 
     baseline  stock `nlp.pipe(texts)` of the same model, all components, on the cleaned texts
+              (thinc's blis as installed, or numpy's BLAS with --baseline-matmul numpy)
     ours      pipeline.runner.run over the raw files: every stage, validation, written JSONL
     ours x2   the same with --workers 2
 """

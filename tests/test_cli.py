@@ -117,11 +117,13 @@ def test_settings_flags_reach_the_run(tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(runner, "run", fake_run)
     argv = ["extract", "a", "b", "--out", "o", "--dct", "2024-02-29", "--model", "m", "--min-confidence", "0.4",
-            "--max-bytes", "1000", "--max-line-chars", "50", "--timeout", "2.5", "--batch-size", "4", "--workers", "3", "--force"]
+            "--max-bytes", "1000", "--max-line-chars", "50", "--timeout", "2.5", "--batch-size", "4", "--workers", "3", "--force",
+            "--full-parse", "--matmul", "blis"]
     assert main(argv) == 0
     st = seen["settings"]
     assert (str(st.dct), st.model, st.min_confidence, st.max_bytes, st.max_line_chars, st.timeout_s, st.batch_size) == (
         "2024-02-29", "m", 0.4, 1000, 50, 2.5, 4)
+    assert (st.full_parse, st.matmul) == (True, "blis")
     assert (seen["paths"], seen["out"], seen["workers"], seen["force"]) == (["a", "b"], "o", 3, True)
     assert seen["progress"] is False  # stderr is not a terminal under pytest
 
