@@ -1,6 +1,6 @@
 """Line breaks as sentence ends, and tags and parses only on the lines a rule reads them from.
 
-The model's tok2vec, tagger and parser cost about 40 % of the pipeline, yet most
+The model's tok2vec, tagger and parser are about half of the stock model's time, yet most
 of a homepage (publication lists, talks, service, short list items) is read by
 rules that look only at entities, dates and text. Here those three components
 run on windows around the lines that need syntax: the lines that may hold a
