@@ -34,6 +34,7 @@ from pipeline.config import Settings  # noqa: E402
 from pipeline.document import prepare  # noqa: E402
 from pipeline.extract import Input  # noqa: E402
 from pipeline.ingest import SUPPORTED_SUFFIXES, decode, detect_format  # noqa: E402
+from pipeline.nlp import load_model  # noqa: E402
 
 
 def sources() -> list[Path]:
@@ -85,14 +86,7 @@ def cpu_seconds() -> float:
 def load_stock(matmul: str = "blis"):
     """The stock model with all its components: as installed (thinc's blis), or on the
     matrix backend ours uses, to show what that backend alone is worth."""
-    import spacy
-    from thinc.api import use_ops
-    from threadpoolctl import threadpool_limits
-
-    if matmul == "numpy":
-        threadpool_limits(limits=1, user_api="blas")
-    with use_ops("numpy", use_blis=matmul == "blis"):
-        return spacy.load(Settings().model)
+    return load_model(Settings().model, matmul)
 
 
 def run_baseline(nlp, texts: list[str], batch_size: int) -> float:

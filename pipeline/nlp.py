@@ -30,18 +30,24 @@ for _name in ("clean", "dct", "dates", "people", "facts"):
 _UNUSED = ["lemmatizer", "attribute_ruler"]
 
 
-def build_nlp(settings: Settings) -> Language:
-    """The model with our components; its layers multiply through `settings.matmul`.
+def load_model(name: str, matmul: str, exclude: list[str] | None = None) -> Language:
+    """The spaCy pipeline `name`, its layers multiplying on `matmul` ("numpy" or "blis").
 
     Most of the model's time is matrix products. thinc's blis runs a generic
     kernel on CPUs its build does not know, where numpy's BLAS is several times
     faster; the README's speed section has the figures.
     """
-    with use_ops("numpy", use_blis=settings.matmul == "blis"):
-        nlp = spacy.load(settings.model, exclude=_UNUSED)
-    if settings.matmul == "numpy":
+    with use_ops("numpy", use_blis=matmul == "blis"):
+        nlp = spacy.load(name, exclude=exclude or [])
+    if matmul == "numpy":
         # One thread per process: parallelism comes from worker processes (--workers).
         threadpool_limits(limits=1, user_api="blas")
+    return nlp
+
+
+def build_nlp(settings: Settings) -> Language:
+    """The model with our components, without the ones no rule reads."""
+    nlp = load_model(settings.model, settings.matmul, _UNUSED)
     nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)  # the size limit is ours
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("line_sentences", before="parser")
