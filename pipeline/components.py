@@ -6,28 +6,35 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates import extract_dates
-from .relations import run_stages
+from .relations import extract_relations
 from .relations.base import text_of
 
 
-@Language.component("date_mentions")
+@Language.component("date_mentions", assigns=["doc._.dates"], requires=["doc._.dct"])
 def date_mentions(doc: Doc) -> Doc:
     """Temporal expressions of the whole text, resolved against the document date."""
     doc._.dates = extract_dates(text_of(doc), doc._.dct)
     return doc
 
 
-class RelationStages:
-    def __init__(self, name: str, stages: list[str] | None, min_confidence: float) -> None:
+class Relations:
+    """The registered relation rules (`pipeline.relations.registry`), all or those named in `rules`."""
+
+    def __init__(self, name: str, rules: list[str] | None, min_confidence: float) -> None:
         self.name = name
-        self.stages = stages
+        self.rules = rules
         self.min_confidence = min_confidence
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.facts = [c for c in run_stages(doc, self.stages) if c.confidence >= self.min_confidence]
+        doc._.facts = [c for c in extract_relations(doc, self.rules) if c.confidence >= self.min_confidence]
         return doc
 
 
-@Language.factory("relations", default_config={"stages": None, "min_confidence": 0.0})
-def make_relations(nlp: Language, name: str, stages: list[str] | None, min_confidence: float) -> RelationStages:
-    return RelationStages(name, stages, min_confidence)
+@Language.factory(
+    "relations",
+    default_config={"rules": None, "min_confidence": 0.0},
+    assigns=["doc._.facts"],
+    requires=["doc._.people", "doc._.dates", "doc.ents", "doc.sents"],
+)
+def make_relations(nlp: Language, name: str, rules: list[str] | None, min_confidence: float) -> Relations:
+    return Relations(name, rules, min_confidence)

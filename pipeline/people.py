@@ -156,7 +156,7 @@ def _person(people: People, name: str, pos: int | None = None) -> Person:
 def _find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
     """Who the document is about: declared name, self-introduction, the bold name of author lists, the most mentioned person."""
     from .relations.base import ents_in
-    from .relations.publications import is_author_line
+    from .relations.authorship import is_author_line
 
     if meta_name:
         return people.get(meta_name)
@@ -209,7 +209,7 @@ _MARKS = re.compile(r"[*†‡#§¶✉^\\\d]+")
 def _author_list_owner(doc: Doc) -> str | None:
     """On a publication list the owner is the name on most author lines, first position breaking ties."""
     from .relations.base import lines
-    from .relations.publications import is_author_line
+    from .relations.authorship import is_author_line
 
     seen: Counter[str] = Counter()
     first: Counter[str] = Counter()

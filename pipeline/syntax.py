@@ -4,7 +4,7 @@ The model's tok2vec, tagger and parser are about half of the stock model's time,
 of a homepage (publication lists, talks, service, short list items) is read by
 rules that look only at entities, dates and text. Here those three components
 run on windows around the lines that need syntax: the lines that may hold a
-prose sentence (`prose_base.may_be_prose`) and Experience items (whose
+prose sentence (`toolkit.may_be_prose`) and Experience items (whose
 rule tells a job title from a sentence by its verbs).
 
 A window reaches `context` tokens beyond its lines on either side, so the lines'
@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .relations.prose_base import may_be_prose
+from .relations.toolkit import may_be_prose
 from .relations.base import text_of
 
 # Experience items are read with their tags (employment.items).

@@ -1,89 +1,42 @@
-"""Rule-based relation stages. Each module registers its stages with `@stage`.
+"""Rule-based relation extraction: the registered rules of every relation, run over one Doc.
 
-A stage is a function `Doc -> Iterable[Candidate]`. `run_stages` runs them in
-registration order and merges repeated statements of one fact (the gold
-counts "repeated mentions of the same education/job" once).
+Item rules read the list items of their sections, sentence rules read prose
+sentences once each in document order (later sentences may use what earlier ones
+established: the employer a promotion happens at, the year a short "In 2023,
+..." sentence sets), document rules read the whole document. Their candidates
+are merged per relation by the relation's policy (`registry.merge`).
 """
 
 from __future__ import annotations
 
-import importlib
-import re
-import unicodedata
-from typing import Callable, Iterable
-
 from spacy.tokens import Doc
 
-from .base import Candidate
+from .base import Candidate, lines
+from .registry import RULES, SPECS, fact_key, merge, rules
+from ..coref import coref_of
+from .toolkit import State, leading_date, prose_sentences
 
-StageFn = Callable[[Doc], Iterable[Candidate]]
-STAGES: dict[str, StageFn] = {}
-
-# Modules holding stages, imported in this order.
-MODULES = ("contact", "education", "employment", "publications", "awards", "interests", "products", "prose")
-
-
-def stage(name: str) -> Callable[[StageFn], StageFn]:
-    def register(fn: StageFn) -> StageFn:
-        STAGES[name] = fn
-        return fn
-
-    return register
+__all__ = ["RULES", "SPECS", "extract_relations", "fact_key", "merge"]
 
 
-_loaded = False
-
-
-def _load() -> None:
-    global _loaded
-    for mod in MODULES:
-        importlib.import_module(f"{__name__}.{mod}")
-    _loaded = True
-
-
-def fact_key(c: Candidate) -> tuple[str, str, str]:
-    def norm(s: str | None) -> str:
-        s = unicodedata.normalize("NFKD", s or "").lower()
-        s = re.sub(r"\s*-\s*", "-", s)
-        s = re.sub(r"^(the|a|an) ", "", s)
-        return re.sub(r"[^\w@.+-]+", " ", s).strip()
-
-    return c.relation, norm(c.subject.canonical or c.subject.text), norm(c.object.canonical or c.object.text)
-
-
-def merge(cands: Iterable[Candidate]) -> list[Candidate]:
-    """One candidate per (relation, subject, object); the most confident keeps its evidence, qualifiers are united."""
-    out: dict[tuple, Candidate] = {}
-    for c in cands:
-        key = fact_key(c)
-        if c.relation in ("employed_by", "award_received") and c.qualifiers.get("title" if c.relation == "employed_by" else "date"):
-            key = key + (c.qualifiers.get("title" if c.relation == "employed_by" else "date", "").lower(),)
-        if c.relation == "educated_at" and c.qualifiers.get("degree"):
-            key = key + (_degree_family(c.qualifiers["degree"]),)
-        old = out.get(key)
-        if old is None:
-            out[key] = c
-            continue
-        best, other = (c, old) if c.confidence > old.confidence else (old, c)
-        for k, v in other.qualifiers.items():
-            best.qualifiers.setdefault(k, v)
-        out[key] = best
-    return sorted(out.values(), key=lambda c: (c.evidence[0], c.relation, c.object.start or 0))
-
-
-def _degree_family(degree: str) -> str:
-    d = degree.lower().replace(".", "").replace(" ", "")
-    for fam, marks in (("phd", ("phd", "doctor", "dphil")), ("master", ("master", "ms", "msc", "meng", "mba", "mphil", "ma")), ("bachelor", ("bachelor", "bs", "bsc", "beng", "ba", "be", "btech", "bachelar"))):
-        if any(d.startswith(m) for m in marks):
-            return fam
-    return d
-
-
-def run_stages(doc: Doc, names: list[str] | None = None) -> list[Candidate]:
-    if not _loaded:
-        _load()
+def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidate]:
+    """Candidates of the rules named in `names` (all when None), merged."""
+    chosen = [r for r in rules() if names is None or r.name in names]
     cands: list[Candidate] = []
-    for name, fn in STAGES.items():
-        if names is None or name in names:
-            cands.extend(fn(doc))
+    for r in chosen:
+        if r.kind == "doc":
+            cands.extend(r.fn(doc))
+        elif r.kind == "item":
+            for line in lines(doc, set(r.sections or ())):
+                cands.extend(r.fn(doc, line))
+    sentence_rules = [r for r in chosen if r.kind == "sentence"]
+    if sentence_rules and doc._.people is not None:
+        co = coref_of(doc)
+        st = State()
+        for sent in prose_sentences(doc):
+            for r in sentence_rules:
+                cands.extend(r.fn(sent, co, st))
+            d = leading_date(sent)
+            if d is not None and d.value and "/" not in d.value:
+                st.last_year = (d.value, sent.end)
     return merge(cands)

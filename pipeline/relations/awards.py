@@ -1,4 +1,5 @@
-"""award_received from the items of an Honors/Awards section."""
+"""award_received from the items of an Honors/Awards section and from prose ("won the X Award in 2019",
+"was elected a Fellow of the Y", "named to the Z list")."""
 
 from __future__ import annotations
 
@@ -7,46 +8,153 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
-from .base import Arg, Candidate, dates_in, lines, subject_arg, text_of
+from ..coref import Coref
+from .base import Arg, Candidate, Line, dates_in, subject_arg, text_of
+from .registry import RelationSpec, item_rule, relation, sentence_rule
+from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg
+
+SPEC = relation(RelationSpec("award_received", ("PERSON",), ("AWARD",), ("date", "org"), distinct_by=("date",)))
 
 _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s+[A-Z]))([A-Z][\w.&'’\- ]{1,60})$")
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
 
 
-@stage("awards.section")
-def award_items(doc: Doc) -> Iterator[Candidate]:
+@item_rule("award_received", "awards.section", sections=["awards"], order=50)
+def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
     text = text_of(doc)
-    for line in lines(doc, {"awards"}):
-        s, e = line.start, line.end
-        m = _MARKER.match(line.text)
-        if m:
-            s += m.end()
-        date = None
-        for d in dates_in(doc, s, e):
-            if d.start - s <= 3 or e - d.end <= 3:
-                date = d
-                if d.start - s <= 3:
-                    s = d.end
-                else:
-                    e = d.start
-                break
+    s, e = line.start, line.end
+    m = _MARKER.match(line.text)
+    if m:
+        s += m.end()
+    date = None
+    for d in dates_in(doc, s, e):
+        if d.start - s <= 3 or e - d.end <= 3:
+            date = d
+            if d.start - s <= 3:
+                s = d.end
+            else:
+                e = d.start
+            break
+    body = text[s:e]
+    lead = len(body) - len(body.lstrip(" :,.-–—*|()"))
+    s += lead
+    body = text[s:e].rstrip(" :,.-–—*|(")
+    e = s + len(body)
+    if len(body.split()) < 1 or len(body) < 3 or len(body.split()) > 25:
+        return
+    q: dict[str, str] = {}
+    if date is not None and date.value and "/" not in date.value:
+        q["date"] = date.value
+    om = _TRAILING_ORG.search(body)
+    if om and len(om.group(1).split()) <= 7 and om.start() > 3:
+        q["org"] = om.group(1).strip()
+        e = s + om.start()
         body = text[s:e]
-        lead = len(body) - len(body.lstrip(" :,.-–—*|()"))
-        s += lead
-        body = text[s:e].rstrip(" :,.-–—*|(")
-        e = s + len(body)
-        if len(body.split()) < 1 or len(body) < 3 or len(body.split()) > 25:
+    yield Candidate("award_received", subj, Arg(body, "AWARD", body, s, e), (line.start, line.end), "awards.item", 0.8, q)
+
+
+# ---------------------------------------------------------------- prose
+
+
+_AWARD_HEAD = r"(?:Award|Awards|Prize|Medal|Fellowship|Scholarship|Honou?r|Grant|Lectureship|Distinction)"
+_AWARD_NAME = re.compile(
+    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+for\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
+)
+_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received)\s+(?:an?\s+|the\s+|two\s+|numerous\s+)?")
+_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
+_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|[,.;]|$)")
+_MEMBER = re.compile(r"\b(?:is|was|became|elected)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
+_NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
+_RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
+_AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
+_HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
+_NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
+
+
+def _year_of(sent: Sent, s: int, e: int) -> str | None:
+    d = date_after(sent, e, 20)
+    if d is not None and d.value and "/" not in d.value:
+        return d.value[:10]
+    ld = leading_date(sent)
+    if ld is not None and ld.value and "/" not in ld.value:
+        return ld.value
+    return None
+
+
+@sentence_rule("award_received", "awards.prose", triggers=["award"], order=200)
+def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    seen: list[tuple[int, int]] = []
+
+    def emit(ref, s, e, obj_text, rule, q):
+        for a, b in seen:
+            if a < e and s < b:
+                return None
+        seen.append((s, e))
+        return cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", obj_text, s, e), sent, rule, q)
+
+    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            ref = clause_subject(sent, m.start(), co)
+            if ref is None or negated(sent, m.start()):
+                continue
+            s, e = m.span("obj")
+            obj = text[s:e].strip(" ,")
+            e = s + len(obj)
+            q: dict[str, str] = {}
+            y = _year_of(sent, s, e)
+            if y:
+                q["date"] = y
+            if rule == "prose.award_received" and "honorary" in obj:
+                om = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?").match(text, e, sent.end)
+                if om:
+                    n = name_at(sent, om.end())
+                    if n:
+                        q["org"] = n.text
+                        y2 = date_after(sent, n.end, 20)
+                        if y2 is not None and y2.value:
+                            q["date"] = y2.value
+            c = emit(ref, s, e, obj, rule, q)
+            if c:
+                yield c
+    for m in _RECEIVED.finditer(text, sent.start, sent.end):
+        a = _AWARD_NAME.match(text, m.end(), sent.end)
+        if not a:
             continue
-        q: dict[str, str] = {}
-        if date is not None and date.value and "/" not in date.value:
-            q["date"] = date.value
-        om = _TRAILING_ORG.search(body)
-        if om and len(om.group(1).split()) <= 7 and om.start() > 3:
-            q["org"] = om.group(1).strip()
-            e = s + om.start()
-            body = text[s:e]
-        yield Candidate("award_received", subj, Arg(body, "AWARD", body, s, e), (line.start, line.end), "awards.item", 0.8, q)
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        s, e = a.span("name")
+        obj = text[s:e]
+        q = {}
+        if a.group("year"):
+            q["date"] = a.group("year").strip()
+        else:
+            y = _year_of(sent, s, e)
+            if y:
+                q["date"] = y
+        c = emit(ref, s, e, obj.strip(), "prose.award_received", q)
+        if c:
+            yield c
+    for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None:
+            refs = person_refs(sent, co)
+            ref = refs[0] if refs and refs[0].start < m.start() else None
+        if ref is None or negated(sent, m.start()):
+            continue
+        for qm in _QUOTED.finditer(text, m.end(), sent.end):
+            if qm.start() - m.end() > 200:
+                break
+            s, e = qm.span(1)
+            years = re.findall(r"(?:19|20)\d\d", qm.group("dates") or "")
+            for y in years or [None]:
+                q = {"date": y} if y else {}
+                if qm.group("org"):
+                    q["org"] = qm.group("org")
+                yield cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", text[s:e], s, e), sent, "prose.award_quoted", q)
+            seen.append((s, e))

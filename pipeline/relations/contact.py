@@ -7,8 +7,10 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
-from .base import Arg, Candidate, subject_arg, all_ents, text_of
+from .base import Arg, Candidate, all_ents, subject_arg, text_of
+from .registry import RelationSpec, doc_rule, relation
+
+SPEC = relation(RelationSpec("contact", ("PERSON",), ("EMAIL", "PHONE", "URL"), ("kind",), distinct_by=("kind",)))
 
 _AT = re.compile(r"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|\s+at\s+", re.I)
 _DOT = re.compile(r"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|\s+dot\s+", re.I)
@@ -18,7 +20,7 @@ def deobfuscate(email: str) -> str:
     return _DOT.sub(".", _AT.sub("@", email)).replace(" ", "").lower()
 
 
-@stage("contact")
+@doc_rule("contact", "contact", order=10)
 def contact(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:

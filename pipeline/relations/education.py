@@ -1,4 +1,6 @@
-"""educated_at (and part_of for "Unit, Organisation") from dated list items of Education/Experience sections."""
+"""educated_at (and part_of for "Unit, Organisation") from dated list items of Education/Experience
+sections, and from prose: "received the Ph.D. degree in X from Y in 2009", "graduated from Y with a
+bachelor's degree", "holds degrees from A, B and C", "studied at Y", "a Ph.D. student at Y", "Y alumnus"."""
 
 from __future__ import annotations
 
@@ -7,9 +9,25 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
-from .base import Candidate, lines, subject_arg, text_arg, text_of
-from .items import ORG_UNIT, Item, Segment, parse_item
+from ..coref import Coref
+from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
+from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
+from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
+from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, subj_arg
+
+SPEC = relation(
+    RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
+)
+
+
+@key_policy("degree_family")
+def degree_family(degree: str) -> str:
+    """Two statements of one degree are one fact however the degree is written ("Ph.D." / "PhD")."""
+    d = degree.lower().replace(".", "").replace(" ", "")
+    for fam, marks in (("phd", ("phd", "doctor", "dphil")), ("master", ("master", "ms", "msc", "meng", "mba", "mphil", "ma")), ("bachelor", ("bachelor", "bs", "bsc", "beng", "ba", "be", "btech", "bachelar"))):
+        if any(d.startswith(m) for m in marks):
+            return fam
+    return d
 
 _STUDENT = re.compile(r"\s+(?:student|candidate|researcher|program|programme)$", re.I)
 _VISITING = re.compile(r"\b(?:visiting|exchange)\b", re.I)
@@ -32,64 +50,188 @@ def field_of(item: Item, deg: Segment, doc: Doc) -> str | None:
         return m.group(1).strip()
     i = item.segments.index(deg)
     nxt = item.segments[i + 1] if i + 1 < len(item.segments) else None
-    if nxt is not None and (nxt.sep == "in" or nxt.kind in ("name", "other", "org")) and not _INSTITUTION.search(nxt.text) and not ORG_UNIT.match(nxt.text):
+    if nxt is not None and (nxt.sep == "in" or nxt.kind in ("name", "other", "org")) and not INSTITUTION.search(nxt.text) and not ORG_UNIT.match(nxt.text):
         return nxt.text
     return None
 
 
-_INSTITUTION = re.compile(r"\b(?:University|Universit[äéy]|Institute|College|Academy|School|Polytechnic|Inc\.?|Corp\.?|Ltd\.?|Labs?|Laboratory|Research|Hospital|Center|Centre)\b")
-
-
-def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None, list[Segment]]:
-    """The school or employer of an item, and the units (departments, labs) named before it.
-
-    A segment naming an institution ("... University") beats a bare ORG entity,
-    which beats an unclassified capitalised segment.
-    """
-    cands = [s for s in item.segments if s.kind in ("org", "name") and s is not exclude]
-    if not cands:
-        return None, []
-    units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]
-    whole = [o for o in cands if o not in units]
-
-    def rank(seg: Segment) -> tuple[int, int]:
-        return (0 if _INSTITUTION.search(seg.text) else 1 if seg.kind == "org" else 2, item.segments.index(seg))
-
-    if whole:
-        return min(whole, key=rank), units
-    return units[-1], units[:-1]
-
-
-def part_of_facts(doc: Doc, units: list[Segment], org: Segment, evidence: tuple[int, int], rule: str) -> Iterator[Candidate]:
-    for u in units:
-        if u.start < org.start:
-            yield Candidate("part_of", text_arg(doc, u.start, u.end, "ORG"), text_arg(doc, org.start, org.end, "ORG"), evidence, rule, 0.7)
-
-
-@stage("education.items")
-def education_items(doc: Doc) -> Iterator[Candidate]:
+@item_rule("educated_at", "education.items", sections=["education", "experience"], order=20)
+def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    for line in lines(doc, {"education", "experience"}):
-        item = parse_item(doc, line)
-        deg = item.first("degree")
-        if deg is None and line.section != "education":
+    item = parse_item(doc, line)
+    deg = item.first("degree")
+    if deg is None and line.section != "education":
+        return
+    fld = field_of(item, deg, doc) if deg is not None else None
+    field_seg = next((s for s in item.segments if s.text == fld), None) if fld else None
+    org, units = main_org(item, exclude=field_seg)
+    if org is None:
+        return
+    q: dict[str, str] = {}
+    if deg is not None:
+        q["degree"], _ = degree_text(deg, doc)
+        if fld:
+            q["field"] = fld
+    if item.start:
+        q["start"] = item.start
+    if item.end:
+        q["end"] = item.end
+    ev = (line.start, line.end)
+    yield Candidate("educated_at", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "education.item", 0.85 if deg else 0.6, q)
+    yield from part_of_facts(doc, units, org, ev, "education.item_unit")
+
+
+# ---------------------------------------------------------------- prose
+
+_FROM_AT = re.compile(r"\s*(?:degrees?|diploma)?\s*(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:from|at)\s+(?=(?:the\s+)?[A-Z])")
+_STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
+_GRADUATED = re.compile(r"\bgraduated\s+(?:from|at)\s+")
+_WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
+_STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
+_HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
+_ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate)\s+of\s+")
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+
+
+def _degree_text(t: str, before: str = "") -> str:
+    """The degree as written, without "student"/"degree" after an abbreviation ("Ph.D. degree" -> "Ph.D.")."""
+    if re.search(r"\b(?:visiting|exchange)\b", t, re.I) or re.search(r"\b(?:visiting|exchange)\s*$", before, re.I):
+        return "visiting student"
+    t = _STUDENT.sub("", t)
+    return re.sub(r"(?<=[A-Za-z.])\s+degrees?$", "", t) if re.match(r"^[A-Z][A-Za-z.]*\.?(?:\s+degrees?)?$", t) else t
+
+
+def _orgs_after(sent: Sent, pos: int) -> list[tuple[Name, Name | None]]:
+    r = org_with_parent(sent, pos)
+    return [r] if r else []
+
+
+@sentence_rule("educated_at", "education.prose", triggers=["education"], order=110)
+def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = text_of(doc)
+    degrees = [e for e in sent.ents if e.label_ == "DEGREE" and "honorary" not in e.text.lower()]
+    done: set[int] = set()
+    lead = leading_date(sent)
+    for i, deg in enumerate(degrees):
+        if deg.start_char in done:
             continue
-        fld = field_of(item, deg, doc) if deg is not None else None
-        field_seg = next((s for s in item.segments if s.text == fld), None) if fld else None
-        org, units = main_org(item, exclude=field_seg)
-        if org is None:
+        # "the B.S. and Ph.D. degrees in X from Y, in 2014 and 2019, respectively"
+        group = [deg]
+        j = i
+        while j + 1 < len(degrees) and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[degrees[j].end_char : degrees[j + 1].start_char]):
+            group.append(degrees[j + 1])
+            j += 1
+        last = group[-1]
+        m = _FROM_AT.match(text, last.end_char, sent.end)
+        if not m:
+            continue
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org, parent = r
+        ref = clause_subject(sent, deg.start_char, co)
+        if ref is None or negated(sent, deg.start_char):
+            continue
+        for g in group:
+            done.add(g.start_char)
+        field_ = re.sub(r"^the\s+(?:Department|School|Faculty)\s+of\s+", "", (m.group("field") or "").strip(" ,")) or None
+        end_at = parent.end if parent else org.end
+        tail = text[end_at : sent.end]
+        years = [d for d in sent.dates if d.value and d.start >= end_at]
+        years = [d for d in years if re.fullmatch(r"[\w\s,]*", text[end_at : d.start]) and d.start - end_at < 60]
+        values: list[str | None]
+        if len(group) > 1 and _RESPECTIVELY.search(tail) and len(years) >= len(group):
+            values = [d.value for d in years[: len(group)]]
+        else:
+            d = years[0] if years and not re.search(r"\b(?:and|while|where|then)\b", text[end_at : years[0].start]) else None
+            if d is None and lead is not None:
+                d = lead
+            values = [d.value if d else None] * len(group)
+        obj_name = parent or org
+        for g, v in zip(group, values):
+            q = {"degree": _degree_text(g.text, text[max(sent.start, g.start_char - 12) : g.start_char])}
+            if field_ and len(field_.split()) <= 6:
+                q["field"] = field_
+            if v and "/" not in v:
+                q["end"] = v
+            elif v:
+                s, e = v.split("/", 1)
+                q["start"], q["end"] = s, e
+            if re.search(r"\b(?:student|candidate)$", g.text, re.I):
+                q.pop("end", None)
+                rule = "prose.edu_student"
+            else:
+                rule = "prose.edu_degree"
+            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, obj_name), sent, rule, q)
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+
+    # "graduated from X (with a bachelor's degree)"
+    for m in _GRADUATED.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org, parent = r
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
             continue
         q: dict[str, str] = {}
-        if deg is not None:
-            q["degree"], _ = degree_text(deg, doc)
-            if fld:
-                q["field"] = fld
-        if item.start:
-            q["start"] = item.start
-        if item.end:
-            q["end"] = item.end
-        ev = (line.start, line.end)
-        yield Candidate("educated_at", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "education.item", 0.85 if deg else 0.6, q)
-        yield from part_of_facts(doc, units, org, ev, "education.item_unit")
+        last_end = (parent or org).end
+        w = _WITH_DEGREE.match(text, last_end, sent.end)
+        if w:
+            for e in degrees:
+                if e.start_char == w.end():
+                    q["degree"] = _degree_text(e.text)
+        d = date_after(sent, last_end) or leading_date(sent)
+        if d is not None and d.value and "/" not in d.value:
+            q["end"] = d.value
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, parent or org), sent, "prose.edu_graduated", q)
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+
+    # "studied at X", "was educated at X"; "worked and studied at" lists do not say which is which
+    for m in _STUDIED.finditer(text, sent.start, sent.end):
+        if re.search(r"\bworked\s+and\s+$|\bworked\s+and\s+studied", text[max(sent.start, m.start() - 15) : m.end()]):
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        q = {}
+        if lead is not None:
+            q.update(_range(lead.value))
+        for deg in degrees:
+            if deg.start_char > m.end() and re.search(r"\b(?:received|obtained|earned|got)\b", text[m.end() : deg.start_char]):
+                q["degree"] = _degree_text(deg.text)
+                break
+        for n in names_list(sent, m.end())[:1]:
+            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_studied", q)
+
+    for m in _HOLDS_DEGREES.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        for n in names_list(sent, m.end()):
+            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_degrees_list")
+
+    for m in _ALUMNUS.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        r = org_with_parent(sent, m.end())
+        if r:
+            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+
+
+def _range(value: str | None) -> dict[str, str]:
+    if not value:
+        return {}
+    if "/" in value:
+        s, e = value.split("/", 1)
+        return {"start": s, "end": e}
+    return {"start": value}
+
+
+__all__ = ["educated", "Arg"]

@@ -7,8 +7,10 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
 from .base import Arg, Candidate, lines, subject_arg, text_of
+from .registry import RelationSpec, doc_rule, relation
+
+SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
@@ -81,7 +83,7 @@ def _clause_end(text: str, start: int) -> int:
     return m.start() if m else len(text)
 
 
-@stage("interests.sentence")
+@doc_rule("research_interest", "interests.sentence", order=60)
 def interest_sentences(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
@@ -96,7 +98,7 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
 
 
-@stage("interests.section")
+@doc_rule("research_interest", "interests.section", order=61)
 def interest_section(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .base import Line, dates_in, ents_in, split_range, all_ents, text_of
+from typing import Iterator
+
+from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|•·]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
@@ -120,3 +122,32 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
 
 def is_intern(text: str) -> bool:
     return bool(_INTERN.search(text))
+
+
+INSTITUTION = re.compile(r"\b(?:University|Universit[äéy]|Institute|College|Academy|School|Polytechnic|Inc\.?|Corp\.?|Ltd\.?|Labs?|Laboratory|Research|Hospital|Center|Centre)\b")
+
+
+def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None, list[Segment]]:
+    """The school or employer of an item, and the units (departments, labs) named before it.
+
+    A segment naming an institution ("... University") beats a bare ORG entity,
+    which beats an unclassified capitalised segment.
+    """
+    cands = [s for s in item.segments if s.kind in ("org", "name") and s is not exclude]
+    if not cands:
+        return None, []
+    units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]
+    whole = [o for o in cands if o not in units]
+
+    def rank(seg: Segment) -> tuple[int, int]:
+        return (0 if INSTITUTION.search(seg.text) else 1 if seg.kind == "org" else 2, item.segments.index(seg))
+
+    if whole:
+        return min(whole, key=rank), units
+    return units[-1], units[:-1]
+
+
+def part_of_facts(doc: Doc, units: list[Segment], org: Segment, evidence: tuple[int, int], rule: str) -> Iterator[Candidate]:
+    for u in units:
+        if u.start < org.start:
+            yield Candidate("part_of", text_arg(doc, u.start, u.end, "ORG"), text_arg(doc, org.start, org.end, "ORG"), evidence, rule, 0.7)

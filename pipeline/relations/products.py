@@ -1,4 +1,5 @@
-"""developed: "We release X" news lines on a homepage (the page owner developed X)."""
+"""developed: "We release X" news lines on a homepage (the page owner developed X), and releases,
+launches and "X, developed by Y" in prose."""
 
 from __future__ import annotations
 
@@ -7,21 +8,42 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
-from .base import Arg, Candidate, dates_in, lines, subject_arg, all_ents, text_of
+from ..coref import Coref
+from .base import Arg, Candidate, all_ents, dates_in, lines, subject_arg, text_of
+from .registry import RelationSpec, doc_rule, relation, sentence_rule
+from .toolkit import (
+    Name,
+    Sent,
+    State,
+    alt,
+    cand,
+    clause_subject,
+    date_after,
+    leading_date,
+    name_at,
+    names_list,
+    negated,
+    nsubj_name,
+    org_arg,
+    person_refs,
+    subj_arg,
+    words,
+)
 
-_RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
+SPEC = relation(RelationSpec("developed", ("ORG", "PERSON"), ("PRODUCT",), ("date",)))
+
+_WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
 _NAME = re.compile(r"[A-Z][\w.\-]*(?:[ -][A-Z0-9][\w.\-]*)*")
 
 
-@stage("products.release_news")
+@doc_rule("developed", "products.release_news", order=70)
 def release_news(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
     text = text_of(doc)
     for line in lines(doc):
-        for m in _RELEASE.finditer(text, line.start, line.end):
+        for m in _WE_RELEASE.finditer(text, line.start, line.end):
             ents = [e for e in all_ents(doc) if e.start_char == m.end() and e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART")]
             if ents:
                 s, e = ents[0].start_char, ents[0].end_char
@@ -38,3 +60,92 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
             if ds:
                 q["date"] = ds[0].value
             yield Candidate("developed", subj, Arg(name, "PRODUCT", name, s, s + len(name)), (line.start, line.end), "products.we_release", 0.8, q)
+
+
+# ---------------------------------------------------------------- prose
+
+_RELEASE = re.compile(rf"\b(?:officially\s+)?(?:{alt(w for w in words()['develop_verbs'] if w not in ('developed', 'develops', 'created', 'creates', 'built', 'builds', 'proposed', 'proposes'))})\s+(?:the\s+|its\s+|their\s+)?")
+_DEVELOPED_BY = re.compile(r",?\s+(?:was\s+)?(?:developed|built|created|proposed|released)\s+by\s+")
+_JOINTLY = re.compile(r"\bjointly\s+(?:develop(?:ed)?|buil[dt]|create[d]?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?P<prod>[A-Z][\w.-]*(?:\s*-\s*[A-Z][\w.]*)*)\s+with\s+")
+_PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+of\s+)?")
+
+
+
+
+def _product_at(sent: Sent, pos: int) -> Name | None:
+    text = text_of(sent.doc)
+    for e in sent.ents:
+        if e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "PERSON", "GPE") and 0 <= e.start_char - pos <= 4:
+            return Name(e.start_char, e.end_char, e.text)
+    m = re.compile(r"\s*(?:the\s+)?([A-Z][\w.]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)").match(text, pos, sent.end)
+    if m:
+        return Name(m.start(1), m.end(1), m.group(1).rstrip("."))
+    return None
+
+
+@sentence_rule("developed", "products.prose", triggers=["release"], order=150)
+def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = text_of(doc)
+    for m in _RELEASE.finditer(text, sent.start, sent.end):
+        prod = _product_at(sent, m.end())
+        if prod is None:
+            continue
+        # the developer is the sentence subject before the verb: an organisation, or a person
+        ref = clause_subject(sent, m.start(), co)
+        subj: Arg | None = None
+        orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= m.start()]
+        if orgs and re.fullmatch(r"\s*(?:(?:has|have|had|officially|also|recently|just|then|,)\s*)*", text[orgs[-1].end_char : m.start()]):
+            o = orgs[-1]
+            subj = Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
+        elif ref is not None and ref.end <= m.start():
+            subj = subj_arg(sent, ref)
+        else:
+            subj = nsubj_name(sent, m.start() + len(re.match(r"(?:officially\s+)?", text[m.start():]).group()))
+        if subj is None or negated(sent, m.start()):
+            continue
+        q = {}
+        d = date_after(sent, prod.end, 20) or leading_date(sent)
+        if d is not None and d.value and "/" not in d.value:
+            q["date"] = d.value
+        yield cand("developed", subj, Arg(prod.text, "PRODUCT", prod.text, prod.start, prod.end), sent, "prose.developed_release", q)
+    for m in _DEVELOPED_BY.finditer(text, sent.start, sent.end):
+        prods = [e for e in sent.ents if e.label_ in ("PRODUCT", "WORK_OF_ART") and e.end_char <= m.start() and m.start() - e.end_char <= 2]
+        prod_arg = None
+        if prods:
+            p = prods[-1]
+            prod_arg = Arg(p.text, "PRODUCT", re.sub(r"\s*-\s*", "-", p.text), p.start_char, p.end_char)
+        else:
+            lm = re.search(r"(?<![\w-])([A-Z][\w.]*(?:\s*-\s*[A-Z\d][\w.]*)+|[A-Z][a-z]*[A-Z][\w.-]*)\s*$", text[sent.start : m.start()])
+            if lm:
+                ps, pe = sent.start + lm.start(1), sent.start + lm.end(1)
+                prod_arg = Arg(text[ps:pe], "PRODUCT", re.sub(r"\s*-\s*", "-", text[ps:pe]), ps, pe)
+        if prod_arg is None:
+            continue
+        refs = [r for r in person_refs(sent, co) if 0 <= r.start - m.end() <= 4]
+        subj = subj_arg(sent, refs[0]) if refs else None
+        if subj is None:
+            n = name_at(sent, m.end())
+            subj = org_arg(sent, n) if n else None
+        if subj is None:
+            continue
+        yield cand("developed", subj, prod_arg, sent, "prose.developed_by")
+    for m in _JOINTLY.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        prod_s, prod_e = m.span("prod")
+        pt = re.sub(r"\s*-\s*", "-", m.group("prod"))
+        prod = Arg(text[prod_s:prod_e], "PRODUCT", pt, prod_s, prod_e)
+        yield cand("developed", subj_arg(sent, ref), prod, sent, "prose.developed_jointly")
+        for n in names_list(sent, m.end())[:3]:
+            yield cand("developed", org_arg(sent, n), prod, sent, "prose.developed_jointly")
+    for m in _PARTICIPATED.finditer(text, sent.start, sent.end):
+        prod = _product_at(sent, m.end())
+        if prod is None or not any(e.label_ == "PRODUCT" and e.start_char == prod.start for e in sent.ents):
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        pt = re.sub(r"\s*-\s*", "-", prod.text)
+        yield cand("developed", subj_arg(sent, ref), Arg(prod.text, "PRODUCT", pt, prod.start, prod.end), sent, "prose.developed_participated")

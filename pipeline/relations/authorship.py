@@ -1,4 +1,4 @@
-"""author_of from the owner's publication list and from "our paper <title>" news lines.
+"""author_of (and published_in) from the owner's publication list, "our paper <title>" news lines, and prose.
 
 A paper entry is a title line (bold, quoted, or followed by its author line)
 plus up to three following lines that name authors and the venue.
@@ -11,8 +11,13 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from . import stage
-from .base import Candidate, Line, lines, subject_arg, text_arg, all_ents, text_of
+from ..coref import Coref
+from .base import Arg, Candidate, Line, all_ents, lines, subject_arg, text_arg, text_of
+from .registry import RelationSpec, doc_rule, relation, sentence_rule
+from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
+
+SPEC = relation(RelationSpec("author_of", ("PERSON",), ("WORK",), ("venue", "date", "role")))
+PUBLISHED_IN = relation(RelationSpec("published_in", ("WORK",), ("VENUE",), ("date",)))
 
 _MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
 _NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")
@@ -73,7 +78,7 @@ def _looks_like_title(text: str) -> bool:
     return t[:1].isupper() and not _SENTENCE_START.match(t) and not is_author_line(t)
 
 
-@stage("publications.list")
+@doc_rule("author_of", "publications.list", order=40)
 def publication_list(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
@@ -116,7 +121,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         yield Candidate("author_of", subj, title, (line.start, ev_end), rule, 0.85 if rule == "publications.bold_title" else 0.7, q)
 
 
-@stage("publications.news")
+@doc_rule("author_of", "publications.news", order=41)
 def news_papers(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
@@ -133,3 +138,57 @@ def news_papers(doc: Doc) -> Iterator[Candidate]:
         if venues:
             q["venue"] = venues[0].text
         yield Candidate("author_of", subj, title, (line.start, line.end), "publications.news_our_paper", 0.8, q)
+
+
+# ---------------------------------------------------------------- prose
+
+# ---------------------------------------------------------------- author_of
+
+_TITLED = re.compile(r"\b(?:published|wrote|authored|presented|released)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?(?:paper|article|book|preprint|study)\s+(?:titled|entitled|called|named)\s+[“\"'‘](?P<title>[^”\"’]{5,250})[”\"'’]")
+_ON_VENUE = re.compile(r"\s*(?:on|in|at)\s+(?P<venue>(?=[\w-]*[A-Z])[A-Za-z][\w-]*(?:\s+\d{4})?)")
+_ROLE = re.compile(r"\bas\s+(?:the\s+|a\s+)?(?P<role>first|corresponding|last|senior|co-first)\s+author\b")
+_AFTER_JOIN = re.compile(r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+(?P<unit>months?|years?|weeks?)\s+after\s+(?:joining|(?:she|he|I)\s+joined)\b", re.I)
+_NUM = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _shift(value: str, n: int, unit: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-\d{2})?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if unit.startswith("year"):
+        return f"{y + n}" + (f"-{m.group(2)}" if m.group(2) else "")
+    if not m.group(2) or unit.startswith("week"):
+        return None
+    mm = int(m.group(2)) - 1 + n
+    return f"{y + mm // 12}-{mm % 12 + 1:02d}"
+
+
+@sentence_rule("author_of", "authorship.prose", triggers=["author"], order=190)
+def authored(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _TITLED.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        s, e = m.span("title")
+        title = re.sub(r"\s*-\s*", "-", text[s:e]).strip()
+        q: dict[str, str] = {}
+        v = _ON_VENUE.match(text, m.end(), sent.end)
+        if v:
+            q["venue"] = v.group("venue")
+        r = _ROLE.search(text, m.end(), sent.end)
+        if r:
+            q["role"] = r.group("role") + " author"
+        d = leading_date(sent) or date_after(sent, m.end(), 30)
+        if d is not None and d.value and "/" not in d.value:
+            q["date"] = d.value
+        else:
+            aj = _AFTER_JOIN.search(text, sent.start, m.start())
+            anchor = st.join_dates.get(ref.person.canonical)
+            if aj and anchor:
+                n = int(aj.group("n")) if aj.group("n").isdigit() else _NUM[aj.group("n").lower()]
+                val = _shift(anchor[0], n, aj.group("unit").lower())
+                if val:
+                    q["date"] = val
+        yield cand("author_of", subj_arg(sent, ref), Arg(text[s:e], "WORK", title, s, e), sent, "prose.author_titled", q)

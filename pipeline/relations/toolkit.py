@@ -1,49 +1,25 @@
-"""Shared machinery of the prose rules: sentences, who they are about, names in them, dates.
+"""The argument toolkit every prose rule shares: sentences, who a clause is about,
+the organisation names and enumerations after a trigger, negation and modality,
+and the dates that qualify a clause.
 
-Rules work on one `Sent` at a time. Trigger phrases are regexes over the
-sentence text (cheap, run once per sentence); the parse is consulted only to
-find the clause subject and to reject negated or hypothetical statements.
+Rules work on one `Sent` at a time. Trigger phrases are found in the sentence
+text (cheap, run once per sentence); the parse is consulted to find the clause
+subject and to reject negated or hypothetical statements.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..config import PATTERNS_DIR
-from ..coref import FIRST_PERSON, THIRD_PERSON, Coref, coref_of
+from ..coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..people import Person
-from .base import Arg, Candidate, person_arg, split_range, all_ents, text_of
-
-
-@lru_cache(maxsize=1)
-def words() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    with open(PATTERNS_DIR / "prose_words.jsonl", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                out[row["list"]] = row["words"]
-    return out
-
-
-@lru_cache(maxsize=1)
-def confidences() -> dict[str, float]:
-    out: dict[str, float] = {}
-    with open(PATTERNS_DIR / "prose_confidence.jsonl", encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                row = json.loads(line)
-                out[row["rule"]] = float(row["confidence"])
-    return out
-
-
-def conf(rule: str) -> float:
-    return confidences().get(rule, 0.6)
+from .base import Arg, Candidate, all_ents, person_arg, split_range, text_of
+from .lexicon import conf, words
+from .registry import trigger_regex
 
 
 def alt(ws) -> str:
@@ -219,17 +195,15 @@ class Sent:
 
 _SKIP_SECTIONS = {"publications", "service", "teaching", "contact"}
 _LIST_SECTIONS = {"education", "experience", "awards", "news"}
-_CHEAP_TRIGGER = re.compile(
-    r"\b(?:join|joined|joins|graduat|receiv|obtain|promot|born|appointed|elected|award|founded|co-founded|lead|leads|led|head|director|release|released|studied|holds|is an?|was an?|am an?)\b",
-    re.I,
-)
-
-
 def may_be_prose(text: str, section: str | None) -> bool:
-    """Whether prose rules read this sentence: long enough, and not a list item without a cue word."""
+    """Whether prose rules read this sentence: long enough, and not a list item without a trigger.
+
+    The triggers are those the sentence rules declare (`registry.trigger_regex`),
+    so a list item that states a fact in prose reaches every rule that reads it.
+    """
     if len(text) < 12 or len(text.split()) < 4 or section in _SKIP_SECTIONS:
         return False
-    return section not in _LIST_SECTIONS or bool(_CHEAP_TRIGGER.search(text))
+    return section not in _LIST_SECTIONS or bool(trigger_regex().search(text))
 
 
 def prose_sentences(doc: Doc) -> list[Sent]:
@@ -428,11 +402,6 @@ def range_quals(value: str | None, single_is: str = "start") -> dict[str, str]:
     return {single_is: s} if s else {}
 
 
-def since_value(sent: Sent, d) -> dict[str, str]:
-    """Qualifiers of a leading date: "Since 2018" is an open range, "In 2016" a start."""
-    return range_quals(d.value) if d is not None else {}
-
-
 def present_end(sent: Sent, pos: int) -> bool:
     t = text_of(sent.doc)[sent.start : pos + 60].lower()
     return bool(re.search(r"\b(?:currently|now|presently|at present)\b", t))
@@ -457,3 +426,4 @@ def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str,
 
 def org_arg(sent: Sent, n: Name, label: str = "ORG") -> Arg:
     return Arg(n.text, label, re.sub(r"^the\s+", "", n.text), n.start, n.end)
+

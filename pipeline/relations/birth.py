@@ -1,0 +1,42 @@
+"""date_of_birth from prose: "was born in 1981", "born on 6 December 1947"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..coref import Coref
+from .base import Arg, Candidate, text_of
+from .registry import RelationSpec, relation, sentence_rule
+from .toolkit import (
+    Sent,
+    State,
+    cand,
+    clause_subject,
+    negated,
+    person_refs,
+    subj_arg,
+)
+
+SPEC = relation(RelationSpec("date_of_birth", ("PERSON",), ("DATE",), description="the object is the ISO value of the date"))
+
+
+_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?")
+
+
+@sentence_rule("date_of_birth", "birth.born", triggers=["birth"], order=100)
+def born(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _BORN.finditer(text, sent.start, sent.end):
+        d = next((d for d in sent.dates if d.value and 0 <= d.start - m.end() <= 1 and "/" not in d.value), None)
+        if d is None:
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None:
+            refs = person_refs(sent, co)
+            ref = next((r for r in refs if r.end <= m.start()), None)
+        if ref is None or negated(sent, m.start()):
+            continue
+        yield cand("date_of_birth", subj_arg(sent, ref), Arg(d.text, "DATE", d.value, d.start, d.end), sent, "prose.date_of_birth")
+
+

@@ -1,0 +1,221 @@
+"""employed_by from career verbs in prose: "joined ORG as TITLE in 2021", "co-founded ORG",
+"held a ... position at ORG", "spent a summer at ORG", "transferred to ORG", "was promoted from X to Y"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...coref import Coref
+from ..base import Arg, Candidate, text_of
+from ..registry import sentence_rule
+from ..toolkit import (
+    Name,
+    Sent,
+    State,
+    cand,
+    clause_subject,
+    date_after,
+    is_location,
+    leading_date,
+    name_at,
+    negated,
+    org_arg,
+    org_with_parent,
+    range_quals,
+    subj_arg,
+)
+
+
+_JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+_AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
+_RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
+_SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
+_FROM_PREV = re.compile(r"\s+from\s+")
+_AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+joined|he\s+joined|I\s+joined)\b", re.I)
+
+
+
+
+@sentence_rule("employed_by", "employment.joined", triggers=["join"], order=120)
+def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = text_of(doc)
+    lead = leading_date(sent)
+    for m in _JOIN.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org, parent = r
+        if org.text.lower() in {"us", "me", "them", "him", "her"}:
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        before = bool(re.search(r"\bbefore\s+$", text[max(sent.start, m.start() - 8) : m.start()], re.I))
+        end_at = (parent or org).end
+        q: dict[str, str] = {}
+        rule = "prose.job_before_joining" if before else "prose.job_joined"
+        a = _AS_TITLE.match(text, end_at, sent.end)
+        if a:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and a.end() <= e.start_char <= a.end() + 25]
+            if tits:
+                q["title"] = text[a.end() : tits[0].end_char]
+                end_at = tits[0].end_char
+        sv = _SERVED_AS.match(text, end_at, sent.end)
+        if sv and "title" not in q:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and e.start_char == sv.end()]
+            if tits:
+                q["title"] = tits[0].text
+        rk = _RANK.search(text, end_at, sent.end)
+        if rk and rk.start() - end_at < 60:
+            q["title"] = rk.group(1).strip()
+        if not before:
+            d = date_after(sent, end_at) or date_after(sent, (parent or org).end) or lead
+            if d is not None and d.value and "/" not in d.value:
+                q["start"] = d.value
+                st.join_dates[ref.person.canonical] = (d.value, sent.start)
+        if not q.get("title") and re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]):
+            continue  # "joined X as a PhD student" is education, left to the education rules
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, parent or org), sent, rule, q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        # "joins X from Y, where ...": Y is the previous employer
+        fm = _FROM_PREV.match(text, end_at, sent.end)
+        if fm:
+            seg_end = min([x for x in (text.find(",", fm.end(), sent.end), text.find(".", fm.end(), sent.end)) if x > 0] or [sent.end])
+            names = [e for e in sent.ents if e.label_ == "ORG" and fm.end() <= e.start_char and e.end_char <= seg_end]
+            cands_ = [name_at(sent, e.start_char) for e in names]
+            if not cands_:
+                caps = list(re.finditer(r"\b[A-Z][\w&-]+\b", text[fm.end() : seg_end]))
+                cands_ = [name_at(sent, fm.end() + caps[-1].start())] if caps else []
+            if cands_ and cands_[-1] is not None:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, cands_[-1]), sent, "prose.job_before_joining")
+
+
+
+_FOUNDED = re.compile(r"\b(co-?founded|founded)\s+(?=(?:the\s+)?[A-Z])", re.I)
+_SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
+
+
+
+@sentence_rule("employed_by", "employment.founded", triggers=["found"], order=140)
+def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _FOUNDED.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org = r[0]
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        q = {"title": "co-founder" if m.group(1).lower().startswith("co") else "founder"}
+        d = date_after(sent, org.end)
+        if d is None:
+            for dd in sent.dates:
+                if dd.value and dd.end <= m.start() and re.fullmatch(r"\s*(?:,\s*)?(?:[A-Z][\w.]*\s*){0,4}", text[dd.end : m.start()]):
+                    d = dd
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        s = _SOLD.match(text, org.end, sent.end)
+        if s:
+            buyer = name_at(sent, s.end())
+            if buyer is not None:
+                yield cand("part_of", org_arg(sent, org), org_arg(sent, buyer), sent, "prose.part_of_acquired")
+
+
+
+_WORKED_AS = re.compile(r"\b(?:worked|works|working|served|serves|serving)\s+as\s+(?:a|an|the)\s+")
+_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+([\w-]+(?:\s+[\w-]+)?\s+position)\s+(?:at|with|in)\s+")
+_SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|several|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
+_TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
+_PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
+
+
+
+@sentence_rule("employed_by", "employment.career", triggers=["career"], order=160)
+def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    lead = leading_date(sent)
+    for m in _POSITION.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if r is None or ref is None or negated(sent, m.start()):
+            continue
+        org, parent = r
+        q = {"title": m.group(1)}
+        if lead is not None:
+            q.update(range_quals(lead.value))
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_position", q)
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+    for m in _SPENT.finditer(text, sent.start, sent.end):
+        if re.search(r"\b(?:student|studying|studied|visiting)\b", text[sent.start : sent.end]):
+            continue
+        r = org_with_parent(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if r is None or ref is None or negated(sent, m.start()):
+            continue
+        org, parent = r
+        obj = Name(org.start, parent.end, text[org.start : parent.end]) if parent else org
+        site = re.compile(r",\s*([A-Z][a-z]+)(?=[.,;]|$)").match(text, obj.end, sent.end)
+        if site and not is_location(site.group(1)):
+            obj = Name(obj.start, site.end(1), text[obj.start : site.end(1)])
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent")
+    for m in _TRANSFER.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        obj: Name | None = None
+        if re.match(r"it\b|them\b", text[m.end() : m.end() + 4]):
+            recent = [u for u in st.last_units if sent.start - u[2] < 300]
+            if recent:
+                obj = Name(recent[-1][1], recent[-1][2], recent[-1][0])
+        else:
+            r = org_with_parent(sent, m.end())
+            obj = r[0] if r else None
+        if obj is None:
+            continue
+        q = {}
+        d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
+        if d is not None:
+            q.update(range_quals(d if isinstance(d, str) else d.value))
+        yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
+    for m in _PROMOTED.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        org = _employer_in_context(sent, ref.person.canonical, st, m.start())
+        if org is None:
+            continue
+        q = {"title": m.group("new").strip()}
+        if lead is not None and lead.value and "/" not in lead.value:
+            q["start"] = lead.value
+        yield cand("employed_by", subj_arg(sent, ref), org, sent, "prose.job_promoted", q)
+
+
+def _employer_in_context(sent: Sent, person: str, st: State, pos: int) -> Arg | None:
+    """The organisation a promotion happens at: the last one named shortly before that the person works for."""
+    text = text_of(sent.doc)
+    known = st.employers.get(person, [])
+    if not known:
+        return None
+    firsts = sorted({k[0].split()[0] for k in known}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in firsts) + r")(?![\w-])")
+    last = None
+    for m in rx.finditer(text, max(0, pos - 600), pos):
+        last = m
+    if last is not None:
+        n = _NAME.match(text, last.start())
+        t = n.group().rstrip(" .,") if n else last.group()
+        t = re.sub(r"['’]s$", "", t)
+        return Arg(t, "ORG", t, last.start(), last.start() + len(t))
+    org, p = known[-1]
+    return Arg(org, "ORG", org, p, p + len(org))
+
+
+_NAME = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*")
+

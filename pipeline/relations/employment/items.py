@@ -1,0 +1,42 @@
+"""employed_by from dated list items of Experience sections (internships included)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ..base import Candidate, Line, subject_arg, text_arg
+from ..items import is_intern, main_org, parse_item, part_of_facts
+from ..registry import item_rule
+
+
+@item_rule("employed_by", "employment.items", sections=["experience"], order=30)
+def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    item = parse_item(doc, line)
+    if item.first("degree") is not None:
+        return
+    org, units = main_org(item)
+    if org is None:
+        return
+    titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
+    if not titles and not is_intern(line.text):
+        return  # without a role the item is a project or a topic, not a job
+    if len(line.text.split()) > 30 or any(t.tag_.startswith(("VB", "MD")) for t in doc.char_span(line.start, line.end, alignment_mode="expand") or [] if not t.ent_type_):
+        return  # a sentence: the prose stages read it
+    q: dict[str, str] = {}
+    if titles:
+        q["title"] = titles[0].text
+    elif is_intern(line.text):
+        q["title"] = "research intern"
+    if item.start:
+        q["start"] = item.start
+    if item.end:
+        q["end"] = item.end
+    ev = (line.start, line.end)
+    conf = 0.85 if titles else 0.6
+    yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
+    yield from part_of_facts(doc, units, org, ev, "employment.item_unit")

@@ -1,0 +1,227 @@
+"""employed_by (and leads/part_of for heads of units) from job titles in prose: "is a TITLE at ORG",
+"P, TITLE of ORG", "Head of the X Group, Y Inc.", "a technical manager then a team manager at ORG"."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ...config import PATTERNS_DIR
+from ...coref import Coref
+from ..base import Candidate, text_of
+from ..registry import sentence_rule
+from ..toolkit import (
+    Name,
+    Sent,
+    State,
+    cand,
+    clause_subject,
+    date_after,
+    is_unit,
+    leading_date,
+    name_at,
+    negated,
+    org_arg,
+    org_with_parent,
+    person_refs,
+    present_end,
+    range_quals,
+    subj_arg,
+    words,
+)
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> set[str]:
+    with open(PATTERNS_DIR / "titles.jsonl", encoding="utf-8") as f:
+        rows = [json.loads(x) for x in f if x.strip()]
+    return {r["phrase"] for r in rows if r["kind"] == "modifier"} | {"founding", "former", "first"}
+
+
+_LINK = re.compile(
+    r"(?:\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
+    r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
+    re.I,
+)
+_LIST_CONT = re.compile(r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
+_CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
+_THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
+_TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
+_ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
+_ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
+_COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
+_OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
+_APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
+
+
+def _is_field(t: str) -> bool:
+    """"Professor of Computer Science": the words after "of" name a field, not an employer."""
+    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation)\b", t):
+        return False
+    return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
+
+
+def _is_lead(t: str) -> bool:
+    tl = t.lower()
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}\b", tl) for w in words()["lead_titles"] if w != "coordinator")
+
+
+def _non_job(chain_text: str) -> bool:
+    """Board seats, chairmanships, editorships, fellowships: not annotated as employment."""
+    parts = [p.strip().lower() for p in re.split(r",|\band\b|&|/", chain_text) if p.strip()]
+    non = set(words()["non_job_titles"])
+    jobs = set(words()["job_fellows"])
+    if any(p in jobs for p in parts):
+        return False
+    return all(p in non or any(p.endswith(" " + n) or p == n for n in non) or "board" in p for p in parts)
+
+
+def _left_extend(text: str, start: int, floor: int) -> int:
+    """Include modifiers written before the title ("the founding Cambridge Director")."""
+    left = text[floor:start]
+    m = re.search(r"(?:\b(?:the|a|an|as)\s+)((?:[\w-]+\s+){1,2})$", left)
+    if not m:
+        return start
+    ws = m.group(1).split()
+    mods = _modifiers()
+    if all(w.lower() in mods or (w[:1].isupper() and w.lower() not in {"he", "she", "i"}) for w in ws):
+        return floor + m.start(1)
+    return start
+
+
+@sentence_rule("employed_by", "employment.titles", triggers=["title_link"], order=130)
+def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = text_of(doc)
+    tits = [e for e in sent.ents if e.label_ == "TITLE"]
+    lead = leading_date(sent)
+    i = 0
+    prev_end = None  # end of the previous title fact in this sentence
+    prev_ref = None
+    while i < len(tits):
+        t = tits[i]
+        chain = [t]
+        seps = []
+        while i + 1 < len(tits):
+            gap = text[chain[-1].end_char : tits[i + 1].start_char]
+            if _CHAIN_GAP.match(gap):
+                seps.append("and")
+            elif _THEN_GAP.match(gap):
+                seps.append("then")
+            else:
+                break
+            chain.append(tits[i + 1])
+            i += 1
+        i += 1
+        c_start = _left_extend(text, chain[0].start_char, max(sent.start, chain[0].start_char - 40))
+        c_end = chain[-1].end_char
+        title = text[c_start:c_end]
+        org: Name | None = None
+        parent: Name | None = None
+        unit: Name | None = None
+        after = c_end
+        # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
+        split = _OF_SPLIT.match(chain[-1].text)
+        follows = _ORG_PREP.match(text, c_end, sent.end)
+        follows_org = follows is not None and follows.group().strip(" ,").split()[0] in ("at", "with", "in") and name_at(sent, follows.end()) is not None
+        ext = _TITLE_EXT.match(text, c_end, sent.end)
+        if split and not follows_org and not ext:
+            head, rest = split.group(1), split.group(2)
+            rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
+            r = org_with_parent(sent, rest_start)
+            if r is not None and _is_field(r[0].text) and parent is None:
+                r = None
+            if r is not None and r[1] is not None and is_unit(r[0].text):
+                # "Head of the X Group, Y Inc.": the unit is led, the company employs
+                unit, org, parent = r[0], r[1], None
+                after = org.end
+            elif r is not None:
+                org, parent = r
+                title = text[c_start : chain[-1].start_char + len(head)]
+                cm = _COMMA.match(text, (parent or org).end, sent.end)
+                if parent is None and cm:
+                    r2 = org_with_parent(sent, cm.end())
+                    if r2 is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b|^[A-Z][\w]+$", r2[0].text) and r2[0].text not in words()["location_words"]:
+                        # "Head of Applied Vision Group, Northwind Inc.": the unit is led, the company employs
+                        unit, org = org, r2[0]
+                        title = text[c_start:c_end]
+                after = (parent or org).end if unit is None else org.end
+        if org is None:
+            p = c_end
+            if ext:
+                p = ext.end()
+                title = text[c_start:p]
+            ab = _ABBR.match(text, p, sent.end)
+            if ab:
+                p = ab.end()
+                title = text[c_start:p]
+            m = _ORG_PREP.match(text, p, sent.end)
+            if m:
+                r = org_with_parent(sent, m.end())
+                if r is not None:
+                    org, parent = r
+                    after = (parent or org).end
+            if org is None:
+                cm = _COMMA.match(text, p, sent.end)
+                if cm and re.search(r"\bof\s+[A-Z]", chain[-1].text):
+                    r = org_with_parent(sent, cm.end())
+                    if r is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b", r[0].text):
+                        sm = _OF_SPLIT.match(chain[-1].text)
+                        if sm:
+                            us = chain[-1].start_char + chain[-1].text.rfind(sm.group(2))
+                            unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
+                        org = r[0]
+                        after = org.end
+        if org is None or _non_job(title):
+            continue
+        # who holds the title
+        ref = None
+        rule = "prose.job_title"
+        for r_ in person_refs(sent, co):
+            if r_.end <= c_start and _APPOS_LEFT.match(text[r_.end : c_start]):
+                ref, rule = r_, "prose.job_apposition"
+        if ref is None:
+            left = text[(prev_end if prev_end is not None else sent.start) : c_start]
+            if prev_end is not None and _LIST_CONT.match(left) and prev_ref is not None:
+                ref = prev_ref
+            elif _LINK.search(left):
+                ref = clause_subject(sent, c_start, co)
+        if ref is None or negated(sent, c_start):
+            continue
+        q: dict[str, str] = {}
+        d = date_after(sent, after) or lead
+        if d is not None:
+            q.update(range_quals(d.value))
+        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
+            q["end"] = "present"
+        obj = org
+        members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
+        if "then" in seps:
+            # "a technical manager then a team manager": one fact per role, the range split between them
+            members = []
+            for k, ent in enumerate(chain):
+                qq = {kk: vv for kk, vv in q.items() if (kk == "start" and k == 0) or (kk == "end" and k == len(chain) - 1)}
+                members.append((ent.text, qq))
+        for ttl, qq in members:
+            qq = dict(qq)
+            qq["title"] = ttl if ttl is not None else title
+            yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, rule, qq)
+        st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start))
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        if unit is not None:
+            yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
+        for ent in chain:
+            if _is_lead(ent.text):
+                sm = _OF_SPLIT.match(ent.text)
+                role = sm.group(1) if sm else ent.text
+                if ent is chain[0] and c_start < ent.start_char:
+                    role = text[c_start : ent.start_char] + role
+                target = unit or obj
+                yield cand("leads", subj_arg(sent, ref), org_arg(sent, target), sent, "prose.leads_title", {"role": role})
+                break
+        prev_end, prev_ref = after, ref
+
+

@@ -1,0 +1,109 @@
+"""leads: "heads / leads / directs / runs / oversees X", "the person in charge of X", "the leader of this model"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..coref import Coref
+from .base import Arg, Candidate, text_of
+from .registry import RelationSpec, relation, sentence_rule
+from .toolkit import (
+    Name,
+    Sent,
+    State,
+    alt,
+    cand,
+    clause_subject,
+    name_at,
+    negated,
+    org_arg,
+    person_refs,
+    subj_arg,
+    words,
+)
+
+SPEC = relation(RelationSpec("leads", ("PERSON",), ("ORG", "PRODUCT", "PROJECT"), ("role", "start")))
+
+# ---------------------------------------------------------------- leads / reports_to
+
+_LEAD_VERB = re.compile(rf"\b(?:{alt(words()['lead_verbs'])})\s+(?=(?:the\s+|his\s+|her\s+|their\s+)?[A-Z])")
+_NAMELY = re.compile(r"\bled\s+(?:two|three|four|several|many|\d+)\s+[\w -]*?projects?\b[^.;]*?,?\s*namely\s+")
+_IN_CHARGE = re.compile(r"\b(?:the\s+)?(?:core\s+)?person\s+in\s+charge\s+of\s+(?:the\s+)?(?P<what>[\w -]+?)\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w.-]*(?:\s+\d[\w.]*)?)")
+_LEADER_OF = re.compile(r"\b(?:the\s+)?(?P<role>(?:core\s+)?(?:[A-Z&]+(?:\s*&\s*[A-Z]+)?\s+)?leader)\s+of\s+(?P<obj>(?:this|the|that)\s+(?:model|project|product|system|team))")
+
+
+_LED_NOUN = re.compile(r"(?:the\s+)?(?P<obj>[A-Z][^.;]{0,80}?\s(?:business|team|project|group|lab|laboratory|department|division|unit|effort|initiative|program|programme|organization|organisation))\b")
+_MODIFIES = re.compile(r"\s+(?!(?:at|of|in|and|with|for|to|from|which|where|since|as|on|by|team|lab|group|project|department|division)\b)[a-z]")
+
+
+@sentence_rule("leads", "leads.verbs", triggers=["lead"], order=170)
+def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    bad = [e for e in sent.ents if e.label_ in ("TITLE", "GPE", "LOC", "NORP", "DATE")]
+    for m in _LEAD_VERB.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        p = m.end()
+        ln = _LED_NOUN.match(text, p, sent.end)
+        if ln and not re.search(r"[,;]\s+(?:which|who|where)\b", ln.group()):
+            s_, e_ = ln.span("obj")
+            yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
+            continue
+        for _ in range(3):
+            obj = name_at(sent, p)
+            if obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
+                break
+            yield cand("leads", subj_arg(sent, ref), org_arg(sent, obj, "ORG"), sent, "prose.leads_verb")
+            last = obj.end
+            # "leads the X Department at DFKI": the unit is part of the organisation, which employs the person
+            at = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?").match(text, obj.end, sent.end)
+            if at:
+                host = name_at(sent, at.end())
+                if host is not None and not any(b.start_char <= host.start < b.end_char for b in bad):
+                    yield cand("part_of", org_arg(sent, obj), org_arg(sent, host), sent, "prose.part_of_unit_at")
+                    yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
+                    last = host.end
+            nx = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=[A-Z])").match(text, last, sent.end)
+            if not nx:
+                break
+            p = nx.end()
+    for m in _NAMELY.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        seg_end = next((i for i in (text.find(".", m.end(), sent.end), text.find(";", m.end(), sent.end)) if i > 0), sent.end)
+        for pm in re.finditer(r"[A-Z][\w.-]*(?:\s+\d[\w.]*)?", text[m.end() : seg_end]):
+            s_, e_ = m.end() + pm.start(), m.end() + pm.end()
+            yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "PROJECT", text[s_:e_], s_, e_), sent, "prose.leads_namely")
+    for m in _IN_CHARGE.finditer(text, sent.start, sent.end):
+        ref = None
+        for r in person_refs(sent, co):
+            if r.end <= m.start() and re.fullmatch(r"\s*(?:,|is|was|became|as|,\s*the)?\s*(?:the|officially|recognized\s+by\s+[\w ]+?\s+as)?\s*", text[r.end : m.start()]):
+                ref = r
+        if ref is None:
+            ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        n = name_at(sent, m.start("obj"))
+        if n is None:
+            continue
+        nn = re.match(r"[A-Z][\w.-]*(?:\s+\d[\w.]*)?", n.text)
+        obj = Name(n.start, n.start + nn.end(), nn.group()) if nn else n
+        role = "person in charge of " + re.sub(r"\s*-\s*", "-", m.group("what")).strip()
+        q = {"role": role}
+        yield cand("leads", subj_arg(sent, ref), Arg(obj.text, "PRODUCT", obj.text, obj.start, obj.end), sent, "prose.leads_in_charge", q)
+    for m in _LEADER_OF.finditer(text, sent.start, sent.end):
+        ref = None
+        for r in person_refs(sent, co):
+            if r.end <= m.start():
+                ref = r
+        if ref is None or negated(sent, m.start()):
+            continue
+        prods = [e for e in sent.ents if e.label_ == "PRODUCT" and e.end_char <= m.start()]
+        if not prods:
+            continue
+        p = prods[-1]
+        role = re.sub(r"\s*&\s*", "&", m.group("role"))
+        yield cand("leads", subj_arg(sent, ref), Arg(p.text, "PRODUCT", p.text, p.start_char, p.end_char), sent, "prose.leads_in_charge", {"role": role})

@@ -1,0 +1,85 @@
+"""The relation rules' word lists, loaded from `pipeline/patterns/` and validated.
+
+Three files: `triggers.jsonl` (the words that make a sentence worth reading for a
+rule, which also decide what gets the parser), `prose_words.jsonl` (closed word
+classes the rules use: negation, titles that are not jobs, unit words, ...),
+and `prose_confidence.jsonl` (each prose rule's confidence, with the counts it
+was estimated from). A row with an unknown key, an empty list or a repeated
+name is an error, raised when the file is first read.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..config import PATTERNS_DIR
+
+
+class WordList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(alias="list", min_length=1)
+    words: list[str] = Field(min_length=1)
+
+
+class RuleConfidence(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str = Field(min_length=1)
+    confidence: float = Field(ge=0.0, le=1.0)
+    dev_correct: int = Field(ge=0)
+    dev_total: int = Field(ge=0)
+
+
+def _rows(path: Path, model: type[BaseModel]) -> list:
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(model.model_validate(json.loads(line)))
+            except ValueError as e:
+                raise ValueError(f"{path.name}:{n}: {e}") from None
+    return rows
+
+
+def word_lists(path: Path) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for row in _rows(path, WordList):
+        if row.name in out:
+            raise ValueError(f"{path.name}: list {row.name!r} defined twice")
+        if any(not w.strip() for w in row.words):
+            raise ValueError(f"{path.name}: list {row.name!r} holds an empty word")
+        out[row.name] = row.words
+    return out
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, list[str]]:
+    return word_lists(PATTERNS_DIR / "prose_words.jsonl")
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, list[str]]:
+    return word_lists(PATTERNS_DIR / "triggers.jsonl")
+
+
+def trigger_words(name: str) -> list[str]:
+    try:
+        return triggers()[name]
+    except KeyError:
+        raise KeyError(f"no trigger list {name!r} in triggers.jsonl") from None
+
+
+@lru_cache(maxsize=1)
+def confidences() -> dict[str, float]:
+    return {r.rule: r.confidence for r in _rows(PATTERNS_DIR / "prose_confidence.jsonl", RuleConfidence)}
+
+
+def conf(rule: str) -> float:
+    return confidences().get(rule, 0.6)

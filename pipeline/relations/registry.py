@@ -1,0 +1,225 @@
+"""One registry for the relation layer: what each relation is, and the rules that find it.
+
+A relation module declares its `RelationSpec` with `relation(...)` and its rules
+with three decorators:
+
+- `@item_rule(relation, sections=...)`: `fn(doc, line)` on each list item or table
+  row of the named sections of a structured page;
+- `@sentence_rule(relation, triggers=...)`: `fn(sent, coref, state)` on each prose
+  sentence; `triggers` name word lists of `patterns/triggers.jsonl`, and their
+  union decides which list-item lines are read as prose and get the parser, so
+  a new rule cannot be skipped silently;
+- `@doc_rule(relation)`: `fn(doc)` once per document.
+
+Modules are discovered (every module of this package is imported once), not
+listed by hand. How repeated statements of one fact merge is part of the spec.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterable, Literal
+
+from .base import Candidate
+from .lexicon import trigger_words
+
+RuleKind = Literal["item", "sentence", "doc"]
+
+
+@dataclass(frozen=True)
+class RelationSpec:
+    """A relation of the inventory: argument labels, allowed qualifiers, and merging.
+
+    `distinct_by` names the qualifiers that make two statements of one
+    (subject, object) pair different facts (two titles at one employer are two
+    jobs); `key_policies` maps such a qualifier to a registered normaliser.
+    """
+
+    name: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    qualifiers: tuple[str, ...] = ()
+    distinct_by: tuple[str, ...] = ()
+    key_policies: dict[str, str] = field(default_factory=dict)
+    merge_policy: str = "most_confident"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    relation: str
+    kind: RuleKind
+    fn: Callable
+    order: int
+    sections: frozenset[str] | None = None
+    triggers: tuple[str, ...] = ()
+
+
+SPECS: dict[str, RelationSpec] = {}
+RULES: dict[str, Rule] = {}
+KEY_POLICIES: dict[str, Callable[[str], str]] = {}
+MERGE_POLICIES: dict[str, Callable[[list[Candidate]], list[Candidate]]] = {}
+
+
+def relation(spec: RelationSpec) -> RelationSpec:
+    if spec.name in SPECS and SPECS[spec.name] != spec:
+        raise ValueError(f"relation {spec.name!r} declared twice")
+    SPECS[spec.name] = spec
+    return spec
+
+
+def _register(rule: Rule) -> None:
+    old = RULES.get(rule.name)
+    if old is not None and old.fn.__qualname__ != rule.fn.__qualname__:
+        raise ValueError(f"rule name {rule.name!r} used twice")
+    RULES[rule.name] = rule
+
+
+def item_rule(relation_: str, name: str, sections: Iterable[str], order: int = 50) -> Callable:
+    def deco(fn: Callable) -> Callable:
+        _register(Rule(name, relation_, "item", fn, order, sections=frozenset(sections)))
+        return fn
+
+    return deco
+
+
+def sentence_rule(relation_: str, name: str, triggers: Iterable[str], order: int = 50) -> Callable:
+    triggers = tuple(triggers)
+    if not triggers:
+        raise ValueError(f"sentence rule {name!r} declares no trigger")
+
+    def deco(fn: Callable) -> Callable:
+        for t in triggers:
+            trigger_words(t)  # an unknown list fails here, at import
+        _register(Rule(name, relation_, "sentence", fn, order, triggers=triggers))
+        return fn
+
+    return deco
+
+
+def doc_rule(relation_: str, name: str, order: int = 50) -> Callable:
+    def deco(fn: Callable) -> Callable:
+        _register(Rule(name, relation_, "doc", fn, order))
+        return fn
+
+    return deco
+
+
+def key_policy(name: str) -> Callable:
+    def deco(fn: Callable[[str], str]) -> Callable[[str], str]:
+        KEY_POLICIES[name] = fn
+        return fn
+
+    return deco
+
+
+def merge_policy(name: str) -> Callable:
+    def deco(fn: Callable[[list[Candidate]], list[Candidate]]) -> Callable:
+        MERGE_POLICIES[name] = fn
+        return fn
+
+    return deco
+
+
+_loaded = False
+
+
+def load() -> None:
+    """Import every module of the relations package once, so their decorators run."""
+    global _loaded
+    if _loaded:
+        return
+    package = __name__.rsplit(".", 1)[0]
+    pkg = importlib.import_module(package)
+    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
+        importlib.import_module(f"{package}.{info.name}")
+    _loaded = True
+
+
+def rules(kind: RuleKind | None = None) -> list[Rule]:
+    load()
+    return sorted((r for r in RULES.values() if kind is None or r.kind == kind), key=lambda r: (r.order, r.name))
+
+
+@lru_cache(maxsize=1)
+def trigger_regex() -> re.Pattern[str]:
+    """Every trigger word of every sentence rule as one alternation (the parse gate).
+
+    A word matches whole; a word ending in "*" is a stem ("promot*": promoted, promotion).
+    """
+    words: set[str] = set()
+    for r in rules("sentence"):
+        for t in r.triggers:
+            words.update(trigger_words(t))
+
+    def form(w: str) -> str:
+        stem = w.endswith("*")
+        body = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        return body if stem else body + r"(?![\w-])"
+
+    alt = "|".join(form(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<![\w-])(?:{alt})", re.I)
+
+
+# ---------------------------------------------------------------- merging repeated statements
+
+
+def _norm(s: str | None) -> str:
+    s = unicodedata.normalize("NFKD", s or "").lower()
+    s = re.sub(r"\s*-\s*", "-", s)
+    s = re.sub(r"^(the|a|an) ", "", s)
+    return re.sub(r"[^\w@.+-]+", " ", s).strip()
+
+
+def fact_key(c: Candidate) -> tuple[str, ...]:
+    """(relation, subject, object) normalised, plus the spec's distinguishing qualifiers."""
+    key: tuple[str, ...] = (c.relation, _norm(c.subject.canonical or c.subject.text), _norm(c.object.canonical or c.object.text))
+    spec = SPECS.get(c.relation)
+    if spec is not None:
+        for q in spec.distinct_by:
+            v = c.qualifiers.get(q)
+            if v:
+                policy = KEY_POLICIES[spec.key_policies.get(q, "lower")]
+                key = key + (q, policy(v))
+    return key
+
+
+@key_policy("lower")
+def _lower(value: str) -> str:
+    return value.lower()
+
+
+@merge_policy("most_confident")
+def most_confident(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per fact key: the most confident keeps its evidence, qualifiers are united."""
+    out: dict[tuple, Candidate] = {}
+    for c in cands:
+        key = fact_key(c)
+        old = out.get(key)
+        if old is None:
+            out[key] = c
+            continue
+        best, other = (c, old) if c.confidence > old.confidence else (old, c)
+        for k, v in other.qualifiers.items():
+            best.qualifiers.setdefault(k, v)
+        out[key] = best
+    return list(out.values())
+
+
+def merge(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Each relation's candidates merged by its spec's policy, in document order."""
+    load()
+    by_relation: dict[str, list[Candidate]] = {}
+    for c in cands:
+        by_relation.setdefault(c.relation, []).append(c)
+    out: list[Candidate] = []
+    for rel, group in by_relation.items():
+        spec = SPECS.get(rel)
+        out.extend(MERGE_POLICIES[spec.merge_policy if spec else "most_confident"](group))
+    return sorted(out, key=lambda c: (c.evidence[0], c.relation, c.object.start or 0))
