@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_pipeline import build_corpus, load_stock  # noqa: E402
 from pipeline.config import Settings  # noqa: E402
-from pipeline.document import new_doc, prepare, to_record  # noqa: E402
+from pipeline.document import new_doc, prepare  # noqa: E402
+from pipeline.records import to_record  # noqa: E402
 from pipeline.extract import Extractor, Input  # noqa: E402
 from pipeline.ingest import decode, detect_format  # noqa: E402
 

@@ -10,6 +10,11 @@ from .relations import extract_relations
 from .relations.base import text_of
 
 
+for _name in ("dates", "facts"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
 @Language.component("date_mentions", assigns=["doc._.dates"], requires=["doc._.dct"])
 def date_mentions(doc: Doc) -> Doc:
     """Temporal expressions of the whole text, resolved against the document date."""

@@ -1,15 +1,14 @@
-"""Run the stages over a batch of documents and turn each Doc into a DocumentRecord.
+"""Run the stages over batches of documents: markup and cleaning, then the spaCy pipeline.
 
-Offsets move from doc coordinates (the cleaned text) to the raw decoded
-document here and nowhere else, so evidence text is always the raw slice.
+Each Doc becomes a record in `records`; a document that fails at any step gets
+an error record and never stops the others.
 """
 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from pydantic import ValidationError
 from spacy.language import Language
@@ -18,23 +17,22 @@ from spacy.tokens import Doc
 from .clean import CleanText, clean
 from .config import Settings
 from .markup import to_plain
-from .relations.base import Arg, Candidate
-from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
-from .textmap import TextMap
+from .records import Input, error_record, to_record
+from .schema import DocumentRecord
 
-if TYPE_CHECKING:
-    from .extract import Input
+Timings = dict[str, float]
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "URL", "EVENT"}
-
-timings: dict[str, float] = defaultdict(float)
+# What every component may read: the cleaned text the Doc was made from, and the document date.
+for _name in ("clean", "dct"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 
 class LimitExceeded(Exception):
     """The document breaks a configured limit; it gets a `too_large` record instead of a slow run."""
 
 
-def prepare(item: "Input", settings: Settings) -> CleanText:
+def prepare(item: Input, settings: Settings, timings: Timings | None = None) -> CleanText:
     t0 = time.perf_counter()
     markup = to_plain(item.text, item.fmt)
     ct = clean(markup)
@@ -44,25 +42,27 @@ def prepare(item: "Input", settings: Settings) -> CleanText:
             f"A line of {longest:,} characters is over the limit of {settings.max_line_chars:,} (--max-line-chars); "
             "text without line breaks this long is not prose or a page the rules can read"
         )
-    timings["markup+clean"] += time.perf_counter() - t0
+    if timings is not None:
+        timings["markup+clean"] = timings.get("markup+clean", 0.0) + time.perf_counter() - t0
     return ct
 
 
-def run_documents(nlp: Language, items: Iterable["Input"], settings: Settings) -> Iterator[DocumentRecord]:
-    batch: list[tuple["Input", CleanText | Exception]] = []
+def run_documents(nlp: Language, items: Iterable[Input], settings: Settings, timings: Timings | None = None) -> Iterator[DocumentRecord]:
+    """Records of `items`, in order; seconds per step are added to `timings` when given."""
+    batch: list[tuple[Input, CleanText | Exception]] = []
     for item in items:
         try:
-            batch.append((item, prepare(item, settings)))
+            batch.append((item, prepare(item, settings, timings)))
         except Exception as exc:  # one bad document never stops the others
             batch.append((item, exc))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(nlp, batch, settings)
+            yield from _run_batch(nlp, batch, settings, timings)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, settings)
+        yield from _run_batch(nlp, batch, settings, timings)
 
 
-def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[DocumentRecord]:
+def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings | None) -> Iterator[DocumentRecord]:
     docs: list[Doc | None] = []
     for item, ct in batch:
         if isinstance(ct, Exception):
@@ -84,7 +84,8 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
                 processed[id(d)] = nlp(_fresh(nlp, d))
             except Exception as exc:
                 processed[id(d)] = exc
-    timings["spacy+rules"] += time.perf_counter() - t0
+    if timings is not None:
+        timings["spacy+rules"] = timings.get("spacy+rules", 0.0) + time.perf_counter() - t0
     for (item, ct), d in zip(batch, docs):
         if d is None:
             if isinstance(ct, LimitExceeded):
@@ -114,67 +115,3 @@ def new_doc(nlp: Language, ct: CleanText, dct: date | None) -> Doc:
 def _fresh(nlp: Language, doc: Doc) -> Doc:
     """A failed batch may have left its docs half-annotated: start again from the text."""
     return new_doc(nlp, doc._.clean, doc._.dct)
-
-
-def error_record(item: "Input", code: str, message: str) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=item.doc_id, source=item.source, sha256=item.sha256, status="error", error=ErrorInfo(code=code, message=message)
-    )
-
-
-def to_record(item: "Input", doc: Doc, settings: Settings) -> DocumentRecord:
-    ct: CleanText = doc._.clean
-    tm: TextMap = ct.map
-    raw = item.text
-
-    def raw_span(s: int, e: int) -> tuple[int, int]:
-        return tm.source_span(s, e)
-
-    entities: list[Entity] = []
-    people = doc._.people
-    for i, ent in enumerate(e for e in doc.ents if e.label_ in ENTITY_LABELS):
-        s, e = raw_span(ent.start_char, ent.end_char)
-        canonical = None
-        if ent.label_ == "PERSON" and people is not None:
-            p = people.get(ent.text, ent.start_char)
-            canonical = p.canonical if p else None
-        entities.append(Entity(id=f"e{i + 1}", label=ent.label_, text=raw[s:e], canonical=canonical, start=s, end=e))
-    dates: list[DateMention] = []
-    for dm in doc._.dates or []:
-        s, e = raw_span(dm.start, dm.end)
-        dates.append(DateMention(start=s, end=e, text=raw[s:e], value=dm.value, type=dm.type))
-    facts = [to_fact(item.doc_id, c, raw, raw_span) for c in doc._.facts or []]
-    subject = people.subject.canonical if people is not None and people.subject is not None else None
-    dct = doc._.dct
-    return DocumentRecord(
-        doc_id=item.doc_id,
-        source=item.source,
-        sha256=item.sha256,
-        status="ok",
-        title=ct.title,
-        dct=dct.isoformat() if isinstance(dct, date) else None,
-        subject=subject,
-        entities=entities,
-        dates=dates,
-        facts=facts,
-    )
-
-
-def to_fact(doc_id: str, c: Candidate, raw: str, raw_span) -> Fact:
-    def arg(a: Arg) -> Argument:
-        if a.start is None or a.end is None:
-            return Argument(text=a.text, label=a.label, canonical=a.canonical)
-        s, e = raw_span(a.start, a.end)
-        return Argument(text=raw[s:e], label=a.label, canonical=a.canonical or a.text, start=s, end=e)
-
-    s, e = raw_span(*c.evidence)
-    return Fact(
-        doc_id=doc_id,
-        relation=c.relation,
-        subject=arg(c.subject),
-        object=arg(c.object),
-        qualifiers=Qualifiers(**c.qualifiers),
-        evidence=Evidence(text=raw[s:e], start=s, end=e),
-        rule=c.rule,
-        confidence=round(c.confidence, 3),
-    )

@@ -207,6 +207,7 @@ def _overlap_test(spans: list[Span]) -> Callable[[Span], bool]:
 
 @Language.factory(
     "domain_entities",
+    assigns=["doc.ents"],
     default_config={"patterns_dir": None, "overwrite": True},
 )
 def make_domain_entities(nlp: Language, name: str, patterns_dir: str | None, overwrite: bool) -> DomainEntities:

@@ -6,22 +6,13 @@ The stages run in the fixed order of the design: markup -> clean -> spaCy
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .config import Settings
+from .records import Input
 from .schema import DocumentRecord
 
-
-@dataclass(frozen=True, slots=True)
-class Input:
-    """A decoded document ready for extraction."""
-
-    text: str
-    doc_id: str
-    source: str
-    sha256: str
-    fmt: str  # "markdown" | "html" | "text"
+__all__ = ["Extractor", "Input"]
 
 
 class Extractor:
@@ -29,11 +20,10 @@ class Extractor:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        from . import document
         from .nlp import build_nlp
 
         self.nlp = build_nlp(self.settings)
-        self.timings = document.timings  # seconds per stage, for --profile
+        self.timings: dict[str, float] = {}  # seconds per stage, for --profile
 
     def process(self, item: Input) -> DocumentRecord:
         return next(iter(self.process_many([item])))
@@ -41,5 +31,5 @@ class Extractor:
     def process_many(self, items: Iterable[Input]) -> Iterator[DocumentRecord]:
         from .document import run_documents
 
-        yield from run_documents(self.nlp, items, self.settings)
+        yield from run_documents(self.nlp, items, self.settings, self.timings)
 

@@ -22,9 +22,10 @@ from . import people as _people  # noqa: F401
 from . import syntax as _syntax  # noqa: F401
 from .config import Settings
 
-for _name in ("clean", "dct", "dates", "people", "facts"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
+from . import document as _document  # noqa: F401  (registers doc._.clean and doc._.dct)
+
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", default=None)
 
 # No rule reads lemmas or coarse POS (they use the fine-grained tags), so these never run.
 _UNUSED = ["lemmatizer", "attribute_ruler"]

@@ -98,7 +98,7 @@ def window_docs(doc: Doc, windows: Sequence[tuple[int, int]]) -> list[Doc]:
     return subs
 
 
-@Language.component("line_sentences")
+@Language.component("line_sentences", assigns=["token.is_sent_start"])
 def line_sentences(doc: Doc) -> Doc:
     """A line break always ends a sentence, so no parse or entity spans two lines."""
     if len(doc) > 1:
@@ -190,6 +190,8 @@ class SyntaxWhereNeeded:
 
 @Language.factory(
     "syntax_where_needed",
+    assigns=["token.tag", "token.dep", "token.head", "token.is_sent_start"],
+    requires=["doc._.clean", "token.is_sent_start"],
     default_config={"components": ["tok2vec", "tagger", "parser"], "context": 8, "batch_sizes": {"tok2vec": 32, "tagger": 256, "parser": 256}},
 )
 def make_syntax_where_needed(nlp: Language, name: str, components: list[str], context: int, batch_sizes: dict[str, int]) -> SyntaxWhereNeeded:

@@ -15,11 +15,6 @@ from pipeline.entities import _overlap_test, read_jsonl
 from pipeline.extract import Extractor, Input
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def ents(extractor: Extractor, text: str) -> set[tuple[str, str]]:
     rec = extractor.process(Input(text, "t", "t.txt", "0" * 64, "text"))
     return {(e.label, e.text) for e in rec.entities}

@@ -1,4 +1,4 @@
-"""author_of (and published_in) from the owner's publication list, "our paper <title>" news lines, and prose.
+"""author_of from the owner's publication list, "our paper <title>" news lines, and prose.
 
 A paper entry is a title line (bold, quoted, or followed by its author line)
 plus up to three following lines that name authors and the venue.
@@ -17,7 +17,6 @@ from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
 
 SPEC = relation(RelationSpec("author_of", ("PERSON",), ("WORK",), ("venue", "date", "role")))
-PUBLISHED_IN = relation(RelationSpec("published_in", ("WORK",), ("VENUE",), ("date",)))
 
 _MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
 _NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")

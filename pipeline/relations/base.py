@@ -130,10 +130,6 @@ def person_arg(doc: Doc, person, start: int | None = None, end: int | None = Non
     return Arg(person.canonical, "PERSON", person.canonical)
 
 
-def span_arg(span: Span, label: str | None = None, canonical: str | None = None) -> Arg:
-    return Arg(span.text, label or span.label_, canonical or span.text, span.start_char, span.end_char)
-
-
 def text_arg(doc: Doc, start: int, end: int, label: str, canonical: str | None = None) -> Arg:
     # trim whitespace and edge punctuation so offsets frame exactly the argument
     t = text_of(doc)[start:end]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, Input
+from pipeline.extract import Input
 
 PAGE = """Mira Olsen
 
@@ -47,8 +47,8 @@ ICML 2022
 
 
 @pytest.fixture(scope="module")
-def facts() -> list[dict]:
-    rec = Extractor().process(Input(PAGE, "mira", "mira.md", "0" * 64, "markdown"))
+def facts(extractor) -> list[dict]:
+    rec = extractor.process(Input(PAGE, "mira", "mira.md", "0" * 64, "markdown"))
     assert rec.status == "ok" and rec.subject == "Mira Olsen"
     return [f.model_dump() for f in rec.facts]
 

@@ -4,17 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Extractor, Input
-
-
-@pytest.fixture(scope="module")
-def extract():
-    ex = Extractor()
-
-    def run(text: str):
-        return ex.process(Input(text, "t", "t.txt", "0" * 64, "text")).facts
-
-    return run
 
 
 def _has(facts, relation, subject, obj, **quals):

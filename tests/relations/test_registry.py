@@ -1,0 +1,91 @@
+"""The relation registry: inventory, schema and rules agree; word lists are validated; triggers reach the parse gate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.relations import lexicon
+from pipeline.relations.registry import SPECS, fact_key, merge, rules, trigger_regex
+from pipeline.relations.base import Arg, Candidate
+from pipeline.relations.toolkit import may_be_prose
+from pipeline.schema import RELATIONS, Qualifiers
+
+
+def test_every_relation_of_the_schema_has_a_spec_and_a_rule() -> None:
+    rules()  # discovers the modules
+    assert set(SPECS) == set(RELATIONS)
+    produced = {r.relation for r in rules()}
+    assert produced == set(RELATIONS), set(RELATIONS) - produced
+
+
+@pytest.mark.parametrize("name", sorted(RELATIONS))
+def test_spec_qualifiers_exist_in_the_output_contract(name: str) -> None:
+    spec = SPECS[name]
+    assert set(spec.qualifiers) <= set(Qualifiers.model_fields)
+    assert set(spec.distinct_by) <= set(spec.qualifiers)
+
+
+def test_rule_names_are_unique_and_prefixed_by_nothing_odd() -> None:
+    names = [r.name for r in rules()]
+    assert len(names) == len(set(names))
+    assert all(r.kind in ("item", "sentence", "doc") for r in rules())
+    assert all(r.sections for r in rules("item"))
+
+
+@pytest.mark.parametrize("rule", rules("sentence"), ids=lambda r: r.name)
+def test_every_trigger_of_a_sentence_rule_opens_the_parse_gate(rule) -> None:
+    """A list item holding any declared trigger is read as prose (and so gets the parser)."""
+    for name in rule.triggers:
+        for word in lexicon.trigger_words(name):
+            form = word.rstrip("*") + ("ed" if word.endswith("*") else "")
+            line = f"2019: Mira Olsen {form} Orbit Labs in Springfield"
+            assert trigger_regex().search(line), (rule.name, word)
+            assert may_be_prose(line, "news"), (rule.name, word)
+
+
+@pytest.mark.parametrize("line", ["2021: Our paper on ranking was accepted to NeurIPS.", "2020: Talk at the Springfield Data Conference."])
+def test_a_list_item_without_a_trigger_is_not_prose(line: str) -> None:
+    assert not may_be_prose(line, "news")
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ([{"list": "x", "words": []}], "at least 1 item"),
+        ([{"list": "x", "words": ["a"], "extra": 1}], "Extra inputs"),
+        ([{"list": "x", "words": ["a"]}, {"list": "x", "words": ["b"]}], "defined twice"),
+        ([{"list": "x", "words": [" "]}], "empty word"),
+    ],
+)
+def test_word_lists_are_validated(tmp_path, rows, message) -> None:
+    path = tmp_path / "words.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        lexicon.word_lists(path)
+
+
+def _cand(relation: str, obj: str, conf: float, **q: str) -> Candidate:
+    return Candidate(relation, Arg("Mira Olsen", "PERSON", "Mira Olsen"), Arg(obj, "ORG", obj, 10, 10 + len(obj)), (0, 40), "t", conf, dict(q))
+
+
+def test_merge_follows_each_relations_spec() -> None:
+    out = merge(
+        [
+            _cand("employed_by", "Orbit Labs", 0.6),  # untitled, and the same job is stated with a title
+            _cand("employed_by", "Orbit Labs", 0.8, title="engineer", start="2019"),
+            _cand("employed_by", "Orbit Labs", 0.7, title="Engineer", end="2021"),  # same role: merged
+            _cand("employed_by", "Orbit Labs", 0.7, title="manager"),  # another role: kept
+            _cand("educated_at", "Eastfield University", 0.8, degree="Ph.D."),
+            _cand("educated_at", "Eastfield University", 0.6, degree="PhD", end="2020"),
+        ]
+    )
+    jobs = sorted((c.qualifiers.get("title"), c.qualifiers.get("start"), c.qualifiers.get("end")) for c in out if c.relation == "employed_by")
+    assert jobs == [("engineer", "2019", "2021"), ("manager", None, None)]
+    schools = [c for c in out if c.relation == "educated_at"]
+    assert len(schools) == 1 and schools[0].qualifiers == {"degree": "Ph.D.", "end": "2020"}
+
+
+def test_fact_key_ignores_case_articles_and_spacing_of_the_object() -> None:
+    assert fact_key(_cand("part_of", "the Orbit  Labs", 0.5)) == fact_key(_cand("part_of", "Orbit labs", 0.5))
