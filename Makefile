@@ -20,6 +20,7 @@ extract: $(STAMP)
 	$(PY) -m pipeline extract $(IN) --out $(OUT) $(ARGS)
 
 test: $(STAMP)
+	$(PY) -m ruff check pipeline tests bench
 	$(PY) -m pytest -q $(ARGS)
 
 golden: $(STAMP)
