@@ -89,3 +89,14 @@ def test_merge_follows_each_relations_spec() -> None:
 
 def test_fact_key_ignores_case_articles_and_spacing_of_the_object() -> None:
     assert fact_key(_cand("part_of", "the Orbit  Labs", 0.5)) == fact_key(_cand("part_of", "Orbit labs", 0.5))
+
+
+def test_every_word_list_and_confidence_row_is_used() -> None:
+    """Dead data misleads a reader: each list of prose_words.jsonl is read by some rule, each confidence row names a rule."""
+    import pathlib
+
+    source = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(lexicon.__file__).parent.rglob("*.py"))
+    unused = [name for name in lexicon.words() if f'"{name}"' not in source and f"'{name}'" not in source]
+    assert not unused
+    orphans = [rule for rule in lexicon.confidences() if f'"{rule}"' not in source]
+    assert not orphans
