@@ -1,0 +1,54 @@
+"""Every registered rule, on a document written for it: the fact it emits names the rule that made it.
+
+A new rule fails `test_every_rule_has_an_example` until it has a row here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.relations.registry import rules
+
+HOMEPAGE = """# Mira Olsen
+
+{line}
+"""
+
+# registered rule -> (document, format, relation, the `rule` field of the fact it gives)
+EXAMPLES = {
+    "contact": (HOMEPAGE.format(line="Email: mira.olsen@northwind.edu"), "markdown", "contact", "contact.email"),
+    "education.items": (HOMEPAGE.format(line="## Education\n\n- 2015 - 2020, Ph.D. in Physics, Eastfield University"), "markdown", "educated_at", "education.item"),
+    "employment.items": (HOMEPAGE.format(line="## Experience\n\n- 2020 - now, Research Scientist, Northwind Labs"), "markdown", "employed_by", "employment.item"),
+    "publications.list": (HOMEPAGE.format(line="## Publications\n\n**Causal Graphs for Robust Tabular Learning**\n\nMira Olsen, Jon Park\n\nNeurIPS 2023"), "markdown", "author_of", "publications.bold_title"),
+    "publications.news": (HOMEPAGE.format(line="## News\n\n- 2024.03: Our paper \"Sparse Routing for Small Robots\" is accepted to ICRA 2024."), "markdown", "author_of", "publications.news_our_paper"),
+    "awards.section": (HOMEPAGE.format(line="## Honors and Awards\n\n- 2021 Best Paper Award, Springfield Data Conference"), "markdown", "award_received", "awards.item"),
+    "interests.sentence": (HOMEPAGE.format(line="My research interests include causal inference and robust optimization."), "markdown", "research_interest", "interests.sentence"),
+    "interests.section": (HOMEPAGE.format(line="## Research Interests\n\n- Causal inference\n- Robust optimization"), "markdown", "research_interest", "interests.list_item"),
+    "products.release_news": (HOMEPAGE.format(line="## News\n\n- 2024.03: We release Tessera-7B, an open model for tabular data!"), "markdown", "developed", "products.we_release"),
+    "birth.born": ("Mira Olsen was born in 1981 in Oslo.", "text", "date_of_birth", "prose.date_of_birth"),
+    "education.prose": ("Mira Olsen received the Ph.D. degree in physics from Eastfield University in 2015.", "text", "educated_at", "prose.edu_degree"),
+    "employment.joined": ("Mira Olsen joined Northwind Labs in 2019.", "text", "employed_by", "prose.job_joined"),
+    "employment.titles": ("Mira Olsen is a research scientist at Northwind Labs.", "text", "employed_by", "prose.job_title"),
+    "employment.founded": ("Mira Olsen co-founded Kestrel Robotics in 2016.", "text", "employed_by", "prose.job_founded"),
+    "employment.career": ("Mira Olsen held a tenured faculty position at Eastfield University.", "text", "employed_by", "prose.job_position"),
+    "products.prose": ("Northwind Labs released Tessera-7B in March 2024.", "text", "developed", "prose.developed_release"),
+    "part_of.units": ("Mira Olsen works at Northwind's Vision Lab.", "text", "part_of", "prose.part_of_possessive"),
+    "leads.verbs": ("Mira Olsen leads the Robust Learning team at Northwind Labs.", "text", "leads", "prose.leads_verb"),
+    "reports_to.prose": ("Mira Olsen is a manager at Northwind Labs. She reports to Tom Berg.", "text", "reports_to", "prose.reports_to"),
+    "authorship.prose": ("Mira Olsen published a paper titled \"Sparse Routing for Small Robots\" in 2021.", "text", "author_of", "prose.author_titled"),
+    "published_in.prose": ("The paper \"Sparse Routing for Small Robots\" was published in Science Robotics in 2021.", "text", "published_in", "prose.published_in"),
+    "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
+}
+
+
+def test_every_rule_has_an_example() -> None:
+    assert sorted(r.name for r in rules()) == sorted(EXAMPLES)
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_rule_emits_its_fact_with_its_rule_name(extract, name: str) -> None:
+    text, fmt, relation, rule_field = EXAMPLES[name]
+    registered = next(r for r in rules() if r.name == name)
+    assert registered.relation == relation
+    got = [(f.relation, f.rule) for f in extract(text, fmt)]
+    assert (relation, rule_field) in got, got
