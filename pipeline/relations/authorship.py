@@ -13,25 +13,16 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, Line, all_ents, lines, subject_arg, text_arg, text_of
+from .citation import VENUE_WORDS, YEAR, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
 
 SPEC = relation(RelationSpec("author_of", ("PERSON",), ("WORK",), ("venue", "date", "role")))
 
-_MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
-_NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{12,300})[\"“”]")
-_SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|a |an |it |they|i )", re.I)
+_SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|a |an |it |they|i |here|see|note)\b", re.I)
 _NEWS_PAPER = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}(?:paper|work|article|study)\b", re.I)
-
-
-def is_author_line(text: str) -> bool:
-    t = re.sub(r"\s*(?:,|\band\b|&)\s*", ",", text.strip().rstrip("."))
-    parts = [p for p in t.split(",") if p.strip()]
-    if len(parts) < 2:
-        return False
-    good = sum(1 for p in parts if _NAME.match(p.strip()) and len(p.split()) <= 4)
-    return good >= max(2, int(0.7 * len(parts)))
+_NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service"}
 
 
 def name_variants(full: str) -> list[re.Pattern[str]]:
@@ -51,73 +42,198 @@ def owner_in(text: str, variants: list[re.Pattern[str]]) -> re.Match[str] | None
     return None
 
 
-def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
+def paper_lines(doc: Doc) -> list[Line]:
+    """Lines of the publication sections, and of any other section that reads as a paper list.
+
+    A heading like "Research" may hold interests or papers; a section where
+    several lines are author lists holds papers, whatever its heading says.
+    """
+    cached = doc.user_data.get("paper_lines")
+    if cached is not None:
+        return cached
+    by_section: dict[tuple[str | None, int], list[Line]] = {}
     clean = doc._.clean
-    bolds = [(s, e) for s, e in (getattr(clean, "bold", []) or []) if line.start <= s and e <= line.end]
-    for s, e in bolds:
-        t = text_of(doc)[s:e].strip(" .,:")
-        if len(t.split()) >= 3 and not is_author_line(t):
-            return s, e
+    starts = [sec.start for sec in getattr(clean, "sections", []) or []]
+    for ln in lines(doc):
+        k = sum(1 for st in starts if st <= ln.start)
+        by_section.setdefault((ln.section, k), []).append(ln)
+    out: list[Line] = []
+    for (name, _), group in by_section.items():
+        if name == "publications":
+            out.extend(group)
+        elif name not in _NOT_PAPER_SECTIONS:
+            n_authors = sum(1 for ln in group if is_author_line(ln.text))
+            if n_authors >= 2 and n_authors * 6 >= len(group):
+                out.extend(group)
+    out.sort(key=lambda ln: ln.start)
+    doc.user_data["paper_lines"] = out
+    return out
+
+
+def _plain_title(text: str) -> bool:
+    """A line that may stand alone as a title: no venue tag, link row, author list or sentence."""
+    t = strip_marker(text)
+    n = len(t.split())
+    if n < 2 or n > 40 or is_badge(t) or is_links_line(t) or is_author_line(t):
+        return False
+    if t.endswith(".") and n > 25:
+        return False
+    return (t[:1].isupper() or t[:1].isdigit()) and not _SENTENCE_START.match(t)
+
+
+def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
+    """A title marked up inside the line: bold, quoted, or the link that opens the item."""
+    clean = doc._.clean
+    text = text_of(doc)
+    for s, e in getattr(clean, "bold", []) or []:
+        if line.start <= s and e <= line.end:
+            t = text[s:e].strip(" .,:")
+            if len(t.split()) >= 3 and _plain_title(t):
+                return s, e
     m = _QUOTED.search(line.text)
-    if m and len(m.group(1).split()) >= 3:
+    if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)):
         return line.start + m.start(1), line.start + m.end(1)
     # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
     for s, e, _href in getattr(clean, "links", []) or []:
-        if line.start <= s <= line.start + 3 and e <= line.end and len(text_of(doc)[s:e].split()) >= 4:
+        if line.start <= s <= line.start + 3 and e <= line.end and len(text[s:e].split()) >= 3 and _plain_title(text[s:e]):
             return s, e
     return None
 
 
-def _looks_like_title(text: str) -> bool:
-    t = text.strip()
-    if t.startswith("- ") or len(t.split()) < 3 or len(t.split()) > 40:
-        return False
-    if t.endswith(".") and not t.endswith("et al."):
-        return False
-    return t[:1].isupper() and not _SENTENCE_START.match(t) and not is_author_line(t)
+def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int]) -> tuple[str, str | None] | None:
+    """(venue, year) named in text[s:e]: a venue line's name, else a known venue's name."""
+    text = text_of(doc)
+    chunk = text[s:e]
+    if is_links_line(chunk) or is_author_line(chunk):
+        return None
+    v = venue_of(chunk)
+    known = [x for x in all_ents(doc) if x.label_ == "VENUE" and s <= x.start_char < e and not (exclude[0] <= x.start_char < exclude[1])]
+    if v is not None and (VENUE_WORDS.search(chunk[v.start : v.end]) or is_badge(chunk) or known and v.start <= known[0].start_char - s < v.end):
+        return chunk[v.start : v.end], v.year
+    if known:
+        k = known[0]
+        y = YEAR.search(text, k.end_char, min(e, k.end_char + 12))
+        return k.text, (y.group(1) or f"20{y.group(2)}") if y else None
+    return None
+
+
+def _role(names: str, variants: list[re.Pattern[str]]) -> str | None:
+    m = owner_in(names, variants)
+    if m and m.start() <= 2 and not re.match(r"\s*(?:[*†‡#]|\\\*)", names[m.end() :]):
+        return "first author"
+    return None
 
 
 @doc_rule("author_of", "publications.list", order=40)
 def publication_list(doc: Doc) -> Iterator[Candidate]:
+    """One fact per entry of the owner's paper list, whatever the layout of the entry.
+
+    The title is marked up (bold, quoted, the opening link), stands on its own
+    line before an author line, or is read off a one-line citation; the venue
+    and year come from the entry's venue line, from a known venue name, or from
+    a badge line just before the title ("ICLR 2023").
+    """
     subj = subject_arg(doc)
     if subj is None:
         return
     variants = name_variants(subj.canonical or subj.text)
-    pub_lines = list(lines(doc, {"publications"}))
-    for i, line in enumerate(pub_lines):
-        following = pub_lines[i + 1 : i + 4]
-        span = _title_span(doc, line)
-        rule = "publications.bold_title"
-        if span is None:
-            nxt = following[0] if following else None
-            if nxt is None or not _looks_like_title(line.text) or nxt.text.startswith("- ") and not is_author_line(nxt.text.lstrip("- ")):
-                continue
-            span = (line.start, line.end)
-            rule = "publications.title_line"
-        title = text_arg(doc, span[0], span[1], "WORK")
-        if not title.text or is_author_line(title.text) or owner_in(title.text, variants) and len(title.text.split()) <= 4:
+    text = text_of(doc)
+    pub = paper_lines(doc)
+    best: dict[str, Candidate] = {}
+    badge: tuple[str, str | None] | None = None
+    for i, line in enumerate(pub):
+        body = strip_marker(line.text)
+        if is_links_line(body):
             continue
-        context = [line] + following
+        if is_badge(body):
+            v = venue_of(body)
+            badge = (body[v.start : v.end], v.year) if v is not None else None
+            continue
+        following = [ln for ln in pub[i + 1 : i + 6] if not is_links_line(ln.text)][:4]
+        span = _title_span(doc, line)
+        rule, conf = "publications.bold_title", 0.85
+        cit = None
+        if span is None and following and is_author_line(following[0].text) and _plain_title(line.text) and not is_author_line(line.text):
+            off = line.start + len(line.text) - len(body)
+            span, rule, conf = (off, line.end), "publications.title_line", 0.75
+        if span is None:
+            cit = parse_citation(line.text)
+            if cit is None or cit.authors is None:
+                if not is_author_line(line.text):
+                    badge = None
+                continue
+            span, rule, conf = (line.start + cit.title[0], line.start + cit.title[1]), "publications.citation", 0.75
+        title = text_arg(doc, span[0], span[1], "WORK")
+        if not title.text or len(title.text.split()) < 2 or owner_in(title.text, variants) and len(title.text.split()) <= 4:
+            continue
         q: dict[str, str] = {}
-        authors = next((ln for ln in context if is_author_line(re.sub(r"^- ", "", ln.text)) or owner_in(ln.text, variants) and ln is not line), None)
+        # the rest of the entry: lines up to the next title
+        entry = [line]
+        for ln in following:
+            if _title_span(doc, ln) is not None:
+                break
+            if is_badge(ln.text):
+                # "NeurIPS 2023" right after the title or author line is this entry's venue; later, the next entry's badge
+                if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)):
+                    entry.append(ln)
+                break
+            entry.append(ln)
+            if len(entry) >= 4:
+                break
+        authors = None
+        if cit is not None and cit.authors is not None:
+            authors = text[line.start + cit.authors[0] : line.start + cit.authors[1]]
+        else:
+            rest = text[span[1] : line.end]
+            if is_author_line(rest.strip(" ,.")) or owner_in(rest, variants):
+                authors = rest.strip(" ,.")
+            for ln in entry[1:]:
+                if authors is None and (is_author_line(ln.text) or owner_in(ln.text, variants)):
+                    authors = strip_marker(ln.text)
         if authors is not None:
-            names = re.sub(r"^- ", "", authors.text)
-            m = owner_in(names, variants)
-            if m and m.start() <= 2 and not re.match(r"\s*(?:[*†‡#]|\\\*)", names[m.end() :]):
-                q["role"] = "first author"
-        venue_ents = [e for ln in context for e in all_ents(doc) if e.label_ == "VENUE" and ln.start <= e.start_char < ln.end and not (span[0] <= e.start_char < span[1])]
-        if venue_ents:
-            v = venue_ents[0]
-            q["venue"] = v.text
-            year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)|'(\d\d)\b", text_of(doc)[v.end_char : v.end_char + 12])
-            if year:
-                q["date"] = year.group(1) or f"20{year.group(2)}"
+            role = _role(authors, variants)
+            if role:
+                q["role"] = role
+        venue = None
+        if cit is not None and cit.venue is not None:
+            venue = (text[line.start + cit.venue[0] : line.start + cit.venue[1]], cit.year)
+        elif cit is not None and cit.year:
+            venue = (None, cit.year)
+        if venue is None:
+            rest_s = span[1]
+            for ln in entry:
+                s = max(ln.start, rest_s)
+                if s >= ln.end:
+                    continue
+                if ln is line:
+                    # "**Title**, A. Lee, J. Roe, NeurIPS 2023": the venue follows the names on the title line
+                    tail = text[s : ln.end]
+                    names = re.match(r"^[\s,.:;-]*(.*?)(?=,\s*(?:In\s|Proc|[A-Z][\w-]*\s+(?:19|20)\d\d)|\.\s|$)", tail)
+                    if names and (is_author_line(names.group(1)) or owner_in(names.group(1), variants)):
+                        s += names.end()
+                found = _venue_in(doc, s, ln.end, span)
+                if found is not None:
+                    venue = found
+                    break
+        if (venue is None or venue[0] is None) and badge is not None:
+            venue = (badge[0], badge[1] or (venue[1] if venue else None))
+        if venue is not None:
+            if venue[0]:
+                q["venue"] = venue[0]
+            if venue[1]:
+                q["date"] = venue[1]
         if "date" not in q:
             trailing = re.search(r"[,(]\s*((?:19|20)\d\d)\)?\.?\s*$", line.text)
-            if trailing and rule == "publications.bold_title":
+            if trailing:
                 q["date"] = trailing.group(1)
-        ev_end = max(ln.end for ln in context[: 1 + (context.index(authors) if authors in context else 0)])
-        yield Candidate("author_of", subj, title, (line.start, ev_end), rule, 0.85 if rule == "publications.bold_title" else 0.7, q)
+        badge = None
+        ev_end = max(ln.end for ln in entry[: 1 + (next((k for k, ln in enumerate(entry) if authors and authors in ln.text), 0))])
+        c = Candidate("author_of", subj, title, (line.start, ev_end), rule, conf, q)
+        key = re.sub(r"\W+", " ", title.text.lower()).strip()
+        old = best.get(key)
+        if old is None or len(q) > len(old.qualifiers) or len(q) == len(old.qualifiers) and len(q.get("venue", "")) > len(old.qualifiers.get("venue", "")):
+            best[key] = c
+    yield from best.values()
 
 
 @doc_rule("author_of", "publications.news", order=41)

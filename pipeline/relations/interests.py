@@ -7,6 +7,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from .authorship import paper_lines
 from .base import Arg, Candidate, lines, subject_arg, text_of
 from .registry import RelationSpec, doc_rule, relation
 
@@ -89,7 +90,10 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
     if subj is None:
         return
     text = text_of(doc)
+    papers = {ln.start for ln in paper_lines(doc)}
     for line in lines(doc):
+        if line.start in papers:
+            continue
         for m in _CUE.finditer(text, line.start, line.end):
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
@@ -103,7 +107,10 @@ def interest_section(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
+    papers = {ln.start for ln in paper_lines(doc)}
     for line in lines(doc, {"interests"}):
+        if line.start in papers:
+            continue
         body = re.sub(r"^[-*]\s+", "", line.text)
         if len(body.split()) > 10 or _CUE.search(body):
             continue
