@@ -44,6 +44,7 @@ def _name_rx() -> re.Pattern[str]:
 
 
 _ORG_LABELS = {"ORG", "FAC", "GPE", "PRODUCT", "NORP", "WORK_OF_ART", "PERSON"}
+_STOP_LABELS = {"TITLE", "PERSON", "DATE", "DEGREE"}
 _KEYWORD_TAIL = re.compile(r"\b(?:University|College|School|Institute|Academy|Lab|Laboratory|Center|Centre)\s+in\s+[A-Z][\w ]*$")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|[A-Z])\.)$")
 _UNIT_HEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Unit|Team|Program|Programme|Chair)\b", re.I)
@@ -86,7 +87,13 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
         best_end = nm.end()
     if best_end is None or best_end <= p:
         return None
+    # a name stops where a title or a person begins ("USC and Research Team Leader at ISI")
+    for e in sent.ents:
+        if e.label_ in _STOP_LABELS and p < e.start_char < best_end:
+            best_end = e.start_char
+            break
     t = doc_text[p:best_end]
+    t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the))+\s*$", "", t)
     cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+[A-Z])", t)
     if cut:
         t = t[: cut.end()]

@@ -1,0 +1,112 @@
+"""employed_by from titles written beside a name, as news and press releases do:
+pre-nominal ("Quora CEO Adam Quist", "former Orbit researcher P", "CTO and Co-founder P"),
+possessive ("Orbit's chief scientist, P,", "Orbit's P"), appositive ("P, the company's CFO,",
+"said P, CEO and Co-founder.") and appointments without an employer in the clause
+("P will serve as interim CEO", "P was named chief operating officer"), whose employer is
+the company the story is about."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...coref import Coref
+from ..base import Arg, Candidate, text_of
+from ..mentions import company_in_context, is_company_title, org_ending_at, ref_right_after, ref_right_before, strip_modifiers
+from ..registry import sentence_rule
+from ..toolkit import Sent, State, cand, clause_subject, date_after, leading_date, name_at, negated, org_arg, person_refs, subj_arg, words
+
+_CHAIN_GAP = re.compile(r"\s*(?:,\s*and|and|&|/|,)\s*(?:the\s+)?")
+_ORG_AFTER = re.compile(r"\s*(?:,\s*)?(?:at|of|with|for|in)\s+(?:the\s+)?(?=[A-Z0-9])")
+_APPOINTED = re.compile(
+    r"\b(?:will\s+serve|serves|served|serving|will\s+take\s+over|takes\s+over|took\s+over|taking\s+over|steps?\s+in|stepped\s+in|"
+    r"(?:was|is|has\s+been|have\s+been|been|be)\s+(?:appointed|named|hired|tapped|elected|promoted|made|selected|chosen)(?:\s+to)?|"
+    r"(?:appointed|named|hired|tapped|promoted|elevated)(?:\s+to)?)\s+(?:as\s+)?(?:(?:its|the|their|our|a|an|new|interim|acting)\s+)*$",
+    re.I,
+)
+_INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
+_POSS_PERSON = re.compile(r"['’]s\s+$")
+
+
+def _chains(sent: Sent) -> list[tuple[int, int]]:
+    """Title entities joined by "and", "/" or commas ("CTO and Co-founder") as (start, end)."""
+    text = text_of(sent.doc)
+    tits = sorted((e for e in sent.ents if e.label_ == "TITLE"), key=lambda e: e.start_char)
+    out: list[tuple[int, int]] = []
+    for e in tits:
+        if out and _CHAIN_GAP.fullmatch(text[out[-1][1] : e.start_char]):
+            out[-1] = (out[-1][0], e.end_char)
+        else:
+            out.append((e.start_char, e.end_char))
+    return out
+
+
+def _non_job(title: str) -> bool:
+    t = title.lower().strip()
+    return t in set(words()["non_job_titles"]) or "board" in t or t.startswith(("chairman", "chair ", "member"))
+
+
+def _dated(sent: Sent, pos: int) -> dict[str, str]:
+    d = date_after(sent, pos) or leading_date(sent)
+    return {"start": d.value} if d is not None and d.value and "/" not in d.value else {}
+
+
+@sentence_rule("employed_by", "employment.named", triggers=["title_mention"], order=135)
+def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    refs = person_refs(sent, co)
+    for cs, ce in _chains(sent):
+        im = _INTERIM.search(text, max(sent.start, cs - 12), cs)
+        title = text[im.start() if im else cs : ce]
+        if _non_job(title):
+            continue
+        after_org = _ORG_AFTER.match(text, ce, sent.end)
+        org_follows = after_org is not None and name_at(sent, after_org.end()) is not None
+        ms = strip_modifiers(text, cs, max(sent.start, cs - 30))
+        # "Quora CEO Adam Quist", "CTO and Co-founder Ana Ruiz"
+        ref = ref_right_after(refs, ce, text)
+        if ref is not None and not org_follows:
+            org = org_ending_at(sent, ms)
+            obj: Arg | None = org_arg(sent, org) if org is not None else None
+            if obj is None and is_company_title(title) and not re.search(r"\b(?:a|an)\s+$", text[max(sent.start, ms - 3) : ms]):
+                obj = company_in_context(sent.doc, cs)
+            if obj is not None and not negated(sent, cs):
+                yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_prenominal", {"title": title})
+                st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start or 0))
+            continue
+        if org_follows:
+            continue  # "P, CEO of Orbit": the title rules read it
+        # "P, the company's CFO," / "said P, CEO and Co-founder." / "P, Orbit's CFO,"
+        ref = ref_right_before(refs, ms, text)
+        tail_ok = re.match(r"\s*(?:[,.;:)”\"]|$)", text[ce : ce + 2]) is not None
+        obj = None
+        if ref is not None and tail_ok:
+            org = org_ending_at(sent, cs) if cs != ms or text[ms:cs].strip() == "" else None
+            if org is None:
+                lead_mods = text[ms:cs]
+                m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+$", text[max(sent.start, cs - 60) : cs])
+                if m:
+                    org = name_at(sent, max(sent.start, cs - 60) + m.start(1))
+                elif is_company_title(title) or re.search(r"\bcompany['’]s|\bits\b", lead_mods):
+                    obj = company_in_context(sent.doc, cs)
+            if org is not None:
+                obj = org_arg(sent, org)
+            if obj is not None and not negated(sent, cs):
+                yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appositive", {"title": title})
+            continue
+        # "P will serve as interim CEO", "P was named chief operating officer"
+        link = _APPOINTED.search(text, sent.start, cs)
+        if link is not None and tail_ok and is_company_title(title):
+            ref = clause_subject(sent, link.start(), co)
+            obj = company_in_context(sent.doc, cs)
+            if ref is not None and obj is not None and not negated(sent, link.start()):
+                q = {"title": title} | _dated(sent, ce)
+                yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appointed", q)
+    # "Orbit's Ana Ruiz", "Georgetown Center for Security's Helen Toner"
+    for r in refs:
+        if not _POSS_PERSON.search(text, sent.start, r.start) or not text[r.start : r.end][:1].isupper():
+            continue
+        org = org_ending_at(sent, r.start)
+        if org is None or co.person_at(org.start, org.end) is not None or negated(sent, r.start):
+            continue
+        yield cand("employed_by", subj_arg(sent, r), org_arg(sent, org), sent, "prose.job_possessive")
