@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .dates.lexicon import MONTHS, alt, month_of
 from .markup import FastBuilder, Markup, compose
 from .textmap import TextMap
 
@@ -476,9 +477,7 @@ def _standalone(text: str, s: int, e: int) -> bool:
 
 # ---------------------------------------------------------------- byline date
 
-_MONTHS_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTHS_RE = alt(MONTHS)  # the date stage's month words
 _DATE_FORMS = [
     (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", "ymd"),
     (r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*\d{1,2}:\d{2})?", "ymd"),
@@ -523,18 +522,13 @@ def _parse_date(s: str) -> datetime.date | None:
             y = int(gd["y"])
             d = int(gd["d"])
             if gd.get("mon"):
-                mo = _month_number(gd["mon"])
+                mo = month_of(gd["mon"])
             else:
                 mo = int(gd["m"])
             return datetime.date(y, mo, d)
         except (ValueError, TypeError, KeyError):
             continue
     return None
-
-
-def _month_number(word: str) -> int:
-    w = word.lower().rstrip(".")[:3]
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(w) + 1
 
 
 def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dates import extract_dates, normalize_date
+from pipeline.dates import extract_dates
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DCT = date(2024, 5, 15)  # a Wednesday
@@ -203,27 +203,6 @@ def test_timeml_only_forms_are_not_default_mentions(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_non_dates_yield_nothing(text: str) -> None:
     assert pairs(text, DCT) == []
-
-
-@pytest.mark.parametrize(
-    "phrase,value",
-    [
-        ("Sep 2019", "2019-09"),
-        ("now", "present"),
-        ("Present", "present"),
-        ("current", "present"),
-        ("2021.10", "2021-10"),
-        ("*2023.08*", "2023-08"),
-        ("summer 2011", "2011-SU"),
-        ("2019", "2019"),
-        ("the 1990s", "199X"),
-        ("the Board of Trustees", None),
-        ("", None),
-        ("5 years", None),
-    ],
-)
-def test_normalize_date(phrase: str, value: str | None) -> None:
-    assert normalize_date(phrase) == value
 
 
 def test_mentions_sorted_non_overlapping_longest() -> None:
