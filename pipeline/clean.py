@@ -490,7 +490,7 @@ _BYLINE_MAX_LINE = 80
 
 
 @lru_cache(maxsize=1)
-def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+def _byline_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]], list[re.Pattern[str]]]:
     labels: list[str] = []
     for row in _jsonl("byline.jsonl"):
         if row["kind"] == "label":
@@ -508,7 +508,10 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Patter
         r"|^(?P<alone>" + alt_plain + r")\s*$",
         re.I,
     )
-    return labelled, glued, date_res
+    dateline = re.compile(  # a news dateline: "BELLEVUE, Wash. -- July 30, 2018 -- Auth0 today..."
+        r"^[\W_]*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][\w'.-]*){0,5},?\s+(?:--|[–—-])\s*(?P<date>" + alt_plain + r")[\s*_]*(?:--|[–—-])",
+    )
+    return labelled, (glued, dateline), date_res
 
 
 def _parse_date(s: str) -> datetime.date | None:
@@ -533,7 +536,7 @@ def _parse_date(s: str) -> datetime.date | None:
 
 def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
     """A byline date near the top: "Published: March 3, 2024", "2024-03-03 10:00", "SourceName2024-03-03 10:00"."""
-    labelled, glued, _ = _byline_patterns()
+    labelled, (glued, dateline), _ = _byline_patterns()
     pos = 0
     seen = 0
     n = len(text)
@@ -543,7 +546,7 @@ def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
         line = text[pos:end]
         if line.strip():
             seen += 1
-            m = labelled.match(line)
+            m = labelled.match(line) or dateline.match(line)
             g = "date"
             if m is None and len(line) <= _BYLINE_MAX_LINE:
                 m = glued.match(line)

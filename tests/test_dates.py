@@ -283,3 +283,34 @@ def test_dev_corpus_date_value_f1() -> None:
     p, r = right / sys_n, right / gold_n
     f1 = 2 * p * r / (p + r)
     assert f1 >= 0.92, f"date value F1 {f1:.3f} (P {p:.3f} R {r:.3f})"
+
+
+@pytest.mark.parametrize(
+    "text,dct,expected",
+    [
+        ("11/24 SBIR proposal", None, [("11/24", "2024-11")]),
+        ("footer as of 1/25", None, [("1/25", "2025-01")]),
+        ("4/18/24 AI in cinema", None, [("4/18/24", "2024-04-18")]),
+        ("mix 1/2 cup of flour", None, []),
+        ("??/2019 Proposal", None, [("2019", "2019")]),
+        ("于2023年通过项目入学", None, [("2023年", "2023")]),
+        ("Competition 2022 (Spring) winner", None, [("2022 (Spring)", "2022-SP")]),
+        ("KDD'25 tutorial", None, [("'25", "2025")]),
+        ("Warren (1894) professor", None, [("1894", "1894")]),
+        ("networks during 1980-90s", None, [("1980-90s", "198X/199X")]),
+        ("Category:21st-century businesspeople", None, []),
+        ("Just Enough Math (2014). Seven years later the field grew.", None, [("2014", "2014"), ("Seven years later", "2021")]),
+        ("She moved in March 2010. Two months later she left.", None, [("March 2010", "2010-03"), ("Two months later", "2010-05")]),
+        ("In 2001 he won. The following year he lost.", None, [("2001", "2001"), ("The following year", "2002")]),
+        ("It opened in 2015; the following spring it closed.", None, [("2015", "2015"), ("the following spring", "2016-SP")]),
+        ("Two years later he left.", None, []),
+        ("Acme today announced a deal.", date(2021, 6, 2), [("today", "2021-06-02")]),
+        ("where data teams are today while", date(2021, 6, 2), []),
+        ("common in today's AI circle", date(2021, 6, 2), []),
+        ("SAN FRANCISCO — June 2, 2021 - Today Acme Inc. said", date(2021, 6, 2), [("June 2, 2021", "2021-06-02"), ("Today", "2021-06-02")]),
+        ("2019 - today: Lab", date(2021, 6, 2), [("2019 - today", "2019/present")]),
+        ("ready by the end of year.", date(2021, 6, 2), [("the end of year", "2021")]),
+    ],
+)
+def test_list_dates_narrative_anchors_and_release_days(text: str, dct: date | None, expected: list) -> None:
+    assert pairs(text, dct) == expected

@@ -16,6 +16,8 @@ class Cand:
     type: str = "DATE"
     prio: int = 0
     year_back: bool = False  # "a year earlier": the same period a year before the last one mentioned
+    anchor: str | None = None  # an explicit date's value, which later narrative forms count from
+    shift: tuple[int, str] | None = None  # "two years later": (2, "year") from the last anchor before it
 
 
 @dataclass(slots=True)

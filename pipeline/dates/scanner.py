@@ -29,14 +29,16 @@ from pipeline.dates.patterns.false_positives import (
     overlaps_mask,
     year_context_ok,
 )
+from pipeline.dates.patterns.narrative import narrative
 from pipeline.dates.patterns.ranges import ranges
-from pipeline.dates.patterns.relative import DIRS, relatives
+from pipeline.dates.patterns.relative import DIRS, relatives, year_ends
 from pipeline.dates.timeml import timeml_forms
 from pipeline.dates.values import (
     QUARTER_VALUE_RE,
     Val,
     future_context,
     resolve_yearless,
+    shift_value,
 )
 from pipeline.schema import DateMention
 
@@ -45,7 +47,7 @@ def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-_NUMERIC = frozenset(("ymd", "ymd8", "num_dmy", "ym", "num_my"))
+_NUMERIC = frozenset(("ymd", "ymd8", "num_dmy", "ym", "num_my", "num_mdy2", "num_my2", "cjk_year"))
 
 
 _KEYWORDS: dict[str, list[str]] = {}
@@ -142,6 +144,8 @@ def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False)
                         continue
                 if e < n and text[e - 1].isalnum() and text[e].isalnum() and not _is_cjk(text[e]) and name != "decade":
                     continue
+                if name == "century" and not timeml and re.search(r"-(?i:century)", m.group(0)):
+                    continue  # "21st-century businesspeople": a compound adjective, no date of anything
                 v = h(m, text)
                 if v is None:
                     continue
@@ -220,16 +224,29 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
     if not timeml:  # TimeBank annotates the ends of "from 1998 to 2000" separately
         ranges(text, pts, anchors, dct, cands)
     _points(text, pts, dct, cands, timeml)
+    for c in cands:
+        if c.value and c.value[:4].isdigit():
+            c.anchor = c.value.rsplit("/", 1)[-1] if not c.value.endswith("/present") else c.value.split("/")[0]
     relatives(text, anchors, dct, cands, timeml)
+    narrative(text, dct, cands, timeml)
+    year_ends(text, dct, cands)
     if timeml:
         timeml_forms(text, dct, cands)
     if mask:
         cands = [c for c in cands if not overlaps_mask(mask, c.start, c.end)]
     out = []
     last_quarter: tuple[int, str] | None = None
+    last_anchor: str | None = None
     for c in _select([_trim(text, c) for c in cands]):
         if c.end <= c.start:
             continue
+        if c.shift is not None:
+            if last_anchor is not None:
+                c.value = shift_value(last_anchor, *c.shift) or c.value
+            if c.value is None and not timeml:
+                continue
+        elif c.anchor is not None:
+            last_anchor = c.anchor
         if c.year_back and last_quarter and c.start - last_quarter[0] < 500:
             y, q = last_quarter[1].split("-")
             c.value = f"{int(y) - 1:04d}-{q}"

@@ -215,3 +215,42 @@ def year_ago_value(text: str, pos: int, dct: date, ref: tuple[int, int]) -> str:
     if _QUARTER_WORD_RE.search(text, max(0, pos - 300), pos + 60):
         return f"{ref[0] - 1:04d}-Q{ref[1]}"
     return f"{dct.year - 1:04d}"
+
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_ANCHOR_RE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-(?P<s>SP|SU|FA|WI)|-[QH]\d)?")
+
+
+def shift_value(anchor: str, k: int, unit: str) -> str | None:
+    """The value `k` units after (before, when negative) an explicit date, at the unit's grain:
+    "seven years later" after 2014 is 2021; "two months later" needs a month to count from."""
+    m = _ANCHOR_RE.match(anchor)
+    if m is None:
+        return None
+    y = int(m.group("y"))
+    u = unit.lower()
+    if u == "year":
+        return f"{y + k:04d}"
+    if u == "decade":
+        return f"{y + 10 * k:04d}"[:3] + "X"
+    if u in SEASONS:
+        code = SEASONS[u]
+        mo = int(m.group("m")) if m.group("m") else _SEASON_START.get(m.group("s") or "", 0)
+        if k == 0:
+            return f"{y:04d}-{code}"
+        if k > 0:
+            return f"{y + (0 if mo and mo < _SEASON_START[code] else 1):04d}-{code}"
+        return f"{y - (0 if mo and mo > _SEASON_START[code] else 1):04d}-{code}"
+    if m.group("m") is None:
+        return None
+    if u == "month":
+        yy, mm = _shift_month(y, int(m.group("m")), k)
+        return f"{yy:04d}-{mm:02d}"
+    if m.group("d") is None:
+        return None
+    d = date(y, int(m.group("m")), int(m.group("d")))
+    if u == "week":
+        return week_value(d + timedelta(weeks=k))
+    if u == "day":
+        return (d + timedelta(days=k)).isoformat()
+    return None

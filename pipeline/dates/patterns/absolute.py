@@ -113,6 +113,26 @@ def _h_num_my(m: re.Match, _: str) -> Val | None:
     return Val(f"{int(m.group('y')):04d}-{int(m.group('m')):02d}")
 
 
+_LIST_HEAD_RE = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?\Z|(?i:\b(?:as\s+of|since|until|by|in|from|through)\s+)\Z")
+
+
+@_point("num_mdy2", [("digit", r"(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/(?P<y>\d\d)(?![\d/.]\d)")])
+def _h_num_mdy2(m: re.Match, _: str) -> Val | None:
+    """US short dates in lists and notes: 4/18/24."""
+    v = ymd(year_of(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return Val(v) if v else None
+
+
+@_point("num_my2", [("digit", r"(?P<m>0?[1-9]|1[0-2])/(?P<y>\d\d)(?![\d/%])")])
+def _h_num_my2(m: re.Match, text: str) -> Val | None:
+    """Month/two-digit year heading a list item ("11/24 proposal") or after "as of": elsewhere it reads as a fraction."""
+    if not _LIST_HEAD_RE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    if not re.match(r"[ \t]+[A-Za-z]|[ \t]*(?:[\n.,;)]|\Z)", text[m.end() : m.end() + 2]):
+        return None
+    return Val(f"{year_of(m.group('y')):04d}-{int(m.group('m')):02d}")
+
+
 @_point("mdy", [("month", rf"(?P<m>{MON_F})\s*(?P<d>{DAY}),?\s*(?P<y>{YR})")], "wkd")
 def _h_mdy(m: re.Match, _: str) -> Val | None:
     v = ymd(year_of(m.group("y")), month_of(m.group("m")), day_of(m.group("d")))
@@ -144,7 +164,7 @@ def _h_dm(m: re.Match, _: str) -> Val | None:
     return ymd_yearless(month_of(m.group("m")), day_of(m.group("d")))
 
 
-@_point("season", [("season", rf"(?P<s>{SEA_F})\s+(?i:of\s+)?(?:(?i:semester|term|quarter|session)\s+)?(?P<y>{YR})"), ("digit", rf"(?P<y>{Y4})\s+(?P<s>{SEA})")], "the")
+@_point("season", [("season", rf"(?P<s>{SEA_F})\s+(?i:of\s+)?(?:(?i:semester|term|quarter|session)\s+)?(?P<y>{YR})"), ("digit", rf"(?P<y>{Y4})\s+(?P<s>{SEA})"), ("digit", rf"(?P<y>{Y4})\s*\((?P<s>{SEA})\)")], "the")
 def _h_season(m: re.Match, _: str) -> Val | None:
     return Val(f"{year_of(m.group('y')):04d}-{SEASONS[m.group('s').lower()]}")
 
@@ -203,21 +223,31 @@ def _h_fiscal(m: re.Match, _: str) -> Val | None:
     return Val(f"{year_of(m.group('y')):04d}")
 
 
+@_point("cjk_year", [("digit", rf"(?P<y>{YN})年(?![\d０-９])")])
+def _h_cjk_year(m: re.Match, _: str) -> Val | None:
+    return Val(m.group("y"))
+
+
 @_point("year", [("digit", rf"(?P<y>{Y4})")], "mod")
 def _h_year(m: re.Match, text: str) -> Val | None:
     y = int(m.group("y"))
     if 1900 <= y <= 2099:
         return Val(f"{y:04d}")
+    if 1700 <= y < 1900 and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
+        return Val(f"{y:04d}")  # "(1894)": a year in parentheses
     if 1000 <= y < 1900 and re.search(r"(?i:\b(?:in|since|of|from|by|until|year)\s*)\Z", text[max(0, m.start() - 8) : m.start()]):
         return Val(f"{y:04d}")
     return None
 
 
-@_point("yap", [("apos", rf"(?<![\w'’‘]){YAP}")])
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w'’])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,9}\Z")  # KDD'25, NeurIPS'22
+
+
+@_point("yap", [("apos", rf"(?<!['’‘]){YAP}")])
 def _h_yap(m: re.Match, text: str) -> Val | None:
     s, e = m.start(), m.end()
     before = text[max(0, s - 1) : s]
-    if before and not (before.isspace() or before in "(["):
+    if before and not (before.isspace() or before in "([") and not _ACRONYM_BEFORE_RE.search(text, max(0, s - 12), s):
         return None
     after = text[e : e + 2]
     if after[:1].isalnum() or re.match(r"\.\d", after):
@@ -241,6 +271,7 @@ _FOLLOW = {  # characters that may follow the leading digit run of a form
     ("d4", "ymd"): "-/.年", ("d4", "ym"): "-/.年", ("d4", "season"): _WS, ("d4", "quarter"): _WS + "Q",
     ("d4", "half"): _WS + "H", ("d4", "decade"): "s'’", ("d12", "num_dmy"): "/.-", ("d12", "num_my"): "/.",
     ("d12", "dmy"): _WS + "snrt", ("d12", "dm"): _WS + "snrt", ("d12", "quarter"): "Q", ("d12", "century"): "snrt",
+    ("d4", "cjk_year"): "年", ("d12", "num_mdy2"): "/", ("d12", "num_my2"): "/",
 }
 
 

@@ -25,6 +25,8 @@ def year_context_ok(text: str, s: int, e: int) -> bool:
     b2 = text[s - 2] if s > 1 else ""
     a1 = text[e : e + 1]
     a2 = text[e + 1 : e + 2]
+    if b1 == "/" and text[max(0, s - 3) : s - 1] in ("??", "XX", "xx"):
+        return True  # "??/2019": a year whose month is not known
     if b1 and (b1.isalnum() or b1 in "_$€£¥#@/\\+=&%"):
         return False
     if b1 in ".:" and b2.isdigit():

@@ -33,6 +33,7 @@ _DAY_RANGE_RES = [
     re.compile(rf"(?P<e1>{DAY})\s*(?:{DASH}|(?i:to|and))\s*(?P<e2>{DAY})\s+(?i:of\s+)?(?P<n>{MON}),?\s*(?P<z>{YR})"),
 ]
 _YY_RANGE_RE = re.compile(rf"(?<![\w.])(?P<y>{Y4})\s*(?P<s>–|—|-|/)\s*(?P<yy>\d\d)(?![\d.\w])")
+_DECADE_RANGE_RE = re.compile(r"(?<![\w.])(?P<a>(?:1[0-9]|20)\d0)(?:['’]?s)?\s*(?:–|—|-|to)\s*['’]?(?P<b>\d0)['’]?s\b")
 _SHORT_YM = r"\d\d\.(?:0[1-9]|1[0-2])"
 _SHORT_YM_RANGE_RE = re.compile(rf"(?<![\w.])(?P<L>{_SHORT_YM})\s*{DASH}\s*(?:(?P<R>{_SHORT_YM})(?![\d.])|(?P<open>{OPEN}))")
 
@@ -68,7 +69,12 @@ def ranges(text: str, pts: list[Point], anchors: dict[str, list[int]], dct: date
             q = by_start.get(k)
             if q is None or p.end > q.end:
                 by_start[k] = p
+    tail_of: dict[int, int] = {}  # end -> earliest start of a point ending there
+    for p in pts:
+        tail_of[p.end] = min(p.start, tail_of.get(p.end, p.start))
     for L in pts:
+        if tail_of[L.end] < L.start:
+            continue  # the year of "June 2, 2021" does not start a range of its own
         has_word = _may_have_range_word(text, L.start)
         pre_m = _PRE_RANGE_RE.search(text, max(0, L.start - 10), L.start) if has_word else None
         pre = pre_m.group(1).lower() if pre_m else ""
@@ -84,7 +90,7 @@ def ranges(text: str, pts: list[Point], anchors: dict[str, list[int]], dct: date
                 right, end = R.val, R.end
             else:
                 o = _OPEN_RE.match(text, sep.end())
-                if o and word not in ("and",):
+                if o and word not in ("and",) and not (len(L.val.value) == 10 and o.group(0).lower() == "today"):  # a dateline: "June 2, 2021 - Today, ..."
                     end = o.end()
             if end > 0 and not (L.name == "month" and (right is None or right.yearless)):
                 v = _range_value(L.val, right, dct)
@@ -115,6 +121,11 @@ def ranges(text: str, pts: list[Point], anchors: dict[str, list[int]], dct: date
                 a, b = ymd(y, mo, day_of(m.group("e1"))), ymd(y, mo, day_of(m.group("e2")))
             if a and b and a <= b:
                 out.append(Cand(m.start(), m.end(), f"{a}/{b}", prio=3))
+    for m in matches(_DECADE_RANGE_RE, text, anchors["d4"]):
+        a = int(m.group("a"))
+        b = (a // 100) * 100 + int(m.group("b"))
+        if b > a:
+            out.append(Cand(m.start(), m.end(), f"{a // 10}X/{b // 10}X", prio=3))
     for m in matches(_YY_RANGE_RE, text, anchors["d4"]):
         y = int(m.group("y"))
         yy = int(m.group("yy"))

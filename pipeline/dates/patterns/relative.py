@@ -41,6 +41,32 @@ _WEEKDAY_RE = re.compile(rf"(?<![\w-])(?P<w>{first(WEEKDAYS)})(?![\w-])(?!,?\s+(
 _WEEKDAY_BACK = re.compile(r"(?i:\b(?P<dir>last|next|this|on)\s+)\Z")
 
 
+_NEWS_VERB_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|said|says|announces|unveils|launches|reports|named|made|won|became|began|took)\b")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[\n.!?]|\s[-–—]+)[\s*_]*\Z")
+
+
+def _today_is_date(text: str, m: re.Match) -> bool:
+    """In the project's mentions, "today" is the release's day ("X today announced", "Today, X...")
+    and not the "nowadays" of "where they are today" or "today's AI"."""
+    if text[m.end() : m.end() + 1] in "'’":
+        return False
+    if _NEWS_VERB_AFTER.match(text, m.end()):
+        return True
+    return m.group("w")[0] == "T" and bool(_SENTENCE_START_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+
+
+_YEAR_END_RE = re.compile(rf"(?P<w>{first(['end', 'beginning', 'start', 'middle'])})\s+of\s+(?:(?i:the|this)\s+)?(?i:year)(?![\w-])")
+
+
+def year_ends(text: str, dct: date | None, out: list[Cand]) -> None:
+    """"By the end of year", "the beginning of the year": the document date's year."""
+    if dct is None:
+        return
+    for m in _YEAR_END_RE.finditer(text):
+        the = _THE_BACK_RE.search(text, max(0, m.start() - 6), m.start())
+        out.append(Cand(the.start() if the else m.start(), m.end(), f"{dct.year:04d}", prio=1))
+
+
 WEEKEND_RE = re.compile(rf"(?<![\w-]){first(['the weekend'])}(?![\w-])")
 YEAR_AGO_RE = re.compile(rf"(?<![\w-])(?P<w>{first(['year-earlier', 'year-ago', 'a year earlier', 'a year ago', 'year earlier'])})(?![\w-])")
 EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{NUMW})\s+(?P<unit>{alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{alt(['earlier', 'later'])})\b")
@@ -88,7 +114,7 @@ def relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: l
         out.append(Cand(approx.start() if approx else m.start(), pos + 3, v, prio=1))
     for m in matches(_DAYWORD_RE, text, anchors.get("dayword", [])):
         w = m.group("w").lower()
-        if w in ("today", "tonight") and not timeml:
+        if not timeml and (w == "tonight" or (w == "today" and not _today_is_date(text, m))):
             continue
         if not dct:
             out.append(Cand(m.start(), m.end(), None, prio=1))
