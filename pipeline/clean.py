@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 
 import regex
 
+from .dates.lexicon import MONTHS, alt, month_of
 from .markup import FastBuilder, Markup, compose
 from .textmap import TextMap
 
@@ -476,9 +477,7 @@ def _standalone(text: str, s: int, e: int) -> bool:
 
 # ---------------------------------------------------------------- byline date
 
-_MONTHS_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+_MONTHS_RE = alt(MONTHS)  # the date stage's month words
 _DATE_FORMS = [
     (r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?", "ymd"),
     (r"(?P<y>(?:19|20)\d\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:\s*\d{1,2}:\d{2})?", "ymd"),
@@ -491,7 +490,7 @@ _BYLINE_MAX_LINE = 80
 
 
 @lru_cache(maxsize=1)
-def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Pattern[str]]]:
+def _byline_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Pattern[str]], list[re.Pattern[str]]]:
     labels: list[str] = []
     for row in _jsonl("byline.jsonl"):
         if row["kind"] == "label":
@@ -509,7 +508,10 @@ def _byline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], list[re.Patter
         r"|^(?P<alone>" + alt_plain + r")\s*$",
         re.I,
     )
-    return labelled, glued, date_res
+    dateline = re.compile(  # a news dateline: "BELLEVUE, Wash. -- July 30, 2018 -- Auth0 today..."
+        r"^[\W_]*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][\w'.-]*){0,5},?\s+(?:--|[–—-])\s*(?P<date>" + alt_plain + r")[\s*_]*(?:--|[–—-])",
+    )
+    return labelled, (glued, dateline), date_res
 
 
 def _parse_date(s: str) -> datetime.date | None:
@@ -523,7 +525,7 @@ def _parse_date(s: str) -> datetime.date | None:
             y = int(gd["y"])
             d = int(gd["d"])
             if gd.get("mon"):
-                mo = _month_number(gd["mon"])
+                mo = month_of(gd["mon"])
             else:
                 mo = int(gd["m"])
             return datetime.date(y, mo, d)
@@ -532,14 +534,9 @@ def _parse_date(s: str) -> datetime.date | None:
     return None
 
 
-def _month_number(word: str) -> int:
-    w = word.lower().rstrip(".")[:3]
-    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(w) + 1
-
-
 def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
     """A byline date near the top: "Published: March 3, 2024", "2024-03-03 10:00", "SourceName2024-03-03 10:00"."""
-    labelled, glued, _ = _byline_patterns()
+    labelled, (glued, dateline), _ = _byline_patterns()
     pos = 0
     seen = 0
     n = len(text)
@@ -549,7 +546,7 @@ def _find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
         line = text[pos:end]
         if line.strip():
             seen += 1
-            m = labelled.match(line)
+            m = labelled.match(line) or dateline.match(line)
             g = "date"
             if m is None and len(line) <= _BYLINE_MAX_LINE:
                 m = glued.match(line)

@@ -182,6 +182,9 @@ def test_section_name(heading, name):
         ("- 2023.08: Our paper is accepted.\n", None, None),
         ("I joined Google on 2020-01-05 as an intern.\n", None, None),
         ("Published: 2024-13-45\n", None, None),
+        ("BELLEVUE, Wash. -- July 30, 2018 -- Acme today announced a hire.\n", datetime.date(2018, 7, 30), "July 30, 2018"),
+        ("**SAN FRANCISCO — June 2, 2021 -** Today Acme said\n", datetime.date(2021, 6, 2), "June 2, 2021"),
+        ("We met in Paris - June 2, 2021 - and talked.\n", None, None),
     ],
 )
 def test_byline_date(raw, date, span_text):
