@@ -86,4 +86,6 @@ def run_stages(doc: Doc, names: list[str] | None = None) -> list[Candidate]:
     for name, fn in STAGES.items():
         if names is None or name in names:
             cands.extend(fn(doc))
-    return merge(cands)
+    from ..people import reattribute
+
+    return merge(reattribute(doc, cands))
