@@ -51,8 +51,11 @@ def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     name = " ".join(words)
     if text[start : start + len(name)] != name:
         return None
-    if len(words) >= 2 and not looks_like_name(name) and clean_name(name) is None:
-        return None  # "TU Wien", "Keynote Smart": not a person
+    if len(words) >= 2 and not looks_like_name(name):
+        short = clean_name(name)
+        if short is None or not name.startswith(short):
+            return None  # "TU Wien", "Keynote Smart": not a person
+        name = short  # "Jane Roe - MIT", "Jane Roe, PhD"
     return start, start + len(name), name
 
 

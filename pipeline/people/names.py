@@ -19,7 +19,7 @@ FUNCTION_WORDS = {
     "during", "for", "from", "hello", "hi", "how", "however", "if", "in", "into", "meanwhile", "meet", "my", "of", "on",
     "once", "our", "since", "so", "the", "then", "this", "though", "to", "under", "unless", "until", "welcome", "when",
     "where", "whether", "while", "who", "why", "with", "yet", "dear", "thanks", "congratulations", "contact", "home",
-    "homepage", "biography", "bio", "speaker", "speakers", "keynote", "keynotes", "presenter", "chair", "invited", "talk",
+    "homepage", "biography", "announcing", "introducing", "interview", "exclusive", "breaking", "bio", "speaker", "speakers", "keynote", "keynotes", "presenter", "chair", "invited", "talk",
 }
 # Words that make a capitalised phrase an organisation, event or page, not a person.
 ORG_WORDS = {
@@ -47,9 +47,12 @@ def name_key(name: str) -> str:
     return " ".join(w.lower().rstrip(".,") for w in words)
 
 
+_INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
+
+
 def _is_name_token(w: str) -> bool:
-    if not w[:1].isupper():
-        return False
+    if not w[:1].isupper() or _INNER_CAPITAL.match(w) or len(w) > 2 and w[1:].rstrip(".").isupper() and not w[1:2] in "'’.":
+        return False  # "PyTorch", "YerevaNN", "GO1"
     if _NAME_TOKEN.match(w):
         return True
     return bool(_UNICODE_NAME_TOKEN.match(w))
@@ -62,7 +65,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or not all(_is_name_token(w) for w in words):
         return False
-    if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in _TAIL_WORDS or w.lower() in ORG_WORDS for w in words):
+    if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
         return False
     if words[0].isupper() and len(words[0].rstrip(".")) >= 2 and not words[0].endswith("."):
         return False  # "TU Wien", "ACM Fellow"; "LUO Yao" style is handled by callers via title case
@@ -86,7 +89,7 @@ def clean_name(text: str) -> str | None:
     words = t.split()
     while words and (words[0].lower().rstrip(".,:!") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS):
         words.pop(0)
-    while words and (words[-1].lower().rstrip(".,:!") in _TAIL_WORDS or words[-1].lower() in HONORIFICS):
+    while len(words) > 2 and (words[-1].lower().rstrip(".,:!") in _TAIL_WORDS or words[-1].lower() in HONORIFICS):
         words.pop()
     if words and all(w.isupper() for w in words) and any(len(w) > 2 for w in words):
         words = [w.title() if len(w) > 1 and not w.endswith(".") else w for w in words]
@@ -96,6 +99,22 @@ def clean_name(text: str) -> str | None:
         words[-1] = words[-1].title()  # "Yao LUO"
     name = " ".join(words)
     return name if looks_like_name(name) else None
+
+
+def names_in(text: str) -> list[str]:
+    """Runs of 2-4 name tokens in a headline ("Meet Alphabet and Sundar Pichai as Google's New CEO" -> ["Sundar Pichai"])."""
+    out: list[str] = []
+    run: list[str] = []
+    for raw in re.split(r"[\s–—|:,;!?()\[\]\"“”]+", text) + [""]:
+        w = re.sub(r"['’]s$", "", raw)
+        ok = bool(w) and _is_name_token(w) and w.lower().rstrip(".") not in FUNCTION_WORDS - NAME_TOO and w.lower() not in ORG_WORDS
+        if ok and not w.isupper():
+            run.append(w)
+        if not ok or w.isupper() or w != raw:
+            if 2 <= len(run) <= 4 and looks_like_name(" ".join(run)):
+                out.append(" ".join(run))
+            run = []
+    return out
 
 
 def initials_alias(name: str) -> str | None:

@@ -21,6 +21,8 @@ story that mentions its subject throughout keeps one subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -39,7 +41,8 @@ _LABEL = re.compile(
 _BIO_VERB = r"(?:is|was|received|joined|serves|holds|has|currently|leads|works|obtained|earned|completed|graduated)\b"
 _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_NAME}\s*(?:\([^)]{{1,60}}\)\s*)?(?:,[^,]{{3,80}},\s*)?{_BIO_VERB}")
 _ITEM = re.compile(rf"^[-*•]\s+{_HONOR}{_NAME}\s*(?:[,(:]|\s[-–—]\s)\s*\S+(?:\s+\S+){{2,}}")
-_SKIP_SECTIONS = {"publications"}
+# Sections of a one-person page whose lines start with names that introduce no one (authors, award names).
+_SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "teaching", "service", "projects", "contact"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class _Marker:
     name: str
     kind: str
     level: int = 0  # heading level for heading markers
+    ner: bool = False  # the model tagged the name as a person
 
 
 def find_sections(doc: Doc, people: People) -> list[PersonSection]:
@@ -75,7 +79,8 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
-        markers.append(_Marker(line.start, name, kind, levels.get(line.start, 9) if kind == "heading" else 0))
+        markers.append(_Marker(line.start, name, kind, levels.get(line.start, 9) if kind == "heading" else 0, _ner_person(line.start, line.end, person_starts)))
+    markers = _same_level(markers)
     strong = [m for m in markers if m.kind in ("heading", "bold", "label")]
     if len({m.name for m in strong}) < 2:
         weak = [m for m in markers if m.kind in ("item", "paragraph")]
@@ -122,14 +127,30 @@ def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
     return None
 
 
+def _same_level(markers: list[_Marker]) -> list[_Marker]:
+    """Name headings of one page share a level; a heading name at another level is a talk title unless the model says person."""
+    levels = Counter(m.level for m in markers if m.kind == "heading")
+    if not levels:
+        return markers
+    top = max(levels.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    return [m for m in markers if m.kind != "heading" or m.level == top or m.ner]
+
+
+def _ner_person(start: int, end: int, person_starts: list[int]) -> bool:
+    i = bisect_left(person_starts, start)
+    return i < len(person_starts) and person_starts[i] < end
+
+
 def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[int], people: People) -> bool:
     """The model or the registry agrees that the name is a person's."""
-    from bisect import bisect_left
-
-    i = bisect_left(person_starts, start)
-    if i < len(person_starts) and person_starts[i] < end:
+    if _ner_person(start, end, person_starts):
         return True
-    return people.get(name) is not None
+    if people.get(name) is not None:
+        return True
+    # a heading name the model missed, named again below it ("## Jane Roe - MIT" ... "About Jane", "Dr Roe")
+    text = text_of(doc)
+    below = text[end : end + 3000]
+    return any(len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", below) for w in name.split())
 
 
 def _self_contained(text: str, markers: list[_Marker]) -> bool:

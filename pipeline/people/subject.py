@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from ..relations.base import ents_in, lines, text_of
-from .names import clean_name, looks_like_name, strip_honorifics
+from .names import clean_name, looks_like_name, names_in, strip_honorifics
 from .registry import People, Person
 
 if TYPE_CHECKING:
@@ -76,6 +76,9 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
         name = clean_name(text[hs:he])
         if name and not people.sections:
             return add_person(people, name, hs)
+    headline = _headline_person(doc, people)
+    if headline is not None:
+        return headline
     bold = _bold_name(doc, people)
     if bold is not None:
         return bold
@@ -93,6 +96,21 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
     if people.sections:
         return people.sections[0].person
     return _most_mentioned(people, len(text))
+
+
+def _headline_person(doc: Doc, people: People) -> Person | None:
+    """A news headline's person, named again in the story ("Meet Jane Roe, the new CEO of X")."""
+    text = text_of(doc)
+    clean = doc._.clean
+    title = (getattr(clean, "title", None) or "").strip()
+    headings = [h for h in getattr(clean, "headings", []) or [] if h[0] < 200]
+    heads = [title] + [text[hs:he] for hs, he, _ in headings[:1]]
+    for head in heads:
+        for name in names_in(head):
+            body_at = text.find(head) + len(head) if head and head in text else 0
+            if people.get(name) is not None or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[body_at:]):
+                return add_person(people, name)
+    return None
 
 
 def _bold_name(doc: Doc, people: People) -> Person | None:
