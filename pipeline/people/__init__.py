@@ -99,7 +99,7 @@ def build_people(doc: Doc) -> People:
     people.subject = find_subject(doc, people, meta_name)
     for p in people.persons:
         init = initials_alias(p.canonical)
-        if init and init != p.canonical:
+        if init and init != p.canonical and re.search(rf"(?<![\w.]){re.escape(init)}(?![\w-])", text):
             p.aliases.add(init)
         p.mentions.sort()
     return people

@@ -28,7 +28,7 @@ ORG_WORDS = {
     "corp", "ltd", "llc", "company", "research", "program", "programme", "team", "news", "press", "journal", "award", "prize",
     "committee", "organizers", "organisers", "people", "members", "faculty", "staff", "students", "alumni", "publications",
     "experience", "education", "scholarship", "fellowship", "awards", "honors", "honours", "projects", "service", "teaching",
-    "interests", "skills", "grants", "selected", "recent", "working", "professional", "academic", "industry", "internship",
+    "interests", "skills", "grants", "model", "models", "systems", "networks", "learning", "intelligence", "data", "selected", "recent", "working", "professional", "academic", "industry", "internship",
 }
 # Function words that are also given names or surnames ("An Wang", "Will Knight", "May Lee", "So Yeon").
 NAME_TOO = {"an", "will", "may", "so", "long", "hope"}
