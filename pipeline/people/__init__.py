@@ -36,7 +36,7 @@ __all__ = [
     "reattribute",
 ]
 
-_PAREN_ALIAS = re.compile(r"^\s*[\(（]\s*([^\)）]{1,30})\s*[\)）]")
+_PAREN_ALIAS = re.compile(r"\s*[\(（]\s*([^\)）]{1,30})\s*[\)）]")
 
 
 def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -90,14 +90,15 @@ def build_people(doc: Doc) -> People:
             continue
         p.mentions.append((s, e))
         people._by_span[(s, e)] = p
-        alias = _PAREN_ALIAS.match(text, e)
-        if alias and not alias.group(1).isascii():
-            p.aliases.add(alias.group(1).strip())
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
     for p in people.persons:
+        for _s, e in p.mentions:
+            alias = _PAREN_ALIAS.match(text, e)
+            if alias and not alias.group(1).isascii():  # "Luo Yao (罗尧)"
+                p.aliases.add(alias.group(1).strip())
         init = initials_alias(p.canonical)
         if init and init != p.canonical and re.search(rf"(?<![\w.]){re.escape(init)}(?![\w-])", text):
             p.aliases.add(init)

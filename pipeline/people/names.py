@@ -63,7 +63,7 @@ def looks_like_name(text: str) -> bool:
     if "\n" in text:
         return False
     words = text.split()
-    if not 2 <= len(words) <= 4 or not all(_is_name_token(w) for w in words):
+    if not 2 <= len(words) <= 4 or re.search(r"['’]s?$", words[-1]) or not all(_is_name_token(w) for w in words):
         return False
     if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
         return False

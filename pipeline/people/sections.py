@@ -75,7 +75,7 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         name, kind = m
-        if not _is_person(doc, line.start, line.end, name, person_starts, people):
+        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue

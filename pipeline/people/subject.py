@@ -32,7 +32,7 @@ _NAME_IS = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME}\s*(?:\([^)]{{1,40}}\)\s*)?(?
 # A news lead: "Jane Roe, the new CEO of X, ..." / "Jane Roe, 37, ..."
 _LEAD = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME},\s+(?:the|a|an|who|\d{{2}},)\s")
 _HEADING_NAME = re.compile(r"(?:by|about|with|:)\s+((?:Dr\.|Prof\.)?\s*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})\s*$")
-_FIRST_PERSON_PAGE = re.compile(r"^\s*(?:#[^\n]*\n\s*)?(?:Hi[,!]?\s+|Hello[,!]?\s+)?(?:I am|I'm|I’m|I have|I work|I was|My (?:name|research|work))\b")
+_FIRST_PERSON_PAGE = re.compile(r"^\s*(?:[^.\n]{1,40}\n\s*)?(?:Hi[,!]?\s+|Hello[,!]?\s+)?(?:I am|I'm|I’m|I have|I work|I was|My (?:name|research|work))\b")
 _MARKS = re.compile(r"[*†‡#§¶✉^\\\d]+")
 
 
