@@ -32,6 +32,11 @@ _MALE = {"he", "his", "him", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.I)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# A name opening a line after a layout label is the subject of what follows ("Biography: Jane Roe is ...").
+_LINE_LABEL = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:Short\s+)?Bio(?:graphy)?|About(?:\s+the\s+(?:speaker|author|presenter))?|(?:Keynote\s+|Invited\s+)?Speaker|Presenter|Author)?\s*[:：–-]?\s*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +81,13 @@ class Coref:
             tok = doc[i]
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else tok
-            subj = root.dep_ in _SUBJECT_DEPS or tok.is_sent_start or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+            line_start = text.rfind("\n", 0, s) + 1
+            subj = (
+                root.dep_ in _SUBJECT_DEPS
+                or tok.is_sent_start
+                or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+                or bool(_LINE_LABEL.fullmatch(text, line_start, s))
+            )
             self.mentions.append(Mention(s, e, p, subj))
         self._starts = [m.start for m in self.mentions]
         self._genders(text)
