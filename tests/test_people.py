@@ -218,3 +218,19 @@ def test_people_field_has_aliases_in_other_scripts(run):
     rec = run("Luo Yao (罗尧) is a researcher at Northwind Labs. Luo received a PhD from Eastfield University.\n", "text")
     person = next(p for p in rec.people if p.canonical == "Luo Yao")
     assert "罗尧" in person.aliases
+
+
+@pytest.mark.parametrize(
+    "block,owner",
+    [
+        ("Media contact:\n\nLena Ostrova\nCorporate Communications\nQuillon\nlena.ostrova@quillon.com\n", "Lena Ostrova"),
+        ("Press enquiries\n\nTomasz Wierzba\nBrightwell PR\ntw@brightwell.example.com\n", "Tomasz Wierzba"),
+        ("For more information:\n\nAmina Diallo\n+1 415 555 0199\n", "Amina Diallo"),
+        ("For more information, write to press@quillon.com.\n", "Helena Marsh"),
+    ],
+)
+def test_contact_block_owner(run, block, owner):
+    text = "Helena Marsh, the new chief executive of Quillon, said on Monday that the company would hire engineers.\n\n" + block
+    rec = run(text, "text")
+    contacts = {f.subject.canonical for f in rec.facts if f.relation == "contact"}
+    assert contacts == {owner}

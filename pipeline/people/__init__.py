@@ -113,18 +113,49 @@ def reattribute(doc: Doc, cands: list) -> list:
     document's; on a many-person page the section's person is the right one.
     """
     people: People | None = doc._.people
-    if people is None or not people.sections:
+    if people is None:
         return cands
     from ..relations.base import Arg
 
     default = people.subject.canonical if people.subject is not None else None
+    text = text_of(doc)
     for c in cands:
         if c.subject.label != "PERSON" or c.subject.start is not None or c.subject.canonical != default:
             continue
-        p = people.subject_at(c.evidence[0])
+        p = _contact_owner(people, text, c.evidence[0]) if c.relation == "contact" else None
+        p = p or people.subject_at(c.evidence[0])
         if p is not None and p.canonical != default:
             c.subject = Arg(p.canonical, "PERSON", p.canonical)
     return cands
+
+
+def _contact_owner(people: People, text: str, pos: int) -> Person | None:
+    """The person whose name heads a contact block ("Media contact: / Jane Roe / Press Office / jane@x.org").
+
+    The block is the run of non-blank lines (at most four) above the address; its
+    first line, or a line that is a known person's name, names the owner.
+    """
+    from .subject import add_person
+
+    block: list[tuple[int, str]] = []
+    start = pos
+    while len(block) < 5 and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line_end = text.find("\n", start)
+        line = text[start : line_end if line_end >= 0 else len(text)].strip()
+        if not line:
+            break
+        block.append((start, line))
+    for i, (at, line) in enumerate(block):
+        name = clean_name(line)
+        if not name or len(line) > len(name) + 4:
+            continue
+        p = people.get(name, at)
+        if p is None and i == len(block) - 1 and len(block) < 5:
+            p = add_person(people, name, at)
+        if p is not None:
+            return p if p is not people.subject else None
+    return None
 
 
 @Language.component("people", assigns=["doc._.people"], requires=["doc.ents"])
