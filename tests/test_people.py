@@ -234,3 +234,36 @@ def test_contact_block_owner(run, block, owner):
     rec = run(text, "text")
     contacts = {f.subject.canonical for f in rec.facts if f.relation == "contact"}
     assert contacts == {owner}
+
+
+@pytest.mark.parametrize(
+    "text,mention,pos_word,full",
+    [
+        ("She studied at Shanghai Jiao Tong University (SJTU). SJTU is large.", "SJTU", "SJTU is", "Shanghai Jiao Tong University"),
+        ("He joined Quillon Research Labs (QRL) in 2019.", "QRL", None, "Quillon Research Labs"),
+        ("He was at the Massachusetts Institute of Technology (MIT).", "MIT", None, "Massachusetts Institute of Technology"),
+        ("He moved to Quillon Labs (Netherlands) in 2019.", "Netherlands", None, None),  # not an acronym
+        ("He works at Quillon Labs (NL) now.", "NL", None, None),  # letters that do not spell the name
+    ],
+)
+def test_acronym_resolves_to_its_organisation(text, mention, pos_word, full):
+    from pipeline.people.orgs import find_orgs
+
+    assert find_orgs(text, []).resolve(mention) == full
+
+
+def test_the_company_resolves_to_the_nearest_company():
+    from pipeline.people.orgs import find_orgs
+
+    text = "Jane Roe studied at Eastfield University. In 2015 she joined Quillon Inc. The company's research unit grew."
+    orgs = find_orgs(text, [(text.index("Eastfield University"), text.index(". In")), (text.index("Quillon Inc."), text.index("Quillon Inc.") + 12)])
+    pos = text.index("The company")
+    assert orgs.resolve("The company", pos) == "Quillon Inc."
+    assert orgs.resolve("the university", pos) == "Eastfield University"
+    assert orgs.resolve("the company", text.index("Eastfield")) is None  # no company named before it
+
+
+def test_fact_objects_use_the_full_name(run):
+    rec = run("Ada Quist received her PhD from Shanghai Jiao Tong University (SJTU) in 2015.\n\nIn 2016 Ada Quist joined SJTU as a lecturer.\n", "text")
+    objects = {(f.relation, f.object.canonical) for f in rec.facts}
+    assert ("employed_by", "Shanghai Jiao Tong University") in objects

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ..relations.base import all_ents, text_of
 from .names import FIRST_PERSON, FUNCTION_WORDS, HONORIFICS, NAME_TOO, PRONOUNS, clean_name, initials_alias, looks_like_name, name_key
 from .registry import People, Person, PersonSection
+from .orgs import Orgs, find_orgs
 from .sections import find_sections
 from .subject import find_subject
 
@@ -29,6 +30,7 @@ __all__ = [
     "PRONOUNS",
     "People",
     "Person",
+    "Orgs",
     "PersonSection",
     "build_people",
     "clean_name",
@@ -92,6 +94,7 @@ def build_people(doc: Doc) -> People:
         people._by_span[(s, e)] = p
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
+    people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
     for p in people.persons:
@@ -110,7 +113,9 @@ def reattribute(doc: Doc, cands: list) -> list:
     """Facts made for the default subject move to the person whose section states them.
 
     Structured-page rules (interest lines, list items) name no subject and take the
-    document's; on a many-person page the section's person is the right one.
+    document's; on a many-person page the section's person is the right one, and a
+    contact detail belongs to the person heading its contact block. Organisation
+    arguments given as an acronym or "the company" take the organisation's full name.
     """
     people: People | None = doc._.people
     if people is None:
@@ -120,6 +125,8 @@ def reattribute(doc: Doc, cands: list) -> list:
     default = people.subject.canonical if people.subject is not None else None
     text = text_of(doc)
     for c in cands:
+        c.object = _org_canonical(people, c.object)
+        c.subject = _org_canonical(people, c.subject)
         if c.subject.label != "PERSON" or c.subject.start is not None or c.subject.canonical != default:
             continue
         p = _contact_owner(people, text, c.evidence[0]) if c.relation == "contact" else None
@@ -127,6 +134,18 @@ def reattribute(doc: Doc, cands: list) -> list:
         if p is not None and p.canonical != default:
             c.subject = Arg(p.canonical, "PERSON", p.canonical)
     return cands
+
+
+def _org_canonical(people: People, arg):
+    """An acronym or "the company" argument reported under the organisation's full name."""
+    if arg.label != "ORG":
+        return arg
+    full = people.orgs.resolve(arg.text, arg.start)
+    if full is None or full == arg.canonical:
+        return arg
+    from dataclasses import replace
+
+    return replace(arg, canonical=full)
 
 
 def _contact_owner(people: People, text: str, pos: int) -> Person | None:

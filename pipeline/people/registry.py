@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .names import name_key
+from .orgs import Orgs
 
 
 @dataclass
@@ -41,6 +42,7 @@ class People:
     persons: list[Person] = field(default_factory=list)
     subject: Person | None = None
     sections: list[PersonSection] = field(default_factory=list)
+    orgs: Orgs = field(default_factory=Orgs)
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
 
     def get(self, name: str, pos: int | None = None) -> Person | None:
