@@ -68,6 +68,8 @@ SUBJECT_LAYOUTS = [
     ("text", "I am Jonas Ekberg, a PhD student at Lakeside College.\n\nMy research is on graph learning.\n", "Jonas Ekberg"),
     ("text", "Dr. Amara Obi was born in Lagos.\n\n" + BIO, "Amara Obi"),
     ("text", "I am a PhD student working with Professor Dan Halvorsen on graph learning.\n\nMy research is on robust optimisation.\n", None),
+    # a resume that names only advisors and supervisors
+    ("markdown", "## Education\n\n- PhD in Physics, Eastfield University, 2015-2020\n  - Thesis advisor: Dr. Karin Holt\n\n## Experience\n\n- Research intern, Quillon Labs, 2019\n  - Supervisors: Omar Said, Karin Holt\n", None),
     # bold name at the top
     ("markdown", "**Rui Tanaka**\n\nResearch scientist, Northwind Labs\n\n" + BIO + "\n**Rui Tanaka**, Jon Park. Robust graphs. 2021.\n", "Rui Tanaka"),
     # news lead

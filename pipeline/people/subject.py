@@ -98,7 +98,7 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
         return people.sections[0].person
     if _FIRST_PERSON_PAGE.search(text[:600]):
         return None  # the owner speaks but is never named; the people named are their advisors and colleagues
-    return _most_mentioned(people, len(text))
+    return _most_mentioned(people, text)
 
 
 def _headline_person(doc: Doc, people: People) -> Person | None:
@@ -140,8 +140,28 @@ def _bold_name(doc: Doc, people: People) -> Person | None:
     return None
 
 
-def _most_mentioned(people: People, text_len: int) -> Person | None:
-    counts = Counter({i: len(p.mentions) for i, p in enumerate(people.persons)})
+_ROLE_BEFORE = re.compile(
+    r"(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|co-?authors?|collaborat\w*|advised\s+by|supervised\s+by|"
+    r"mentored\s+by|hosted\s+by|working\s+with|work\s+with|worked\s+with|under|with|and)\W{0,3}(?:(?:Dr|Prof|Professor)\.?\s+)?$",
+    re.I,
+)
+
+
+_ROLE_LINE = re.compile(r"\b(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|collaborators?|advised\s+by|supervised\s+by|mentored\s+by|hosted\s+by)\b", re.I)
+
+
+def _in_role(text: str, pos: int) -> bool:
+    """A mention that names someone's advisor, supervisor or colleague ("advised by Prof. X", "Supervisor: A, B, X")."""
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 160)
+    return bool(_ROLE_BEFORE.search(text[max(0, pos - 40) : pos]) or _ROLE_LINE.search(text, line_start, pos))
+
+
+def _most_mentioned(people: People, text: str) -> Person | None:
+    """The person named most, unless every mention casts them as someone's advisor, supervisor or colleague."""
+    counts = Counter(
+        {i: len(p.mentions) for i, p in enumerate(people.persons) if not p.mentions or not all(_in_role(text, s) for s, _ in p.mentions)}
+    )
+    text_len = len(text)
     if not counts:
         return None
     best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
