@@ -269,3 +269,49 @@ def test_fact_objects_use_the_full_name(run):
     rec = run("Ada Quist received her PhD from Shanghai Jiao Tong University (SJTU) in 2015.\n\nIn 2016 Ada Quist joined SJTU as a lecturer.\n", "text")
     objects = {(f.relation, f.object.canonical) for f in rec.facts}
     assert ("employed_by", "Shanghai Jiao Tong University") in objects
+
+
+LAB_PEOPLE = """# People
+
+- Jana Novak, Assistant Professor at Eastfield University. Her research interests include program synthesis and type systems.
+- Omar Haddad, PhD student at Lakeside College. His research interests include speech recognition and audio generation.
+- Keiko Mori, research scientist at Quillon Labs. Her research interests include protein design.
+"""
+
+
+def test_list_items_starting_with_a_name(run):
+    rec = run(LAB_PEOPLE)
+    interests = {(f.subject.canonical, f.object.canonical.lower()) for f in rec.facts if f.relation == "research_interest"}
+    assert {("Jana Novak", "type systems"), ("Omar Haddad", "audio generation"), ("Keiko Mori", "protein design")} <= interests
+    assert not any(s == "Jana Novak" and o in ("audio generation", "protein design") for s, o in interests)
+
+
+def test_news_story_keeps_one_subject(run):
+    text = (
+        "Helena Marsh is the new chief executive of Quillon, the company said on Monday.\n\n"
+        "Jonas Berg is the chairman of the board. Marsh said she would hire 200 engineers this year.\n\n"
+        "Marsh received her PhD from Eastfield University in 2004.\n"
+    )
+    rec = run(text, "text")
+    assert rec.subject == "Helena Marsh"
+    edu = {(f.subject.canonical, f.object.canonical) for f in rec.facts if f.relation == "educated_at"}
+    assert edu == {("Helena Marsh", "Eastfield University")}
+
+
+def test_subject_at_and_resolve_api():
+    from pipeline import document
+    from pipeline.config import Settings
+
+    ex = Extractor()
+    settings = Settings()
+    ct = document.prepare(Input(KEYNOTES, "k", "k.md", "0" * 64, "markdown"), settings)
+    doc = ex.nlp(document.new_doc(ex.nlp, ct, None))
+    people = doc._.people
+    text = doc.text
+    assert people.subject_at(text.index("Her research interests")).canonical == "Alma Reyes"
+    assert people.subject_at(text.index("His research focuses")).canonical == "Bruno Okafor"
+    assert people.subject_at(text.index("Research interests include")).canonical == "Chen Wei"
+    assert people.subject_at(0).canonical == people.subject.canonical  # before any section: the document's subject
+    at = text.index("Bruno Okafor is")
+    assert people.resolve(at, at + len("Bruno Okafor")).canonical == "Bruno Okafor"
+    assert people.resolve(at + len("Bruno "), at + len("Bruno Okafor")).canonical == "Bruno Okafor"  # the surname alone

@@ -62,8 +62,8 @@ def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
 
 
 def build_people(doc: Doc) -> People:
-    people = People()
     text = text_of(doc)
+    people = People(text=text)
     mentions: list[tuple[int, int, str]] = []
     for ent in all_ents(doc):
         if ent.label_ == "PERSON":

@@ -43,6 +43,7 @@ class People:
     subject: Person | None = None
     sections: list[PersonSection] = field(default_factory=list)
     orgs: Orgs = field(default_factory=Orgs)
+    text: str = ""  # the doc text the offsets refer to
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
 
     def get(self, name: str, pos: int | None = None) -> Person | None:
@@ -71,8 +72,11 @@ class People:
         return None
 
     def resolve(self, start: int, end: int) -> Person | None:
-        """The person a name mention at [start, end) refers to, if it is one we know."""
-        return self.at(start, end)
+        """The person a name mention at [start, end) refers to ("Bruno Okafor", "Okafor", "Dr. Okafor"), if we know them."""
+        p = self.at(start, end)
+        if p is None and self.text:
+            p = self.get(self.text[start:end], start)
+        return p
 
     def nearest(self, pos: int, among: list[Person] | None = None) -> Person | None:
         """The person mentioned last before `pos`."""
