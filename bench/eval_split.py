@@ -19,12 +19,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.evaluate import MATCH_THRESHOLD, Counts, Output, doc_key, load_gold, match_document, sim  # noqa: E402
+from pipeline.evaluate import (
+    MATCH_THRESHOLD,
+    Counts,
+    Output,
+    doc_key,
+    load_gold,
+    match_document,
+    sim,
+)
 
 
 def kinds_of(gold_dir: Path) -> dict[str, str]:
     """Document key -> kind, from the gold file names ("spk_x.gold.json" -> "spk")."""
     return {doc_key(json.loads(p.read_text(encoding="utf-8")).get("doc_id") or p.name[: -len(".gold.json")]): p.name.split("_", 1)[0] for p in sorted(Path(gold_dir).glob("*.gold.json"))}
+
+
+def _group(name, subject: str | None) -> str:
+    return "subject" if subject and sim(name, subject) >= MATCH_THRESHOLD else "other"
 
 
 def split_scores(gold_dir: Path, out_dir: Path) -> dict[str, dict[str, Counts]]:
@@ -39,16 +51,14 @@ def split_scores(gold_dir: Path, out_dir: Path) -> dict[str, dict[str, Counts]]:
         subject = gold.get("subject")
         gold_facts = gold.get("facts", [])
 
-        def group_of_name(name) -> str:
-            return "subject" if subject and sim(name, subject) >= MATCH_THRESHOLD else "other"
 
         counts: dict[str, Counts] = defaultdict(Counts)
         for x in gold_facts:
-            counts[group_of_name(x["subject"])].gold += 1
+            counts[_group(x["subject"], subject)].gold += 1
         matched = {p.fact_index: p.gold_index for p in m.pairs if p.fact_index is not None}
         for i in m.kept:
             gi = matched.get(i)
-            group = group_of_name(gold_facts[gi]["subject"] if gi is not None else facts[i].get("subject"))
+            group = _group(gold_facts[gi]["subject"] if gi is not None else facts[i].get("subject"), subject)
             counts[group].sys += 1
             counts[group].tp += gi is not None
         for group, c in counts.items():

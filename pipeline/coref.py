@@ -23,19 +23,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .relations.base import text_of
-
 from .people import FIRST_PERSON, HONORIFICS, Person
+from .relations.base import text_of
 
 THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 _MALE = {"he", "his", "him", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
-_PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.I)
+_PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # A name opening a line after a layout label is the subject of what follows ("Biography: Jane Roe is ...").
 _LINE_LABEL = re.compile(
     r"\s*(?:[-*•]\s*)?(?:(?:Short\s+)?Bio(?:graphy)?|About(?:\s+the\s+(?:speaker|author|presenter))?|(?:Keynote\s+|Invited\s+)?Speaker|Presenter|Author)?\s*[:：–-]?\s*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?",
-    re.I,
+    re.IGNORECASE,
 )
 
 

@@ -18,9 +18,19 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
-from .names import FIRST_PERSON, FUNCTION_WORDS, HONORIFICS, NAME_TOO, PRONOUNS, clean_name, initials_alias, looks_like_name, name_key
-from .registry import People, Person, PersonSection
+from .names import (
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NAME_TOO,
+    PRONOUNS,
+    clean_name,
+    initials_alias,
+    looks_like_name,
+    name_key,
+)
 from .orgs import Orgs, find_orgs
+from .registry import People, Person, PersonSection
 from .sections import find_sections
 from .subject import find_subject
 
@@ -28,9 +38,9 @@ __all__ = [
     "FIRST_PERSON",
     "HONORIFICS",
     "PRONOUNS",
+    "Orgs",
     "People",
     "Person",
-    "Orgs",
     "PersonSection",
     "build_people",
     "clean_name",

@@ -67,9 +67,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
         return False
-    if words[0].isupper() and len(words[0].rstrip(".")) >= 2 and not words[0].endswith("."):
-        return False  # "TU Wien", "ACM Fellow"; "LUO Yao" style is handled by callers via title case
-    return True
+    # "TU Wien", "ACM Fellow" are organisations; callers title-case "LUO Yao" first
+    return not (words[0].isupper() and len(words[0].rstrip(".")) >= 2 and not words[0].endswith("."))
 
 
 def strip_honorifics(name: str) -> str:

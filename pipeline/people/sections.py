@@ -36,7 +36,7 @@ _NAME = r"([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})"
 _LABEL = re.compile(
     r"^(?:(?:Keynote|Invited|Plenary|Guest|Featured)\s+)?(?:Speakers?|Talk\s+by|Presenter|Panell?ist|Keynote|Organi[sz]er|Author|Instructor|Lecturer|Host|Moderator|Chair|Bio(?:graphy)?(?:\s+of)?|About)"
     rf"\s*[:：–—-]?\s*{_HONOR}{_NAME}",
-    re.I,
+    re.IGNORECASE,
 )
 _BIO_VERB = r"(?:is|was|received|joined|serves|holds|has|currently|leads|works|obtained|earned|completed|graduated)\b"
 _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_NAME}\s*(?:\([^)]{{1,60}}\)\s*)?(?:,[^,]{{3,80}},\s*)?{_BIO_VERB}")

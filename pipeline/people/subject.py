@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from ..relations.base import ents_in, lines, text_of
 from .names import clean_name, looks_like_name, names_in, strip_honorifics
 from .registry import People, Person
-
-if TYPE_CHECKING:
-    pass
 
 _HONOR = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?"
 _NAME = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}?)"
@@ -143,11 +139,11 @@ def _bold_name(doc: Doc, people: People) -> Person | None:
 _ROLE_BEFORE = re.compile(
     r"(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|co-?authors?|collaborat\w*|advised\s+by|supervised\s+by|"
     r"mentored\s+by|hosted\s+by|working\s+with|work\s+with|worked\s+with|under|with|and)\W{0,3}(?:(?:Dr|Prof|Professor)\.?\s+)?$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
-_ROLE_LINE = re.compile(r"\b(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|collaborators?|advised\s+by|supervised\s+by|mentored\s+by|hosted\s+by)\b", re.I)
+_ROLE_LINE = re.compile(r"\b(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|collaborators?|advised\s+by|supervised\s+by|mentored\s+by|hosted\s+by)\b", re.IGNORECASE)
 
 
 def _in_role(text: str, pos: int) -> bool:
