@@ -4,10 +4,13 @@ Resolution works on name-token mentions found by regex over the whole text (the
 small model misses many single-token names such as "Mira" or "Olsen"), so a
 short mention resolves even when NER did not tag it:
 
-- I / my / we on a page -> the page subject;
+- I / my / we on a page -> the default subject there (the section's person on a
+  many-person page, else the page subject);
 - he / she / his / her -> the person last mentioned as a grammatical subject
   before the pronoun (so "her +3 leader is B" after "her +2 leader is A" still
-  means the profiled person, not A), else the nearest mention, else the subject;
+  means the profiled person, not A), else the nearest mention, else the default
+  subject; never across the start of a person section, and never a person whose
+  own pronouns elsewhere in the text are of the other gender;
 - "Zeng's team", "Dr. Ng", "Zeng" -> People.get with position, so two people
   sharing a surname stay apart.
 """
@@ -20,12 +23,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .people import FIRST_PERSON, HONORIFICS, Person
 from .relations.base import text_of
 
-from .people import FIRST_PERSON, HONORIFICS, Person
-
 THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
+_MALE = {"he", "his", "him", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# A name opening a line after a layout label is the subject of what follows ("Biography: Jane Roe is ...").
+_LINE_LABEL = re.compile(
+    r"\s*(?:[-*•]\s*)?(?:(?:Short\s+)?Bio(?:graphy)?|About(?:\s+the\s+(?:speaker|author|presenter))?|(?:Keynote\s+|Invited\s+)?Speaker|Presenter|Author)?\s*[:：–-]?\s*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +80,32 @@ class Coref:
             tok = doc[i]
             span = doc.char_span(s, e, alignment_mode="expand")
             root = span.root if span is not None else tok
-            subj = root.dep_ in _SUBJECT_DEPS or tok.is_sent_start or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+            line_start = text.rfind("\n", 0, s) + 1
+            subj = (
+                root.dep_ in _SUBJECT_DEPS
+                or tok.is_sent_start
+                or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
+                or bool(_LINE_LABEL.fullmatch(text, line_start, s))
+            )
             self.mentions.append(Mention(s, e, p, subj))
         self._starts = [m.start for m in self.mentions]
+        self._genders(text)
+
+    def _genders(self, text: str) -> None:
+        """A person's gender, from the pronouns between their subject mentions and the next person's mention."""
+        tally: dict[int, list[int]] = {}
+        for i, m in enumerate(self.mentions):
+            if not m.is_subject:
+                continue
+            end = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
+            end = min(end, m.end + 400)
+            t = tally.setdefault(id(m.person), [0, 0])
+            for w in _PRONOUN_WORD.findall(text, m.end, end):
+                t[0 if w.lower() in _MALE else 1] += 1
+        for p in self.people.persons:
+            male, female = tally.get(id(p), [0, 0])
+            if p.gender is None and male + female >= 2:
+                p.gender = "m" if male >= 3 * female else "f" if female >= 3 * male else None
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person named by the mention covering [start, end), if any."""
@@ -93,29 +126,45 @@ class Coref:
             i += 1
         return out
 
-    def antecedent(self, pos: int) -> Person | None:
+    def antecedent(self, pos: int, word: str | None = None) -> Person | None:
         """The person a third-person pronoun at `pos` refers to."""
+        default = self.subject_at(pos)
         if not self.mentions:
-            return self.subject
+            return default
+        sec = self.people.section_at(pos) if self.people is not None else None
+        floor = sec.start if sec is not None else -1
+        gender = "m" if (word or "").lower() in _MALE else "f" if (word or "").lower() in _FEMALE else None
+
+        def agrees(p: Person) -> bool:
+            return gender is None or p.gender is None or p.gender == gender
+
         i = bisect_left(self._starts, pos) - 1
         j = i
-        while j >= 0:
-            if self.mentions[j].is_subject:
+        while j >= 0 and self.mentions[j].start >= floor:
+            if self.mentions[j].is_subject and agrees(self.mentions[j].person):
                 return self.mentions[j].person
             j -= 1
-        return self.mentions[i].person if i >= 0 else self.subject
+        j = i
+        while j >= 0 and self.mentions[j].start >= floor:
+            if agrees(self.mentions[j].person):
+                return self.mentions[j].person
+            j -= 1
+        return default
 
     @property
     def subject(self) -> Person | None:
         return self.people.subject if self.people is not None else None
 
+    def subject_at(self, pos: int) -> Person | None:
+        return self.people.subject_at(pos) if self.people is not None else None
+
     def resolve_word(self, word: str, pos: int) -> Person | None:
-        """A pronoun at `pos`: first person -> subject, third person -> antecedent."""
+        """A pronoun at `pos`: first person -> the default subject there, third person -> antecedent."""
         w = word.lower()
         if w in FIRST_PERSON:
-            return self.subject
+            return self.subject_at(pos)
         if w in THIRD_PERSON:
-            return self.antecedent(pos)
+            return self.antecedent(pos, w)
         return None
 
 

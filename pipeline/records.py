@@ -6,6 +6,7 @@ document here and nowhere else, so evidence text is always the raw slice.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc
 from .clean import CleanText
 from .config import Settings
 from .relations.base import Arg, Candidate
-from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
+from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Mention, PersonRecord, Qualifiers
 from .textmap import TextMap
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "URL", "EVENT"}
@@ -60,6 +61,7 @@ def to_record(item: Input, doc: Doc, settings: Settings) -> DocumentRecord:
         dates.append(DateMention(start=s, end=e, text=raw[s:e], value=dm.value, type=dm.type))
     facts = [to_fact(item.doc_id, c, raw, raw_span) for c in doc._.facts or []]
     subject = people.subject.canonical if people is not None and people.subject is not None else None
+    persons = _people_records(doc, people, raw, raw_span) if people is not None else []
     dct = doc._.dct
     return DocumentRecord(
         doc_id=item.doc_id,
@@ -69,10 +71,28 @@ def to_record(item: Input, doc: Doc, settings: Settings) -> DocumentRecord:
         title=ct.title,
         dct=dct.isoformat() if isinstance(dct, date) else None,
         subject=subject,
+        people=persons,
         entities=entities,
         dates=dates,
         facts=facts,
     )
+
+
+def _people_records(doc: Doc, people, raw: str, raw_span) -> list[PersonRecord]:
+    """Every person named in the document, in order of first mention; unnamed ones (from metadata only) last."""
+    from .coref import coref_of
+
+    named: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for m in coref_of(doc).mentions:
+        named[id(m.person)].add((m.start, m.end))
+    out = []
+    for p in people.persons:
+        spans = sorted({raw_span(s, e) for s, e in set(p.mentions) | named[id(p)]})
+        mentions = [Mention(start=s, end=e, text=raw[s:e]) for s, e in spans if e > s]
+        aliases = sorted(a for a in p.aliases if a != p.canonical)
+        out.append(PersonRecord(canonical=p.canonical, aliases=aliases, mentions=mentions))
+    out.sort(key=lambda r: (r.mentions[0].start if r.mentions else len(raw), r.canonical))
+    return out
 
 
 def to_fact(doc_id: str, c: Candidate, raw: str, raw_span) -> Fact:

@@ -118,6 +118,20 @@ class ErrorInfo(_Model):
     message: str
 
 
+class Mention(_Model):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class PersonRecord(_Model):
+    """A person of the document: full name, other forms of it, where it is named."""
+
+    canonical: str
+    aliases: list[str] = Field(default_factory=list, description="other scripts, initials, shorter forms; honorifics stripped")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
 class DocumentRecord(_Model):
     doc_id: str
     source: str
@@ -127,6 +141,7 @@ class DocumentRecord(_Model):
     title: str | None = None
     dct: str | None = Field(None, description="document date, YYYY-MM-DD, stated in the document or given with --dct")
     subject: str | None = Field(None, description="canonical name of the person the document is about")
+    people: list[PersonRecord] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .base import Candidate, lines
 from .registry import RULES, SPECS, fact_key, merge, rules
 from ..coref import coref_of
+from ..people import reattribute
 from .toolkit import State, leading_date, prose_sentences
 
 __all__ = ["RULES", "SPECS", "extract_relations", "fact_key", "merge"]
@@ -39,4 +40,4 @@ def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidat
             d = leading_date(sent)
             if d is not None and d.value and "/" not in d.value:
                 st.last_year = (d.value, sent.end)
-    return merge(cands)
+    return merge(reattribute(doc, cands))

@@ -114,9 +114,9 @@ def dates_in(doc: Doc, start: int, end: int) -> list:
 
 def subject_arg(doc: Doc, near: tuple[int, int] | None = None) -> Arg | None:
     people = doc._.people
-    if people is None or people.subject is None:
+    p = people.subject_at(near[0]) if people is not None and near is not None else getattr(people, "subject", None)
+    if p is None:
         return None
-    p = people.subject
     if near is not None:
         for s, e in p.mentions:
             if near[0] <= s and e <= near[1]:

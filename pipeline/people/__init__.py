@@ -1,0 +1,193 @@
+"""People in a document: canonical full names, aliases, who the document is about.
+
+    names.py     what a name looks like; titles and headings reduced to the name
+    registry.py  Person, PersonSection and People (lookup, `subject_at`, `resolve`)
+    subject.py   who the document is about
+    sections.py  the sections of a many-person page, one person each
+
+The `people` component leaves a `People` in `doc._.people`; relation rules ask it
+for the default subject at a position (`people.subject_at(pos)`), which is the
+section's person on many-person pages and the document's subject elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..relations.base import all_ents, text_of
+from .names import (
+    FIRST_PERSON,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    NAME_TOO,
+    PRONOUNS,
+    clean_name,
+    initials_alias,
+    looks_like_name,
+    name_key,
+)
+from .orgs import Orgs, find_orgs
+from .registry import People, Person, PersonSection
+from .sections import find_sections
+from .subject import find_subject
+
+__all__ = [
+    "FIRST_PERSON",
+    "HONORIFICS",
+    "PRONOUNS",
+    "Orgs",
+    "People",
+    "Person",
+    "PersonSection",
+    "build_people",
+    "clean_name",
+    "looks_like_name",
+    "reattribute",
+]
+
+_PAREN_ALIAS = re.compile(r"\s*[\(（]\s*([^\)）]{1,30})\s*[\)）]")
+
+
+def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A PERSON entity reduced to the name: no possessive, no leading function word ("If Roe" -> "Roe")."""
+    name = text[start:end].replace("’s", "").replace("'s", "").rstrip()
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".,:") in NAME_TOO or words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS and len(words) > 1):
+        start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
+        words.pop(0)
+    if not words or not words[0][:1].isupper():
+        return None
+    name = " ".join(words)
+    if text[start : start + len(name)] != name:
+        return None
+    if len(words) >= 2 and not looks_like_name(name):
+        short = clean_name(name)
+        if short is None or not name.startswith(short):
+            return None  # "TU Wien", "Keynote Smart": not a person
+        name = short  # "Jane Roe - MIT", "Jane Roe, PhD"
+    return start, start + len(name), name
+
+
+def build_people(doc: Doc) -> People:
+    text = text_of(doc)
+    people = People(text=text)
+    mentions: list[tuple[int, int, str]] = []
+    for ent in all_ents(doc):
+        if ent.label_ == "PERSON":
+            m = _mention(text, ent.start_char, ent.end_char)
+            if m is not None:
+                mentions.append(m)
+    clean = doc._.clean
+    meta_name = None
+    if clean is not None:
+        meta = getattr(clean, "meta", {}) or {}
+        for key in ("name", "author", "title"):
+            v = clean_name((meta.get(key) or "").strip())
+            if v:
+                meta_name = v
+                break
+    # Longest forms first so that short mentions attach to them.
+    full_forms = sorted({m[2] for m in mentions if len(name_key(m[2]).split()) >= 2}, key=lambda n: (-len(n.split()), n))
+    if meta_name:
+        full_forms.insert(0, meta_name)
+    for name in full_forms:
+        if people.get(name) is None:
+            people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS)))
+    for s, e, name in mentions:
+        p = people.get(name, s)
+        if p is None:
+            continue
+        p.mentions.append((s, e))
+        people._by_span[(s, e)] = p
+        if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
+            p.aliases.add(name)
+    people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
+    people.sections = find_sections(doc, people)
+    people.subject = find_subject(doc, people, meta_name)
+    for p in people.persons:
+        for _s, e in p.mentions:
+            alias = _PAREN_ALIAS.match(text, e)
+            if alias and not alias.group(1).isascii():  # "Luo Yao (罗尧)"
+                p.aliases.add(alias.group(1).strip())
+        init = initials_alias(p.canonical)
+        if init and init != p.canonical and re.search(rf"(?<![\w.]){re.escape(init)}(?![\w-])", text):
+            p.aliases.add(init)
+        p.mentions.sort()
+    return people
+
+
+def reattribute(doc: Doc, cands: list) -> list:
+    """Facts made for the default subject move to the person whose section states them.
+
+    Structured-page rules (interest lines, list items) name no subject and take the
+    document's; on a many-person page the section's person is the right one, and a
+    contact detail belongs to the person heading its contact block. Organisation
+    arguments given as an acronym or "the company" take the organisation's full name.
+    """
+    people: People | None = doc._.people
+    if people is None:
+        return cands
+    from ..relations.base import Arg
+
+    default = people.subject.canonical if people.subject is not None else None
+    text = text_of(doc)
+    for c in cands:
+        c.object = _org_canonical(people, c.object)
+        c.subject = _org_canonical(people, c.subject)
+        if c.subject.label != "PERSON" or c.subject.start is not None or c.subject.canonical != default:
+            continue
+        p = _contact_owner(people, text, c.evidence[0]) if c.relation == "contact" else None
+        p = p or people.subject_at(c.evidence[0])
+        if p is not None and p.canonical != default:
+            c.subject = Arg(p.canonical, "PERSON", p.canonical)
+    return cands
+
+
+def _org_canonical(people: People, arg):
+    """An acronym or "the company" argument reported under the organisation's full name."""
+    if arg.label != "ORG":
+        return arg
+    full = people.orgs.resolve(arg.text, arg.start)
+    if full is None or full == arg.canonical:
+        return arg
+    from dataclasses import replace
+
+    return replace(arg, canonical=full)
+
+
+def _contact_owner(people: People, text: str, pos: int) -> Person | None:
+    """The person whose name heads a contact block ("Media contact: / Jane Roe / Press Office / jane@x.org").
+
+    The block is the run of non-blank lines (at most four) above the address; its
+    first line, or a line that is a known person's name, names the owner.
+    """
+    from .subject import add_person
+
+    block: list[tuple[int, str]] = []
+    start = pos
+    while len(block) < 5 and start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        line_end = text.find("\n", start)
+        line = text[start : line_end if line_end >= 0 else len(text)].strip()
+        if not line:
+            break
+        block.append((start, line))
+    for i, (at, line) in enumerate(block):
+        name = clean_name(line)
+        if not name or len(line) > len(name) + 4:
+            continue
+        p = people.get(name, at)
+        if p is None and i == len(block) - 1 and len(block) < 5:
+            p = add_person(people, name, at)
+        if p is not None:
+            return p if p is not people.subject else None
+    return None
+
+
+@Language.component("people", assigns=["doc._.people"], requires=["doc.ents"])
+def people_component(doc: Doc) -> Doc:
+    doc._.people = build_people(doc)
+    return doc

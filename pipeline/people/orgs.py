@@ -1,0 +1,76 @@
+"""Organisation mentions that stand for a named organisation.
+
+"Quillon Research Labs (QRL) ... QRL's team" and "Quillon Inc. ... the company's
+research unit" name one organisation three ways; facts report its full name.
+
+- an acronym introduced in parentheses after a name -> that name;
+- "the company", "the firm", "the startup" -> the nearest company named before it;
+- "the lab", "the laboratory", "the institute", "the university" -> the nearest
+  organisation of that kind named before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w&'’.-]*|of|for|and|the|de|für)(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and|the|de|für)){1,8})\s*[(（]\s*([A-Z][A-Za-z&]{1,9})\s*[)）]")
+_COMPANY = re.compile(r"\b(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|plc|Company|Technologies|Labs|AI|Group|Holdings|Systems)\b\.?|^[A-Z][a-z]+[A-Z]?\w*$")
+_KINDS = {
+    "company": _COMPANY,
+    "firm": _COMPANY,
+    "startup": _COMPANY,
+    "start-up": _COMPANY,
+    "lab": re.compile(r"\b(?:Lab|Labs|Laboratory|Laboratories|Research)\b"),
+    "laboratory": re.compile(r"\b(?:Lab|Labs|Laboratory|Laboratories)\b"),
+    "institute": re.compile(r"\bInstitute\b"),
+    "university": re.compile(r"\bUniversit"),
+}
+DESCRIPTIONS = re.compile(r"\b[Tt]he\s+(company|firm|startup|start-up|lab|laboratory|institute|university)\b")
+
+
+@dataclass
+class Orgs:
+    """Named organisations of a document in order, and the acronyms it defines."""
+
+    names: list[tuple[int, str]] = field(default_factory=list)  # (start, name)
+    acronyms: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, text: str, pos: int | None = None) -> str | None:
+        """The full name an organisation mention stands for, or None when it is already a name (or unknown)."""
+        t = text.strip()
+        if t in self.acronyms:
+            return self.acronyms[t]
+        m = DESCRIPTIONS.fullmatch(t) or re.fullmatch(r"(company|firm|startup|start-up|lab|laboratory|institute|university)", t.lower())
+        if m is None or pos is None:
+            return None
+        kind = _KINDS[m.group(1).lower()]
+        i = bisect_left([s for s, _ in self.names], pos) - 1
+        while i >= 0:
+            name = self.names[i][1]
+            if kind.search(name) and not (kind is _COMPANY and re.search(r"Universit|College|School", name)):
+                return name
+            i -= 1
+        return None
+
+
+def find_orgs(text: str, org_spans: list[tuple[int, int]]) -> Orgs:
+    out = Orgs(names=[(s, text[s:e]) for s, e in org_spans])
+    for m in _ACRONYM.finditer(text):
+        full, acr = m.group(1).strip(), m.group(2).replace("&", "")
+        words = full.split()
+        # the shortest tail of the name whose capitals spell the acronym ("SJTU" <- Shanghai Jiao Tong University)
+        for k in range(1, len(words) + 1):
+            tail = words[-k:]
+            caps = "".join(w[0] for w in tail if w[:1].isupper())
+            if tail[0][:1] == acr[0] and _spells(acr.upper(), caps.upper()):
+                out.acronyms.setdefault(m.group(2), " ".join(tail))
+                break
+    return out
+
+
+def _spells(acr: str, caps: str) -> bool:
+    """Every letter of the acronym in order among the capitals, the first ones equal."""
+    it = iter(caps)
+    return len(acr) >= 2 and acr[0] == caps[:1] and all(ch in it for ch in acr)

@@ -1,0 +1,111 @@
+"""The people of one document: who they are, where they are named, whose section a position is in.
+
+A person is known by the longest form of their name in the document; shorter
+mentions ("Zeng", "Ms. Zeng", "Dr. Ng") resolve to the one person whose name
+contains that token, and to the nearest preceding full mention when several do
+(so "Luo Fuli" and "Yao Luo" stay apart).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .names import name_key
+from .orgs import Orgs
+
+
+@dataclass
+class Person:
+    canonical: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    gender: str | None = None  # "m" / "f" when the text's pronouns say so
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t.lower().rstrip(".") for t in self.canonical.split()}
+
+
+@dataclass(frozen=True)
+class PersonSection:
+    """A stretch of a many-person page that introduces one person (a speaker's heading and bio)."""
+
+    start: int
+    end: int
+    person: Person
+    kind: str  # heading | bold | label | item | paragraph
+
+
+@dataclass
+class People:
+    persons: list[Person] = field(default_factory=list)
+    subject: Person | None = None
+    sections: list[PersonSection] = field(default_factory=list)
+    orgs: Orgs = field(default_factory=Orgs)
+    text: str = ""  # the doc text the offsets refer to
+    _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
+
+    def get(self, name: str, pos: int | None = None) -> Person | None:
+        """The person a name mention refers to (full name, alias, surname, honorific form)."""
+        key = name_key(name)
+        if not key:
+            return None
+        for p in self.persons:
+            if key == name_key(p.canonical) or key in {name_key(a) for a in p.aliases}:
+                return p
+        words = key.split()
+        cands = [p for p in self.persons if set(words) <= p.tokens]
+        if len(cands) == 1:
+            return cands[0]
+        if len(cands) > 1 and pos is not None:
+            sec = self.section_at(pos)
+            if sec is not None and sec.person in cands:
+                return sec.person
+            return self.nearest(pos, cands)
+        return None
+
+    def at(self, start: int, end: int) -> Person | None:
+        for (s, e), p in self._by_span.items():
+            if s <= start and end <= e or start <= s and e <= end:
+                return p
+        return None
+
+    def resolve(self, start: int, end: int) -> Person | None:
+        """The person a name mention at [start, end) refers to ("Bruno Okafor", "Okafor", "Dr. Okafor"), if we know them."""
+        p = self.at(start, end)
+        if p is None and self.text:
+            p = self.get(self.text[start:end], start)
+        return p
+
+    def nearest(self, pos: int, among: list[Person] | None = None) -> Person | None:
+        """The person mentioned last before `pos`."""
+        best, best_pos = None, -1
+        for p in among or self.persons:
+            for s, _ in p.mentions:
+                if best_pos < s < pos:
+                    best, best_pos = p, s
+        return best
+
+    def section_at(self, pos: int) -> PersonSection | None:
+        """The person section holding character `pos`, if the page has such sections."""
+        if not self.sections:
+            return None
+        i = bisect_right([s.start for s in self.sections], pos) - 1
+        if i >= 0 and self.sections[i].start <= pos < self.sections[i].end:
+            return self.sections[i]
+        return None
+
+    def subject_at(self, pos: int | None) -> Person | None:
+        """The default subject at a position: the section's person on a many-person page, else the document's."""
+        if pos is not None:
+            sec = self.section_at(pos)
+            if sec is not None:
+                return sec.person
+        return self.subject
+
+    def by_name(self, canonical: str) -> Person | None:
+        for p in self.persons:
+            if p.canonical == canonical:
+                return p
+        return None

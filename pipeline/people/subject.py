@@ -1,0 +1,190 @@
+"""Who the document is about, from the layouts pages use to say so.
+
+In order: a declared name (page metadata), a self-introduction or "Jane Roe is
+..." opening, a name heading at the top, the bold name of author lists, the
+owner of a publication list, the page title ("Welcome to Jane Roe's homepage",
+"Jane Roe | Home"), the first person of a many-person page, and finally the
+most-mentioned person when they are named early or often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from ..relations.base import ents_in, lines, text_of
+from .names import clean_name, looks_like_name, names_in, strip_honorifics
+from .registry import People, Person
+
+_HONOR = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?"
+_NAME = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}?)"
+_FIRST_SENTENCE = re.compile(
+    rf"(?:^|\n)\s*(?:Hi[,!]?\s*)?(?:I am|I'm|I’m|My name is|This is|Welcome to)\s+{_HONOR}"
+    rf"{_NAME}(?=['’]s\b|\s*[\(（,.!]|\s+(?:is|and|from|at|a|an|the)\b|$)"
+)
+_NAME_IS = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME}\s*(?:\([^)]{{1,40}}\)\s*)?(?:\[\d+\]\s*)?(?:is|was|received|joined|serves|has been|holds)\b")
+# A news lead: "Jane Roe, the new CEO of X, ..." / "Jane Roe, 37, ..."
+_LEAD = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME},\s+(?:the|a|an|who|\d{{2}},)\s")
+_HEADING_NAME = re.compile(r"(?:by|about|with|:)\s+((?:Dr\.|Prof\.)?\s*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})\s*$")
+_FIRST_PERSON_PAGE = re.compile(r"^\s*(?:[^.\n]{1,40}\n\s*)?(?:Hi[,!]?\s+|Hello[,!]?\s+)?(?:I am|I'm|I’m|I have|I work|I was|My (?:name|research|work))\b")
+_MARKS = re.compile(r"[*†‡#§¶✉^\\\d]+")
+
+
+def add_person(people: People, name: str, pos: int | None = None) -> Person:
+    """The registered person of this name, registering it when new."""
+    if name.isupper():
+        name = name.title()
+    name = strip_honorifics(name)
+    p = people.get(name, pos)
+    if p is None:
+        p = Person(canonical=name)
+        if pos is not None:
+            p.mentions.append((pos, pos + len(name)))
+        people.persons.append(p)
+    elif len(name.split()) > len(p.canonical.split()) and set(p.tokens) <= {t.lower().rstrip(".") for t in name.split()}:
+        p.aliases.add(p.canonical)
+        p.canonical = name
+    return p
+
+
+def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | None:
+    """Who the document is about, or None for a page about no single person."""
+    if meta_name:
+        return people.get(meta_name) or add_person(people, meta_name)
+    text = text_of(doc)
+    clean = doc._.clean
+    head = text[:4000]
+    for rx in (_FIRST_SENTENCE, _NAME_IS):
+        for m in rx.finditer(head):
+            name = clean_name(m.group(1))
+            if name:
+                return add_person(people, name, m.start(1) + m.group(1).find(name.split()[0]))
+            if rx is _FIRST_SENTENCE:
+                break
+    headings = list(getattr(clean, "headings", []) or [])
+    for hs, he, _level in headings[:3]:
+        m = _HEADING_NAME.search(text[hs:he])
+        if m and looks_like_name(m.group(1).strip()):
+            return add_person(people, strip_honorifics(m.group(1).strip()), hs + m.start(1))
+    top = [h for h in headings[:2] if h[0] < 300]
+    for hs, he, _level in top:
+        name = clean_name(text[hs:he])
+        if name and not people.sections:
+            return add_person(people, name, hs)
+    headline = _headline_person(doc, people)
+    if headline is not None:
+        return headline
+    bold = _bold_name(doc, people)
+    if bold is not None:
+        return bold
+    owner = _author_list_owner(doc)
+    if owner is not None:
+        return add_person(people, owner)
+    if clean is not None and clean.title:
+        name = clean_name(re.sub(r"(?i)^\s*(?:welcome\s+to|about|home\s*[-|:]|homepage\s+of|home\s+page\s+of|the\s+homepage\s+of)\s+", "", clean.title))
+        if name:
+            return add_person(people, name)
+    m = _LEAD.search(text[:1500])
+    if m and clean_name(m.group(1)):
+        name = clean_name(m.group(1))
+        return add_person(people, name, m.start(1))
+    if people.sections:
+        return people.sections[0].person
+    if _FIRST_PERSON_PAGE.search(text[:600]):
+        return None  # the owner speaks but is never named; the people named are their advisors and colleagues
+    return _most_mentioned(people, text)
+
+
+def _headline_person(doc: Doc, people: People) -> Person | None:
+    """A news headline's person, named again in the story ("Meet Jane Roe, the new CEO of X")."""
+    text = text_of(doc)
+    clean = doc._.clean
+    title = (getattr(clean, "title", None) or "").strip()
+    headings = [h for h in getattr(clean, "headings", []) or [] if h[0] < 200]
+    heads = [title] + [text[hs:he] for hs, he, _ in headings[:1]]
+    for head in heads:
+        for name in names_in(head):
+            body_at = text.find(head) + len(head) if head and head in text else 0
+            if people.get(name) is not None or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[body_at:]):
+                return add_person(people, name)
+    return None
+
+
+def _bold_name(doc: Doc, people: People) -> Person | None:
+    from ..relations.citation import is_author_line
+
+    text = text_of(doc)
+    clean = doc._.clean
+    bold_names: Counter[str] = Counter()
+    for s, e in getattr(clean, "bold", []) or []:
+        name = _MARKS.sub("", text[s:e]).strip(" *,.")
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or not looks_like_name(name):
+            continue
+        labels = {x.label_ for x in ents_in(doc, span.start_char, span.end_char)}
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        in_authors = is_author_line(text[line_start : line_end if line_end >= 0 else len(text)])
+        if "PERSON" in labels or in_authors and not labels & {"TITLE", "DEGREE", "ORG", "VENUE", "GPE"}:
+            bold_names[name] += 1
+    if bold_names:
+        name, n = max(bold_names.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 2:
+            return add_person(people, name)
+    return None
+
+
+_ROLE_BEFORE = re.compile(
+    r"(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|co-?authors?|collaborat\w*|advised\s+by|supervised\s+by|"
+    r"mentored\s+by|hosted\s+by|working\s+with|work\s+with|worked\s+with|under|with|and)\W{0,3}(?:(?:Dr|Prof|Professor)\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_ROLE_LINE = re.compile(r"\b(?:advis[oe]rs?|supervisors?|mentors?|committee|hosts?|managers?|collaborators?|advised\s+by|supervised\s+by|mentored\s+by|hosted\s+by)\b", re.IGNORECASE)
+
+
+def _in_role(text: str, pos: int) -> bool:
+    """A mention that names someone's advisor, supervisor or colleague ("advised by Prof. X", "Supervisor: A, B, X")."""
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 160)
+    return bool(_ROLE_BEFORE.search(text[max(0, pos - 40) : pos]) or _ROLE_LINE.search(text, line_start, pos))
+
+
+def _most_mentioned(people: People, text: str) -> Person | None:
+    """The person named most, unless every mention casts them as someone's advisor, supervisor or colleague."""
+    counts = Counter(
+        {i: len(p.mentions) for i, p in enumerate(people.persons) if not p.mentions or not all(_in_role(text, s) for s, _ in p.mentions)}
+    )
+    text_len = len(text)
+    if not counts:
+        return None
+    best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
+    first_mention = min((s for s, _ in people.persons[best].mentions), default=text_len)
+    if n >= 2 or first_mention < 600:
+        return people.persons[best]
+    return None
+
+
+def _author_list_owner(doc: Doc) -> str | None:
+    """On a publication list the owner is the name on most author lines, first position breaking ties."""
+    from ..relations.citation import is_author_line
+
+    seen: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    n_lines = 0
+    for line in lines(doc, {"publications"}):
+        text = re.sub(r"^- ", "", line.text)
+        if not is_author_line(text):
+            continue
+        n_lines += 1
+        chunks = [_MARKS.sub("", c).strip(" .") for c in re.split(r",|\band\b|&", text)]
+        names = [c for c in chunks if looks_like_name(c)]
+        for i, name in enumerate(dict.fromkeys(names)):
+            seen[name] += 1
+            first[name] += i == 0
+    if n_lines < 2 or not seen:
+        return None
+    name, n = max(seen.items(), key=lambda kv: (kv[1], first[kv[0]], kv[0]))
+    return name if n >= max(2, 0.6 * n_lines) else None
