@@ -59,6 +59,9 @@ class ExtractorActor:
         self.name = f"{socket.gethostname()}:{os.getpid()}"
         self.start_s = time.perf_counter() - t
 
+    def ready(self) -> str:
+        return self.name
+
     def process(self, jobs: list[Job], data: list[bytes | OSError]) -> tuple[str, Any]:
         if self.error is not None:
             return "init_failed", self.error
@@ -118,6 +121,11 @@ class _ActorState:
     tasks: deque = field(default_factory=deque)  # refs, in the order the actor runs them
     busy_since: float = 0.0  # when the task at the head of `tasks` started (as far as the driver can tell)
     stopped: bool = False  # killed by the watchdog: what it had in flight is suspect of hanging
+    # After a failure the actor is restarting: nothing is sent to it until a call to `ready` returns,
+    # since a call that meets it still restarting fails as if the actor had died under it.
+    restarting: bool = False
+    probe: Any = None
+    probe_at: float = 0.0
 
 
 class _Driver:
@@ -131,10 +139,15 @@ class _Driver:
     def run(self) -> None:
         try:
             while self.queue or self.inflight:
+                self._probe()
                 self._submit()
-                done, _ = self.ray.wait(list(self.inflight), num_returns=1, timeout=POLL_S)
+                probes = {a.probe: a for a in self.actors if a.probe is not None}
+                done, _ = self.ray.wait([*self.inflight, *probes], num_returns=1, timeout=POLL_S)
                 for ref in done:
-                    self._collect(ref)
+                    if ref in probes:
+                        self._probed(probes[ref], ref)
+                    else:
+                        self._collect(ref)
                 self._watchdog()
         except BaseException:
             for a in self.actors:  # Ctrl-C or a fatal error: stop the actors now
@@ -147,9 +160,10 @@ class _Driver:
         while self.queue:
             chunk, isolated = self.queue[0]
             # Suspects run on an actor with nothing else queued, so a crash can be pinned on them.
-            free = [i for i, a in enumerate(self.actors) if not a.tasks] if isolated else [
-                i for i, a in enumerate(self.actors)
-                if len(a.tasks) < IN_FLIGHT_PER_ACTOR and not any(self.inflight[r].isolated for r in a.tasks)
+            up = [i for i, a in enumerate(self.actors) if not a.restarting]
+            free = [i for i in up if not self.actors[i].tasks] if isolated else [
+                i for i in up
+                if len(self.actors[i].tasks) < IN_FLIGHT_PER_ACTOR and not any(self.inflight[r].isolated for r in self.actors[i].tasks)
             ]
             if not free:
                 return
@@ -177,6 +191,7 @@ class _Driver:
                 self.queue.extendleft(([j], True) for j in reversed(task.chunk))
             if not a.tasks:
                 a.stopped = False
+            a.restarting, a.probe_at = True, 0.0
             return
         except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be deserialized
             work.accept([_stored(work, _failed(j, e)) for j in task.chunk], {})
@@ -186,6 +201,21 @@ class _Driver:
         results, timings, (name, start_s, peak_mb) = payload
         work.note_worker(name, start_s, peak_mb)
         work.accept([_stored(work, done) for done in results], timings)
+
+    def _probe(self) -> None:
+        now = time.monotonic()
+        for a in self.actors:
+            if a.restarting and a.probe is None and not a.tasks and now >= a.probe_at:
+                a.probe = a.handle.ready.remote()
+
+    def _probed(self, a: _ActorState, ref: Any) -> None:
+        a.probe = None
+        try:
+            self.ray.get(ref)
+        except self.ray.exceptions.RayActorError:
+            a.probe_at = time.monotonic() + 0.2  # still restarting: ask again shortly
+            return
+        a.restarting = False
 
     def _watchdog(self) -> None:
         """Stop an actor whose current chunk outlived its time limits (native code that ignores the alarm)."""
