@@ -63,6 +63,17 @@ def _is_backup(name: str) -> bool:
     return name.endswith("~") or name.endswith((".swp", ".swo", ".swx")) or (name.startswith("#") and name.endswith("#"))
 
 
+def _parts(source: str) -> tuple[str, ...]:
+    """Path(source).parts, without building a Path for each of a million files."""
+    if not source.startswith("/"):
+        head: tuple[str, ...] = ()
+    elif source.startswith("//") and not source.startswith("///"):
+        head = ("//",)  # POSIX keeps exactly two leading slashes
+    else:
+        head = ("/",)
+    return head + tuple(p for p in source.split("/") if p and p != ".")
+
+
 def _inside(real: str, roots: Sequence[str]) -> bool:
     return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
@@ -93,6 +104,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
         except OSError as e:
             skipped.append(Skipped(shown, f"cannot list folder: {e.strerror or e}"))
             return
+        real_dir = os.path.realpath(dir_path)  # once per folder: an entry that is no link resolves to real_dir/name
         for entry in entries:
             name = entry.name
             shown_child = os.path.join(shown, name)
@@ -104,7 +116,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
                 continue
             try:
                 is_link = entry.is_symlink()
-                real = os.path.realpath(entry.path, strict=True) if is_link else os.path.realpath(entry.path)
+                real = os.path.realpath(entry.path, strict=True) if is_link else os.path.join(real_dir, name)
             except (OSError, RuntimeError):
                 skipped.append(Skipped(shown_child, "broken symlink or symlink loop"))
                 continue
@@ -154,19 +166,17 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
         walk(path, shown, True)
 
     # One entry per real file: prefer the one reached without a symlink, then the first in order.
-    def order(f: Found) -> tuple:
-        return tuple(Path(f.source).parts)
-
-    best: dict[str, Found] = {}
-    for f in sorted(found, key=order):
+    keyed = sorted(((_parts(f.source), f) for f in found), key=lambda kf: kf[0])
+    best: dict[str, tuple[tuple, Found]] = {}
+    for k, f in keyed:
         cur = best.get(f.real)
-        if cur is None or (cur.via_link and not f.via_link):
+        if cur is None or (cur[1].via_link and not f.via_link):
             if cur is not None:
-                skipped.append(Skipped(cur.source, f"same file as {f.source}"))
-            best[f.real] = f
+                skipped.append(Skipped(cur[1].source, f"same file as {f.source}"))
+            best[f.real] = (k, f)
         else:
-            skipped.append(Skipped(f.source, f"same file as {cur.source}"))
-    return sorted(best.values(), key=order), skipped
+            skipped.append(Skipped(f.source, f"same file as {cur[1].source}"))
+    return [f for _, f in sorted(best.values(), key=lambda kf: kf[0])], skipped
 
 
 def assign_doc_ids(sources: Sequence[str]) -> list[str]:
@@ -507,6 +517,7 @@ class RunResult:
     extract_s: float | None = None  # from the start of the run to the last extracted document
     worker_start_s: dict[str, float] = field(default_factory=dict)  # per worker: seconds to load the extractor
     worker_peak_mb: dict[str, float] = field(default_factory=dict)  # per worker: peak resident memory
+    progress: list[tuple[float, int]] = field(default_factory=list)  # (seconds since the start, documents extracted so far)
 
     @property
     def failed(self) -> int:
@@ -686,14 +697,15 @@ def _run_locked(
         bar.update(len(slots) - len(jobs))
 
     def accept(results: list[Finished], timings: dict[str, float]) -> None:
+        for done in results:
+            by_id[done.doc_id].inline = done  # text only when not cached: written records stay on disk
+            res.processed += 1
         if results:
             now = time.perf_counter() - t_start
             res.extract_s = now
             if res.first_result_s is None:
                 res.first_result_s = now
-        for done in results:
-            by_id[done.doc_id].inline = done  # text only when not cached: written records stay on disk
-            res.processed += 1
+            res.progress.append((now, res.processed))
         for k, v in timings.items():
             _add(res.timings, k, v)
         if bar is not None:
