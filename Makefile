@@ -7,7 +7,7 @@ IN     ?= seeds
 OUT    ?= outputs
 ARGS   ?=
 
-.PHONY: setup extract test golden eval schema bench bench-components bench-dates report test-browser lock clean
+.PHONY: setup extract test golden eval schema bench bench-components bench-scale bench-dates report test-browser lock clean
 
 setup: $(STAMP)
 
@@ -16,10 +16,16 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(STAMP)
 
+# The optional Ray engine's pinned versions; `make test` installs them so the Ray tests run.
+RAY_STAMP := $(VENV)/.installed-ray
+$(RAY_STAMP): $(STAMP) requirements-ray.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-ray.lock
+	touch $(RAY_STAMP)
+
 extract: $(STAMP)
 	$(PY) -m pipeline extract $(IN) --out $(OUT) $(ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(RAY_STAMP)
 	$(PY) -m ruff check pipeline tests bench
 	$(PY) -m pytest -q $(ARGS)
 
@@ -65,6 +71,10 @@ bench-dates: $(STAMP)
 # Throughput and memory of the whole pipeline against stock spaCy; figures go in the README.
 bench: $(STAMP)
 	$(PY) bench/bench_pipeline.py $(ARGS)
+
+# Scaling over 1-16 workers, local processes and Ray actors, beside stock spaCy's nlp.pipe(n_process=N).
+bench-scale: $(STAMP) $(RAY_STAMP)
+	$(PY) bench/bench_scale.py $(ARGS)
 
 # Seconds per component, stock spaCy and ours, interleaved on the same texts: where to optimise next.
 bench-components: $(STAMP)

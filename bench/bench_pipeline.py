@@ -37,9 +37,11 @@ from pipeline.ingest import SUPPORTED_SUFFIXES, decode, detect_format  # noqa: E
 from pipeline.nlp import load_model  # noqa: E402
 
 
-def sources() -> list[Path]:
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+
+
+def sources(dev: Path = DEV) -> list[Path]:
     files = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in SUPPORTED_SUFFIXES)
-    dev = ROOT.parent / "shared" / "corpus" / "dev"
     if dev.is_dir():
         files += sorted(p for p in dev.iterdir() if p.suffix in SUPPORTED_SUFFIXES)
     else:
@@ -47,17 +49,17 @@ def sources() -> list[Path]:
     return files
 
 
-def build_corpus(folder: Path, min_words: int, seed: int = 13) -> tuple[list[Path], list[str]]:
-    """Copies of the source documents, shuffled, until the cleaned texts hold `min_words` words."""
+def build_corpus(folder: Path, min_words: int, seed: int = 13, min_docs: int = 0, dev: Path = DEV) -> tuple[list[Path], list[str]]:
+    """Copies of the source documents, shuffled, until the cleaned texts hold `min_words` words (and there are `min_docs`)."""
     rng = random.Random(seed)
     base = []
-    for p in sources():
+    for p in sources(dev):
         raw = p.read_bytes()
         text = decode(raw).text
         clean_text = prepare(Input(text, p.stem, str(p), "", detect_format(p.name, text)), Settings()).map.text
         base.append((p, raw, clean_text, len(clean_text.split())))
     files, texts, words, i = [], [], 0, 0
-    while words < min_words:
+    while words < min_words or len(files) < min_docs:
         batch = base[:]
         rng.shuffle(batch)
         for p, raw, clean_text, n in batch:
@@ -68,7 +70,7 @@ def build_corpus(folder: Path, min_words: int, seed: int = 13) -> tuple[list[Pat
             files.append(dst)
             texts.append(clean_text)
             words += n
-            if words >= min_words:
+            if words >= min_words and len(files) >= min_docs:
                 break
     return files, texts
 

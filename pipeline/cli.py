@@ -74,7 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--batch-size", type=_positive_int, default=_DEFAULTS.batch_size, metavar="N", help=f"documents per batch (default {_DEFAULTS.batch_size})")
     ex.add_argument("--full-parse", action="store_true", help="tag and parse every line (slower; by default only the lines rules read syntax from)")
     ex.add_argument("--matmul", choices=["numpy", "blis"], default=_DEFAULTS.matmul, help=f"matrix backend of the model's layers (default {_DEFAULTS.matmul}: numpy's BLAS, one thread per process)")
-    ex.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)")
+    ex.add_argument("--workers", type=_positive_int, default=1, metavar="N", help="worker processes, or Ray actors with --engine ray (default 1)")
+    ex.add_argument("--engine", choices=["local", "ray"], default="local", help="where documents are extracted: processes on this machine (default), or actors on a Ray cluster (needs pip install '.[ray]')")
+    ex.add_argument("--ray-address", metavar="ADDR", help="with --engine ray: the cluster to join (e.g. auto, or ray://head:10001); default: a Ray instance started on this machine for the run")
     ex.add_argument("--force", action="store_true", help="reprocess every document, ignoring the cache")
     ex.add_argument("--profile", action="store_true", help="print time per stage")
 
@@ -127,9 +129,12 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         settings = _settings(args)
     except ValidationError as e:
         parser.error(str(e))
+    if args.ray_address and args.engine != "ray":
+        parser.error("--ray-address needs --engine ray")
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        res = run(args.paths, args.out, settings, workers=args.workers, force=args.force, progress=sys.stderr.isatty())
+        res = run(args.paths, args.out, settings, workers=args.workers, force=args.force, progress=sys.stderr.isatty(),
+                  engine=args.engine, ray_address=args.ray_address)
     except UsageError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -85,9 +85,13 @@ class Cache:
         """
         if not cacheable(record) or not record.sha256:
             return False
-        self.dir.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(self.path(record.sha256, record.doc_id), line + "\n", durable=False)
+        self.store_line(record.sha256, record.doc_id, line)
         return True
+
+    def store_line(self, sha256: str, doc_id: str, line: str) -> None:
+        """Store the JSON line of a record that was validated, and judged cacheable, where it was made."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.path(sha256, doc_id), line + "\n", durable=False)
 
     def prune(self, keep: Iterable[tuple[str, str]]) -> None:
         """Drop entries of other cache keys and of (sha256, doc_id) pairs no longer in the input."""

@@ -11,7 +11,6 @@ Guarantees:
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -21,8 +20,6 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -66,6 +63,17 @@ def _is_backup(name: str) -> bool:
     return name.endswith("~") or name.endswith((".swp", ".swo", ".swx")) or (name.startswith("#") and name.endswith("#"))
 
 
+def _parts(source: str) -> tuple[str, ...]:
+    """Path(source).parts, without building a Path for each of a million files."""
+    if not source.startswith("/"):
+        head: tuple[str, ...] = ()
+    elif source.startswith("//") and not source.startswith("///"):
+        head = ("//",)  # POSIX keeps exactly two leading slashes
+    else:
+        head = ("/",)
+    return head + tuple(p for p in source.split("/") if p and p != ".")
+
+
 def _inside(real: str, roots: Sequence[str]) -> bool:
     return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
@@ -96,6 +104,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
         except OSError as e:
             skipped.append(Skipped(shown, f"cannot list folder: {e.strerror or e}"))
             return
+        real_dir = os.path.realpath(dir_path)  # once per folder: an entry that is no link resolves to real_dir/name
         for entry in entries:
             name = entry.name
             shown_child = os.path.join(shown, name)
@@ -107,7 +116,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
                 continue
             try:
                 is_link = entry.is_symlink()
-                real = os.path.realpath(entry.path, strict=True) if is_link else os.path.realpath(entry.path)
+                real = os.path.realpath(entry.path, strict=True) if is_link else os.path.join(real_dir, name)
             except (OSError, RuntimeError):
                 skipped.append(Skipped(shown_child, "broken symlink or symlink loop"))
                 continue
@@ -157,19 +166,17 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
         walk(path, shown, True)
 
     # One entry per real file: prefer the one reached without a symlink, then the first in order.
-    def order(f: Found) -> tuple:
-        return tuple(Path(f.source).parts)
-
-    best: dict[str, Found] = {}
-    for f in sorted(found, key=order):
+    keyed = sorted(((_parts(f.source), f) for f in found), key=lambda kf: kf[0])
+    best: dict[str, tuple[tuple, Found]] = {}
+    for k, f in keyed:
         cur = best.get(f.real)
-        if cur is None or (cur.via_link and not f.via_link):
+        if cur is None or (cur[1].via_link and not f.via_link):
             if cur is not None:
-                skipped.append(Skipped(cur.source, f"same file as {f.source}"))
-            best[f.real] = f
+                skipped.append(Skipped(cur[1].source, f"same file as {f.source}"))
+            best[f.real] = (k, f)
         else:
-            skipped.append(Skipped(f.source, f"same file as {cur.source}"))
-    return sorted(best.values(), key=order), skipped
+            skipped.append(Skipped(f.source, f"same file as {cur[1].source}"))
+    return [f for _, f in sorted(best.values(), key=lambda kf: kf[0])], skipped
 
 
 def assign_doc_ids(sources: Sequence[str]) -> list[str]:
@@ -400,11 +407,15 @@ def _add(timings: dict[str, float], key: str, dt: float) -> None:
     timings[key] = timings.get(key, 0.0) + dt
 
 
-def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Job]) -> tuple[list[Finished], dict[str, float]]:
+def run_jobs(
+    extractor: Any, settings: Settings, cache: Cache | None, jobs: Sequence[Job], data: Sequence[bytes | OSError] | None = None
+) -> tuple[list[Finished], dict[str, float]]:
     """Read, decode and extract a chunk of documents; cache each finished record.
 
     Returns a Finished per job (without its text when the record is in the
-    cache), plus the time spent per stage.
+    cache), plus the time spent per stage. `data` holds the jobs' bytes when
+    they were sent rather than read here; without a `cache` (a worker with no
+    access to the output folder) every Finished keeps its text.
     """
     from . import ingest
     from .extract import Input
@@ -415,15 +426,17 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
     ready: list[DocumentRecord | None] = []
     inputs: list[Any] = []
     with _Alarm() as alarm:
-        for job in jobs:
+        for i, job in enumerate(jobs):
             rec: DocumentRecord | None = None
             try:
                 alarm.arm(settings.timeout_s)
-                data = Path(job.path).read_bytes()
-                if hashlib.sha256(data).hexdigest() != job.sha256:
+                raw = Path(job.path).read_bytes() if data is None else data[i]
+                if isinstance(raw, OSError):  # the sender could not read it
+                    raise raw
+                if hashlib.sha256(raw).hexdigest() != job.sha256:
                     rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The file changed while the run was in progress; run again.")
                 else:
-                    decoded = ingest.decode(data, settings.max_bytes)
+                    decoded = ingest.decode(raw, settings.max_bytes)
                     fmt = ingest.detect_format(os.path.basename(job.path), decoded.text)
                     inputs.append(Input(text=decoded.text, doc_id=job.doc_id, source=job.source, sha256=job.sha256, fmt=fmt))
             except ingest.IngestError as e:
@@ -449,7 +462,7 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
             rec = next(extracted)
         checked, done = finish(rec, job.doc_id, job.source, job.sha256)
         try:
-            stored = cache.store(checked, done.line or "")
+            stored = cache is not None and cache.store(checked, done.line or "")
         except OSError:
             stored = False
         results.append(Finished(done.doc_id, done.entry) if stored else done)
@@ -460,43 +473,6 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
         if d:
             _add(timings, f"extract/{k}", d)
     return results, timings
-
-
-# Worker-process state: one extractor per process, built once.
-_W: dict[str, Any] = {}
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Workers orphaned by a killed parent would otherwise wait forever for work."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG, Linux only
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent_pid:  # the parent died before the call above
-        os._exit(1)
-
-
-def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir: str, key: str, parent_pid: int) -> None:
-    _die_with_parent(parent_pid)
-    # The parent handles Ctrl-C; workers just finish or get terminated.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _W["settings"] = settings
-    _W["cache"] = Cache(Path(out_dir), key)
-    try:
-        _W["extractor"] = factory(settings)
-    except BaseException as e:  # noqa: BLE001
-        _W["init_error"] = f"{type(e).__name__}: {e}"
-    # The extractor lives as long as the worker: no collection needs to walk it, during the run or at exit.
-    gc.freeze()
-
-
-def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
-    """Runs in a worker; returns ("ok", run_jobs(...)) or ("init_failed", message)."""
-    if "init_error" in _W:
-        return "init_failed", _W["init_error"]
-    return "ok", run_jobs(_W["extractor"], _W["settings"], _W["cache"], jobs)
 
 
 def chunked(jobs: Sequence[Job], size: int, max_bytes: int = CHUNK_BYTES, workers: int = 1) -> list[list[Job]]:
@@ -536,6 +512,12 @@ class RunResult:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
+    engine: str = "local"
+    first_result_s: float | None = None  # from the start of the run to the first extracted document
+    extract_s: float | None = None  # from the start of the run to the last extracted document
+    worker_start_s: dict[str, float] = field(default_factory=dict)  # per worker: seconds to load the extractor
+    worker_peak_mb: dict[str, float] = field(default_factory=dict)  # per worker: peak resident memory
+    progress: list[tuple[float, int]] = field(default_factory=list)  # (seconds since the start, documents extracted so far)
 
     @property
     def failed(self) -> int:
@@ -547,6 +529,7 @@ class RunResult:
             f"documents {self.documents} (processed {self.processed}, reused {self.reused}), "
             f"facts {self.facts}, errors {self.failed}{f' ({errs})' if errs else ''}, "
             f"skipped {len(self.skipped)}, {self.seconds:.2f} s"
+            + (f", peak memory per worker {max(self.worker_peak_mb.values()):.0f} MB" if self.worker_peak_mb else "")
         )
 
 
@@ -586,15 +569,28 @@ def run(
     extractor_factory: Callable[[Settings], Any] | None = None,
     progress: bool = False,
     log: Callable[[str], None] | None = None,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> RunResult:
-    """Extract every input under `paths` into `out_dir`; see the module docstring for the guarantees."""
+    """Extract every input under `paths` into `out_dir`; see the module docstring for the guarantees.
+
+    `engine` says where documents are extracted: "local" (this process, or `workers`
+    processes on this machine) or "ray" (`workers` actors on the Ray cluster at
+    `ray_address`, or on a Ray instance started here); see `pipeline.engines`.
+    """
+    from .engines import get_engine
+
     from . import ingest
 
     settings = settings or Settings()
     factory = extractor_factory or _default_factory
     out = Path(out_dir)
-    res = RunResult()
+    res = RunResult(engine=engine)
     t_start = time.perf_counter()
+    try:
+        eng = get_engine(engine, ray_address=ray_address)
+    except (ValueError, ImportError) as e:
+        raise UsageError(str(e)) from None
 
     t = time.perf_counter()
     found, skipped = discover(paths, ingest.SUPPORTED_SUFFIXES, exclude=[out])
@@ -608,7 +604,7 @@ def run(
         raise UsageError(f"cannot use {out} as the output folder: {e.strerror or e}") from None
     lock = _lock(out)
     try:
-        return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start)
+        return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start, eng)
     finally:
         lock.close()
 
@@ -641,6 +637,7 @@ def _run_locked(
     log: Callable[[str], None] | None,
     res: RunResult,
     t_start: float,
+    engine: Any,
 ) -> RunResult:
     from . import ingest
 
@@ -703,6 +700,12 @@ def _run_locked(
         for done in results:
             by_id[done.doc_id].inline = done  # text only when not cached: written records stay on disk
             res.processed += 1
+        if results:
+            now = time.perf_counter() - t_start
+            res.extract_s = now
+            if res.first_result_s is None:
+                res.first_result_s = now
+            res.progress.append((now, res.processed))
         for k, v in timings.items():
             _add(res.timings, k, v)
         if bar is not None:
@@ -710,18 +713,13 @@ def _run_locked(
 
     try:
         if jobs:
-            chunks = chunked(jobs, settings.batch_size, workers=workers)
-            if workers <= 1:
-                t = time.perf_counter()
-                try:
-                    extractor = factory(settings)
-                except Exception as e:  # noqa: BLE001
-                    raise UsageError(f"cannot load the extractor: {type(e).__name__}: {e}") from e
-                _add(res.timings, "load extractor", time.perf_counter() - t)
-                for chunk in chunks:
-                    accept(*run_jobs(extractor, settings, cache, chunk))
-            else:
-                _run_pool(chunks, workers, factory, settings, out, key, accept)
+            from .engines import Work
+
+            work = Work(chunked(jobs, settings.batch_size, workers=workers), workers, factory, settings, out, cache, accept, log)
+            try:
+                engine.process(work)
+            finally:
+                res.worker_start_s, res.worker_peak_mb = work.worker_start_s or {}, work.worker_peak_mb or {}
     finally:
         if bar is not None:
             bar.close()
@@ -735,101 +733,6 @@ def _run_locked(
     if log is not None:
         log(res.summary())
     return res
-
-
-def _run_pool(
-    chunks: list[list[Job]],
-    workers: int,
-    factory: Callable[[Settings], Any],
-    settings: Settings,
-    out: Path,
-    key: str,
-    accept: Callable[[list[Finished], dict[str, float]], None],
-) -> None:
-    """Run chunks on `workers` processes, a few chunks in flight each.
-
-    If a worker process dies (a crash in native code, the OOM killer), every
-    document that was in flight is retried alone, with nothing else running,
-    in a fresh pool; a document that kills a worker on its own gets an
-    'internal' record and the rest are unaffected.
-    """
-    import multiprocessing as mp
-
-    ctx = mp.get_context("spawn")
-    # (chunk, isolated): isolated chunks are suspects from a crash and run with nothing beside them.
-    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in chunks)
-
-    def died(job: Job, hung: bool) -> None:
-        if hung:
-            rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {settings.timeout_s:g} s per document, so its worker was stopped.")
-        else:
-            rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
-        accept([finish(rec, job.doc_id, job.source, job.sha256)[1]], {})
-
-    def collect(fut: Any, chunk: list[Job]) -> bool:
-        """Hand a finished chunk to `accept`; False when the pool broke under it."""
-        try:
-            kind, payload = fut.result()
-        except BrokenProcessPool:
-            return False
-        except Exception as e:  # noqa: BLE001 - e.g. a result that cannot be pickled
-            accept([finish(error_record(j.doc_id, j.source, j.sha256, "internal", f"Worker failed: {type(e).__name__}: {e}"), j.doc_id, j.source, j.sha256)[1] for j in chunk], {})
-            return True
-        if kind == "init_failed":
-            raise UsageError(f"cannot load the extractor: {payload}")
-        accept(*payload)
-        return True
-
-    while queue:
-        n = workers if not queue[0][1] else 1
-        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=(factory, settings, str(out), key, os.getpid()))
-        inflight: dict[Any, tuple[list[Job], bool]] = {}
-        failed: list[list[Job]] = []
-        hung = False
-        try:
-            while queue or inflight:
-                if n < workers and not inflight and queue and not queue[0][1]:
-                    break  # suspects done: back to a full-size pool
-                while queue and len(inflight) < 2 * workers:
-                    chunk, isolated = queue[0]
-                    if inflight and (isolated or any(iso for _, iso in inflight.values())):
-                        break
-                    queue.popleft()
-                    inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
-                # Each document stops itself at the time limit; this catches native code that ignores the alarm.
-                patience = 2 * settings.timeout_s * max(len(c) for c, _ in inflight.values()) + WATCHDOG_GRACE_S
-                done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
-                if not done:
-                    hung = True
-                    for proc in list(getattr(ex, "_processes", {}).values()):
-                        proc.terminate()
-                    done, _ = wait(inflight, timeout=60)
-                broken = False
-                for fut in done:
-                    chunk, _ = inflight.pop(fut)
-                    if not collect(fut, chunk):
-                        broken = True
-                        failed.append(chunk)
-                if broken:
-                    break
-        except BaseException:
-            # Ctrl-C or a fatal error: stop the workers now rather than after their chunks.
-            for proc in list(getattr(ex, "_processes", {}).values()):
-                proc.terminate()
-            ex.shutdown(wait=False, cancel_futures=True)
-            raise
-        else:
-            ex.shutdown(wait=True, cancel_futures=True)
-        for fut, (chunk, _) in inflight.items():
-            if fut.cancelled():
-                queue.appendleft((chunk, False))
-            elif not collect(fut, chunk):
-                failed.append(chunk)
-        suspects = [j for c in failed for j in c]
-        if len(suspects) == 1:
-            died(suspects[0], hung)
-        else:
-            queue.extendleft(([j], True) for j in reversed(suspects))
 
 
 def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:

@@ -13,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.config import Settings
 from pipeline.runner import DOCUMENTS_NAME, FACTS_NAME, UsageError, assign_doc_ids, discover, run
@@ -412,3 +414,12 @@ def test_cache_entries_are_not_fsynced(tmp_path, monkeypatch):
     fake_run([tmp_path / "in"], tmp_path / "out")
     assert len(list((tmp_path / "out" / ".cache").rglob("*.json"))) == 12
     assert len(synced) == 6  # documents.jsonl, facts.jsonl, manifest.json and their folder, once each
+
+
+@given(st.lists(st.sampled_from(["a", "b.md", ".", "..", "", "x y", "é"]), max_size=6), st.booleans())
+def test_source_parts_match_pathlib(parts, absolute):
+    """Discovery orders sources by their parts without building a Path per file; the order must be pathlib's."""
+    from pipeline.runner import _parts
+
+    source = ("/" if absolute else "") + "/".join(parts)
+    assert _parts(source) == Path(source).parts
