@@ -45,7 +45,7 @@ def to_rows(records: list[Record]) -> list[dict[str, Any]]:
             {
                 "unique_id": r.rid,
                 "doc_id": r.doc_id,
-                "names": _nullable({k.full for k in keys}),
+                "names": _nullable({f"{k.first} {k.surname}" for k in keys}),
                 "block_keys": _nullable(r.blocking),
                 "first_key": min(r.blocking) if r.blocking else None,
                 "given": primary.first if primary else None,
@@ -92,12 +92,13 @@ def comparisons() -> list[dict[str, Any]]:
         "output_column_name": "name",
         "comparison_levels": [
             _null("names"),
-            _level('list_has_any("names_l", "names_r") AND NOT "common_l"', "same name", 0.80, 1e-5),
-            _level('list_has_any("names_l", "names_r")', "same common name", 0.80, 2e-3),
+            # first name and surname equal, middle names aside ("Yann LeCun", "Yann André Le Cun")
+            _level('list_has_any("names_l", "names_r") AND NOT "common_l"', "same name", 0.85, 1e-5),
+            _level('list_has_any("names_l", "names_r")', "same common name", 0.85, 2e-3),
             _level(
                 'list_has_any("block_keys_l", "block_keys_r") AND jaro_winkler_similarity("given_l", "given_r") >= 0.88',
                 "same surname, similar first name",
-                0.10,
+                0.05,
                 2e-5,
             ),
             _level('list_has_any("block_keys_l", "block_keys_r")', "same surname and initial", 0.05, 5e-4),

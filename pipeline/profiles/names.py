@@ -26,12 +26,15 @@ COMMON_CHINESE_SURNAMES = frozenset(
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CUT = re.compile(r"[:：;；,，。、（()（）\[\]|/\\<>{}\"“”!?！？\n\t]|\]\(|https?:")
 _QUOTED = re.compile(r"[\"“”']([^\"“”']{2,20})[\"“”']")
-_LATIN_TOKEN = re.compile(r"^[A-Z][A-Za-z'’\-]*\.?$|^[A-Z]\.(?:-?[A-Z]\.)*$|^(?:van|von|de|der|den|del|della|da|di|le|la|du|dos|bin|al|ibn)$")
 _FUNCTION_WORDS = frozenset(
     "the a an and or of in on at for to by with from as is was are be if when while this that these those "
     "our my his her their its we he she they i award awards university institute lab laboratory school "
     "department center centre college research science sciences deep learning machine network networks "
-    "workshop conference journal model models group team inc ltd llc corp company channel website".split()
+    "workshop conference journal model models group team inc ltd llc corp company channel website "
+    # topic words that title-case headings put where a name could be
+    "visual vision question answering language languages natural processing computer computing intelligence "
+    "artificial data neural embedding embeddings graph graphs attention generative adversarial reinforcement "
+    "robotics robot system systems theory analysis optimization optimisation streaming award prize".split()
 )
 # Family-name particles stay with the surname: "Yann Le Cun", "Guido van Rossum".
 _PARTICLES = frozenset("van von de der den del della da di le la du dos bin al ibn".split())
@@ -71,11 +74,21 @@ def clean_name(raw: str) -> str | None:
         return None
     if any(w.lower().strip(".") in _FUNCTION_WORDS for w in words):
         return None
-    if not all(_LATIN_TOKEN.match(w) for w in words) or not words[-1][:1].isupper():
+    if not all(_name_word(w) for w in words) or not words[-1][:1].isupper():
         return None
     if all(len(w.rstrip(".")) == 1 for w in words):
         return None
+    if any(len(w) > 1 and w.isupper() for w in words) and not all(w.isupper() for w in words):
+        return None  # an acronym beside capitalised words: "Stanford HAI", "Cloud AI"
     return " ".join(words)
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters (any alphabet), apostrophes and hyphens, an initial, or a surname particle."""
+    if word in _PARTICLES:
+        return True
+    core = word[:-1] if word.endswith(".") else word
+    return bool(core) and core[0].isupper() and all(c.isalpha() or c in "'’-." for c in core)
 
 
 def nickname(raw: str) -> str | None:
