@@ -102,6 +102,7 @@ def holding(people: list[Person], doc_id: str, name: str) -> Person:
         ("Stanford HAI", None),
         ("HKUST 9/2010 - 6/2014", None),
         ("Kim et al 2017", None),
+        ("G. Hinton", "G. Hinton"),
         ("Altman", None),
     ],
 )

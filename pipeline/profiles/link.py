@@ -6,7 +6,7 @@ from affiliation alone, and never within one document. Each pair gets a match pr
 from the comparisons below. The m and u probabilities start from the priors written here;
 on a corpus large enough for it, u is re-estimated by random sampling and m by
 expectation maximisation (no labels); on a small one the priors stand, since a few hundred
-pairs cannot estimate them.
+pairs cannot estimate them. The name comparison always keeps its priors (see `comparisons`).
 """
 
 from __future__ import annotations
@@ -113,6 +113,12 @@ def comparisons() -> list[dict[str, Any]]:
             _level("ELSE", "different birth years", 0.05, 0.98),
         ],
     }
+    # Name levels keep their priors: they stand for how often two people share a name in the
+    # population, which a corpus that names each person several times cannot estimate (random
+    # pairs of it are often the same person, so u sampling inflates u of "same name").
+    for lv in name["comparison_levels"]:
+        if not lv.get("is_null_level"):
+            lv.update(fix_m_probability=True, fix_u_probability=True)
     return [
         name,
         _set_comparison("emails", [(1, 0.30, 1e-5)], 0.20, 0.99999),

@@ -51,6 +51,7 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+@lru_cache(maxsize=262144)
 def clean_name(raw: str) -> str | None:
     """The name in an extracted person string, or None when it is not a person's name.
 
@@ -78,7 +79,8 @@ def clean_name(raw: str) -> str | None:
         return None
     if all(len(w.rstrip(".")) == 1 for w in words):
         return None
-    if any(len(w) > 1 and w.isupper() for w in words) and not all(w.isupper() for w in words):
+    bare = [w.replace(".", "") for w in words]
+    if any(len(w) > 1 and w.isupper() for w in bare) and not all(w.isupper() for w in bare):
         return None  # an acronym beside capitalised words: "Stanford HAI", "Cloud AI"
     return " ".join(words)
 
@@ -130,16 +132,12 @@ def _latin_key(name: str) -> NameKey | None:
     return NameKey(tuple(words[:i]), surname)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     from pypinyin.constants import PINYIN_DICT
-    from pypinyin.contrib.tone_convert import to_normal
 
-    out: set[str] = set()
-    for readings in PINYIN_DICT.values():
-        for r in readings.split(","):
-            out.add(to_normal(r).replace("ü", "v"))
-    return frozenset(out)
+    readings = {r for value in set(PINYIN_DICT.values()) for r in value.split(",")}
+    return frozenset(fold(r) for r in readings)  # tone marks dropped; "lü" reads as "lu", as names are written
 
 
 def is_pinyin_word(word: str, max_syllables: int = 3) -> bool:
@@ -182,6 +180,7 @@ def _combos(readings: list[list[str]], limit: int) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=262144)
 def name_keys(name: str) -> tuple[NameKey, ...]:
     """Keys of one name form: its Latin reading, or the pinyin readings of a Han name."""
     if has_han(name):
