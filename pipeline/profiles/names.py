@@ -215,6 +215,7 @@ def compatible(a: NameKey, b: NameKey) -> bool:
     return fa.startswith(fb) or fb.startswith(fa)
 
 
+@lru_cache(maxsize=262144)
 def fullness(name: str) -> tuple[bool, int, int, int, str]:
     """Sort key, smallest first: Latin script, more words, fewer initials, longer; the fullest form is the person's name."""
     words = name.split()
