@@ -103,6 +103,8 @@ def holding(people: list[Person], doc_id: str, name: str) -> Person:
         ("HKUST 9/2010 - 6/2014", None),
         ("Kim et al 2017", None),
         ("G. Hinton", "G. Hinton"),
+        ("Yan He", "Yan He"),
+        ("He Said", None),
         ("Altman", None),
     ],
 )

@@ -73,8 +73,9 @@ def clean_name(raw: str) -> str | None:
     words = [w for w in text.split() if w.lower() not in HONORIFICS]
     if not 2 <= len(words) <= 5:
         return None
-    if any(w.lower().strip(".") in _FUNCTION_WORDS for w in words):
-        return None
+    pinyin = all(is_pinyin_word(fold(w).replace("-", "")) for w in words)
+    if any(w.lower().strip(".") in _FUNCTION_WORDS and not (pinyin and w.lower() in COMMON_CHINESE_SURNAMES) for w in words):
+        return None  # "He Said" is no name; "Yan He" and "He Kaiming" are
     if not all(_name_word(w) for w in words) or not words[-1][:1].isupper():
         return None
     if all(len(w.rstrip(".")) == 1 for w in words):
