@@ -7,7 +7,7 @@ IN     ?= seeds
 OUT    ?= outputs
 ARGS   ?=
 
-.PHONY: setup extract test golden eval schema bench bench-components bench-scale bench-dates report test-browser lock clean
+.PHONY: setup extract test golden eval schema bench bench-components bench-scale bench-dates bench-profiles report profiles test-browser lock clean
 
 setup: $(STAMP)
 
@@ -47,6 +47,10 @@ lock:
 clean:
 	rm -rf $(VENV) outputs/*.jsonl
 
+# One profile per person across the documents of an output folder: OUT/people.jsonl.
+profiles: $(STAMP)
+	$(PY) -m pipeline profiles $(OUT) $(ARGS)
+
 GOLD ?=
 report: $(STAMP)
 	$(PY) -m pipeline report $(OUT) $(if $(GOLD),--gold $(GOLD)) $(ARGS)
@@ -79,3 +83,7 @@ bench-scale: $(STAMP) $(RAY_STAMP)
 # Seconds per component, stock spaCy and ours, interleaved on the same texts: where to optimise next.
 bench-components: $(STAMP)
 	$(PY) bench/bench_components.py $(ARGS)
+
+# Linking time for generated (document, person) records; the figure goes in the README.
+bench-profiles: $(STAMP)
+	$(PY) bench/bench_profiles.py $(ARGS)

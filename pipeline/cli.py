@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline {extract,schema,evaluate,report} ...`.
+"""Command line: `python -m pipeline {extract,schema,evaluate,report,profiles} ...`.
 
 Exit codes: 0 every document processed; 1 some documents got error records;
 2 the run could not start (bad arguments, missing path, unloadable model).
@@ -79,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--ray-address", metavar="ADDR", help="with --engine ray: the cluster to join (e.g. auto, or ray://head:10001); default: a Ray instance started on this machine for the run")
     ex.add_argument("--force", action="store_true", help="reprocess every document, ignoring the cache")
     ex.add_argument("--profile", action="store_true", help="print time per stage")
+    ex.add_argument("--profiles", action="store_true", help="then link people across documents into OUT/people.jsonl")
 
     sub.add_parser("schema", help="print the JSON Schema of the output")
 
@@ -86,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     rp = sub.add_parser("report", help="write a browsable report of an output folder", add_help=False)
     rp.add_argument("rest", nargs=argparse.REMAINDER)
+    pf = sub.add_parser("profiles", help="one profile per person across documents (OUT/people.jsonl)", add_help=False)
+    pf.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
 
@@ -146,14 +149,18 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.profile:
         print(_profile_table(res.timings, res.seconds, args.workers), file=sys.stderr)
     print(res.summary(), file=sys.stderr)
+    if args.profiles:
+        from .profiles import build_profiles
+
+        print(build_profiles(args.out).summary(), file=sys.stderr)
     return 1 if res.failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    # evaluate/report parse their own arguments (and their own --help).
-    if argv and argv[0] in ("evaluate", "report"):
+    # evaluate/report/profiles parse their own arguments (and their own --help).
+    if argv and argv[0] in ("evaluate", "report", "profiles"):
         mod = importlib.import_module(f"{__package__}.{argv[0]}")
         return int(mod.main(argv[1:]) or 0)
     args = parser.parse_args(argv)

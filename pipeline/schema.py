@@ -166,3 +166,65 @@ def json_schema() -> dict[str, Any]:
             "Fact": Fact.model_json_schema(mode="serialization"),
         },
     }
+
+
+# ---------------------------------------------------------------- people.jsonl: one profile per person
+# Written by `python -m pipeline profiles OUT_DIR` from documents.jsonl and facts.jsonl.
+
+Rank = Literal["preferred", "normal", "deprecated"]
+
+
+class ProfileMention(_Model):
+    """Where a document names the person; offsets into that document's raw text."""
+
+    doc_id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Reference(_Model):
+    """One document stating a statement: its evidence, the rule that read it, and how sure that rule is."""
+
+    doc_id: str
+    evidence: Evidence
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class StatementObject(_Model):
+    text: str = Field(description="the object as one of the documents writes it, its fullest form")
+    label: str
+    canonical: str | None = Field(None, description="the value the statement is about: an organisation's full name, a date's ISO value")
+
+
+class Statement(_Model):
+    """A fact about the person as all documents together state it (Wikidata-style statement with references)."""
+
+    relation: Relation
+    object: StatementObject
+    qualifiers: Qualifiers = Field(default_factory=Qualifiers)
+    references: list[Reference]
+    rank: Rank = Field("normal", description="preferred: the best-supported (then latest-dated) statement of its conflict group")
+    conflict_group: str | None = Field(None, description="statements of one relation that disagree share this key")
+
+
+class Person(_Model):
+    """One person across documents: every name form, every mention, merged statements."""
+
+    person_id: str = Field(description="stable for the same inputs, whatever their order")
+    name: str = Field(description="the fullest form of the name")
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[ProfileMention] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+
+
+_json_schema_of_documents_and_facts = json_schema
+
+
+def json_schema() -> dict[str, Any]:  # noqa: F811 -- extends the definition above with people.jsonl
+    schema = _json_schema_of_documents_and_facts()
+    schema["description"] += " people.jsonl lines (python -m pipeline profiles) are Person."
+    schema["$defs"]["Person"] = Person.model_json_schema(mode="serialization")
+    return schema

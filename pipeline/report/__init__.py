@@ -2,7 +2,8 @@
 
 `python -m pipeline report OUT_DIR [--gold GOLD_DIR]` writes OUT_DIR/report/index.html
 and one page per document: the document text with entities, dates and evidence
-marked, the facts table, a small graph and, with gold, every fact's verdict.
+marked, the facts table, a small graph and, with gold, every fact's verdict. When the
+folder holds people.jsonl, people.html lists the people and each gets a page.
 The pages open straight from disk and load nothing but report.js and report.css.
 """
 
@@ -21,6 +22,7 @@ from pydantic import ValidationError
 
 from ..evaluate import Scores, doc_key, load_gold, load_jsonl, match_document, score
 from ..schema import DocumentRecord, Fact
+from .people import write_people_pages
 from .render import DocView, render_document, render_index
 
 STATIC = Path(__file__).parent
@@ -155,8 +157,9 @@ def build_report(out_dir: Path, gold_dir: Path | None = None) -> Report:
     scores = score(gold_dir, out_dir) if gold_dir else None
     for view in views:
         (target / view.page).write_text(render_document(view), encoding="utf-8")
+    n_people = write_people_pages(target, out_dir, views)
     index = target / "index.html"
-    index.write_text(render_index(views, scores, missing, notes), encoding="utf-8")
+    index.write_text(render_index(views, scores, missing, notes, people=n_people), encoding="utf-8")
     return Report(target, index, views, scores)
 
 

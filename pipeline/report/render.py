@@ -351,7 +351,7 @@ def _relation_table(scores: Scores) -> str:
     )
 
 
-def render_index(views: Sequence[DocView], scores: Scores | None, missing_gold: Iterable[str], notes: Sequence[str]) -> str:
+def render_index(views: Sequence[DocView], scores: Scores | None, missing_gold: Iterable[str], notes: Sequence[str], people: int = 0) -> str:
     ok = sum(1 for v in views if v.status == "ok")
     n_ent = sum(len(v.record.entities) for v in views if v.record)
     n_dates = sum(len(v.record.dates) for v in views if v.record)
@@ -361,6 +361,8 @@ def render_index(views: Sequence[DocView], scores: Scores | None, missing_gold: 
         f'<p class="counts">{len(views)} documents: {ok} ok, {len(views) - ok} with errors · '
         f"{n_ent} entities · {n_dates} dates · {n_facts} facts</p>",
     ]
+    if people:
+        parts.append(f'<p class="counts"><a href="people.html">{people} people across documents</a></p>')
     parts += [f'<div class="note">{_e(n)}</div>' for n in notes]
     with_gold = scores is not None
     if scores is not None:

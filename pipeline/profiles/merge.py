@@ -1,0 +1,140 @@
+"""Facts of one person's records -> statements with references, ranks and conflict groups.
+
+The same fact stated in several documents becomes one statement citing each of them.
+Objects are the same when their normalised names are, or when a document defines one as
+the abbreviation of the other. Facts about one object whose qualifiers disagree (two titles
+at one employer, two degrees from one school) stay separate statements in one conflict
+group, as do two different birth years; the statement cited by the most documents is
+preferred, then the latest-dated one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
+from .names import fold
+from .objects import abbreviations, object_key
+from .records import Record
+
+# Relations a person has one value of: any two different values disagree.
+SINGLE_VALUED = frozenset({"date_of_birth"})
+
+
+@dataclass
+class _Draft:
+    relation: str
+    key: str
+    facts: list[dict[str, Any]] = field(default_factory=list)
+    qualifiers: dict[str, str] = field(default_factory=dict)
+
+
+def _qual_value(v: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(v)))
+
+
+def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
+    return all(_qual_value(a[k]) == _qual_value(b[k]) for k in a.keys() & b.keys())
+
+
+def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
+    obj = fact.get("object") or {}
+    value = obj.get("canonical") or obj.get("text") or ""
+    rel = fact["relation"]
+    if rel == "date_of_birth":
+        return value[:4]
+    if rel == "contact":
+        return value.strip().lower()
+    return object_key(value, abbrev)
+
+
+def _latest(facts: list[dict[str, Any]], dct: dict[str, str | None]) -> str:
+    dates = []
+    for f in facts:
+        q = f.get("qualifiers") or {}
+        for k in ("end", "start", "date"):
+            if q.get(k):
+                dates.append("9999" if q[k] == "present" else q[k])
+        if dct.get(f["doc_id"]):
+            dates.append(dct[f["doc_id"]] or "")
+    return max(dates, default="")
+
+
+def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
+    """The fullest writing of the object: a form whose own key is the statement's (not an abbreviation), longest first."""
+
+    def score(f: dict[str, Any]) -> tuple[int, int, str]:
+        o = f.get("object") or {}
+        text = o.get("canonical") or o.get("text") or ""
+        return (object_key(text) == key, len(text), text)
+
+    best = max(facts, key=score)
+    o = best.get("object") or {}
+    text = o.get("text") or o.get("canonical") or ""
+    if facts[0]["relation"] == "date_of_birth":  # the most precise date
+        best = max(facts, key=lambda f: len((f.get("object") or {}).get("canonical") or ""))
+        o = best.get("object") or {}
+    canonical = o.get("canonical") or text
+    return StatementObject(text=o.get("text") or canonical, label=o.get("label") or "", canonical=canonical)
+
+
+def statements(records: list[Record]) -> list[Statement]:
+    """Merged statements of one person, in relation order, then object, then qualifiers."""
+    dct = {r.doc_id: r.dct for r in records}
+    abbrev_by_doc = {r.doc_id: abbreviations(r.facts) for r in records}
+    groups: dict[tuple[str, str], list[_Draft]] = {}
+    facts = sorted(
+        (f for r in records for f in r.facts),
+        key=lambda f: (f["doc_id"], (f.get("evidence") or {}).get("start", 0), f["relation"], json_line(f)),
+    )
+    for f in facts:
+        key = _object_key(f, abbrev_by_doc.get(f["doc_id"], {}))
+        if not key:
+            continue
+        q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
+        drafts = groups.setdefault((f["relation"], key), [])
+        for d in drafts:
+            if _agrees(d.qualifiers, q):
+                d.facts.append(f)
+                for k, v in q.items():
+                    d.qualifiers.setdefault(k, v)
+                break
+        else:
+            drafts.append(_Draft(f["relation"], key, [f], dict(q)))
+    out: list[Statement] = []
+    single: dict[str, list[_Draft]] = {}
+    for (rel, key), drafts in sorted(groups.items(), key=lambda kv: (RELATIONS.index(kv[0][0]), kv[0][1])):
+        if rel in SINGLE_VALUED:
+            single.setdefault(rel, []).extend(drafts)
+            continue
+        out.extend(_rank(drafts, f"{rel}:{key}" if len(drafts) > 1 else None, dct))
+    for rel, drafts in single.items():
+        out.extend(_rank(drafts, rel if len(drafts) > 1 else None, dct))
+    out.sort(key=lambda s: (RELATIONS.index(s.relation), fold(s.object.canonical or s.object.text), json_line(s.qualifiers.model_dump())))
+    return out
+
+
+def _rank(drafts: list[_Draft], group: str | None, dct: dict[str, str | None]) -> list[Statement]:
+    stmts = [_statement(d, group) for d in drafts]
+    if group is not None:
+        support = [(len({r.doc_id for r in s.references}), _latest(d.facts, dct), -i) for i, (s, d) in enumerate(zip(stmts, drafts))]
+        stmts[max(range(len(stmts)), key=lambda i: support[i])].rank = "preferred"
+    return stmts
+
+
+def _statement(d: _Draft, group: str | None) -> Statement:
+    refs: dict[tuple[str, int, int, str], Reference] = {}
+    for f in d.facts:
+        ev = f.get("evidence") or {}
+        k = (f["doc_id"], ev.get("start", 0), ev.get("end", 0), f.get("rule", ""))
+        if k not in refs:
+            refs[k] = Reference(doc_id=f["doc_id"], evidence=Evidence(**ev), rule=f.get("rule", ""), confidence=f.get("confidence", 0.0))
+    return Statement(
+        relation=d.relation,
+        object=_object(d.facts, d.key),
+        qualifiers=Qualifiers(**{k: v for k, v in d.qualifiers.items() if k in Qualifiers.model_fields}),
+        references=[refs[k] for k in sorted(refs)],
+        conflict_group=group,
+    )
