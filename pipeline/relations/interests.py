@@ -15,18 +15,21 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at)?\s*(?:the\s+area\s+of\s+)?(?:[:]\s*)?"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
-    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+",
+    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
+    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
     re.I,
 )
+_PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _LEAD = re.compile(
     r"^(?:(?:and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
     r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
-_DROP = re.compile(r"^(?:etc|and\s+so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
+_DROP = re.compile(r"^(?:etc|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
 
 
@@ -95,6 +98,8 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
         if line.start in papers:
             continue
         for m in _CUE.finditer(text, line.start, line.end):
+            if _PAST_OR_FUNDING.search(text, max(line.start, m.start() - 25), m.end()):
+                continue  # "my previous research is about ...", "her research is funded by ..."
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
             for s, e in topics(clause, m.end()):
