@@ -216,6 +216,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             venue = (None, cit.year)
         if venue is None:
             rest_s = span[1]
+            after_names = False
             for k, ln in enumerate(entry):
                 s = max(ln.start, rest_s)
                 if s >= ln.end:
@@ -225,7 +226,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                     run = author_run(text, s, ln.end)
                     if run is not None and not text[s : run[0]].strip(" ,.:;-"):
                         s = run[1]
-                found = _venue_in(doc, s, ln.end, span, slot=ln is not line and authors is not None and k > 0 and authors in entry[k - 1].text)
+                        after_names = True
+                found = _venue_in(doc, s, ln.end, span, slot=after_names or ln is not line and authors is not None and k > 0 and authors in entry[k - 1].text)
                 if found is not None:
                     venue = found
                     break

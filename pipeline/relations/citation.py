@@ -127,19 +127,16 @@ def venue_of(text: str) -> Venue | None:
     m = re.search(r"\([A-Z][\w\-&]{1,12}\)", body)
     if m:
         body = body[: m.end()]
-    body_stripped = body.rstrip(" ,.;:'’-–([")
-    lead_ws = len(body_stripped) - len(body_stripped.lstrip(" ,.;:[("))
-    body_stripped = body_stripped.strip(" ,.;:[(")
+    body_stripped = body.rstrip(" ,.;:'’-–([").strip(" ,.;:[(\"“”")
     if not body_stripped or len(body_stripped.split()) > 16 or not re.search(r"[A-Za-z]{2}", body_stripped):
         return None
     if _BADGE_WORDS.fullmatch(body_stripped.strip()):
         return None
-    start = off + s + lead_ws
-    # offsets into `text`: the stripped body sits at start..start+len in the badge-free string; map back
+    # offsets into `text`: badges were cut from the copy, so the name is found again in the original
     idx = text.find(body_stripped, max(0, off))
     if idx < 0:
         return None
-    return Venue(idx, idx + len(body_stripped), year) if start >= 0 else None
+    return Venue(idx, idx + len(body_stripped), year)
 
 
 @dataclass(frozen=True)

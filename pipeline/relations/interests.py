@@ -98,7 +98,7 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
         if line.start in papers:
             continue
         for m in _CUE.finditer(text, line.start, line.end):
-            if _PAST_OR_FUNDING.search(text, max(line.start, m.start() - 25), m.end()):
+            if _PAST_OR_FUNDING.search(text[max(line.start, m.start() - 25) : min(line.end, m.end() + 20)]):
                 continue  # "my previous research is about ...", "her research is funded by ..."
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]

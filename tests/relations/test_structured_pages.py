@@ -1,0 +1,199 @@
+"""Homepage layouts end to end: paper lists, award lists and interest sentences in Markdown and HTML.
+
+Each layout has a page that must give its facts and a negative twin that must give none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Extractor, Input
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, fmt: str) -> list[dict]:
+    rec = extractor.process(Input(text, "page", f"page.{'html' if fmt == 'html' else 'md'}", "0" * 64, fmt))
+    assert rec.status == "ok", rec.error
+    for f in rec.facts:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+    return [f.model_dump() for f in rec.facts]
+
+
+def of(facts: list[dict], relation: str) -> dict[str, dict]:
+    return {f["object"]["canonical"]: f["qualifiers"] for f in facts if f["relation"] == relation}
+
+
+# ---------------------------------------------------------------- papers
+
+MD_BADGE_LAYOUT = """# Tomas Brandt
+
+I am a PhD student at Eastfield University.
+
+## Publications
+
+RWS 2024
+
+**Sparse Widget Fusion for Scene Parsing**
+
+**Tomas Brandt**, Ola Nwosu, Kim Diaz
+
+[Paper] | [Code]
+
+- We propose a fusion model for widgets.
+
+ICLR 2023
+
+**Gizmo Graphs Without Labels**
+
+Ola Nwosu, **Tomas Brandt**
+
+International Conference on Learning Representations (ICLR), 2023. (Spotlight)
+
+[pdf] [code]
+"""
+
+HTML_LINK_TITLES = """<html><body><h1>Lena Park</h1>
+<p>I am a researcher at Northwind Labs.</p>
+<h2>Research</h2>
+<p>* denotes equal contribution.</p>
+<ul>
+<li><a href="https://example.org/a">Tiny Gadgets: Efficient Inference on Phones</a>
+<br><b>Lena Park*</b>, Eli Frost*, Nora Vance.<br>
+<em>European Conference on Computer Vision</em> (<b>ECCV</b>), 2024.<br>
+[<a href="https://example.org/a.pdf">Paper</a>] [<a href="https://example.org/code">Code</a>]</li>
+<li><a href="https://example.org/b">Sprocket Search at Scale</a>
+<br>Eli Frost, <b>Lena Park</b>, Nora Vance.<br>
+<em>arxiv</em>, 2023.<br></li>
+</ul>
+</body></html>
+"""
+
+MD_ONE_LINE = """# Ravi Menon
+
+I am an assistant professor at Lakeside College.
+
+## Selected Papers
+
+1. Ravi Menon, Dana Cole. Why Do Widgets Fail? IEEE Transactions on Widgets, 2020.
+2. Dana Cole, Ravi Menon, "Fair Sprocket Ranking", Proceedings of SIGIR 2021.
+3. [Cross-View Gadget Matching](https://example.org/x), Eli Frost, Ravi Menon, Remote Widget Sensing (RWS), 2022
+4. [CVPR 2019] Gizmo Clustering: Theory, Algorithm and Metric. Ravi Menon, Eli Frost
+"""
+
+
+def test_badge_layout_markdown(extractor: Extractor) -> None:
+    papers = of(run(extractor, MD_BADGE_LAYOUT, "markdown"), "author_of")
+    assert set(papers) == {"Sparse Widget Fusion for Scene Parsing", "Gizmo Graphs Without Labels"}
+    assert papers["Sparse Widget Fusion for Scene Parsing"] == {"venue": "RWS", "date": "2024", "role": "first author"}
+    assert papers["Gizmo Graphs Without Labels"]["venue"] == "International Conference on Learning Representations (ICLR)"
+    assert "role" not in papers["Gizmo Graphs Without Labels"]
+
+
+def test_link_titles_under_a_research_heading_html(extractor: Extractor) -> None:
+    facts = run(extractor, HTML_LINK_TITLES, "html")
+    papers = of(facts, "author_of")
+    assert papers["Tiny Gadgets: Efficient Inference on Phones"]["venue"] == "European Conference on Computer Vision (ECCV)"
+    assert papers["Tiny Gadgets: Efficient Inference on Phones"]["date"] == "2024"
+    assert "role" not in papers["Tiny Gadgets: Efficient Inference on Phones"]  # "*" is explained as equal contribution
+    assert papers["Sprocket Search at Scale"] == {"venue": "arxiv", "date": "2023"}
+    assert not of(facts, "research_interest")  # a paper list under "Research" holds no interests
+
+
+def test_one_line_citations(extractor: Extractor) -> None:
+    papers = of(run(extractor, MD_ONE_LINE, "markdown"), "author_of")
+    assert papers == {
+        "Why Do Widgets Fail?": {"venue": "IEEE Transactions on Widgets", "date": "2020", "role": "first author"},
+        "Fair Sprocket Ranking": {"venue": "Proceedings of SIGIR", "date": "2021"},
+        "Cross-View Gadget Matching": {"venue": "Remote Widget Sensing (RWS)", "date": "2022"},
+        "Gizmo Clustering: Theory, Algorithm and Metric": {"venue": "CVPR", "date": "2019", "role": "first author"},
+    }
+
+
+NO_PAPERS_MD = """# Ravi Menon
+
+I am an assistant professor at Lakeside College.
+
+## Publications
+
+NeurIPS 2021. [pdf] [code]
+
+ICLR 2023 (Spotlight)
+
+(Oral, top 2%)
+
+Your browser does not support the video tag.
+
+[pdf] [code] [slides]
+"""
+
+NO_PAPERS_HTML = """<html><body><h1>Ravi Menon</h1><p>I am an assistant professor at Lakeside College.</p>
+<h2>Publications</h2><ul><li><b>NeurIPS 2021</b> [<a href="x">pdf</a>]</li><li>ICLR 2023 (Spotlight)</li><li><b>All my code is open-sourced on GitHub</b></li></ul>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("text", "fmt"), [(NO_PAPERS_MD, "markdown"), (NO_PAPERS_HTML, "html")])
+def test_venue_and_badge_lines_are_no_titles(extractor: Extractor, text: str, fmt: str) -> None:
+    assert of(run(extractor, text, fmt), "author_of") == {}
+
+
+# ---------------------------------------------------------------- awards
+
+AWARDS_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- Widget Fellowship, class of 2017 (12 recipients)
+- 2019 Outstanding Graduate of Eastfield University
+- Merit Student and Honor Student at Lakeside College, 2016
+"""
+
+AWARDS_HTML = """<html><body><h1>Mei Sato</h1><p>I am a PhD student at Eastfield University.</p>
+<h2>Honors</h2><ul>
+<li><div style="float:left"><b>Outstanding Graduate</b> of Eastfield University</div> <div style="float:right">2021</div></li>
+<li><div style="float:left"><b>Gizmo Scholarship</b></div> <div style="float:right">2020</div></li>
+</ul></body></html>"""
+
+
+def test_award_items_markdown(extractor: Extractor) -> None:
+    awards = of(run(extractor, AWARDS_MD, "markdown"), "award_received")
+    assert "Widget Fellowship, class of 2017" in awards or "Widget Fellowship" in awards
+    assert awards["Outstanding Graduate"] == {"org": "Eastfield University", "date": "2019"}
+    assert awards["Merit Student"]["org"] == "Lakeside College" and awards["Honor Student"]["org"] == "Lakeside College"
+
+
+def test_award_items_html_year_in_its_own_cell(extractor: Extractor) -> None:
+    facts = run(extractor, AWARDS_HTML, "html")
+    awards = of(facts, "award_received")
+    assert awards["Outstanding Graduate"] == {"org": "Eastfield University", "date": "2021"}
+    assert awards["Gizmo Scholarship"] == {"date": "2020"}
+    assert not any(name.strip().isdigit() for name in awards)  # the year cell is no award
+
+
+# ---------------------------------------------------------------- interests
+
+INTEREST_FORMS = [
+    ("I specialize in sparse sprocket models and gizmo retrieval.", {"sparse sprocket models", "gizmo retrieval"}),
+    ("Currently, I am dedicated to researching unified widget models.", {"unified widget models"}),
+    ("My research is about widget compression and gadget search.", {"widget compression", "gadget search"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), INTEREST_FORMS)
+def test_interest_cues(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["My previous research is about widget compression and gadget search.", "Her research is funded by the Gizmo Foundation and the Widget Trust."],
+)
+def test_non_interests(extractor: Extractor, sentence: str) -> None:
+    page = f"# Ana Lee\n\nAna Lee is a PhD student at Eastfield University. {sentence}\n"
+    assert of(run(extractor, page, "markdown"), "research_interest") == {}
