@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from .authorship import paper_lines
-from .base import Arg, Candidate, lines, subject_arg, text_of
+from .base import Arg, Candidate, Line, lines, person_arg, subject_arg, text_of
 from .registry import RelationSpec, doc_rule, relation
 
 SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
@@ -83,8 +83,37 @@ def topics(text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+aiming\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
     return m.start() if m else len(text)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|I'm|I’m|me)\b")
+_ABBREV = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.\s+$")
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def _owner(doc: Doc, line: Line, pos: int, subj: Arg) -> Arg:
+    """Whose interests a cue states: the page owner in the first person, else the person the paragraph is about.
+
+    On a page of several people ("Jane Roe is a professor at X. Her research
+    interests include ...") that is the last person named at a sentence start
+    before the cue, or failing that the last person named before it.
+    """
+    text = text_of(doc)
+    if _FIRST_PERSON.search(text, max(line.start, pos - 40), pos) or doc._.people is None:
+        return subj
+    named = []
+    for k, p in enumerate(doc._.people.persons):
+        forms = {p.canonical, *getattr(p, "aliases", ())}
+        for f in forms:
+            if f and len(f) > 2:
+                for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", text[line.start : pos]):
+                    named.append((line.start + m.start(), line.start + m.end(), k))
+    named.sort()
+    if not named:
+        return subj
+    at_start = [x for x in named if x[0] == line.start or _SENT_START.search(text[max(line.start, x[0] - 3) : x[0]]) and not _ABBREV.search(text[max(line.start, x[0] - 8) : x[0]])]
+    return person_arg(doc, doc._.people.persons[(at_start or named)[-1][2]])
 
 
 @doc_rule("research_interest", "interests.sentence", order=60)
@@ -102,9 +131,10 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 continue  # "my previous research is about ...", "her research is funded by ..."
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
+            owner = _owner(doc, line, m.start(), subj)
             for s, e in topics(clause, m.end()):
                 t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
-                yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+                yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
 
 
 @doc_rule("research_interest", "interests.section", order=61)

@@ -197,3 +197,27 @@ def test_interest_cues(extractor: Extractor, sentence: str, topics: set[str]) ->
 def test_non_interests(extractor: Extractor, sentence: str) -> None:
     page = f"# Ana Lee\n\nAna Lee is a PhD student at Eastfield University. {sentence}\n"
     assert of(run(extractor, page, "markdown"), "research_interest") == {}
+
+
+SPEAKERS_MD = """# Keynote Speakers
+
+## Jane Roe
+
+Jane Roe is a professor at Eastfield University. She works with Prof. Omar Haddad on search. Her research interests include conversational search, query understanding, and health search.
+
+## Omar Haddad
+
+Omar Haddad is a principal scientist at Northwind Labs. His research focuses on recommender systems and fairness in ranking.
+"""
+
+
+def test_interests_of_each_person_on_a_page_of_several(extractor: Extractor) -> None:
+    facts = run(extractor, SPEAKERS_MD, "markdown")
+    owners = {f["object"]["canonical"]: f["subject"]["canonical"] for f in facts if f["relation"] == "research_interest"}
+    assert owners == {
+        "conversational search": "Jane Roe",
+        "query understanding": "Jane Roe",
+        "health search": "Jane Roe",
+        "recommender systems": "Omar Haddad",
+        "fairness in ranking": "Omar Haddad",
+    }
