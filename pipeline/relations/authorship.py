@@ -87,6 +87,22 @@ def _plain_title(text: str) -> bool:
     return (t[:1].isupper() or t[:1].isdigit()) and not _SENTENCE_START.match(t)
 
 
+def _title_then_byline(line: Line, following: list[Line]) -> bool:
+    """A title line over its author line, or over a short byline ("Widget Team") that the entry's bullets follow."""
+    nxt = following[0].text
+    if is_author_line(nxt):
+        return True
+    return (
+        len(line.text.split()) >= 4
+        and not line.text.endswith(".")
+        and len(nxt.split()) <= 4
+        and not nxt.startswith(("- ", "* "))
+        and not is_badge(nxt)
+        and len(following) > 1
+        and following[1].text.startswith(("- ", "* "))
+    )
+
+
 def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     """A title marked up inside the line: bold, quoted, or the link that opens the item."""
     clean = doc._.clean
@@ -168,7 +184,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         span = _title_span(doc, line)
         rule, conf = "publications.bold_title", 0.85
         cit = None
-        if span is None and following and is_author_line(following[0].text) and _plain_title(line.text) and not line.text.startswith(("- ", "* ")):
+        if span is None and following and _title_then_byline(line, following) and _plain_title(line.text) and not line.text.startswith(("- ", "* ")):
             off = line.start + len(line.text) - len(body)
             span, rule, conf = (off, line.end), "publications.title_line", 0.75
         if span is None:
@@ -184,9 +200,11 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         q: dict[str, str] = {}
         # the rest of the entry: lines up to the next title
         entry = [line]
-        for ln in following if cit is None else ():
+        for j, ln in enumerate(following if cit is None else ()):
             if _title_span(doc, ln) is not None or (c2 := parse_citation(ln.text)) is not None and c2.authors is not None:
                 break
+            if j > 0 and following[j + 1 :] and _plain_title(ln.text) and _title_then_byline(ln, following[j + 1 :]) and not ln.text.startswith(("- ", "* ")):
+                break  # the next entry's title line
             if is_badge(ln.text):
                 # "NeurIPS 2023" right after the title or author line is this entry's venue; later, the next entry's badge
                 if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)):

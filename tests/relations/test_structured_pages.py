@@ -16,7 +16,7 @@ def extractor() -> Extractor:
 
 
 def run(extractor: Extractor, text: str, fmt: str) -> list[dict]:
-    rec = extractor.process(Input(text, "page", f"page.{'html' if fmt == 'html' else 'md'}", "0" * 64, fmt))
+    rec = extractor.process(Input(text, "page", "page." + {"html": "html", "markdown": "md"}.get(fmt, "txt"), "0" * 64, fmt))
     assert rec.status == "ok", rec.error
     for f in rec.facts:
         assert text[f.evidence.start : f.evidence.end] == f.evidence.text
@@ -221,3 +221,75 @@ def test_interests_of_each_person_on_a_page_of_several(extractor: Extractor) -> 
         "recommender systems": "Omar Haddad",
         "fairness in ranking": "Omar Haddad",
     }
+
+
+# ---------------------------------------------------------------- multi-line items
+
+INTERNSHIPS_HTML = """<html><body><h1>Ravi Menon</h1><p>I am a PhD student at Eastfield University.</p>
+<h2>Internships</h2><ul>
+<li><div style="float:left"><b>Gizmo Group, Northwind</b>, Seattle, USA</div> <div style="float:right">Oct. 2022 – Now</div><br>
+Research Intern<br></li>
+<li><div style="float:left"><b>Bluebird</b>, Boston, USA</div> <div style="float:right">Feb. 2021 – Sep. 2021</div><br>
+Research Intern<br>
+Advisor: Dana Cole<br></li>
+</ul>
+<h2>Education</h2><ul>
+<li><div style="display:inline">Lakeside College</div> <div style="float:right">Sept. 2016 - June 2020</div><br>Bachelor in Physics<br></li>
+</ul></body></html>"""
+
+INTERNSHIPS_MD = """# Ravi Menon
+
+I am a PhD student at Eastfield University.
+
+## Internships
+
+Gizmo Group, Northwind, Seattle, USA | Oct. 2022 – Now\\
+Research Intern
+
+Bluebird, Boston, USA | Feb. 2021 – Sep. 2021<br>
+Research Intern
+
+## Education
+
+Lakeside College | Sept. 2016 - June 2020\\
+Bachelor in Physics
+"""
+
+
+@pytest.mark.parametrize(("text", "fmt"), [(INTERNSHIPS_HTML, "html"), (INTERNSHIPS_MD, "markdown")])
+def test_item_spread_over_lines(extractor: Extractor, text: str, fmt: str) -> None:
+    facts = run(extractor, text, fmt)
+    jobs = of(facts, "employed_by")
+    assert jobs["Northwind"] == {"title": "Research Intern", "start": "2022-10", "end": "present"}
+    assert jobs["Bluebird"] == {"title": "Research Intern", "start": "2021-02", "end": "2021-09"}
+    assert "Dana Cole" not in jobs and "USA" not in jobs
+    schools = of(facts, "educated_at")
+    assert schools["Lakeside College"]["start"] == "2016-09" and schools["Lakeside College"]["end"] == "2020-06"
+
+
+def test_undated_lines_stay_apart() -> None:
+    """Without a dated head line, lines are items of their own (a plain list)."""
+    from pipeline.relations.items import _LABELLED
+
+    assert _LABELLED.match("Advisor: Dana Cole") and not _LABELLED.match("Research Intern")
+
+
+BYLINE_MD = """Yuri Tanaka
+
+I am a researcher at Northwind Labs.
+
+Publications
+
+Scaling Sparse Widget Models for Retrieval
+Widget Team
+- We study sparse widget models at scale.
+
+Gizmo Networks for Tables
+Ana Lee, Yuri Tanaka
+- We propose gizmo networks.
+"""
+
+
+def test_title_over_a_team_byline(extractor: Extractor) -> None:
+    papers = of(run(extractor, BYLINE_MD, "text"), "author_of")
+    assert set(papers) == {"Scaling Sparse Widget Models for Retrieval", "Gizmo Networks for Tables"}
