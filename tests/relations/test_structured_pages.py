@@ -293,3 +293,17 @@ Ana Lee, Yuri Tanaka
 def test_title_over_a_team_byline(extractor: Extractor) -> None:
     papers = of(run(extractor, BYLINE_MD, "text"), "author_of")
     assert set(papers) == {"Scaling Sparse Widget Models for Retrieval", "Gizmo Networks for Tables"}
+
+
+# ---------------------------------------------------------------- contact
+
+MAILTO_HTML = """<html><body><h1>Nora Vance</h1><p>I am a researcher at Northwind Labs.
+<a href="mailto:nora.vance@northwind.example.org">Email</a> / <a href="https://example.org/cv.pdf">CV</a></p></body></html>"""
+NO_MAILTO_HTML = """<html><body><h1>Nora Vance</h1><p>I am a researcher at Northwind Labs.
+<a href="https://example.org/contact">Email</a> / <a href="mailto:">CV</a></p></body></html>"""
+
+
+def test_address_only_in_a_mailto_link(extractor: Extractor) -> None:
+    contacts = of(run(extractor, MAILTO_HTML, "html"), "contact")
+    assert contacts == {"nora.vance@northwind.example.org": {"kind": "email"}}
+    assert of(run(extractor, NO_MAILTO_HTML, "html"), "contact") == {}
