@@ -20,6 +20,7 @@ _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
 # "Excellent Graduate of X University", "Merit Student at Y College": the institution that gave it
 _OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students)|(?<=Scholar)|(?<=Alumnus)|(?<=Employee)|(?<=Teacher))\s+of\s+(?:the\s+)?(?=[A-Z])|\s+(?:at|from|in)\s+(?:the\s+)?(?=[A-Z])")
+_TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
 _NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)")
 
@@ -53,6 +54,10 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
             else:
                 e = d.start
             break
+    # "Fellowship | 2023, 2024": a trailing run of years goes with the date
+    run = _TRAILING_YEARS.search(text, s, e)
+    if run is not None and run.start() > s + 3:
+        e = run.start()
     body = text[s:e]
     lead = len(body) - len(body.lstrip(" :,.-–—*|()"))
     s += lead

@@ -93,6 +93,8 @@ def _fix_location_runs(segments: list[Segment]) -> None:
 
 
 _NOT_ORG_LABEL = re.compile(r"^(?:[-*•]\s+)?(?:co-?)?(?:advisors?|supervisors?|mentors?|hosts?|managers?|directors?|collaborators?|topics?|projects?|keywords?|thesis|dissertation)\s*[:：]", re.I)
+# "Working with Prof. X", "Supervised by Y": a detail under an item, not part of it
+_DETAIL = re.compile(r"^(?:\w+ing|\w+ed|with|under|by|for)\b", re.I)
 _LABELLED = re.compile(r"^[\w ]{2,20}[:：]\s")
 
 
@@ -119,7 +121,7 @@ def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
 
 
 def _continues(doc: Doc, head: Line, ln: Line) -> bool:
-    if ln.text.startswith(("- ", "* ", "• ")) or _LABELLED.match(ln.text) or len(ln.text.split()) > 8:
+    if ln.text.startswith(("- ", "* ", "• ")) or _LABELLED.match(ln.text) or _DETAIL.match(ln.text) or len(ln.text.split()) > 8:
         return False
     if any(d.value for d in dates_in(doc, ln.start, ln.end)):
         return False
@@ -201,9 +203,9 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
     before_place = item.segments[places[0] - 1] if places and places[0] > 0 else None
 
     def rank(seg: Segment) -> tuple[int, int]:
-        if INSTITUTION.search(seg.text):
+        if seg is before_place:
             return (0, item.segments.index(seg))
-        return (1 if seg is before_place else 2 if seg.kind == "org" else 3, item.segments.index(seg))
+        return (1 if INSTITUTION.search(seg.text) else 2 if seg.kind == "org" else 3, item.segments.index(seg))
 
     if whole:
         return min(whole, key=rank), units
