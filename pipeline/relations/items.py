@@ -187,7 +187,8 @@ INSTITUTION = re.compile(r"\b(?:University|Universit[äéy]|Institute|College|Ac
 def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None, list[Segment]]:
     """The school or employer of an item, and the units (departments, labs) named before it.
 
-    A segment naming an institution ("... University") beats a bare ORG entity,
+    The name right before the place ("Unit, Company, City") comes first; then a
+    segment naming an institution ("... University") beats a bare ORG entity,
     which beats an unclassified capitalised segment.
     """
     if _NOT_ORG_LABEL.match(item.line.text):
@@ -208,7 +209,16 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
         return (1 if INSTITUTION.search(seg.text) else 2 if seg.kind == "org" else 3, item.segments.index(seg))
 
     if whole:
-        return min(whole, key=rank), units
+        main = min(whole, key=rank)
+        if main is before_place:
+            # the names listed right before it, with nothing between, are its units ("X-Lab, SenseTime, Beijing")
+            k = item.segments.index(main)
+            while k > 0 and item.segments[k - 1] in cands and item.segments[k - 1].sep in (",", ""):
+                k -= 1
+                if item.segments[k] not in units:
+                    units.append(item.segments[k])
+            units.sort(key=lambda u: u.start)
+        return main, [u for u in units if u is not main]
     return units[-1], units[:-1]
 
 
