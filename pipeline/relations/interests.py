@@ -24,8 +24,9 @@ _CUE = re.compile(
     re.I,
 )
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
+_EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
+    r"^(?:(?:with\s+a\s+(?:special|particular|specific|strong)\s+(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
     r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
@@ -37,7 +38,15 @@ def _split_top(text: str) -> list[tuple[int, int, bool]]:
     """Split at top-level commas/semicolons; parentheses give their own items (flagged True)."""
     out: list[tuple[int, int, bool]] = []
     depth, start = 0, 0
+    skip_to = -1
     for i, ch in enumerate(text):
+        if i < skip_to:
+            continue
+        if ch == "(" and depth == 0 and _EXAMPLES.match(text, i + 1):
+            # "vision (e.g., detection, tracking)": examples stay inside their topic, not topics of their own
+            close = text.find(")", i)
+            skip_to = close + 1 if close > 0 else len(text)
+            continue
         if ch == "(":
             if depth == 0:
                 out.append((start, i, False))
@@ -123,7 +132,8 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
         return
     text = text_of(doc)
     papers = {ln.start for ln in paper_lines(doc)}
-    for line in lines(doc):
+    all_lines = list(lines(doc))
+    for k, line in enumerate(all_lines):
         if line.start in papers:
             continue
         for m in _CUE.finditer(text, line.start, line.end):
@@ -132,9 +142,32 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
             owner = _owner(doc, line, m.start(), subj)
+            if _LIST_FOLLOWS.fullmatch(text, m.end(), line.end):
+                # "My research focuses on the following topics:" and a bullet per topic
+                yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
+                continue
             for s, e in topics(clause, m.end()):
                 t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
                 yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+
+
+_LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(?:\s+[\w-]+){0,2})?\s*[:：]\s*")
+
+
+def _bullets_after(doc: Doc, following: list[Line], owner: Arg, cue: Line) -> Iterator[Candidate]:
+    text = text_of(doc)
+    for ln in following:
+        bullet = re.match(r"^[-*•]\s+", ln.text)
+        if bullet is None:
+            return
+        body = ln.text[bullet.end() :]
+        head = re.match(r"^([^:：.]{2,80})[:：.]\s", body)  # "Widget learning: we study ..." names the topic first
+        s = ln.start + bullet.end()
+        e = s + (len(head.group(1)) if head else len(body.rstrip(" .;")))
+        t = text[s:e].strip()
+        if not t or len(t.split()) > 12:
+            continue
+        yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (cue.start, ln.end), "interests.bullets", 0.7)
 
 
 @doc_rule("research_interest", "interests.section", order=61)

@@ -307,3 +307,32 @@ def test_address_only_in_a_mailto_link(extractor: Extractor) -> None:
     contacts = of(run(extractor, MAILTO_HTML, "html"), "contact")
     assert contacts == {"nora.vance@northwind.example.org": {"kind": "email"}}
     assert of(run(extractor, NO_MAILTO_HTML, "html"), "contact") == {}
+
+
+FOLLOWING_TOPICS_MD = """# Ana Lee
+
+I am a PhD student at Eastfield University. My research focuses on the following topics:
+
+- Sparse widget models
+- Gadget retrieval: we build indexes for gadgets.
+- Gizmo alignment
+
+I also enjoy hiking.
+"""
+
+
+def test_cue_then_bullets(extractor: Extractor) -> None:
+    topics = of(run(extractor, FOLLOWING_TOPICS_MD, "markdown"), "research_interest")
+    assert set(topics) == {"Sparse widget models", "Gadget retrieval", "Gizmo alignment"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
+    [
+        ("My research interests include computer vision (e.g., detection, tracking), and sprocket learning.", {"computer vision", "sprocket learning"}),
+        ("I work on widget models, with a special focus on sparse gadgets.", {"widget models", "sparse gadgets"}),
+    ],
+)
+def test_interest_list_splitting(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
