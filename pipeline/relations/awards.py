@@ -20,6 +20,7 @@ _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
 # "Excellent Graduate of X University", "Merit Student at Y College": the institution that gave it
 _OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students)|(?<=Scholar)|(?<=Alumnus)|(?<=Employee)|(?<=Teacher))\s+of\s+(?:the\s+)?(?=[A-Z])|\s+(?:at|from|in)\s+(?:the\s+)?(?=[A-Z])")
+_TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
 _TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
 _NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)")
@@ -54,6 +55,13 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
             else:
                 e = d.start
             break
+    # a record's later lines describe the award; a trailing translation repeats it ("National Scholarship 国家奖学金")
+    nl = text.find("\n", s, e)
+    if nl >= 0:
+        e = nl
+    cjk = _TRAILING_CJK.search(text, s, e)
+    if cjk is not None and len(re.findall(r"[A-Za-z]", text[s : cjk.start()])) >= 3:
+        e = cjk.start()
     # "Fellowship | 2023, 2024": a trailing run of years goes with the date
     run = _TRAILING_YEARS.search(text, s, e)
     if run is not None and run.start() > s + 3:

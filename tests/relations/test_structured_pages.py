@@ -336,3 +336,21 @@ def test_cue_then_bullets(extractor: Extractor) -> None:
 def test_interest_list_splitting(extractor: Extractor, sentence: str, topics: set[str]) -> None:
     page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
     assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
+
+
+BILINGUAL_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- 2019.10 National Scholarship
+  国家奖学金
+- 2018.06 Outstanding Student Award
+  优秀学生奖
+"""
+
+
+def test_bilingual_continuation_is_one_award(extractor: Extractor) -> None:
+    awards = of(run(extractor, BILINGUAL_MD, "markdown"), "award_received")
+    assert awards == {"National Scholarship": {"date": "2019-10"}, "Outstanding Student Award": {"date": "2018-06"}}
