@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, Line, dates_in, lines, subject_arg, text_of
+from .base import Arg, Candidate, Line, dates_in, ents_in, lines, subject_arg, text_of
 from .items import INSTITUTION, ORG_UNIT
 from .registry import RelationSpec, item_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg
@@ -23,7 +23,7 @@ _OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students
 _TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
 _TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
-_NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)")
+_NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
 
 
 def _next_dates(doc: Doc, line: Line) -> list:
@@ -41,6 +41,25 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None or _DATES_ONLY.match(line.text):
         return
+    yield from _award_of(doc, line, subj, "awards.item", 0.8)
+
+
+# "- National Scholarship (Top 1%)" under a degree: an award listed inside Education or Experience
+_AWARD_ITEM = re.compile(r"^(?:[-*•]\s+)?(?:(?:Outstanding|Excellent|Distinguished|Best|Merit)\b|[^:：]*\b(?:Awards?|Prizes?|Medal|Fellowship|Scholarships?)\b)")
+
+
+@item_rule("award_received", "awards.in_other_items", sections=["education", "experience"], order=51)
+def awards_among_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None or "\n" in line.text or len(line.text.split()) > 12 or not _AWARD_ITEM.match(line.text):
+        return
+    if ents_in(doc, line.start, line.end, ("TITLE", "DEGREE")) or dates_in(doc, line.start, line.end):
+        return  # a job or a degree that mentions a scholarship is the job or the degree
+    yield from _award_of(doc, line, subj, "awards.in_other_items", 0.7)
+
+
+def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterator[Candidate]:
+    """The award an item names, its giver and its date."""
     text = text_of(doc)
     s, e = line.start, line.end
     m = _MARKER.match(line.text)
@@ -106,7 +125,7 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
             qd = dict(q)
             if d is not None:
                 qd["date"] = d.value
-            yield Candidate("award_received", subj, Arg(text[ps:pe], "AWARD", text[ps:pe], ps, pe), (line.start, line.end), "awards.item", 0.8, qd)
+            yield Candidate("award_received", subj, Arg(text[ps:pe], "AWARD", text[ps:pe], ps, pe), (line.start, line.end), rule, conf, qd)
 
 
 # ---------------------------------------------------------------- prose

@@ -354,3 +354,23 @@ I am a PhD student at Eastfield University.
 def test_bilingual_continuation_is_one_award(extractor: Extractor) -> None:
     awards = of(run(extractor, BILINGUAL_MD, "markdown"), "award_received")
     assert awards == {"National Scholarship": {"date": "2019-10"}, "Outstanding Student Award": {"date": "2018-06"}}
+
+
+AWARD_UNDER_DEGREE_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Education
+
+- 2019.09 - now, Ph.D., Eastfield University
+- Widget Scholarship of Freedonia (Top 1%).
+- Outstanding Graduate Nomination
+- Mentor: Prof. Ola Nwosu
+- Member of the Gizmo Honors Program
+"""
+
+
+def test_awards_listed_under_a_degree(extractor: Extractor) -> None:
+    facts = run(extractor, AWARD_UNDER_DEGREE_MD, "markdown")
+    assert set(of(facts, "award_received")) == {"Widget Scholarship of Freedonia", "Outstanding Graduate Nomination"}
+    assert set(of(facts, "educated_at")) == {"Eastfield University"}
