@@ -285,6 +285,7 @@ _MD_TOKEN = re.compile(
 | (?P<auto><(?:(?:https?|ftp)://[^\s<>]*+|mailto:[^\s<>]++|[\w.+-]++@[\w-]++(?:\.[\w-]++)++)>)
 | (?P<tag><(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*+)(?P<attrs>(?:\s++[^\s"'>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'=<>`]++))?)*+)\s*+/?>)
 | (?P<ent>&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)
+| (?P<hbr>\\(?:\r\n?|\n))
 | (?P<esc>\\[!-/:-@\[-`{-~])
 | (?P<emph>\*++|_++|~~)
 | (?P<ial>\{[:#][^}\n]{0,200}\})
@@ -324,6 +325,9 @@ _BLOCK_TAGS = frozenset(
     option p pre section summary table tbody tfoot thead title tr ul""".split()
 )
 _HEADING_TAGS = {f"h{i}": i for i in range(1, 7)}
+# A line that is all bold ("**Selected Awards**") is a bare heading: the next line does not join it.
+_BOLD_LINE = re.compile(r"[ \t]*(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)[ \t]*:?[ \t]*")
+_INLINE_STYLE = re.compile(r"""\bstyle\s*=\s*["'][^"']*\b(?:float\s*:\s*(?:left|right)|display\s*:\s*inline)""", re.I)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _CELL_TAGS = frozenset({"td", "th"})
 _MAX_OPEN = 256  # open <b>/<a>/<h*> remembered; deeper unclosed nesting is forgotten, not an error
@@ -343,6 +347,7 @@ class _Renderer:
         self.html_bold: list[int] = []
         self.html_links: list[tuple[int, str]] = []
         self.html_heading: tuple[int, int] | None = None
+        self.html_divs: list[bool] = []  # open <div>s: True for one laid out inline (floated)
         self.md_bold: int | None = None
         # per block
         self.s = ""
@@ -427,8 +432,10 @@ class _Renderer:
             kind = m.lastgroup
             j = m.end()
             if kind == "nl":
-                hard = self.md and s[max(lo, i - 2) : i] == "  "
+                hard = self.md and (s[max(lo, i - 2) : i] == "  " or _BOLD_LINE.fullmatch(s, s.rfind("\n", lo, i) + 1, i) is not None)
                 out.request(_NL if hard else _SPACE, self.src(i))
+            elif kind == "hbr":  # a backslash ending a Markdown line is a hard line break
+                out.request(_NL, self.src(i))
             elif kind == "tag":
                 self.tag(m, i)
             elif kind == "ent":
@@ -559,6 +566,18 @@ class _Renderer:
                     self.html_heading = None
             else:
                 self.html_heading = (out.mark(), level)
+            return
+        if name == "div":
+            # A floated or inline <div> shares its line ("Org, City" left, "2020 - 2024" right): a cell, not a line.
+            if closing:
+                inline = self.html_divs.pop() if self.html_divs else False
+            else:
+                inline = _INLINE_STYLE.search(m.group("attrs") or "") is not None
+                if not m.group(0).endswith("/>"):
+                    if len(self.html_divs) >= _MAX_OPEN:
+                        del self.html_divs[0]
+                    self.html_divs.append(inline)
+            out.request((_CELL if closing else _SPACE) if inline else _NL, src)
             return
         if name in _BLOCK_TAGS:
             out.request(_NL, src)

@@ -193,3 +193,22 @@ def test_random_markup_never_raises_and_maps_inside(raw, fmt):
 def test_arbitrary_text_never_raises(raw, fmt):
     m = to_plain(raw, fmt)
     assert all(0 <= o < max(1, len(raw)) for o in m.map.origin)
+
+
+@pytest.mark.parametrize(
+    ("raw", "fmt", "text"),
+    [
+        ("Eastfield University\\\nPh.D. in Physics\n", "markdown", "Eastfield University\nPh.D. in Physics"),
+        ("Eastfield University<br>Ph.D. in Physics\n", "markdown", "Eastfield University\nPh.D. in Physics"),
+        ("**Selected Awards**\nThe list below is short.\n", "markdown", "Selected Awards\nThe list below is short."),
+        ("Some **bold** words\nand more\n", "markdown", "Some bold words and more"),  # a soft break inside a paragraph
+        (
+            '<li><div style="float:left"><b>Gizmo Labs</b>, Oslo</div> <div style="float:right">2021 - 2023</div><br>Intern</li>',
+            "html",
+            "Gizmo Labs, Oslo | 2021 - 2023\nIntern",
+        ),
+        ('<div><div>Eastfield</div><div>2019</div></div>', "html", "Eastfield\n2019"),  # plain divs stay blocks
+    ],
+)
+def test_line_breaks_of_layouts(raw: str, fmt: str, text: str) -> None:
+    assert to_plain(raw, fmt).map.text == text

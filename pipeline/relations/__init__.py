@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .base import Candidate, lines
+from .base import Candidate
+from .items import records
 from .registry import RULES, SPECS, fact_key, merge, rules
 from ..coref import coref_of
 from ..people import reattribute
@@ -28,7 +29,7 @@ def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidat
         if r.kind == "doc":
             cands.extend(r.fn(doc))
         elif r.kind == "item":
-            for line in lines(doc, set(r.sections or ())):
+            for line in records(doc, set(r.sections or ())):
                 cands.extend(r.fn(doc, line))
     sentence_rules = [r for r in chosen if r.kind == "sentence"]
     if sentence_rules and doc._.people is not None:

@@ -13,14 +13,16 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, Line, all_ents, lines, subject_arg, text_arg, text_of
-from .citation import VENUE_WORDS, YEAR, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
+from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
 
 SPEC = relation(RelationSpec("author_of", ("PERSON",), ("WORK",), ("venue", "date", "role")))
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{12,300})[\"“”]")
-_SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|a |an |it |they|i |here|see|note)\b", re.I)
+_SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|they|i|here|see|note|your|click|please)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:my|I|we|our)\b")
+_SHARED_MARK = re.compile(r"([*†‡#§])\s*(?:\\\*)?\s*[:=]?\s*(?:[\w-]+\s+){0,3}?(?:co-?first|equal(?:ly)?\s+contribut|contributed\s+equally|joint\s+first)", re.I)
 _NEWS_PAPER = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}(?:paper|work|article|study)\b", re.I)
 _NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service"}
 
@@ -76,9 +78,28 @@ def _plain_title(text: str) -> bool:
     n = len(t.split())
     if n < 2 or n > 40 or is_badge(t) or is_links_line(t) or is_author_line(t):
         return False
-    if t.endswith(".") and n > 25:
+    if t.endswith(".") and n > 25 or _FIRST_PERSON.search(t):
         return False
+    v = venue_of(t)
+    if v is not None and v.start == 0 and v.year and VENUE_WORDS.search(t[: v.end]):
+        return False  # "IEEE Conference on X (CX), Springfield, 2023" is the venue line
     return (t[:1].isupper() or t[:1].isdigit()) and not _SENTENCE_START.match(t)
+
+
+def _title_then_byline(line: Line, following: list[Line]) -> bool:
+    """A title line over its author line, or over a short byline ("Widget Team") that the entry's bullets follow."""
+    nxt = following[0].text
+    if is_author_line(nxt):
+        return True
+    return (
+        len(line.text.split()) >= 4
+        and not line.text.endswith(".")
+        and len(nxt.split()) <= 4
+        and not nxt.startswith(("- ", "* "))
+        and not is_badge(nxt)
+        and len(following) > 1
+        and following[1].text.startswith(("- ", "* "))
+    )
 
 
 def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
@@ -100,15 +121,18 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     return None
 
 
-def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int]) -> tuple[str, str | None] | None:
-    """(venue, year) named in text[s:e]: a venue line's name, else a known venue's name."""
+def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int], slot: bool = False) -> tuple[str, str | None] | None:
+    """(venue, year) named in text[s:e]: a venue line's name, else a known venue's name.
+
+    In the venue slot (the line right after the authors) a name with a year is taken even when unknown.
+    """
     text = text_of(doc)
     chunk = text[s:e]
     if is_links_line(chunk) or is_author_line(chunk):
         return None
     v = venue_of(chunk)
     known = [x for x in all_ents(doc) if x.label_ == "VENUE" and s <= x.start_char < e and not (exclude[0] <= x.start_char < exclude[1])]
-    if v is not None and (VENUE_WORDS.search(chunk[v.start : v.end]) or is_badge(chunk) or known and v.start <= known[0].start_char - s < v.end):
+    if v is not None and (VENUE_WORDS.search(chunk[v.start : v.end]) or is_badge(chunk) or slot and v.year or known and v.start <= known[0].start_char - s < v.end):
         return chunk[v.start : v.end], v.year
     if known:
         k = known[0]
@@ -117,11 +141,15 @@ def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int]) -> tuple[str, 
     return None
 
 
-def _role(names: str, variants: list[re.Pattern[str]]) -> str | None:
+def _role(names: str, variants: list[re.Pattern[str]], shared: set[str]) -> str | None:
+    """"first author" when the owner is listed first, unless a mark the page explains as shared follows the name."""
     m = owner_in(names, variants)
-    if m and m.start() <= 2 and not re.match(r"\s*(?:[*†‡#]|\\\*)", names[m.end() :]):
-        return "first author"
-    return None
+    if m is None or m.start() > 2:
+        return None
+    mark = re.match(r"\s*(?:\\)?([*†‡#§])", names[m.end() :])
+    if mark and mark.group(1) in shared:
+        return None
+    return "first author"
 
 
 @doc_rule("author_of", "publications.list", order=40)
@@ -140,10 +168,12 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     pub = paper_lines(doc)
     best: dict[str, Candidate] = {}
+    shared = {m.group(1) for m in _SHARED_MARK.finditer(text)}
+    consumed: set[int] = set()
     badge: tuple[str, str | None] | None = None
     for i, line in enumerate(pub):
         body = strip_marker(line.text)
-        if is_links_line(body):
+        if is_links_line(body) or line.start in consumed:
             continue
         if is_badge(body):
             v = venue_of(body)
@@ -153,7 +183,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         span = _title_span(doc, line)
         rule, conf = "publications.bold_title", 0.85
         cit = None
-        if span is None and following and is_author_line(following[0].text) and _plain_title(line.text) and not is_author_line(line.text):
+        if span is None and following and _title_then_byline(line, following) and _plain_title(line.text) and not line.text.startswith(("- ", "* ")):
             off = line.start + len(line.text) - len(body)
             span, rule, conf = (off, line.end), "publications.title_line", 0.75
         if span is None:
@@ -169,9 +199,11 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         q: dict[str, str] = {}
         # the rest of the entry: lines up to the next title
         entry = [line]
-        for ln in following:
-            if _title_span(doc, ln) is not None:
+        for j, ln in enumerate(following if cit is None else ()):
+            if _title_span(doc, ln) is not None or (c2 := parse_citation(ln.text)) is not None and c2.authors is not None:
                 break
+            if j > 0 and following[j + 1 :] and _plain_title(ln.text) and _title_then_byline(ln, following[j + 1 :]) and not ln.text.startswith(("- ", "* ")):
+                break  # the next entry's title line
             if is_badge(ln.text):
                 # "NeurIPS 2023" right after the title or author line is this entry's venue; later, the next entry's badge
                 if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)):
@@ -191,7 +223,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                 if authors is None and (is_author_line(ln.text) or owner_in(ln.text, variants)):
                     authors = strip_marker(ln.text)
         if authors is not None:
-            role = _role(authors, variants)
+            role = _role(authors, variants, shared)
             if role:
                 q["role"] = role
         venue = None
@@ -201,17 +233,18 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             venue = (None, cit.year)
         if venue is None:
             rest_s = span[1]
-            for ln in entry:
+            after_names = False
+            for k, ln in enumerate(entry):
                 s = max(ln.start, rest_s)
                 if s >= ln.end:
                     continue
                 if ln is line:
                     # "**Title**, A. Lee, J. Roe, NeurIPS 2023": the venue follows the names on the title line
-                    tail = text[s : ln.end]
-                    names = re.match(r"^[\s,.:;-]*(.*?)(?=,\s*(?:In\s|Proc|[A-Z][\w-]*\s+(?:19|20)\d\d)|\.\s|$)", tail)
-                    if names and (is_author_line(names.group(1)) or owner_in(names.group(1), variants)):
-                        s += names.end()
-                found = _venue_in(doc, s, ln.end, span)
+                    run = author_run(text, s, ln.end)
+                    if run is not None and not text[s : run[0]].strip(" ,.:;-"):
+                        s = run[1]
+                        after_names = True
+                found = _venue_in(doc, s, ln.end, span, slot=after_names or ln is not line and authors is not None and k > 0 and authors in entry[k - 1].text)
                 if found is not None:
                     venue = found
                     break
@@ -227,12 +260,18 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             if trailing:
                 q["date"] = trailing.group(1)
         badge = None
+        consumed.update(ln.start for ln in entry)
         ev_end = max(ln.end for ln in entry[: 1 + (next((k for k, ln in enumerate(entry) if authors and authors in ln.text), 0))])
         c = Candidate("author_of", subj, title, (line.start, ev_end), rule, conf, q)
         key = re.sub(r"\W+", " ", title.text.lower()).strip()
         old = best.get(key)
-        if old is None or len(q) > len(old.qualifiers) or len(q) == len(old.qualifiers) and len(q.get("venue", "")) > len(old.qualifiers.get("venue", "")):
-            best[key] = c
+        if old is not None:
+            # one paper listed twice (a featured box and the full list): the fuller venue wins, qualifiers unite
+            keep, other = (c, old) if len(q.get("venue", "")) > len(old.qualifiers.get("venue", "")) else (old, c)
+            for k2, v2 in other.qualifiers.items():
+                keep.qualifiers.setdefault(k2, v2)
+            c = keep
+        best[key] = c
     yield from best.values()
 
 

@@ -9,7 +9,8 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, Line, dates_in, subject_arg, text_of
+from .base import Arg, Candidate, Line, dates_in, ents_in, lines, subject_arg, text_of
+from .items import INSTITUTION, ORG_UNIT
 from .registry import RelationSpec, item_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg
 
@@ -17,13 +18,48 @@ SPEC = relation(RelationSpec("award_received", ("PERSON",), ("AWARD",), ("date",
 
 _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s+[A-Z]))([A-Z][\w.&'’\- ]{1,60})$")
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
+# "Excellent Graduate of X University", "Merit Student at Y College": the institution that gave it
+_OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students)|(?<=Scholar)|(?<=Alumnus)|(?<=Employee)|(?<=Teacher))\s+of\s+(?:the\s+)?(?=[A-Z])|\s+(?:at|from|in)\s+(?:the\s+)?(?=[A-Z])")
+_TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
+_TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
+_DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
+_NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
+
+
+def _next_dates(doc: Doc, line: Line) -> list:
+    """A line of only dates right after an item dates it (a year floated into its own cell)."""
+    section = list(lines(doc, {"awards"}))
+    k = next((i for i, ln in enumerate(section) if ln.start == line.start), None)
+    if k is None or k + 1 >= len(section) or not _DATES_ONLY.match(section[k + 1].text):
+        return []
+    nxt = section[k + 1]
+    return [d for d in dates_in(doc, nxt.start, nxt.end) if d.value]
 
 
 @item_rule("award_received", "awards.section", sections=["awards"], order=50)
 def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
-    if subj is None:
+    if subj is None or _DATES_ONLY.match(line.text):
         return
+    yield from _award_of(doc, line, subj, "awards.item", 0.8)
+
+
+# "- National Scholarship (Top 1%)" under a degree: an award listed inside Education or Experience
+_AWARD_ITEM = re.compile(r"^(?:[-*•]\s+)?(?:(?:Outstanding|Excellent|Distinguished|Best|Merit)\b|[^:：]*\b(?:Awards?|Prizes?|Medal|Fellowship|Scholarships?)\b)")
+
+
+@item_rule("award_received", "awards.in_other_items", sections=["education", "experience"], order=51)
+def awards_among_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None or "\n" in line.text or len(line.text.split()) > 12 or not _AWARD_ITEM.match(line.text):
+        return
+    if ents_in(doc, line.start, line.end, ("TITLE", "DEGREE")) or dates_in(doc, line.start, line.end):
+        return  # a job or a degree that mentions a scholarship is the job or the degree
+    yield from _award_of(doc, line, subj, "awards.in_other_items", 0.7)
+
+
+def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterator[Candidate]:
+    """The award an item names, its giver and its date."""
     text = text_of(doc)
     s, e = line.start, line.end
     m = _MARKER.match(line.text)
@@ -38,22 +74,58 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
             else:
                 e = d.start
             break
+    # a record's later lines describe the award; a trailing translation repeats it ("National Scholarship 国家奖学金")
+    nl = text.find("\n", s, e)
+    if nl >= 0:
+        e = nl
+    cjk = _TRAILING_CJK.search(text, s, e)
+    if cjk is not None and len(re.findall(r"[A-Za-z]", text[s : cjk.start()])) >= 3:
+        e = cjk.start()
+    # "Fellowship | 2023, 2024": a trailing run of years goes with the date
+    run = _TRAILING_YEARS.search(text, s, e)
+    if run is not None and run.start() > s + 3:
+        e = run.start()
     body = text[s:e]
     lead = len(body) - len(body.lstrip(" :,.-–—*|()"))
     s += lead
     body = text[s:e].rstrip(" :,.-–—*|(")
     e = s + len(body)
+    # trailing notes go: "(12 recipients)", "(Top 1%)", "(sponsored by X)"
+    note = _NOTE.search(body)
+    while note is not None and not body[note.end() :].strip(" ,.;"):
+        e = s + note.start()
+        body = text[s:e].rstrip(" ,.;")
+        e = s + len(body)
+        note = _NOTE.search(body)
     if len(body.split()) < 1 or len(body) < 3 or len(body.split()) > 25:
         return
     q: dict[str, str] = {}
-    if date is not None and date.value and "/" not in date.value:
-        q["date"] = date.value
+    values = [date] if date is not None else _next_dates(doc, line)
+    values = [d for d in values if d is not None and d.value and "/" not in d.value]
     om = _TRAILING_ORG.search(body)
-    if om and len(om.group(1).split()) <= 7 and om.start() > 3:
+    if om and len(om.group(1).split()) <= 7 and om.start() > 3 and not re.fullmatch(r"[\d\s,]+", om.group(1)):
         q["org"] = om.group(1).strip()
         e = s + om.start()
         body = text[s:e]
-    yield Candidate("award_received", subj, Arg(body, "AWARD", body, s, e), (line.start, line.end), "awards.item", 0.8, q)
+    for of in _OF_ORG.finditer(body):
+        rest = body[of.end() :]
+        if of.start() > 3 and (INSTITUTION.search(rest) or ORG_UNIT.match(rest)):
+            org = rest.strip(" ,.")
+            q["org"] = f"{org}, {q['org']}" if "org" in q else org
+            e = s + of.start()
+            body = text[s:e]
+            break
+    # "Merit Student and Honor Student at X": two awards of one giver
+    parts = [(s, e)]
+    both = re.fullmatch(r"(.+?)\s+and\s+(.+)", body)
+    if both and "org" in q and all(1 <= len(x.split()) <= 3 and x[:1].isupper() for x in both.groups()):
+        parts = [(s, s + both.end(1)), (s + both.start(2), e)]
+    for ps, pe in parts:
+        for d in values[:1] or [None]:  # "2022, 2023": one award held twice, dated by its first year
+            qd = dict(q)
+            if d is not None:
+                qd["date"] = d.value
+            yield Candidate("award_received", subj, Arg(text[ps:pe], "AWARD", text[ps:pe], ps, pe), (line.start, line.end), rule, conf, qd)
 
 
 # ---------------------------------------------------------------- prose

@@ -39,7 +39,7 @@ _BADGE_WORDS = re.compile(
 )
 VENUE_WORDS = re.compile(
     r"\b(?:Conference|Proceedings|Proc\.|Journal|Transactions|Trans\.|Symposium|Workshop|Letters|Review|Magazine|Annals|"
-    r"arXiv|bioRxiv|medRxiv|Preprint|Patent|Nature|Science|Forum|Meeting|Congress|Colloquium)\b|\bJ\.\s",
+    r"[Aa]r[Xx]iv|bioRxiv|medRxiv|Preprint|Patent|Nature|Science|Forum|Meeting|Congress|Colloquium)\b|\bJ\.\s",
 )
 
 
@@ -104,7 +104,8 @@ class Venue:
 def venue_of(text: str) -> Venue | None:
     """The venue named by a venue line or badge ("Computer Vision and Pattern Recognition (CVPR), 2024. (Highlight)")."""
     t = strip_marker(text)
-    off = len(text) - len(text.lstrip()) + (len(text.strip()) - len(t))
+    t = re.sub(r"\s*\[[^\]]*\].*$", lambda m: "" if is_links_line(m.group()) else m.group(), t)  # "TPAMI [paper] [code]"
+    off = len(text) - len(text.lstrip()) + (len(text.strip()) - len(strip_marker(text)))
     # a badge row first: "[CVPR’ 2023]"
     t2 = _drop_badges(t)
     if len(t2) != len(t):
@@ -126,19 +127,16 @@ def venue_of(text: str) -> Venue | None:
     m = re.search(r"\([A-Z][\w\-&]{1,12}\)", body)
     if m:
         body = body[: m.end()]
-    body_stripped = body.rstrip(" ,.;:'’-–([")
-    lead_ws = len(body_stripped) - len(body_stripped.lstrip(" ,.;:[("))
-    body_stripped = body_stripped.strip(" ,.;:[(")
+    body_stripped = body.rstrip(" ,.;:'’-–([").strip(" ,.;:[(\"“”")
     if not body_stripped or len(body_stripped.split()) > 16 or not re.search(r"[A-Za-z]{2}", body_stripped):
         return None
     if _BADGE_WORDS.fullmatch(body_stripped.strip()):
         return None
-    start = off + s + lead_ws
-    # offsets into `text`: the stripped body sits at start..start+len in the badge-free string; map back
+    # offsets into `text`: badges were cut from the copy, so the name is found again in the original
     idx = text.find(body_stripped, max(0, off))
     if idx < 0:
         return None
-    return Venue(idx, idx + len(body_stripped), year) if start >= 0 else None
+    return Venue(idx, idx + len(body_stripped), year)
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,7 @@ def _pieces(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out if text[s:e].strip()]
 
 
-def _author_run(text: str, s: int, e: int) -> tuple[int, int] | None:
+def author_run(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The longest comma-separated run of person names inside text[s:e] (at least two names)."""
     parts = []
     pos = s
@@ -204,7 +202,7 @@ def parse_citation(text: str) -> Citation | None:
     if q and len(q.group(1).split()) >= 3:
         title = (off + q.start(1), off + q.end(1))
         rest_s = q.end()
-        authors = _author_run(body, 0, q.start())
+        authors = author_run(body, 0, q.start())
         v = venue_of(body[rest_s:])
         if v is not None and venue is None:
             venue, year = (off + rest_s + v.start, off + rest_s + v.end), v.year
@@ -215,7 +213,7 @@ def parse_citation(text: str) -> Citation | None:
     if len(pieces) >= 2:
         for s, e in pieces:
             p = body[s:e]
-            if authors is None and (is_author_line(p) or _author_run(body, s, e) == (s, e)):
+            if authors is None and (is_author_line(p) or author_run(body, s, e) == (s, e)):
                 authors = (s, e)
             elif title is not None and (VENUE_WORDS.search(p) or is_badge(p) or YEAR.search(p) and len(p.split()) <= 12):
                 continue
@@ -236,7 +234,7 @@ def parse_citation(text: str) -> Citation | None:
                     year = ys[-1].group(1) or f"20{ys[-1].group(2)}"
     if title is None:
         # "Title, Authors, Venue (V), Year": the title is what precedes the run of names
-        run = _author_run(body, 0, len(body))
+        run = author_run(body, 0, len(body))
         if run is None or run[0] == 0:
             return None
         title = (0, run[0])

@@ -26,6 +26,7 @@ def contact(doc: Doc) -> Iterator[Candidate]:
     if subj is None:
         return
     text = text_of(doc)
+    seen: set[str] = set()
     for ent in all_ents(doc):
         if ent.label_ not in ("EMAIL", "PHONE"):
             continue
@@ -34,6 +35,7 @@ def contact(doc: Doc) -> Iterator[Candidate]:
         line_end = len(text) if line_end < 0 else line_end
         if ent.label_ == "EMAIL":
             value, kind = deobfuscate(ent.text), "email"
+            seen.add(value)
         else:
             before = text[max(line_start, ent.start_char - 16) : ent.start_char].lower()
             kind = "wechat" if "wechat" in before or "微信" in before else "phone"
@@ -46,4 +48,32 @@ def contact(doc: Doc) -> Iterator[Candidate]:
             evidence=(line_start, line_end),
             rule=f"contact.{kind}",
             confidence=0.9 if kind == "email" else 0.75,
+        )
+    yield from _mailto_links(doc, subj, seen)
+
+
+_MAILTO = re.compile(r"^mailto:\s*([^?\s]+@[^?\s]+\.[A-Za-z]{2,})", re.I)
+
+
+def _mailto_links(doc: Doc, subj: Arg, seen: set[str]) -> Iterator[Candidate]:
+    """An address given only as a link target ("<a href='mailto:...'>Email</a>"): the link text is the evidence."""
+    text = text_of(doc)
+    for s, e, href in getattr(doc._.clean, "links", []) or []:
+        m = _MAILTO.match(href or "")
+        if m is None:
+            continue
+        value = m.group(1).lower()
+        if value in seen:
+            continue
+        seen.add(value)
+        line_start = text.rfind("\n", 0, s) + 1
+        line_end = text.find("\n", e)
+        yield Candidate(
+            relation="contact",
+            subject=subj,
+            object=Arg(text[s:e], "EMAIL", value, s, e),
+            qualifiers={"kind": "email"},
+            evidence=(line_start, len(text) if line_end < 0 else line_end),
+            rule="contact.mailto",
+            confidence=0.85,
         )

@@ -69,6 +69,8 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     org, units = main_org(item, exclude=field_seg)
     if org is None:
         return
+    if deg is None and item.start is None and not INSTITUTION.search(org.text):
+        return  # an undated line without a degree names a school only if it says so ("... University")
     q: dict[str, str] = {}
     if deg is not None:
         q["degree"], _ = degree_text(deg, doc)

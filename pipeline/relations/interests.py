@@ -8,25 +8,29 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from .authorship import paper_lines
-from .base import Arg, Candidate, lines, subject_arg, text_of
+from .base import Arg, Candidate, Line, lines, person_arg, subject_arg, text_of
 from .registry import RelationSpec, doc_rule, relation
 
 SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at)?\s*(?:the\s+area\s+of\s+)?(?:[:]\s*)?"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
-    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+",
+    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
+    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
     re.I,
 )
+_PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
+_EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
+    r"^(?:(?:with\s+a\s+(?:special|particular|specific|strong)\s+(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
     r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
-_DROP = re.compile(r"^(?:etc|and\s+so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
+_DROP = re.compile(r"^(?:etc|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
 
 
@@ -34,7 +38,15 @@ def _split_top(text: str) -> list[tuple[int, int, bool]]:
     """Split at top-level commas/semicolons; parentheses give their own items (flagged True)."""
     out: list[tuple[int, int, bool]] = []
     depth, start = 0, 0
+    skip_to = -1
     for i, ch in enumerate(text):
+        if i < skip_to:
+            continue
+        if ch == "(" and depth == 0 and _EXAMPLES.match(text, i + 1):
+            # "vision (e.g., detection, tracking)": examples stay inside their topic, not topics of their own
+            close = text.find(")", i)
+            skip_to = close + 1 if close > 0 else len(text)
+            continue
         if ch == "(":
             if depth == 0:
                 out.append((start, i, False))
@@ -80,8 +92,37 @@ def topics(text: str, offset: int) -> list[tuple[int, int]]:
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+aiming\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
     return m.start() if m else len(text)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|I'm|I’m|me)\b")
+_ABBREV = re.compile(r"\b(?:Prof|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.\s+$")
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+
+
+def _owner(doc: Doc, line: Line, pos: int, subj: Arg) -> Arg:
+    """Whose interests a cue states: the page owner in the first person, else the person the paragraph is about.
+
+    On a page of several people ("Jane Roe is a professor at X. Her research
+    interests include ...") that is the last person named at a sentence start
+    before the cue, or failing that the last person named before it.
+    """
+    text = text_of(doc)
+    if _FIRST_PERSON.search(text, max(line.start, pos - 40), pos) or doc._.people is None:
+        return subj
+    named = []
+    for k, p in enumerate(doc._.people.persons):
+        forms = {p.canonical, *getattr(p, "aliases", ())}
+        for f in forms:
+            if f and len(f) > 2:
+                for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", text[line.start : pos]):
+                    named.append((line.start + m.start(), line.start + m.end(), k))
+    named.sort()
+    if not named:
+        return subj
+    at_start = [x for x in named if x[0] == line.start or _SENT_START.search(text[max(line.start, x[0] - 3) : x[0]]) and not _ABBREV.search(text[max(line.start, x[0] - 8) : x[0]])]
+    return person_arg(doc, doc._.people.persons[(at_start or named)[-1][2]])
 
 
 @doc_rule("research_interest", "interests.sentence", order=60)
@@ -91,15 +132,42 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
         return
     text = text_of(doc)
     papers = {ln.start for ln in paper_lines(doc)}
-    for line in lines(doc):
+    all_lines = list(lines(doc))
+    for k, line in enumerate(all_lines):
         if line.start in papers:
             continue
         for m in _CUE.finditer(text, line.start, line.end):
+            if _PAST_OR_FUNDING.search(text[max(line.start, m.start() - 25) : min(line.end, m.end() + 20)]):
+                continue  # "my previous research is about ...", "her research is funded by ..."
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
+            owner = _owner(doc, line, m.start(), subj)
+            if _LIST_FOLLOWS.fullmatch(text, m.end(), line.end):
+                # "My research focuses on the following topics:" and a bullet per topic
+                yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
+                continue
             for s, e in topics(clause, m.end()):
                 t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
-                yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+                yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+
+
+_LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(?:\s+[\w-]+){0,2})?\s*[:：]\s*")
+
+
+def _bullets_after(doc: Doc, following: list[Line], owner: Arg, cue: Line) -> Iterator[Candidate]:
+    text = text_of(doc)
+    for ln in following:
+        bullet = re.match(r"^[-*•]\s+", ln.text)
+        if bullet is None:
+            return
+        body = ln.text[bullet.end() :]
+        head = re.match(r"^([^:：.]{2,80})[:：.]\s", body)  # "Widget learning: we study ..." names the topic first
+        s = ln.start + bullet.end()
+        e = s + (len(head.group(1)) if head else len(body.rstrip(" .;")))
+        t = text[s:e].strip()
+        if not t or len(t.split()) > 12:
+            continue
+        yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (cue.start, ln.end), "interests.bullets", 0.7)
 
 
 @doc_rule("research_interest", "interests.section", order=61)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.relations.citation import is_author_line, is_badge, is_links_line, parse_citation, venue_of
+from pipeline.relations.citation import (
+    is_author_line,
+    is_badge,
+    is_links_line,
+    parse_citation,
+    venue_of,
+)
 
 ENTRIES = [
     # one-line citations: Authors. Title. Venue, Year.

@@ -1,93 +1,376 @@
-"""Structured-page relation stages on small pages written for the test."""
+"""Homepage layouts end to end: paper lists, award lists and interest sentences in Markdown and HTML.
+
+Each layout has a page that must give its facts and a negative twin that must give none.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract import Input
-
-PAGE = """Mira Olsen
-
-I am a research scientist working on reliable learning systems.
-My research interests include causal inference, robust optimization, and graph neural networks.
-Contact: mira.olsen@northwind.edu
-
-## Education
-
-- 2015.09 - 2020.06, Ph.D. in Computer Science, Eastfield University, Springfield
-- 2011.09 - 2015.06, B.S. in Mathematics, Lakeside College
-
-## Experience
-
-- 2020.07 - now, Research Scientist, Northwind Labs
-- 2019.06 - 2019.09, Research Intern, Bluebird AI
-
-## Honors and Awards
-
-- 2021.05 Best Paper Award, Springfield Data Conference
-
-## News
-
-- 2024.03: We release Tessera-7B, an open model for tabular data!
-
-## Publications
-
-**Causal Graphs for Robust Tabular Learning**
-
-Mira Olsen, Jon Park, Ada Reyes
-
-NeurIPS 2023
-
-**Learning to Optimize Under Distribution Shift**
-
-Jon Park, Mira Olsen\\*, Ada Reyes\\*
-
-ICML 2022
-"""
+from pipeline.extract import Extractor, Input
 
 
 @pytest.fixture(scope="module")
-def facts(extractor) -> list[dict]:
-    rec = extractor.process(Input(PAGE, "mira", "mira.md", "0" * 64, "markdown"))
-    assert rec.status == "ok" and rec.subject == "Mira Olsen"
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str, fmt: str) -> list[dict]:
+    rec = extractor.process(Input(text, "page", "page." + {"html": "html", "markdown": "md"}.get(fmt, "txt"), "0" * 64, fmt))
+    assert rec.status == "ok", rec.error
+    for f in rec.facts:
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.text
     return [f.model_dump() for f in rec.facts]
 
 
-def find(facts: list[dict], relation: str, obj: str) -> dict | None:
-    return next((f for f in facts if f["relation"] == relation and f["object"]["canonical"] == obj), None)
+def of(facts: list[dict], relation: str) -> dict[str, dict]:
+    return {f["object"]["canonical"]: f["qualifiers"] for f in facts if f["relation"] == relation}
+
+
+# ---------------------------------------------------------------- papers
+
+MD_BADGE_LAYOUT = """# Tomas Brandt
+
+I am a PhD student at Eastfield University.
+
+## Publications
+
+RWS 2024
+
+**Sparse Widget Fusion for Scene Parsing**
+
+**Tomas Brandt**, Ola Nwosu, Kim Diaz
+
+[Paper] | [Code]
+
+- We propose a fusion model for widgets.
+
+ICLR 2023
+
+**Gizmo Graphs Without Labels**
+
+Ola Nwosu, **Tomas Brandt**
+
+International Conference on Learning Representations (ICLR), 2023. (Spotlight)
+
+[pdf] [code]
+"""
+
+HTML_LINK_TITLES = """<html><body><h1>Lena Park</h1>
+<p>I am a researcher at Northwind Labs.</p>
+<h2>Research</h2>
+<p>* denotes equal contribution.</p>
+<ul>
+<li><a href="https://example.org/a">Tiny Gadgets: Efficient Inference on Phones</a>
+<br><b>Lena Park*</b>, Eli Frost*, Nora Vance.<br>
+<em>European Conference on Computer Vision</em> (<b>ECCV</b>), 2024.<br>
+[<a href="https://example.org/a.pdf">Paper</a>] [<a href="https://example.org/code">Code</a>]</li>
+<li><a href="https://example.org/b">Sprocket Search at Scale</a>
+<br>Eli Frost, <b>Lena Park</b>, Nora Vance.<br>
+<em>arxiv</em>, 2023.<br></li>
+</ul>
+</body></html>
+"""
+
+MD_ONE_LINE = """# Ravi Menon
+
+I am an assistant professor at Lakeside College.
+
+## Selected Papers
+
+1. Ravi Menon, Dana Cole. Why Do Widgets Fail? IEEE Transactions on Widgets, 2020.
+2. Dana Cole, Ravi Menon, "Fair Sprocket Ranking", Proceedings of SIGIR 2021.
+3. [Cross-View Gadget Matching](https://example.org/x), Eli Frost, Ravi Menon, Remote Widget Sensing (RWS), 2022
+4. [CVPR 2019] Gizmo Clustering: Theory, Algorithm and Metric. Ravi Menon, Eli Frost
+"""
+
+
+def test_badge_layout_markdown(extractor: Extractor) -> None:
+    papers = of(run(extractor, MD_BADGE_LAYOUT, "markdown"), "author_of")
+    assert set(papers) == {"Sparse Widget Fusion for Scene Parsing", "Gizmo Graphs Without Labels"}
+    assert papers["Sparse Widget Fusion for Scene Parsing"] == {"venue": "RWS", "date": "2024", "role": "first author"}
+    assert papers["Gizmo Graphs Without Labels"]["venue"] == "International Conference on Learning Representations (ICLR)"
+    assert "role" not in papers["Gizmo Graphs Without Labels"]
+
+
+def test_link_titles_under_a_research_heading_html(extractor: Extractor) -> None:
+    facts = run(extractor, HTML_LINK_TITLES, "html")
+    papers = of(facts, "author_of")
+    assert papers["Tiny Gadgets: Efficient Inference on Phones"]["venue"] == "European Conference on Computer Vision (ECCV)"
+    assert papers["Tiny Gadgets: Efficient Inference on Phones"]["date"] == "2024"
+    assert "role" not in papers["Tiny Gadgets: Efficient Inference on Phones"]  # "*" is explained as equal contribution
+    assert papers["Sprocket Search at Scale"] == {"venue": "arxiv", "date": "2023"}
+    assert not of(facts, "research_interest")  # a paper list under "Research" holds no interests
+
+
+def test_one_line_citations(extractor: Extractor) -> None:
+    papers = of(run(extractor, MD_ONE_LINE, "markdown"), "author_of")
+    assert papers == {
+        "Why Do Widgets Fail?": {"venue": "IEEE Transactions on Widgets", "date": "2020", "role": "first author"},
+        "Fair Sprocket Ranking": {"venue": "Proceedings of SIGIR", "date": "2021"},
+        "Cross-View Gadget Matching": {"venue": "Remote Widget Sensing (RWS)", "date": "2022"},
+        "Gizmo Clustering: Theory, Algorithm and Metric": {"venue": "CVPR", "date": "2019", "role": "first author"},
+    }
+
+
+NO_PAPERS_MD = """# Ravi Menon
+
+I am an assistant professor at Lakeside College.
+
+## Publications
+
+NeurIPS 2021. [pdf] [code]
+
+ICLR 2023 (Spotlight)
+
+(Oral, top 2%)
+
+Your browser does not support the video tag.
+
+[pdf] [code] [slides]
+"""
+
+NO_PAPERS_HTML = """<html><body><h1>Ravi Menon</h1><p>I am an assistant professor at Lakeside College.</p>
+<h2>Publications</h2><ul><li><b>NeurIPS 2021</b> [<a href="x">pdf</a>]</li><li>ICLR 2023 (Spotlight)</li><li><b>All my code is open-sourced on GitHub</b></li></ul>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("text", "fmt"), [(NO_PAPERS_MD, "markdown"), (NO_PAPERS_HTML, "html")])
+def test_venue_and_badge_lines_are_no_titles(extractor: Extractor, text: str, fmt: str) -> None:
+    assert of(run(extractor, text, fmt), "author_of") == {}
+
+
+# ---------------------------------------------------------------- awards
+
+AWARDS_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- Widget Fellowship, class of 2017 (12 recipients)
+- 2019 Outstanding Graduate of Eastfield University
+- Merit Student and Honor Student at Lakeside College, 2016
+"""
+
+AWARDS_HTML = """<html><body><h1>Mei Sato</h1><p>I am a PhD student at Eastfield University.</p>
+<h2>Honors</h2><ul>
+<li><div style="float:left"><b>Outstanding Graduate</b> of Eastfield University</div> <div style="float:right">2021</div></li>
+<li><div style="float:left"><b>Gizmo Scholarship</b></div> <div style="float:right">2020</div></li>
+</ul></body></html>"""
+
+
+def test_award_items_markdown(extractor: Extractor) -> None:
+    awards = of(run(extractor, AWARDS_MD, "markdown"), "award_received")
+    assert "Widget Fellowship, class of 2017" in awards or "Widget Fellowship" in awards
+    assert awards["Outstanding Graduate"] == {"org": "Eastfield University", "date": "2019"}
+    assert awards["Merit Student"]["org"] == "Lakeside College" and awards["Honor Student"]["org"] == "Lakeside College"
+
+
+def test_award_items_html_year_in_its_own_cell(extractor: Extractor) -> None:
+    facts = run(extractor, AWARDS_HTML, "html")
+    awards = of(facts, "award_received")
+    assert awards["Outstanding Graduate"] == {"org": "Eastfield University", "date": "2021"}
+    assert awards["Gizmo Scholarship"] == {"date": "2020"}
+    assert not any(name.strip().isdigit() for name in awards)  # the year cell is no award
+
+
+# ---------------------------------------------------------------- interests
+
+INTEREST_FORMS = [
+    ("I specialize in sparse sprocket models and gizmo retrieval.", {"sparse sprocket models", "gizmo retrieval"}),
+    ("Currently, I am dedicated to researching unified widget models.", {"unified widget models"}),
+    ("My research is about widget compression and gadget search.", {"widget compression", "gadget search"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), INTEREST_FORMS)
+def test_interest_cues(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
 
 
 @pytest.mark.parametrize(
-    ("relation", "obj", "qualifiers"),
+    "sentence",
+    ["My previous research is about widget compression and gadget search.", "Her research is funded by the Gizmo Foundation and the Widget Trust."],
+)
+def test_non_interests(extractor: Extractor, sentence: str) -> None:
+    page = f"# Ana Lee\n\nAna Lee is a PhD student at Eastfield University. {sentence}\n"
+    assert of(run(extractor, page, "markdown"), "research_interest") == {}
+
+
+SPEAKERS_MD = """# Keynote Speakers
+
+## Jane Roe
+
+Jane Roe is a professor at Eastfield University. She works with Prof. Omar Haddad on search. Her research interests include conversational search, query understanding, and health search.
+
+## Omar Haddad
+
+Omar Haddad is a principal scientist at Northwind Labs. His research focuses on recommender systems and fairness in ranking.
+"""
+
+
+def test_interests_of_each_person_on_a_page_of_several(extractor: Extractor) -> None:
+    facts = run(extractor, SPEAKERS_MD, "markdown")
+    owners = {f["object"]["canonical"]: f["subject"]["canonical"] for f in facts if f["relation"] == "research_interest"}
+    assert owners == {
+        "conversational search": "Jane Roe",
+        "query understanding": "Jane Roe",
+        "health search": "Jane Roe",
+        "recommender systems": "Omar Haddad",
+        "fairness in ranking": "Omar Haddad",
+    }
+
+
+# ---------------------------------------------------------------- multi-line items
+
+INTERNSHIPS_HTML = """<html><body><h1>Ravi Menon</h1><p>I am a PhD student at Eastfield University.</p>
+<h2>Internships</h2><ul>
+<li><div style="float:left"><b>Gizmo Group, Northwind</b>, Seattle, USA</div> <div style="float:right">Oct. 2022 – Now</div><br>
+Research Intern<br></li>
+<li><div style="float:left"><b>Bluebird</b>, Boston, USA</div> <div style="float:right">Feb. 2021 – Sep. 2021</div><br>
+Research Intern<br>
+Advisor: Dana Cole<br></li>
+</ul>
+<h2>Education</h2><ul>
+<li><div style="display:inline">Lakeside College</div> <div style="float:right">Sept. 2016 - June 2020</div><br>Bachelor in Physics<br></li>
+</ul></body></html>"""
+
+INTERNSHIPS_MD = """# Ravi Menon
+
+I am a PhD student at Eastfield University.
+
+## Internships
+
+Gizmo Group, Northwind, Seattle, USA | Oct. 2022 – Now\\
+Research Intern
+
+Bluebird, Boston, USA | Feb. 2021 – Sep. 2021<br>
+Research Intern
+
+## Education
+
+Lakeside College | Sept. 2016 - June 2020\\
+Bachelor in Physics
+"""
+
+
+@pytest.mark.parametrize(("text", "fmt"), [(INTERNSHIPS_HTML, "html"), (INTERNSHIPS_MD, "markdown")])
+def test_item_spread_over_lines(extractor: Extractor, text: str, fmt: str) -> None:
+    facts = run(extractor, text, fmt)
+    jobs = of(facts, "employed_by")
+    assert jobs["Northwind"] == {"title": "Research Intern", "start": "2022-10", "end": "present"}
+    assert jobs["Bluebird"] == {"title": "Research Intern", "start": "2021-02", "end": "2021-09"}
+    assert "Dana Cole" not in jobs and "USA" not in jobs
+    schools = of(facts, "educated_at")
+    assert schools["Lakeside College"]["start"] == "2016-09" and schools["Lakeside College"]["end"] == "2020-06"
+
+
+def test_undated_lines_stay_apart() -> None:
+    """Without a dated head line, lines are items of their own (a plain list)."""
+    from pipeline.relations.items import _LABELLED
+
+    assert _LABELLED.match("Advisor: Dana Cole") and not _LABELLED.match("Research Intern")
+
+
+BYLINE_MD = """Yuri Tanaka
+
+I am a researcher at Northwind Labs.
+
+Publications
+
+Scaling Sparse Widget Models for Retrieval
+Widget Team
+- We study sparse widget models at scale.
+
+Gizmo Networks for Tables
+Ana Lee, Yuri Tanaka
+- We propose gizmo networks.
+"""
+
+
+def test_title_over_a_team_byline(extractor: Extractor) -> None:
+    papers = of(run(extractor, BYLINE_MD, "text"), "author_of")
+    assert set(papers) == {"Scaling Sparse Widget Models for Retrieval", "Gizmo Networks for Tables"}
+
+
+# ---------------------------------------------------------------- contact
+
+MAILTO_HTML = """<html><body><h1>Nora Vance</h1><p>I am a researcher at Northwind Labs.
+<a href="mailto:nora.vance@northwind.example.org">Email</a> / <a href="https://example.org/cv.pdf">CV</a></p></body></html>"""
+NO_MAILTO_HTML = """<html><body><h1>Nora Vance</h1><p>I am a researcher at Northwind Labs.
+<a href="https://example.org/contact">Email</a> / <a href="mailto:">CV</a></p></body></html>"""
+
+
+def test_address_only_in_a_mailto_link(extractor: Extractor) -> None:
+    contacts = of(run(extractor, MAILTO_HTML, "html"), "contact")
+    assert contacts == {"nora.vance@northwind.example.org": {"kind": "email"}}
+    assert of(run(extractor, NO_MAILTO_HTML, "html"), "contact") == {}
+
+
+FOLLOWING_TOPICS_MD = """# Ana Lee
+
+I am a PhD student at Eastfield University. My research focuses on the following topics:
+
+- Sparse widget models
+- Gadget retrieval: we build indexes for gadgets.
+- Gizmo alignment
+
+I also enjoy hiking.
+"""
+
+
+def test_cue_then_bullets(extractor: Extractor) -> None:
+    topics = of(run(extractor, FOLLOWING_TOPICS_MD, "markdown"), "research_interest")
+    assert set(topics) == {"Sparse widget models", "Gadget retrieval", "Gizmo alignment"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topics"),
     [
-        ("educated_at", "Eastfield University", {"degree": "Ph.D.", "field": "Computer Science", "start": "2015-09", "end": "2020-06"}),
-        ("educated_at", "Lakeside College", {"degree": "B.S.", "start": "2011-09", "end": "2015-06"}),
-        ("employed_by", "Northwind Labs", {"title": "Research Scientist", "start": "2020-07", "end": "present"}),
-        ("employed_by", "Bluebird AI", {"title": "Research Intern", "start": "2019-06", "end": "2019-09"}),
-        ("award_received", "Best Paper Award", {"date": "2021-05", "org": "Springfield Data Conference"}),
-        ("developed", "Tessera-7B", {"date": "2024-03"}),
-        ("contact", "mira.olsen@northwind.edu", {"kind": "email"}),
-        ("author_of", "Causal Graphs for Robust Tabular Learning", {"role": "first author", "venue": "NeurIPS", "date": "2023"}),
-        ("author_of", "Learning to Optimize Under Distribution Shift", {"venue": "ICML", "date": "2022"}),
-        ("research_interest", "causal inference", {}),
-        ("research_interest", "robust optimization", {}),
-        ("research_interest", "graph neural networks", {}),
+        ("My research interests include computer vision (e.g., detection, tracking), and sprocket learning.", {"computer vision", "sprocket learning"}),
+        ("I work on widget models, with a special focus on sparse gadgets.", {"widget models", "sparse gadgets"}),
     ],
 )
-def test_structured_fact(facts: list[dict], relation: str, obj: str, qualifiers: dict) -> None:
-    f = find(facts, relation, obj)
-    assert f is not None, f"no {relation} {obj!r} in {[(x['relation'], x['object']['canonical']) for x in facts]}"
-    assert f["subject"]["canonical"] == "Mira Olsen"
-    for k, v in qualifiers.items():
-        assert f["qualifiers"].get(k) == v, (k, f["qualifiers"])
-    assert PAGE[f["evidence"]["start"] : f["evidence"]["end"]] == f["evidence"]["text"]
+def test_interest_list_splitting(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
 
 
-def test_second_author_is_not_first_author(facts: list[dict]) -> None:
-    f = find(facts, "author_of", "Learning to Optimize Under Distribution Shift")
-    assert f is not None and "role" not in f["qualifiers"]
+BILINGUAL_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- 2019.10 National Scholarship
+  国家奖学金
+- 2018.06 Outstanding Student Award
+  优秀学生奖
+"""
 
 
-def test_no_employment_from_locations_or_degrees(facts: list[dict]) -> None:
-    employers = {f["object"]["canonical"] for f in facts if f["relation"] == "employed_by"}
-    assert "Springfield" not in employers and "Eastfield University" not in employers
+def test_bilingual_continuation_is_one_award(extractor: Extractor) -> None:
+    awards = of(run(extractor, BILINGUAL_MD, "markdown"), "award_received")
+    assert awards == {"National Scholarship": {"date": "2019-10"}, "Outstanding Student Award": {"date": "2018-06"}}
+
+
+AWARD_UNDER_DEGREE_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Education
+
+- 2019.09 - now, Ph.D., Eastfield University
+- Widget Scholarship of Freedonia (Top 1%).
+- Outstanding Graduate Nomination
+- Mentor: Prof. Ola Nwosu
+- Member of the Gizmo Honors Program
+"""
+
+
+def test_awards_listed_under_a_degree(extractor: Extractor) -> None:
+    facts = run(extractor, AWARD_UNDER_DEGREE_MD, "markdown")
+    assert set(of(facts, "award_received")) == {"Widget Scholarship of Freedonia", "Outstanding Graduate Nomination"}
+    assert set(of(facts, "educated_at")) == {"Eastfield University"}
