@@ -432,5 +432,48 @@ def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str,
 
 
 def org_arg(sent: Sent, n: Name, label: str = "ORG") -> Arg:
-    return Arg(n.text, label, re.sub(r"^the\s+", "", n.text), n.start, n.end)
+    canonical = re.sub(r"^the\s+", "", n.text)
+    return Arg(n.text, label, acronyms(sent.doc).get(canonical, canonical), n.start, n.end)
+
+
+_ACRO_DEF = re.compile(r"((?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|the|de|&)\s+)*){1,8}[A-Z][\w&.-]*)\s*\(\s*([A-Z][A-Za-z&-]{1,9})\s*\)")
+_ACRO_WORDS = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*)?){2,8}")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w&.-]*", name)).upper()
+
+
+def acronyms(doc: Doc) -> dict[str, str]:
+    """What an organisation's acronym stands for in this document, when the document says so
+    ("Information Sciences Institute (ISI)") or writes one full name whose initials it is:
+    facts name organisations in their fullest form."""
+    cached = doc.user_data.get("acronyms")
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    text = text_of(doc)
+    found: dict[str, set[str]] = {}
+    for m in _ACRO_DEF.finditer(text):
+        full, ac = m.group(1).strip(), m.group(2)
+        words_ = full.split()
+        for k in range(len(words_)):
+            tail = " ".join(words_[k:])
+            if _initials(tail) == ac.replace("-", "").upper():
+                found.setdefault(ac, set()).add(re.sub(r"^the\s+", "", tail, flags=re.I))
+                break
+    acros = {w for w in re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text)} - set(found)
+    if acros:
+        for m in _ACRO_WORDS.finditer(text):
+            words_ = m.group().split()
+            for k in range(len(words_)):
+                for j in range(len(words_), k + 1, -1):
+                    if words_[j - 1].lower() in ("of", "for", "and", "the", "de", "&"):
+                        continue
+                    cand_ = " ".join(words_[k:j]).rstrip(".")
+                    ini = _initials(cand_)
+                    if ini in acros and words_[k][0].isupper():
+                        found.setdefault(ini, set()).add(cand_)
+    out = {ac: next(iter(v)) for ac, v in found.items() if len(v) == 1}
+    doc.user_data["acronyms"] = (doc, out)
+    return out
 
