@@ -149,3 +149,41 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         pt = re.sub(r"\s*-\s*", "-", prod.text)
         yield cand("developed", subj_arg(sent, ref), Arg(prod.text, "PRODUCT", pt, prod.start, prod.end), sent, "prose.developed_participated")
+
+
+# "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
+_MAINTAINER = re.compile(
+    r"\b(?:is|was|are|were|as|became|becomes|remains)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
+    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
+    r"|\b(?:contributes|contributed|contributing)\s+to\s+(?:the\s+)?(?=[A-Z])"
+)
+# "P created / co-developed / designed M" with a person as the subject
+_MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored)\s+(?:the\s+)?(?=[A-Z])")
+_NOT_PRODUCT = {"GPE", "LOC", "NORP", "DATE", "TITLE", "DEGREE", "VENUE", "EVENT"}
+_GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
+
+
+def _software(sent: Sent, n: Name) -> bool:
+    """A name that can be a model, system or library: not an organisation, place, person or unit."""
+    if _GENERIC_OBJ.search(n.text) or len(n.text) < 2:
+        return False
+    return not any(e.label_ in _NOT_PRODUCT and e.start_char <= n.start < e.end_char for e in sent.ents)
+
+
+@sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)
+def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for rx, rule in ((_MAINTAINER, "prose.developed_maintainer"), (_MADE, "prose.developed_made")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            ref = clause_subject(sent, m.start(), co)
+            if ref is None or ref.start > m.start() or negated(sent, m.start()):
+                continue
+            for n in names_list(sent, m.end())[:6]:
+                if not _software(sent, n) or co.person_at(n.start, n.end) is not None:
+                    break
+                pt = re.sub(r"\s*-\s*", "-", n.text)
+                q: dict[str, str] = {}
+                d = date_after(sent, n.end, 20)
+                if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
+                    q["date"] = d.value
+                yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)

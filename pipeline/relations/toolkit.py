@@ -79,7 +79,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
         return None
     best_end = None
     for e in sent.ents:
-        if e.label_ in _ORG_LABELS and e.start_char <= p < e.end_char and e.label_ != "PERSON":
+        if e.label_ in _ORG_LABELS and e.start_char <= p < e.end_char and e.label_ != "PERSON" and not re.search(r",\s+[A-Z]", e.text):
             best_end = e.end_char
             break
     nm = _name_rx().match(doc_text, p, end_limit)
@@ -161,6 +161,11 @@ def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
         if r is None:
             break
         n, parent = r
+        if out and parent is None and " and " in n.text and not re.search(r"\b(?:of|for)\b", n.text):
+            # "A, B and C": the last two are two names
+            a, b = n.text.rsplit(" and ", 1)
+            out.append(Name(n.start, n.start + len(a), a))
+            n = Name(n.end - len(b), n.end, b)
         out.append(parent or n)
         last = parent or n
         m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)").match(text, last.end, sent.end)
