@@ -61,15 +61,17 @@ def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
 
 _AWARD_HEAD = r"(?:Award|Awards|Prize|Medal|Fellowship|Scholarship|Honou?r|Grant|Lectureship|Distinction)"
 _AWARD_NAME = re.compile(
-    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+for\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
+    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received)\s+(?:an?\s+|the\s+|two\s+|numerous\s+)?")
-_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
+_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
 _IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|[,.;]|$)")
 _MEMBER = re.compile(r"\b(?:is|was|became|elected)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
+_OF_ORG = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
+_NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
@@ -128,18 +130,34 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        s, e = a.span("name")
-        obj = text[s:e]
-        q = {}
-        if a.group("year"):
-            q["date"] = a.group("year").strip()
-        else:
-            y = _year_of(sent, s, e)
-            if y:
-                q["date"] = y
-        c = emit(ref, s, e, obj.strip(), "prose.award_received", q)
-        if c:
-            yield c
+        # "received the A Prize, the B Award and the C Medal": each name of the enumeration
+        while a:
+            s, e = a.span("name")
+            obj = text[s:e]
+            q = {}
+            if a.group("year"):
+                q["date"] = a.group("year").strip()
+            else:
+                y = _year_of(sent, s, e)
+                if y:
+                    q["date"] = y
+            om = _OF_ORG.match(text, e, sent.end)
+            if om and not _AWARD_NAME.match(text, om.end(), sent.end):
+                n = name_at(sent, om.end())
+                if n is not None:
+                    q["org"] = n.text
+                    e_next = n.end
+                else:
+                    e_next = e
+            else:
+                e_next = e
+            c = emit(ref, s, e, obj.strip(), "prose.award_received", q)
+            if c:
+                yield c
+            nx = _NEXT_ITEM.match(text, e_next, sent.end)
+            a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
+            if a and not re.fullmatch(r"(?:[A-Z][\w'’.&-]*|of|for|the|and|in|\s)+", text[a.start("name") : a.end("name")].rsplit(" for ", 1)[0]):
+                a = None
     for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None:

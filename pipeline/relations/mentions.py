@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..coref import coref_of
+from ..coref import FIRST_PERSON, THIRD_PERSON, coref_of
 from .base import Arg, all_ents, text_of
 from .lexicon import words
 from .toolkit import Name, Sent, SubjectRef, is_location, name_at
@@ -53,7 +53,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
         return None
     if co.person_at(n.start, n.end) is not None or any(e.label_ in ("TITLE", "DATE") and e.start_char < n.end and n.start < e.end_char for e in sent.ents):
         return None
-    if s == sent.start and n.text.split()[0].lower() in {"the", "former", "a", "an"}:
+    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or s == sent.start and n.text.split()[0].lower() in {"the", "former", "a", "an"}:
         return None
     return n
 

@@ -49,7 +49,7 @@ def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _POSSESSIVE_UNIT.finditer(text, sent.start, sent.end):
-        if co.person_at(m.start("org"), m.end("org")) is not None:
+        if co.person_at(m.start("org"), m.end("org")) is not None or re.match(r"\s+(?:Award|Prize|Medal|Fellowship|Scholar)", text[m.end() :]):
             continue
         s, e = m.span("unit")
         yield cand("part_of", Arg(text[m.start("org") : e], "ORG", text[m.start("org") : m.end("org")] + " " + text[s:e], m.start("org"), e), Arg(m.group("org"), "ORG", m.group("org"), m.start("org"), m.end("org")), sent, "prose.part_of_possessive")
@@ -57,7 +57,7 @@ def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- subsidiaries, acquisitions, holdings
 
-_UNIT_NOUNS = r"(?:unit|division|subsidiary|affiliate|arm|branch|department|lab|laboratory|institute|part|member|spin-?off|spinout|brand)"
+_UNIT_NOUNS = r"(?:unit|division|subsidiary|affiliate|arm|branch|department|lab|laboratory|institute|part|spin-?off|spinout|brand)"
 # "X, a (wholly owned) subsidiary of Y", "X became part of Y", "X becomes (a) division of Y", "X (now part of Y)"
 _IS_PART = re.compile(
     rf"(?:,\s*(?:now\s+)?|\s+(?:is|was|became|becomes|become|will\s+become|will\s+be|has\s+become|remains)\s+(?:now\s+)?|\s*\(\s*now\s+)"
