@@ -151,8 +151,9 @@ def _is_gpe(sent: "Sent", n: Name) -> bool:
     return any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
 
 
-def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
-    """Names in an enumeration "A, B and C" starting at `pos`."""
+def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = False) -> list[Name]:
+    """Names in an enumeration "A, B and C" starting at `pos`; `several` when the trigger says
+    there are more than one ("positions at A and B"), so "A and B" is two names."""
     out: list[Name] = []
     text = text_of(sent.doc)
     p = pos
@@ -161,7 +162,9 @@ def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
         if r is None:
             break
         n, parent = r
-        if out and parent is None and " and " in n.text and not re.search(r"\b(?:of|for)\b", n.text):
+        if parent is not None and (" and " in parent.text or several):
+            parent = None  # "A, B and C Corporation" is a list, not A's parent
+        if (out or several) and parent is None and " and " in n.text and not re.search(r"\b(?:of|for)\b", n.text):
             # "A, B and C": the last two are two names
             a, b = n.text.rsplit(" and ", 1)
             out.append(Name(n.start, n.start + len(a), a))

@@ -156,7 +156,7 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        for n in names_list(sent, m.end()):
+        for n in names_list(sent, m.end(), several=True):
             if not is_location(n.text):
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_positions")
     for m in _POSITION.finditer(text, sent.start, sent.end):

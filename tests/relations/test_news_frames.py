@@ -1,0 +1,98 @@
+"""How news stories and biographies state careers, organisations, releases and honours:
+sentences written for the tests, each construction with a negative twin that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
+
+POSITIVE = [
+    # pre-nominal titles: "X CEO P", "X chief scientist P"
+    ("The board includes Quillon chief scientist Maria Okafor.", "employed_by", "Maria Okafor", "Quillon", "prose.job_prenominal"),
+    ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_prenominal"),
+    (STORY + "It was announced by CTO and Co-founder Peter Vance.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_prenominal"),
+    # appositives: "P, the company's CFO," / "said P, CEO and Co-founder."
+    (STORY + "Maria Okafor, the company's chief technology officer, spoke first.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appositive"),
+    (STORY + "\"We are thrilled,\" said Peter Vance, CEO and Co-founder.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    (STORY + "The plan came from Peter Vance, its chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    # appointments whose employer is the story's company
+    (STORY + "Maria Okafor will serve as interim CEO, effective immediately.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appointed"),
+    (STORY + "Peter Vance was named chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
+    (STORY + "Peter Vance has been appointed as the new CFO.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
+    # "joined the company as T"
+    (STORY + "The firm said that Maria Okafor has joined the company as Vice President of Engineering.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_joined"),
+    # lists of employers
+    ("Maria Okafor held senior leadership positions at Telmate, AltX and Mobitor Corporation.", "employed_by", "Maria Okafor", "Mobitor Corporation", "prose.job_positions"),
+    ("Peter Vance has held research roles at Orbit Systems and Quillon.", "employed_by", "Peter Vance", "Quillon", "prose.job_positions"),
+    # acronyms take the full name the document gives
+    ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
+    # part_of: subsidiaries, acquisitions, holdings
+    ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Maria Okafor worked at Quillon (now part of Northwind Inc.).", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Northwind Inc. acquired Quillon in 2019.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
+    ("Quillon, which was acquired by Northwind Inc. in 2010, makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
+    ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Nest", "Northwind Inc.", "prose.part_of_holding"),
+    ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Calico", "Northwind Inc.", "prose.part_of_holding"),
+    # developed: maintainers, contributors, creators
+    ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
+    ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
+    ("Maria Okafor co-created NebulaFlow, a stream engine.", "developed", "Maria Okafor", "NebulaFlow", "prose.developed_made"),
+    # awards: enumerations after "received", with the awarding body
+    ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
+     "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
+    ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
+     "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
+    ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
+     "award_received", "Maria Okafor", "Fellow of the International Society for Medical Image Computing", "prose.award_fellow"),
+]
+
+NEGATIVE = [
+    # a title and a name with no employer anywhere
+    ("The panel featured CEO Peter Vance and two investors.", "employed_by", None),
+    # not an executive title: no story company is assumed
+    (STORY + "Maria Okafor, a professor, spoke first.", "employed_by", "Northwind Inc."),
+    # negation and hypotheticals
+    (STORY + "Maria Okafor would serve as interim CEO if the board agreed.", "employed_by", "Northwind Inc."),
+    (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
+    (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
+    ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Northwind Inc. did not acquire Quillon.", "part_of", None),
+    ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
+    ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
+    ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
+    ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    # an academy membership is an honour, not a unit of an organisation
+    ("He is a member of the Berlin Academy of Sciences. Peter Vance is a professor.", "part_of", None),
+]
+
+
+def _match(facts, relation, subject, obj, rule=None):
+    return [
+        f for f in facts
+        if f.relation == relation and (subject is None or f.subject.canonical == subject)
+        and (obj is None or f.object.canonical == obj) and (rule is None or f.rule == rule)
+    ]
+
+
+@pytest.mark.parametrize("text,relation,subject,obj,rule", POSITIVE)
+def test_frame_states_fact(facts_of, text, relation, subject, obj, rule):
+    facts = facts_of(text)
+    assert _match(facts, relation, subject, obj, rule), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+@pytest.mark.parametrize("text,relation,obj", NEGATIVE)
+def test_negative_twin_states_nothing(facts_of, text, relation, obj):
+    facts = facts_of(text)
+    assert not _match(facts, relation, None, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_interim_title_keeps_its_modifier(facts_of):
+    facts = _match(facts_of(STORY + "Maria Okafor will serve as interim CEO."), "employed_by", "Maria Okafor", "Northwind Inc.")
+    assert [f.qualifiers.title for f in facts] == ["interim CEO"]
+
+
+def test_award_enumeration_keeps_the_awarding_body(facts_of):
+    facts = _match(facts_of(POSITIVE[23][0]), "award_received", "Maria Okafor", "Aggarwal Prize")
+    assert facts and facts[0].qualifiers.org == "International Association for Pattern Recognition"
