@@ -176,8 +176,8 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for rx, rule in ((_MAINTAINER, "prose.developed_maintainer"), (_MADE, "prose.developed_made")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
-            if ref is None or ref.start > m.start() or negated(sent, m.start()):
-                continue
+            if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
+                continue  # "P's team created M": the team, not P
             for n in names_list(sent, m.end())[:6]:
                 if not _software(sent, n) or co.person_at(n.start, n.end) is not None:
                     break
