@@ -94,7 +94,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
             break
     t = doc_text[p:best_end]
     t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the))+\s*$", "", t)
-    cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+[A-Z])", t)
+    cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+(?:[A-Z]|and\s))", t)
     if cut:
         t = t[: cut.end()]
     cut = re.search(r"\s+and\s+the\s+", t)
@@ -171,7 +171,7 @@ def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = F
             n = Name(n.end - len(b), n.end, b)
         out.append(parent or n)
         last = parent or n
-        m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)").match(text, last.end, sent.end)
+        m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, last.end, sent.end)
         if not m or (end is not None and m.end() >= end):
             break
         p = m.end()
@@ -179,7 +179,7 @@ def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = F
         while True:
             loc = name_at(sent, p)
             if loc is not None and (is_location(loc.text) or _is_gpe(sent, loc)):
-                m2 = re.compile(r"\s*,\s*(?:and\s+)?").match(text, loc.end, sent.end)
+                m2 = re.compile(r"\s*,\s*(?:and\s+)?(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, loc.end, sent.end)
                 if not m2:
                     return out
                 p = m2.end()

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+_AWARD_LIST = (
+    "Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, "
+    "the Royal Society Milner Award and the Leibniz Award."
+)
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
@@ -25,6 +29,13 @@ POSITIVE = [
     # lists of employers
     ("Maria Okafor held senior leadership positions at Telmate, AltX and Mobitor Corporation.", "employed_by", "Maria Okafor", "Mobitor Corporation", "prose.job_positions"),
     ("Peter Vance has held research roles at Orbit Systems and Quillon.", "employed_by", "Peter Vance", "Quillon", "prose.job_positions"),
+    # coordination: "worked at A, at B and at C"; a title with its employer in the predicate
+    ("Peter Vance has researched at AT&T Bell Labs, at GMD FIRST, Berlin, and at Microsoft Research Cambridge.", "employed_by", "Peter Vance", "GMD FIRST", "prose.job_worked_at"),
+    ("Peter Vance has researched at AT&T Bell Labs, at GMD FIRST, Berlin, and at Microsoft Research Cambridge.", "employed_by", "Peter Vance", "Microsoft Research Cambridge", "prose.job_worked_at"),
+    ("Maria Okafor worked for Northwind Inc. and Quillon.", "employed_by", "Maria Okafor", "Quillon", "prose.job_worked_at"),
+    ("Peter Vance studied physics before becoming a Max Planck director in 2001.", "employed_by", "Peter Vance", "Max Planck", "prose.job_prenominal"),
+    ("Maria Okafor is a former Google researcher.", "employed_by", "Maria Okafor", "Google", "prose.job_prenominal"),
+    ("Maria Okafor holds a Professorship at ETH Zurich.", "employed_by", "Maria Okafor", "ETH Zurich", "prose.job_position"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # part_of: subsidiaries, acquisitions, holdings
@@ -39,7 +50,7 @@ POSITIVE = [
     ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
     ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
     ("Maria Okafor co-created NebulaFlow, a stream engine.", "developed", "Maria Okafor", "NebulaFlow", "prose.developed_made"),
-    # awards: enumerations after "received", with the awarding body
+    # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
@@ -58,6 +69,8 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
+    ("Maria Okafor is not a Google researcher.", "employed_by", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
@@ -94,5 +107,5 @@ def test_interim_title_keeps_its_modifier(facts_of):
 
 
 def test_award_enumeration_keeps_the_awarding_body(facts_of):
-    facts = _match(facts_of(POSITIVE[23][0]), "award_received", "Maria Okafor", "Aggarwal Prize")
+    facts = _match(facts_of(_AWARD_LIST), "award_received", "Maria Okafor", "Aggarwal Prize")
     assert facts and facts[0].qualifiers.org == "International Association for Pattern Recognition"

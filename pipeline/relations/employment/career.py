@@ -140,7 +140,8 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _WORKED_AS = re.compile(r"\b(?:worked|works|working|served|serves|serving)\s+as\s+(?:a|an|the)\s+")
-_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+([\w-]+(?:\s+[\w-]+)?\s+position)\s+(?:at|with|in)\s+")
+_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}?(?:position|[Pp]rofessorship|appointment|post))\s+(?:at|with|in)\s+")
+_WORKED_AT = re.compile(r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])")
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|several|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
@@ -152,6 +153,16 @@ _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>
 def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     lead = leading_date(sent)
+    for m in _WORKED_AT.finditer(text, sent.start, sent.end):
+        # "researched at A, at B, Berlin, and at C", "worked for A and B"
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        for n in names_list(sent, m.end()):
+            if not is_location(n.text) and co.person_at(n.start, n.end) is None:
+                q = range_quals(lead.value) if lead is not None else {}
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_worked_at", q)
+                st.employers.setdefault(ref.person.canonical, []).append((n.text, n.start))
     for m in _POSITIONS.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

@@ -24,6 +24,7 @@ _APPOINTED = re.compile(
     r"(?:appointed|named|hired|tapped|promoted|elevated)(?:\s+to)?)\s+(?:as\s+)?(?:(?:its|the|their|our|a|an|new|interim|acting)\s+)*$",
     re.I,
 )
+_PRED_LINK = re.compile(r"\b(?:is|was|am|are|were|became|becomes|becoming|been|as|remains|remained)\s+(?:(?:also|now|then|later|currently|formerly|previously)\s+)?(?:a|an|the)\s+(?:(?:former|senior|longtime|long-time)\s+)?$", re.I)
 _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
 _POSS_PERSON = re.compile(r"['’]s\s+$")
 
@@ -76,6 +77,14 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         if org_follows:
             continue  # "P, CEO of Orbit": the title rules read it
+        # "P is a Google researcher", "before becoming a Max Planck director in 2001"
+        org = org_ending_at(sent, cs)
+        link = _PRED_LINK.search(text, sent.start, org.start) if org is not None else None
+        if org is not None and link is not None and co.person_at(org.start, org.end) is None:
+            ref = clause_subject(sent, link.start(), co)
+            if ref is not None and not negated(sent, link.start()):
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_prenominal", {"title": title} | _dated(sent, ce))
+            continue
         # "P, the company's CFO," / "said P, CEO and Co-founder." / "P, Orbit's CFO,"
         ref = ref_right_before(refs, ms, text)
         tail_ok = re.match(r"\s*(?:[,.;:)”\"]|$)", text[ce : ce + 2]) is not None
