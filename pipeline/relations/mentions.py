@@ -53,7 +53,13 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
         return None
     if co.person_at(n.start, n.end) is not None or any(e.label_ in ("TITLE", "DATE") and e.start_char < n.end and n.start < e.end_char for e in sent.ents):
         return None
-    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or s == sent.start and n.text.split()[0].lower() in {"the", "former", "a", "an"}:
+    first = n.text.split()[0]
+    if first.lower() in {"the", "former", "a", "an", "its", "their"}:
+        rest = n.text[len(first) :].lstrip()
+        if not rest:
+            return None
+        n = Name(n.end - len(rest), n.end, rest)
+    if n.text.lower() in FIRST_PERSON | THIRD_PERSON:
         return None
     return n
 

@@ -38,6 +38,13 @@ POSITIVE = [
     ("Maria Okafor holds a Professorship at ETH Zurich.", "employed_by", "Maria Okafor", "ETH Zurich", "prose.job_position"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
+    # leads: programmes a PI leads, "X, led by P", unit names that read like titles
+    ("Maria Okafor is currently PI of Orbit's efforts on DARPA SHADE (teaching agents) and DARPA Civil Sanctuary.", "leads", "Maria Okafor", "DARPA Civil Sanctuary", "prose.leads_pi"),
+    ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "leads", "Maria Okafor", "INCAS", "prose.leads_pi"),
+    ("The Riverbend Lab, led by Maria Okafor, studies robots.", "leads", "Maria Okafor", "Riverbend Lab", "prose.leads_led_by"),
+    ("Orbit Systems, which is headed by Peter Vance, makes chips.", "leads", "Peter Vance", "Orbit Systems", "prose.leads_led_by"),
+    ("Maria Okafor leads the Chair of Database Systems and Information Management at TU Berlin.", "leads", "Maria Okafor", "Chair of Database Systems and Information Management", "prose.leads_verb"),
+    ("Maria Okafor currently heads up the Data Science Group at Northwind Inc.", "leads", "Maria Okafor", "Data Science Group", "prose.leads_verb"),
     # part_of: subsidiaries, acquisitions, holdings
     ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
@@ -71,6 +78,8 @@ NEGATIVE = [
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
+    ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),

@@ -59,7 +59,7 @@ _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
 def _is_field(t: str) -> bool:
     """"Professor of Computer Science": the words after "of" name a field, not an employer."""
-    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation)\b", t):
+    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation|Centre|Center|Unit|Division|Program|Programme)\b", t):
         return False
     return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
 
