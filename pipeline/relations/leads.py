@@ -134,8 +134,8 @@ def _programmes(sent: Sent, pos: int) -> list[Name]:
         m = re.compile(r"(?:[A-Z][\w-]*['’]s\s+)?").match(text, p, sent.end)
         p = m.end() if m else p
         n = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}").match(text, p, sent.end)
-        if n is None:
-            break
+        if n is None or n.group().endswith("-") or re.match(r"['’]s\b", text[n.end() : n.end() + 2]) or _PI_OF.match(text, n.start()):
+            break  # "DARPA-funded", "PI of ISI's ...", the next role of a list ("PI of X, Co-PI of Y")
         out.append(Name(n.start(), n.end(), n.group()))
         q = _PAREN.match(text, n.end(), sent.end)
         e = q.end() if q else n.end()

@@ -19,7 +19,7 @@ from .lexicon import words
 from .toolkit import Name, Sent, SubjectRef, is_location, name_at
 
 _POSS = re.compile(r"['’]s?\s*$")
-_ORG_ENT = {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}
+_ORG_ENT = {"ORG", "GPE", "FAC", "PRODUCT"}
 _MODIFIER = re.compile(r"(?:\b(?:former|then|then-|interim|acting|new|newly\s+appointed|longtime|long-time|current|incoming|outgoing|founding|its|their|the|company['’]s)\s*-?\s*)+$", re.I)
 
 
@@ -41,7 +41,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
     co = coref_of(sent.doc)
     for e in sent.ents:
         if e.end_char == end and (e.label_ in _ORG_ENT or e.label_ == "PERSON" and co.person_at(e.start_char, e.end_char) is None):
-            if e.label_ == "GPE" and is_location(e.text):
+            if e.label_ == "GPE" and is_location(e.text) or e.text in words()["nationalities"]:
                 return None
             return Name(e.start_char, e.end_char, e.text)
     m = re.search(r"(?:[A-Z][\w&.*-]*\s+){0,3}[A-Z][\w&.*-]*$", text[sent.start : end])
@@ -59,7 +59,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
         if not rest:
             return None
         n = Name(n.end - len(rest), n.end, rest)
-    if n.text.lower() in FIRST_PERSON | THIRD_PERSON:
+    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or n.text in words()["nationalities"]:
         return None
     return n
 

@@ -466,7 +466,7 @@ def acronyms(doc: Doc) -> dict[str, str]:
         words_ = full.split()
         for k in range(len(words_)):
             tail = " ".join(words_[k:])
-            if _initials(tail) == ac.replace("-", "").upper():
+            if words_[k][:1].isupper() and _initials(tail) == ac.replace("-", "").upper():
                 found.setdefault(ac, set()).add(re.sub(r"^the\s+", "", tail, flags=re.I))
                 break
     acros = {w for w in re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text)} - set(found)
