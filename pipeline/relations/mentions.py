@@ -91,6 +91,8 @@ def company_in_context(doc: Doc, pos: int) -> Arg | None:
                 best = min((k for k, v in counts.items() if v == top), key=lambda k: firsts[k])
                 if sum(1 for v in counts.values() if v == top) > 1:
                     best = None
+        if best is None:
+            best = _announcer(doc, co)
         cached = (doc, best)
         doc.user_data["story_company"] = cached
     name = cached[1]
@@ -103,10 +105,28 @@ def company_in_context(doc: Doc, pos: int) -> Arg | None:
     return Arg(name, "ORG", name, at, at + len(name))
 
 
+_ANNOUNCED = re.compile(
+    r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:\s*\([^)]{0,40}\))?"
+    r"(?:,\s+(?:a|an|the)\s+[^,;.]{3,100},)?\s+(?:today\s+|has\s+|recently\s+)?(?:announced|announces|unveiled|unveils|launched|launches)\b"
+)
+
+
+def _announcer(doc: Doc, co) -> str | None:
+    """The organisation a press release is from: "X, a leader in ..., today announced", named again later."""
+    text = text_of(doc)
+    for m in _ANNOUNCED.finditer(text):
+        name = m.group(1)
+        if co.person_at(m.start(1), m.end(1)) is not None or is_location(name) or name.lower() in FIRST_PERSON | THIRD_PERSON:
+            continue
+        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) >= 2:
+            return name
+    return None
+
+
 def ref_right_after(refs: list[SubjectRef], pos: int, text: str) -> SubjectRef | None:
     """A person named right after `pos` ("CEO Adam Quist")."""
     for r in refs:
-        if r.start >= pos and re.fullmatch(r"\s*(?:,\s*)?", text[pos : r.start]) and text[r.start : r.end][:1].isupper():
+        if r.start >= pos and re.fullmatch(r"\s*(?:[,:–—]\s*|\s-\s+)?", text[pos : r.start]) and text[r.start : r.end][:1].isupper():
             return r
     return None
 

@@ -24,6 +24,13 @@ POSITIVE = [
     (STORY + "Maria Okafor will serve as interim CEO, effective immediately.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appointed"),
     (STORY + "Peter Vance was named chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
     (STORY + "Peter Vance has been appointed as the new CFO.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
+    # an organisation's appointments
+    ("Northwind Inc. has named Maria Okafor as its new chief operating officer.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_named_by"),
+    ("Northwind Inc. appointed Peter Vance interim CEO in 2019.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_named_by"),
+    ("Orbit Systems has a new CEO: Peter Vance.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_prenominal"),
+    # a press release's company is the one that "today announced"
+    ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales. Analysts like Quillon.",
+     "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
     # "joined the company as T"
     (STORY + "The firm said that Maria Okafor has joined the company as Vice President of Engineering.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_joined"),
     # lists of employers
@@ -76,6 +83,8 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
+    ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
