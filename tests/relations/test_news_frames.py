@@ -69,6 +69,14 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
+    ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "Fellow of the IEEE", "prose.award_fellow"),
+    ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "CHI Academy", "prose.award_member"),
+    ("Maria Okafor is also an Amazon Scholar.", "award_received", "Maria Okafor", "Amazon Scholar", "prose.award_fellow"),
+    ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at Orbit University.", "award_received", "Maria Okafor", "ARC DECRA Fellow", "prose.award_fellow"),
+    ("Maria Okafor was honored with the Medal of Excellence.", "award_received", "Maria Okafor", "Medal of Excellence", "prose.award_received"),
+    ("In 2004, Maria Okafor obtained young scientist award from the Science Council.", "award_received", "Maria Okafor", "young scientist award", "prose.award_received"),
+    ("Maria Okafor has received numerous honors, including two SIGMOD Research Highlight Awards and best paper awards at SIGMOD and VLDB.",
+     "award_received", "Maria Okafor", "best paper award", "prose.award_received"),
     ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
      "award_received", "Maria Okafor", "Fellow of the International Society for Medical Image Computing", "prose.award_fellow"),
 ]
@@ -94,6 +102,8 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor is a Research Fellow at Orbit University.", "award_received", None),
+    ("Maria Okafor received a research grant from the Science Council.", "award_received", None),
     # an academy membership is an honour, not a unit of an organisation
     ("He is a member of the Berlin Academy of Sciences. Peter Vance is a professor.", "part_of", None),
 ]
@@ -122,6 +132,12 @@ def test_negative_twin_states_nothing(facts_of, text, relation, obj):
 def test_interim_title_keeps_its_modifier(facts_of):
     facts = _match(facts_of(STORY + "Maria Okafor will serve as interim CEO."), "employed_by", "Maria Okafor", "Northwind Inc.")
     assert [f.qualifiers.title for f in facts] == ["interim CEO"]
+
+
+def test_award_won_in_several_years_is_one_fact_a_year(facts_of):
+    text = "Maria Okafor won Outstanding Paper awards in 2018, 2022, and 2024."
+    facts = _match(facts_of(text), "award_received", "Maria Okafor", "Outstanding Paper award")
+    assert sorted(f.qualifiers.date for f in facts) == ["2018", "2022", "2024"]
 
 
 def test_award_enumeration_keeps_the_awarding_body(facts_of):
