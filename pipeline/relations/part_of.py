@@ -121,3 +121,32 @@ def holdings(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in names_list(sent, m.end()):
             if co.person_at(n.start, n.end) is None and not is_location(n.text) and n.text != whole.text:
                 yield cand("part_of", org_arg(sent, n), whole, sent, "prose.part_of_holding")
+
+
+# a named unit and the university or company of the same sentence: "Professor in the Department of X,
+# and Associate Dean in the College of Y at the University of Z, where he led the W Center"
+_UNIT_ENT = re.compile(
+    r"^(?:the\s+)?(?:(?:Department|Dept\.?|School|Faculty|College|Division|Centre|Center|Institute|Laboratory|Lab|Chair)\s+(?:of|for)\s+[A-Z]"
+    r"|(?:[A-Z&][\w&-]*\s+)+(?:Department|Lab|Laboratory|Group|Center|Centre|Unit)$)"
+)
+_HOST = re.compile(r"\b(?:University|Universit\w+|Inc\.?|Ltd\.?|Corporation|Company|Institute\s+of\s+Technology)\b")
+
+
+@sentence_rule("part_of", "part_of.same_sentence", triggers=["unit"], order=157)
+def same_sentence(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    orgs = [e for e in sent.ents if e.label_ == "ORG"]
+    hosts = [e for e in orgs if _HOST.search(e.text) and not _UNIT_ENT.match(e.text)]
+    if len(hosts) != 1:
+        return  # with two universities in a sentence, which unit belongs where is not read here
+    host = hosts[0]
+    for e in orgs:
+        if e is host or not _UNIT_ENT.match(e.text) or _HOST.search(e.text):
+            continue
+        between = text[min(e.end_char, host.end_char) : max(e.start_char, host.start_char)]
+        if e.start_char > host.end_char and not re.match(r"\s*,?\s*(?:where|in\s+which|whose)\b", between):
+            continue  # after the host only in a relative clause about it
+        if negated(sent, e.start_char):
+            continue
+        name = re.sub(r"^the\s+", "", e.text)
+        yield cand("part_of", Arg(name, "ORG", name, e.end_char - len(name), e.end_char), Arg(host.text, "ORG", re.sub(r"^the\s+", "", host.text), host.start_char, host.end_char), sent, "prose.part_of_unit_at")

@@ -60,6 +60,12 @@ POSITIVE = [
     ("Quillon, which was acquired by Northwind Inc. in 2010, makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
     ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Nest", "Northwind Inc.", "prose.part_of_holding"),
     ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Calico", "Northwind Inc.", "prose.part_of_holding"),
+    # units of a university named in the same sentence; a faculty's university employs
+    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
+     "part_of", "College of Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
+    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
+     "part_of", "Department of Computer Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
+    ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Peter Vance", "TU Wien", "prose.job_title"),
     # developed: maintainers, contributors, creators
     ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
     ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
@@ -98,6 +104,8 @@ NEGATIVE = [
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
+    ("Maria Okafor moved from the Department of Physics at Lund University to Stanford University.", "part_of", "Stanford University"),
+    ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Faculty of Informatics"),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),

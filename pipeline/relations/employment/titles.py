@@ -53,6 +53,7 @@ _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
+_DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
@@ -198,6 +199,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
+        if parent is not None and _DEPT.match(org.text) and unit is None:
+            obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
         members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
