@@ -66,7 +66,7 @@ _AWARD_NAME = re.compile(
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
-_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|this|that|his|her|their|its|our|my|research|travel)\s)(?:[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
+_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
 _YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?=\s*(?:,|and\b|[.;]|$))")

@@ -65,6 +65,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- prose
 
 _RELEASE = re.compile(rf"\b(?:officially\s+)?(?:{alt(w for w in words()['develop_verbs'] if w not in ('developed', 'develops', 'created', 'creates', 'built', 'builds', 'proposed', 'proposes'))})\s+(?:the\s+|its\s+|their\s+)?")
+_SUCH_AS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:products|models|tools|systems|services|platforms)\s+(?:such\s+as|including|like)\s+")
 _DEVELOPED_BY = re.compile(r",?\s+(?:was\s+)?(?:developed|built|created|proposed|released)\s+by\s+")
 _JOINTLY = re.compile(r"\bjointly\s+(?:develop(?:ed)?|buil[dt]|create[d]?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?P<prod>[A-Z][\w.-]*(?:\s*-\s*[A-Z][\w.]*)*)\s+with\s+")
 _PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+of\s+)?")
@@ -88,7 +89,8 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
     text = text_of(doc)
     for m in _RELEASE.finditer(text, sent.start, sent.end):
-        prod = _product_at(sent, m.end())
+        such = _SUCH_AS.match(text, m.end(), sent.end)
+        prod = _product_at(sent, such.end() if such else m.end())
         if prod is None:
             continue
         # the developer is the sentence subject before the verb: an organisation, or a person
@@ -155,7 +157,9 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _MAINTAINER = re.compile(
     r"\b(?:is|was|are|were|as|became|becomes|remains)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
     r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
-    r"|\b(?:contributes|contributed|contributing)\s+to\s+(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:contributes|contributed|contributing|contributions?(?:\s+(?:he|she|they)\s+made)?)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z])"
+    r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
 # "P created / co-developed / designed M" with a person as the subject
 _MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored)\s+(?:the\s+)?(?=[A-Z])")

@@ -70,6 +70,10 @@ POSITIVE = [
     ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
     ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
     ("Maria Okafor co-created NebulaFlow, a stream engine.", "developed", "Maria Okafor", "NebulaFlow", "prose.developed_made"),
+    ("Maria Okafor is best known for the creation of the MovieLens recommender system.", "developed", "Maria Okafor", "MovieLens", "prose.developed_maintainer"),
+    ("Maria Okafor is known for her contribution to the Google search engine.", "developed", "Maria Okafor", "Google", "prose.developed_maintainer"),
+    ("Maria Okafor showed how to tackle this in her own system, NebulaStream.", "developed", "Maria Okafor", "NebulaStream", "prose.developed_maintainer"),
+    ("Under her leadership, Quillon has released innovative products such as Atlas, its cloud database.", "developed", "Quillon", "Atlas", "prose.developed_release"),
     # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
@@ -110,6 +114,8 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
+    ("Maria Okafor never contributed to the Linux kernel.", "developed", None),
     ("Maria Okafor is a Research Fellow at Orbit University.", "award_received", None),
     ("Maria Okafor received a research grant from the Science Council.", "award_received", None),
     # an academy membership is an honour, not a unit of an organisation
