@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, all_ents, dates_in, lines, subject_arg, text_of
+from .mentions import org_ending_at
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import (
     Name,
@@ -97,9 +98,13 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         subj: Arg | None = None
         orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= m.start()]
+        aux = re.search(r"(?:\s*(?:has|have|had|officially|also|recently|just|then|,))*\s*$", text[sent.start : m.start()])
+        named = org_ending_at(sent, sent.start + aux.start()) if aux else None
         if orgs and re.fullmatch(r"\s*(?:(?:has|have|had|officially|also|recently|just|then|,)\s*)*", text[orgs[-1].end_char : m.start()]):
             o = orgs[-1]
             subj = Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
+        elif named is not None and co.person_at(named.start, named.end) is None:
+            subj = org_arg(sent, named)  # "MongoDB has released ...", an organisation the model did not tag
         elif ref is not None and ref.end <= m.start():
             subj = subj_arg(sent, ref)
         else:
@@ -157,7 +162,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _MAINTAINER = re.compile(
     r"\b(?:is|was|are|were|as|became|becomes|remains)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
     r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
-    r"|\b(?:contributes|contributed|contributing|contributions?(?:\s+(?:he|she|they)\s+made)?)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z])"
+    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
@@ -169,7 +174,7 @@ _GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Departm
 
 def _software(sent: Sent, n: Name) -> bool:
     """A name that can be a model, system or library: not an organisation, place, person or unit."""
-    if _GENERIC_OBJ.search(n.text) or len(n.text) < 2:
+    if _GENERIC_OBJ.search(n.text) or len(n.text) < 2 or re.match(r"(?:Task|Phase|Section|Chapter|Figure|Table|Step|Part)\s+\d", n.text):
         return False
     return not any(e.label_ in _NOT_PRODUCT and e.start_char <= n.start < e.end_char for e in sent.ents)
 
@@ -180,6 +185,8 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for rx, rule in ((_MAINTAINER, "prose.developed_maintainer"), (_MADE, "prose.developed_made")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
+            if re.search(r"\b(?:resulted|resulting|results|led|leading|leads)\s+(?:in|to)\s+(?:the\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]):
+                continue  # "the project resulted in the creation of M": the project's doing
             if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
                 continue  # "P's team created M": the team, not P
             for n in names_list(sent, m.end())[:6]:

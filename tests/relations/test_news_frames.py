@@ -116,6 +116,8 @@ NEGATIVE = [
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
     ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
     ("Maria Okafor never contributed to the Linux kernel.", "developed", None),
+    ("Maria Okafor led the Stratosphere project, which resulted in the creation of Apache Flink.", "developed", None),
+    ("Maria Okafor has authored 10 standardization contributions to the Versatile Video Coding standard.", "developed", None),
     ("Maria Okafor is a Research Fellow at Orbit University.", "award_received", None),
     ("Maria Okafor received a research grant from the Science Council.", "award_received", None),
     # an academy membership is an honour, not a unit of an organisation
