@@ -160,14 +160,14 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
-    r"\b(?:is|was|are|were|as|became|becomes|remains)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
+    r"\b(?:is|was|are|were|as|became|becomes|remains|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
     r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
     r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
 # "P created / co-developed / designed M" with a person as the subject
-_MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored)\s+(?:the\s+)?(?=[A-Z])")
+_MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|(?:leads|led|leading)\s+the\s+development\s+of)\s+(?:the\s+)?(?=[A-Z])")
 _NOT_PRODUCT = {"GPE", "LOC", "NORP", "DATE", "TITLE", "DEGREE", "VENUE", "EVENT"}
 _GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
 

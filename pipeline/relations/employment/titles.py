@@ -54,6 +54,7 @@ _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
+_MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
@@ -176,8 +177,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                             unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
                         org = r[0]
                         after = org.end
-        if org is None or _non_job(title):
-            continue
+        if org is None or _non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
+            continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title
         ref = None
         rule = "prose.job_title"
