@@ -63,7 +63,7 @@ _IS_PART = re.compile(
     rf"(?:,\s*(?:now\s+)?|\s+(?:is|was|became|becomes|become|will\s+become|will\s+be|has\s+become|remains)\s+(?:now\s+)?|\s*\(\s*now\s+)"
     rf"(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS}\s+(?:of|at|within|in)\s+(?=(?:the\s+)?[A-Z])"
 )
-_NOW_PAREN = re.compile(r"\s*\(\s*(?:now|which\s+became|later|since\s+renamed|renamed)\s+(?=[A-Z])")
+_NOW_PAREN = re.compile(r"\s*\(\s*now\s+(?=[A-Z])")
 # "Y acquired X", "Y has acquired X", "Y bought X"; "X, which was acquired by Y", "X was acquired by Y"
 _ACQUIRED = re.compile(r"\b(?:acquired|acquires|bought|buys|purchased|took\s+over)\s+(?=(?:the\s+)?[A-Z])")
 _ACQUIRED_BY = re.compile(r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+)?(?:acquired|bought|purchased)\s+by\s+(?=(?:the\s+)?[A-Z])")

@@ -140,10 +140,13 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
             break
         if not (_UNIT_WORD.search(n.text) or _STRONG_ORG.search(nxt.text)):
             break
+        if _INSTITUTION.search(cur.text) and re.fullmatch(r"[A-Z][a-z]+", nxt.text):
+            break  # "Institute of Information Technology, Hyderabad": a city, not a parent
         parent = cur = nxt
     return n, parent
 
 
+_INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+")
 
 

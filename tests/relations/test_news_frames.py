@@ -56,7 +56,6 @@ POSITIVE = [
     ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Maria Okafor worked at Quillon (now part of Northwind Inc.).", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
-    ("Maria Okafor was co-founder of Geometric Intelligence (which became Uber AI Labs).", "part_of", "Geometric Intelligence", "Uber AI Labs", "prose.part_of_now"),
     ("Maria Okafor was co-founder of Geometric Intelligence (which became Uber AI Labs).", "employed_by", "Maria Okafor", "Geometric Intelligence", "prose.job_title"),
     ("Northwind Inc. acquired Quillon in 2019.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
     ("Quillon, which was acquired by Northwind Inc. in 2010, makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
