@@ -436,6 +436,21 @@ class State:
     join_dates: dict[str, tuple[str, int]] = field(default_factory=dict)  # person -> (value, pos)
     last_units: list[tuple[str, int, int]] = field(default_factory=list)  # (name, start, end)
     last_year: tuple[str, int] | None = None
+    title_holders: dict[str, list[tuple[object, str]]] = field(default_factory=dict)  # "ceo" -> [(person, org)]
+
+    def hold(self, title: str, person, org: str) -> None:
+        """Remember who holds a title where, so that "reporting to the CEO" can name them."""
+        key = re.sub(r"^(?:interim|acting|new|the)\s+", "", title.strip().lower())
+        self.title_holders.setdefault(key, []).append((person, org))
+
+    def holder(self, title: str, org: str | None):
+        """Who holds `title` at `org` (the latest named); without an org, the one holder if only one."""
+        held = self.title_holders.get(title.strip().lower(), [])
+        at = [p for p, o in held if org is not None and o.lower() == org.lower()]
+        if at:
+            return at[-1]
+        people = {p.canonical: p for p, _ in held}
+        return next(iter(people.values())) if len(people) == 1 else None
 
 
 def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str, str] | None = None) -> Candidate:

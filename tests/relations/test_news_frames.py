@@ -52,6 +52,10 @@ POSITIVE = [
     ("Orbit Systems, which is headed by Peter Vance, makes chips.", "leads", "Peter Vance", "Orbit Systems", "prose.leads_led_by"),
     ("Maria Okafor leads the Chair of Database Systems and Information Management at TU Berlin.", "leads", "Maria Okafor", "Chair of Database Systems and Information Management", "prose.leads_verb"),
     ("Maria Okafor currently heads up the Data Science Group at Northwind Inc.", "leads", "Maria Okafor", "Data Science Group", "prose.leads_verb"),
+    # reports_to: to a title the story gave someone, deputies, leadership teams
+    (STORY + "Maria Okafor will serve as interim CEO. Peter Vance will remain at the company, reporting to the CEO.", "reports_to", "Peter Vance", "Maria Okafor", "prose.reports_to_title"),
+    ("Maria Okafor, Peter Vance's deputy, spoke first.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
+    ("Maria Okafor joins Peter Vance's leadership team.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
     # part_of: subsidiaries, acquisitions, holdings
     ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
@@ -112,6 +116,9 @@ NEGATIVE = [
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
+    ("Maria Okafor is not Peter Vance's deputy.", "reports_to", None),
+    (STORY + "Peter Vance will remain at the company, reporting to the CEO.", "reports_to", None),
+    ("Maria Okafor joins Peter Vance's leadership team.", "employed_by", None),
     ("Maria Okafor moved from the Department of Physics at Lund University to Stanford University.", "part_of", "Stanford University"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Faculty of Informatics"),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),

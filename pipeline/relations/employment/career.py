@@ -57,8 +57,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         else:
             m_end = None
         org, parent = r
-        if org.text.lower() in {"us", "me", "them", "him", "her"}:
-            continue
+        if org.text.lower() in {"us", "me", "them", "him", "her"} or co.person_at(org.start, org.end) is not None and re.search(r"['’]s\s", text[org.start : org.end + 3]):
+            continue  # "joins Ana Ruiz's team": a reporting line, read by the reports_to rules
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue

@@ -80,6 +80,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 obj = company_in_context(sent.doc, cs)
             if obj is not None and not negated(sent, cs):
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_prenominal", {"title": title})
+                st.hold(title, ref.person, obj.canonical or obj.text)
                 st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start or 0))
             continue
         if org_follows:
@@ -109,6 +110,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 obj = org_arg(sent, org)
             if obj is not None and not negated(sent, cs):
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appositive", {"title": title})
+                st.hold(title, ref.person, obj.canonical or obj.text)
             continue
         # "P will serve as interim CEO", "P was named chief operating officer"
         link = _APPOINTED.search(text, sent.start, cs)
@@ -118,6 +120,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if ref is not None and obj is not None and not negated(sent, link.start()):
                 q = {"title": title} | _dated(sent, ce)
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appointed", q)
+                st.hold(title, ref.person, obj.canonical or obj.text)
     # "Orbit has named P as its new CEO", "Orbit appointed P chief operating officer"
     chains = _chains(sent)
     for m in _ORG_NAMES.finditer(text, sent.start, sent.end):
@@ -132,6 +135,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         im = _INTERIM.search(text, max(sent.start, chain[0] - 12), chain[0])
         title = text[im.start() if im else chain[0] : chain[1]]
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_named_by", {"title": title} | _dated(sent, chain[1]))
+        st.hold(title, ref.person, org_arg(sent, org).canonical or org.text)
     # "Orbit's Ana Ruiz", "Georgetown Center for Security's Helen Toner"
     for r in refs:
         if not _POSS_PERSON.search(text, sent.start, r.start) or not text[r.start : r.end][:1].isupper():

@@ -214,6 +214,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             qq["title"] = ttl if ttl is not None else title
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, rule, qq)
         st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start))
+        st.hold(title, ref.person, obj.text)
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
         if unit is not None:
