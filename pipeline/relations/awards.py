@@ -12,7 +12,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, dates_in, ents_in, lines, subject_arg, text_of
 from .items import INSTITUTION, ORG_UNIT
 from .registry import RelationSpec, item_rule, relation, sentence_rule
-from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg
+from .toolkit import Sent, State, alt, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg, words
 
 SPEC = relation(RelationSpec("award_received", ("PERSON",), ("AWARD",), ("date", "org"), distinct_by=("date",)))
 
@@ -132,16 +132,24 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
 
 
 _AWARD_HEAD = r"(?:Award|Awards|Prize|Medal|Fellowship|Scholarship|Honou?r|Grant|Lectureship|Distinction)"
+_OF_WORDS = alt(words()["award_of_words"])
 _AWARD_NAME = re.compile(
-    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+for\s+(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
+    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
 )
-_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received)\s+(?:an?\s+|the\s+|two\s+|numerous\s+)?")
-_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
-_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|[,.;]|$)")
-_MEMBER = re.compile(r"\b(?:is|was|became|elected)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
+_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
+_CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
+_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
+_YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
+_SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
+_MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?=\s*(?:,|and\b|[.;]|$))")
+_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
+_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|[,.;]|$)")
+_MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
+_OF_ORG = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
+_NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
@@ -169,6 +177,17 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         seen.append((s, e))
         return cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", obj_text, s, e), sent, rule, q)
 
+    for m in _SCHOLAR.finditer(text, sent.start, sent.end):
+        s, e = m.span("obj")
+        obj = text[s:e]
+        if obj.lower() in set(words()["job_fellows"]) or re.search(r"\b(?:Research|Postdoctoral|Post-doctoral|Teaching|Senior|Visiting)\s+Fellow$", obj):
+            continue  # a job, not an honour
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        c = emit(ref, s, e, obj, "prose.award_fellow", {})
+        if c:
+            yield c
     for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
@@ -193,25 +212,64 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             c = emit(ref, s, e, obj, rule, q)
             if c:
                 yield c
+            fo = re.match(r"([Ff]ellow\s+of\s+(?:the\s+)?)", obj)
+            p = e
+            while fo and rule == "prose.award_fellow":
+                # "a Fellow of the ACM, IEEE, and AAAS": one fellowship each
+                mo = _MORE_OF.match(text, p, sent.end)
+                if not mo or mo.group("n").lower() in ("a", "an", "member"):
+                    break
+                ns, ne = mo.span("n")
+                yield cand("award_received", subj_arg(sent, ref), Arg(text[ns:ne], "AWARD", fo.group(1) + text[ns:ne], ns, ne), sent, rule, {})
+                p = ne
     for m in _RECEIVED.finditer(text, sent.start, sent.end):
-        a = _AWARD_NAME.match(text, m.end(), sent.end)
+        a = _AWARD_NAME.match(text, m.end(), sent.end) or _CAP_LOWER_AWARD.match(text, m.end(), sent.end) or _LOWER_AWARD.match(text, m.end(), sent.end)
         if not a:
             continue
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        s, e = a.span("name")
-        obj = text[s:e]
-        q = {}
-        if a.group("year"):
-            q["date"] = a.group("year").strip()
-        else:
-            y = _year_of(sent, s, e)
-            if y:
-                q["date"] = y
-        c = emit(ref, s, e, obj.strip(), "prose.award_received", q)
-        if c:
-            yield c
+        # "received the A Prize, the B Award and the C Medal": each name of the enumeration
+        while a:
+            s, e = a.span("name")
+            obj = text[s:e]
+            q = {}
+            if a.group("year"):
+                q["date"] = a.group("year").strip()
+            else:
+                y = _year_of(sent, s, e)
+                if y:
+                    q["date"] = y
+            om = _OF_ORG.match(text, e, sent.end)
+            if om and not _AWARD_NAME.match(text, om.end(), sent.end):
+                n = name_at(sent, om.end())
+                if n is not None:
+                    q["org"] = n.text
+                    e_next = n.end
+                else:
+                    e_next = e
+            else:
+                e_next = e
+            ys = _YEARS.match(text, e, sent.end)
+            years = re.findall(r"(?:19|20)\d\d", ys.group(1)) if ys and "year" not in q else []
+            if len(years) > 1:
+                # "Outstanding Paper awards in 2018, 2022 and 2024": one award a year
+                for y in years:
+                    c = cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", re.sub(r"s$", "", obj.strip()), s, e), sent, "prose.award_received", q | {"date": y})
+                    yield c
+                seen.append((s, e))
+                e_next = ys.end()
+            else:
+                c = emit(ref, s, e, re.sub(r"(?<=[Aa]ward)s$", "", obj.strip()), "prose.award_received", q)
+                if c:
+                    yield c
+            nx = _NEXT_ITEM.match(text, e_next, sent.end)
+            low = (_CAP_LOWER_AWARD.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end)) if nx else None
+            a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
+            if a is None and low is not None:
+                a = low
+            elif a and not re.fullmatch(r"(?:[A-Z][\w'’.&-]*|of|for|the|and|in|\s)+", text[a.start("name") : a.end("name")].rsplit(" for ", 1)[0]):
+                a = None
     for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None:

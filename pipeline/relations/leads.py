@@ -1,4 +1,5 @@
-"""leads: "heads / leads / directs / runs / oversees X", "the person in charge of X", "the leader of this model"."""
+"""leads: "heads / leads / directs / runs / oversees X", "the person in charge of X", "the leader of this model",
+"PI of PROGRAMME", "X, led by P"."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Iterator
 
 from ..coref import Coref
 from .base import Arg, Candidate, text_of
+from .mentions import org_ending_at
 from .registry import RelationSpec, relation, sentence_rule
 from .toolkit import (
     Name,
@@ -15,6 +17,7 @@ from .toolkit import (
     alt,
     cand,
     clause_subject,
+    is_location,
     name_at,
     negated,
     org_arg,
@@ -33,6 +36,7 @@ _IN_CHARGE = re.compile(r"\b(?:the\s+)?(?:core\s+)?person\s+in\s+charge\s+of\s+(
 _LEADER_OF = re.compile(r"\b(?:the\s+)?(?P<role>(?:core\s+)?(?:[A-Z&]+(?:\s*&\s*[A-Z]+)?\s+)?leader)\s+of\s+(?P<obj>(?:this|the|that)\s+(?:model|project|product|system|team))")
 
 
+_UNIT_NAME = re.compile(r"(?:the\s+)?(?:Chair|Department|Laboratory|Lab|Centre|Center|Institute|Division|Group|Unit)\s+(?:of|for)\s+[A-Z]")
 _LED_NOUN = re.compile(r"(?:the\s+)?(?P<obj>[A-Z][^.;]{0,80}?\s(?:business|team|project|group|lab|laboratory|department|division|unit|effort|initiative|program|programme|organization|organisation))\b")
 _MODIFIES = re.compile(r"\s+(?!(?:at|of|in|and|with|for|to|from|which|where|since|as|on|by|team|lab|group|project|department|division)\b)[a-z]")
 
@@ -53,7 +57,9 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         for _ in range(3):
             obj = name_at(sent, p)
-            if obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
+            if obj is not None and _UNIT_NAME.match(obj.text):
+                pass  # "leads the Chair of Database Systems": a unit, though it reads like a title
+            elif obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
                 break
             yield cand("leads", subj_arg(sent, ref), org_arg(sent, obj, "ORG"), sent, "prose.leads_verb")
             last = obj.end
@@ -61,7 +67,7 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             at = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?").match(text, obj.end, sent.end)
             if at:
                 host = name_at(sent, at.end())
-                if host is not None and not any(b.start_char <= host.start < b.end_char for b in bad):
+                if host is not None and (re.search(r"\b[A-Z]{2,}\b", host.text) and not is_location(host.text) or not any(b.start_char <= host.start < b.end_char for b in bad)):
                     yield cand("part_of", org_arg(sent, obj), org_arg(sent, host), sent, "prose.part_of_unit_at")
                     yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
                     last = host.end
@@ -107,3 +113,60 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         p = prods[-1]
         role = re.sub(r"\s*&\s*", "&", m.group("role"))
         yield cand("leads", subj_arg(sent, ref), Arg(p.text, "PRODUCT", p.text, p.start_char, p.end_char), sent, "prose.leads_in_charge", {"role": role})
+
+
+# "PI of DARPA X and DARPA Y", "co-PI for Orbit's efforts in A and B programs", "principal investigator of X"
+_PI_OF = re.compile(
+    r"\b(?P<role>(?:[Cc]o-?)?PI|(?:[Cc]o-)?[Pp]rincipal\s+[Ii]nvestigator|[Pp]roject\s+(?:[Ll]ead|[Ll]eader|[Cc]oordinator))\s+(?:of|for|on)\s+"
+    r"(?:(?:[A-Z][\w-]*['’]s\s+)?(?:efforts?|work|participation)\s+(?:on|in|for)\s+)?(?:the\s+)?(?=[A-Z])"
+)
+_PAREN = re.compile(r"\s*\([^()]{0,120}\)")
+# "X, led by P", "X is headed by P"
+_LED_BY = re.compile(r"(?:,\s*(?:which\s+(?:is|was)\s+)?|\s+(?:is|was|are)\s+)?(?:(?:now|currently|jointly)\s+)?(?:led|headed|directed|run|managed|co-led)\s+by\s+")
+
+
+def _programmes(sent: Sent, pos: int) -> list[Name]:
+    """Names after a PI role: "DARPA X (what it does) and DARPA Y", "DARPA's A and B programs"."""
+    text = text_of(sent.doc)
+    out: list[Name] = []
+    p = pos
+    while len(out) < 6:
+        m = re.compile(r"(?:[A-Z][\w-]*['’]s\s+)?").match(text, p, sent.end)
+        p = m.end() if m else p
+        n = re.compile(r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}").match(text, p, sent.end)
+        if n is None or n.group().endswith("-") or re.match(r"['’]s\b", text[n.end() : n.end() + 2]) or _PI_OF.match(text, n.start()):
+            break  # "DARPA-funded", "PI of ISI's ...", the next role of a list ("PI of X, Co-PI of Y")
+        out.append(Name(n.start(), n.end(), n.group()))
+        q = _PAREN.match(text, n.end(), sent.end)
+        e = q.end() if q else n.end()
+        nx = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=[A-Z])").match(text, e, sent.end)
+        if not nx:
+            break
+        p = nx.end()
+    return out
+
+
+@sentence_rule("leads", "leads.programmes", triggers=["pi"], order=171)
+def programmes(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _PI_OF.finditer(text, sent.start, sent.end):
+        ref = None
+        for r in person_refs(sent, co):
+            if r.end <= m.start() and re.fullmatch(r"\s*,\s*(?:the\s+)?", text[r.end : m.start()]):
+                ref = r
+        ref = ref or clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        role = m.group("role")
+        for n in _programmes(sent, m.end()):
+            if co.person_at(n.start, n.end) is not None:
+                break
+            yield cand("leads", subj_arg(sent, ref), Arg(n.text, "PROJECT", n.text, n.start, n.end), sent, "prose.leads_pi", {"role": role})
+    for m in _LED_BY.finditer(text, sent.start, sent.end):
+        boss = next((r for r in person_refs(sent, co) if 0 <= r.start - m.end() <= 1), None)
+        if boss is None or negated(sent, m.end() - 3):
+            continue
+        led = org_ending_at(sent, m.start())
+        if led is None or co.person_at(led.start, led.end) is not None:
+            continue
+        yield cand("leads", subj_arg(sent, boss), org_arg(sent, led), sent, "prose.leads_led_by")

@@ -13,13 +13,13 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ..coref import coref_of
+from ..coref import FIRST_PERSON, THIRD_PERSON, coref_of
 from .base import Arg, all_ents, text_of
 from .lexicon import words
 from .toolkit import Name, Sent, SubjectRef, is_location, name_at
 
 _POSS = re.compile(r"['’]s?\s*$")
-_ORG_ENT = {"ORG", "GPE", "NORP", "FAC", "PRODUCT"}
+_ORG_ENT = {"ORG", "GPE", "FAC", "PRODUCT"}
 _MODIFIER = re.compile(r"(?:\b(?:former|then|then-|interim|acting|new|newly\s+appointed|longtime|long-time|current|incoming|outgoing|founding|its|their|the|company['’]s)\s*-?\s*)+$", re.I)
 
 
@@ -41,7 +41,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
     co = coref_of(sent.doc)
     for e in sent.ents:
         if e.end_char == end and (e.label_ in _ORG_ENT or e.label_ == "PERSON" and co.person_at(e.start_char, e.end_char) is None):
-            if e.label_ == "GPE" and is_location(e.text):
+            if e.label_ == "GPE" and is_location(e.text) or e.text in words()["nationalities"]:
                 return None
             return Name(e.start_char, e.end_char, e.text)
     m = re.search(r"(?:[A-Z][\w&.*-]*\s+){0,3}[A-Z][\w&.*-]*$", text[sent.start : end])
@@ -51,9 +51,16 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
     n = name_at(sent, s, limit=end)
     if n is None or n.end != end or is_location(n.text):
         return None
-    if co.person_at(n.start, n.end) is not None or any(e.label_ in ("TITLE", "DATE") and e.start_char < n.end and n.start < e.end_char for e in sent.ents):
+    # a title may end in the organisation ("co-founder of Orbit"), but a name holds no title
+    if co.person_at(n.start, n.end) is not None or any(e.label_ in ("TITLE", "DATE") and e.start_char < n.end and n.start < e.end_char and (e.label_ == "DATE" or e.start_char >= n.start) for e in sent.ents):
         return None
-    if s == sent.start and n.text.split()[0].lower() in {"the", "former", "a", "an"}:
+    first = n.text.split()[0]
+    if first.lower() in {"the", "former", "a", "an", "its", "their"}:
+        rest = n.text[len(first) :].lstrip()
+        if not rest:
+            return None
+        n = Name(n.end - len(rest), n.end, rest)
+    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or n.text in words()["nationalities"]:
         return None
     return n
 
@@ -85,6 +92,8 @@ def company_in_context(doc: Doc, pos: int) -> Arg | None:
                 best = min((k for k, v in counts.items() if v == top), key=lambda k: firsts[k])
                 if sum(1 for v in counts.values() if v == top) > 1:
                     best = None
+        if best is None:
+            best = _announcer(doc, co)
         cached = (doc, best)
         doc.user_data["story_company"] = cached
     name = cached[1]
@@ -97,10 +106,28 @@ def company_in_context(doc: Doc, pos: int) -> Arg | None:
     return Arg(name, "ORG", name, at, at + len(name))
 
 
+_ANNOUNCED = re.compile(
+    r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})(?:\s*\([^)]{0,40}\))?"
+    r"(?:,\s+(?:a|an|the)\s+[^,;.]{3,100},)?\s+(?:today\s+|has\s+|recently\s+)?(?:announced|announces|unveiled|unveils|launched|launches)\b"
+)
+
+
+def _announcer(doc: Doc, co) -> str | None:
+    """The organisation a press release is from: "X, a leader in ..., today announced", named again later."""
+    text = text_of(doc)
+    for m in _ANNOUNCED.finditer(text):
+        name = m.group(1)
+        if co.person_at(m.start(1), m.end(1)) is not None or is_location(name) or name.lower() in FIRST_PERSON | THIRD_PERSON:
+            continue
+        if len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)) >= 2:
+            return name
+    return None
+
+
 def ref_right_after(refs: list[SubjectRef], pos: int, text: str) -> SubjectRef | None:
     """A person named right after `pos` ("CEO Adam Quist")."""
     for r in refs:
-        if r.start >= pos and re.fullmatch(r"\s*(?:,\s*)?", text[pos : r.start]) and text[r.start : r.end][:1].isupper():
+        if r.start >= pos and re.fullmatch(r"\s*(?:[,:–—]\s*|\s-\s+)?", text[pos : r.start]) and text[r.start : r.end][:1].isupper():
             return r
     return None
 

@@ -1,4 +1,6 @@
-"""part_of from prose: units a person or organisation set up ("established a new lab X"), "X Lab at Y", possessives ("Uber's AI Labs")."""
+"""part_of from prose: units a person or organisation set up ("established a new lab X"), "X Lab at Y", possessives
+("Uber's AI Labs"), subsidiaries and units ("X, a unit of Y", "X became part of Y", "X (now part of Y)"),
+acquisitions ("Y acquired X", "X, which was acquired by Y") and holdings ("Y consists of A, B and C")."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ from typing import Iterator
 from ..coref import Coref
 from .base import Arg, Candidate, text_of
 from .registry import RelationSpec, relation, sentence_rule
+from .mentions import org_ending_at
 from .toolkit import (
     Sent,
     State,
     cand,
+    is_location,
     name_at,
+    names_list,
+    negated,
     nsubj_name,
     org_arg,
 )
@@ -43,7 +49,104 @@ def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _POSSESSIVE_UNIT.finditer(text, sent.start, sent.end):
-        if co.person_at(m.start("org"), m.end("org")) is not None:
+        if co.person_at(m.start("org"), m.end("org")) is not None or re.match(r"\s+(?:Award|Prize|Medal|Fellowship|Scholar)", text[m.end() :]):
             continue
         s, e = m.span("unit")
         yield cand("part_of", Arg(text[m.start("org") : e], "ORG", text[m.start("org") : m.end("org")] + " " + text[s:e], m.start("org"), e), Arg(m.group("org"), "ORG", m.group("org"), m.start("org"), m.end("org")), sent, "prose.part_of_possessive")
+
+
+# ---------------------------------------------------------------- subsidiaries, acquisitions, holdings
+
+_UNIT_NOUNS = r"(?:unit|division|subsidiary|affiliate|arm|branch|department|lab|laboratory|institute|part|spin-?off|spinout|brand)"
+# "X, a (wholly owned) subsidiary of Y", "X became part of Y", "X becomes (a) division of Y", "X (now part of Y)"
+_IS_PART = re.compile(
+    rf"(?:,\s*(?:now\s+)?|\s+(?:is|was|became|becomes|become|will\s+become|will\s+be|has\s+become|remains)\s+(?:now\s+)?|\s*\(\s*now\s+)"
+    rf"(?:(?:a|an|the|one)\s+)?(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS}\s+(?:of|at|within|in)\s+(?=(?:the\s+)?[A-Z])"
+)
+_NOW_PAREN = re.compile(r"\s*\(\s*now\s+(?=[A-Z])")
+# "Y acquired X", "Y has acquired X", "Y bought X"; "X, which was acquired by Y", "X was acquired by Y"
+_ACQUIRED = re.compile(r"\b(?:acquired|acquires|bought|buys|purchased|took\s+over)\s+(?=(?:the\s+)?[A-Z])")
+_ACQUIRED_BY = re.compile(r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+)?(?:acquired|bought|purchased)\s+by\s+(?=(?:the\s+)?[A-Z])")
+# "Y consists of A, B and C", "Y will include our X lab", "Y's subsidiaries include A and B"
+_CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:the\s+following\s+(?:entities|companies|units|businesses)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
+
+
+def _name_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The organisation named right before `pos` ("Quillon, a unit of ...", "Quillon was acquired by")."""
+    org = org_ending_at(sent, pos)
+    if org is None or co.person_at(org.start, org.end) is not None:
+        return None
+    return org_arg(sent, org)
+
+
+def _subject_org(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The organisation that is the subject of the verb at `pos` ("Orbit has acquired ...")."""
+    text = text_of(sent.doc)
+    m = re.search(r"(?:\s+(?:has|have|had|also|then|later|recently|eventually|will|officially))*\s*$", text[sent.start : pos])
+    end = sent.start + (m.start() if m else pos - sent.start)
+    return _name_before(sent, end, co)
+
+
+@sentence_rule("part_of", "part_of.holdings", triggers=["holding"], order=156)
+def holdings(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _IS_PART.finditer(text, sent.start, sent.end):
+        child = _name_before(sent, m.start(), co)
+        parent = name_at(sent, m.end())
+        if child is None or parent is None or negated(sent, m.start() + 1) or is_location(parent.text):
+            continue
+        yield cand("part_of", child, org_arg(sent, parent), sent, "prose.part_of_subsidiary")
+    for m in _NOW_PAREN.finditer(text, sent.start, sent.end):
+        child = _name_before(sent, m.start(), co)
+        parent = name_at(sent, m.end())
+        if child is None or parent is None or _IS_PART.match(text, m.start()) or is_location(parent.text):
+            continue
+        yield cand("part_of", child, org_arg(sent, parent), sent, "prose.part_of_now")
+    for m in _ACQUIRED.finditer(text, sent.start, sent.end):
+        buyer = _subject_org(sent, m.start(), co)
+        bought = name_at(sent, m.end())
+        if buyer is None or bought is None or negated(sent, m.start()) or co.person_at(bought.start, bought.end) is not None:
+            continue
+        yield cand("part_of", org_arg(sent, bought), buyer, sent, "prose.part_of_acquired")
+    for m in _ACQUIRED_BY.finditer(text, sent.start, sent.end):
+        bought_arg = _name_before(sent, m.start(), co)
+        buyer = name_at(sent, m.end())
+        if bought_arg is None or buyer is None or negated(sent, m.end() - 4) or co.person_at(buyer.start, buyer.end) is not None:
+            continue
+        yield cand("part_of", bought_arg, org_arg(sent, buyer), sent, "prose.part_of_acquired")
+    for m in _CONSISTS.finditer(text, sent.start, sent.end):
+        whole = _subject_org(sent, re.match(r"\b\w+", text[m.start() :]) and m.start() or m.start(), co)
+        if whole is None or negated(sent, m.start()):
+            continue
+        for n in names_list(sent, m.end()):
+            if co.person_at(n.start, n.end) is None and not is_location(n.text) and n.text != whole.text:
+                yield cand("part_of", org_arg(sent, n), whole, sent, "prose.part_of_holding")
+
+
+# a named unit and the university or company of the same sentence: "Professor in the Department of X,
+# and Associate Dean in the College of Y at the University of Z, where he led the W Center"
+_UNIT_ENT = re.compile(
+    r"^(?:the\s+)?(?:(?:Department|Dept\.?|School|Faculty|College|Division|Centre|Center|Institute|Laboratory|Lab|Chair)\s+(?:of|for)\s+[A-Z]"
+    r"|(?:[A-Z&][\w&-]*\s+)+(?:Department|Lab|Laboratory|Group|Center|Centre|Unit)$)"
+)
+_HOST = re.compile(r"\b(?:University|Universit\w+|Inc\.?|Ltd\.?|Corporation|Company|Institute\s+of\s+Technology)\b")
+
+
+@sentence_rule("part_of", "part_of.same_sentence", triggers=["unit"], order=157)
+def same_sentence(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    orgs = [e for e in sent.ents if e.label_ == "ORG"]
+    hosts = [e for e in orgs if _HOST.search(e.text) and not _UNIT_ENT.match(e.text)]
+    if len(hosts) != 1:
+        return  # with two universities in a sentence, which unit belongs where is not read here
+    host = hosts[0]
+    for e in orgs:
+        if e is host or not _UNIT_ENT.match(e.text) or _HOST.search(e.text):
+            continue
+        between = text[min(e.end_char, host.end_char) : max(e.start_char, host.start_char)]
+        if e.start_char > host.end_char and not re.match(r"\s*,?\s*(?:where|in\s+which|whose)\b", between):
+            continue  # after the host only in a relative clause about it
+        if negated(sent, e.start_char):
+            continue
+        name = re.sub(r"^the\s+", "", e.text)
+        yield cand("part_of", Arg(name, "ORG", name, e.end_char - len(name), e.end_char), Arg(host.text, "ORG", re.sub(r"^the\s+", "", host.text), host.start_char, host.end_char), sent, "prose.part_of_unit_at")

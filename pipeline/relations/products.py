@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, all_ents, dates_in, lines, subject_arg, text_of
+from .mentions import org_ending_at
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import (
     Name,
@@ -65,6 +66,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- prose
 
 _RELEASE = re.compile(rf"\b(?:officially\s+)?(?:{alt(w for w in words()['develop_verbs'] if w not in ('developed', 'develops', 'created', 'creates', 'built', 'builds', 'proposed', 'proposes'))})\s+(?:the\s+|its\s+|their\s+)?")
+_SUCH_AS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:products|models|tools|systems|services|platforms)\s+(?:such\s+as|including|like)\s+")
 _DEVELOPED_BY = re.compile(r",?\s+(?:was\s+)?(?:developed|built|created|proposed|released)\s+by\s+")
 _JOINTLY = re.compile(r"\bjointly\s+(?:develop(?:ed)?|buil[dt]|create[d]?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?P<prod>[A-Z][\w.-]*(?:\s*-\s*[A-Z][\w.]*)*)\s+with\s+")
 _PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+of\s+)?")
@@ -88,16 +90,21 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
     text = text_of(doc)
     for m in _RELEASE.finditer(text, sent.start, sent.end):
-        prod = _product_at(sent, m.end())
+        such = _SUCH_AS.match(text, m.end(), sent.end)
+        prod = _product_at(sent, such.end() if such else m.end())
         if prod is None:
             continue
         # the developer is the sentence subject before the verb: an organisation, or a person
         ref = clause_subject(sent, m.start(), co)
         subj: Arg | None = None
         orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= m.start()]
+        aux = re.search(r"(?:\s*(?:has|have|had|officially|also|recently|just|then|,))*\s*$", text[sent.start : m.start()])
+        named = org_ending_at(sent, sent.start + aux.start()) if aux else None
         if orgs and re.fullmatch(r"\s*(?:(?:has|have|had|officially|also|recently|just|then|,)\s*)*", text[orgs[-1].end_char : m.start()]):
             o = orgs[-1]
             subj = Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
+        elif named is not None and co.person_at(named.start, named.end) is None:
+            subj = org_arg(sent, named)  # "MongoDB has released ...", an organisation the model did not tag
         elif ref is not None and ref.end <= m.start():
             subj = subj_arg(sent, ref)
         else:
@@ -149,3 +156,45 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         pt = re.sub(r"\s*-\s*", "-", prod.text)
         yield cand("developed", subj_arg(sent, ref), Arg(prod.text, "PRODUCT", pt, prod.start, prod.end), sent, "prose.developed_participated")
+
+
+# "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
+_MAINTAINER = re.compile(
+    r"\b(?:is|was|are|were|as|became|becomes|remains|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+(?:(?:core|lead|main|original|primary|principal|chief|active|key|major)\s+)?"
+    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
+    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z])"
+    r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
+)
+# "P created / co-developed / designed M" with a person as the subject
+_MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|(?:leads|led|leading)\s+the\s+development\s+of)\s+(?:the\s+)?(?=[A-Z])")
+_NOT_PRODUCT = {"GPE", "LOC", "NORP", "DATE", "TITLE", "DEGREE", "VENUE", "EVENT"}
+_GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
+
+
+def _software(sent: Sent, n: Name) -> bool:
+    """A name that can be a model, system or library: not an organisation, place, person or unit."""
+    if _GENERIC_OBJ.search(n.text) or len(n.text) < 2 or re.match(r"(?:Task|Phase|Section|Chapter|Figure|Table|Step|Part)\s+\d", n.text):
+        return False
+    return not any(e.label_ in _NOT_PRODUCT and e.start_char <= n.start < e.end_char for e in sent.ents)
+
+
+@sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)
+def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for rx, rule in ((_MAINTAINER, "prose.developed_maintainer"), (_MADE, "prose.developed_made")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            ref = clause_subject(sent, m.start(), co)
+            if re.search(r"\b(?:resulted|resulting|results|led|leading|leads)\s+(?:in|to)\s+(?:the\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]):
+                continue  # "the project resulted in the creation of M": the project's doing
+            if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
+                continue  # "P's team created M": the team, not P
+            for n in names_list(sent, m.end())[:6]:
+                if not _software(sent, n) or co.person_at(n.start, n.end) is not None:
+                    break
+                pt = re.sub(r"\s*-\s*", "-", n.text)
+                q: dict[str, str] = {}
+                d = date_after(sent, n.end, 20)
+                if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
+                    q["date"] = d.value
+                yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)

@@ -79,7 +79,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
         return None
     best_end = None
     for e in sent.ents:
-        if e.label_ in _ORG_LABELS and e.start_char <= p < e.end_char and e.label_ != "PERSON":
+        if e.label_ in _ORG_LABELS and e.start_char <= p < e.end_char and e.label_ != "PERSON" and not re.search(r",\s+[A-Z]", e.text):
             best_end = e.end_char
             break
     nm = _name_rx().match(doc_text, p, end_limit)
@@ -94,7 +94,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
             break
     t = doc_text[p:best_end]
     t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the))+\s*$", "", t)
-    cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+[A-Z])", t)
+    cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+(?:[A-Z]|and\s))", t)
     if cut:
         t = t[: cut.end()]
     cut = re.search(r"\s+and\s+the\s+", t)
@@ -140,10 +140,13 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
             break
         if not (_UNIT_WORD.search(n.text) or _STRONG_ORG.search(nxt.text)):
             break
+        if _INSTITUTION.search(cur.text) and re.fullmatch(r"[A-Z][a-z]+", nxt.text):
+            break  # "Institute of Information Technology, Hyderabad": a city, not a parent
         parent = cur = nxt
     return n, parent
 
 
+_INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+")
 
 
@@ -151,8 +154,9 @@ def _is_gpe(sent: "Sent", n: Name) -> bool:
     return any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
 
 
-def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
-    """Names in an enumeration "A, B and C" starting at `pos`."""
+def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = False) -> list[Name]:
+    """Names in an enumeration "A, B and C" starting at `pos`; `several` when the trigger says
+    there are more than one ("positions at A and B"), so "A and B" is two names."""
     out: list[Name] = []
     text = text_of(sent.doc)
     p = pos
@@ -161,9 +165,16 @@ def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
         if r is None:
             break
         n, parent = r
+        if parent is not None and (" and " in parent.text or several):
+            parent = None  # "A, B and C Corporation" is a list, not A's parent
+        if (out or several) and parent is None and " and " in n.text and not re.search(r"\b(?:of|for)\b", n.text):
+            # "A, B and C": the last two are two names
+            a, b = n.text.rsplit(" and ", 1)
+            out.append(Name(n.start, n.start + len(a), a))
+            n = Name(n.end - len(b), n.end, b)
         out.append(parent or n)
         last = parent or n
-        m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)").match(text, last.end, sent.end)
+        m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, last.end, sent.end)
         if not m or (end is not None and m.end() >= end):
             break
         p = m.end()
@@ -171,7 +182,7 @@ def names_list(sent: "Sent", pos: int, end: int | None = None) -> list[Name]:
         while True:
             loc = name_at(sent, p)
             if loc is not None and (is_location(loc.text) or _is_gpe(sent, loc)):
-                m2 = re.compile(r"\s*,\s*(?:and\s+)?").match(text, loc.end, sent.end)
+                m2 = re.compile(r"\s*,\s*(?:and\s+)?(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, loc.end, sent.end)
                 if not m2:
                     return out
                 p = m2.end()
@@ -425,6 +436,21 @@ class State:
     join_dates: dict[str, tuple[str, int]] = field(default_factory=dict)  # person -> (value, pos)
     last_units: list[tuple[str, int, int]] = field(default_factory=list)  # (name, start, end)
     last_year: tuple[str, int] | None = None
+    title_holders: dict[str, list[tuple[object, str]]] = field(default_factory=dict)  # "ceo" -> [(person, org)]
+
+    def hold(self, title: str, person, org: str) -> None:
+        """Remember who holds a title where, so that "reporting to the CEO" can name them."""
+        key = re.sub(r"^(?:interim|acting|new|the)\s+", "", title.strip().lower())
+        self.title_holders.setdefault(key, []).append((person, org))
+
+    def holder(self, title: str, org: str | None):
+        """Who holds `title` at `org` (the latest named); without an org, the one holder if only one."""
+        held = self.title_holders.get(title.strip().lower(), [])
+        at = [p for p, o in held if org is not None and o.lower() == org.lower()]
+        if at:
+            return at[-1]
+        people = {p.canonical: p for p, _ in held}
+        return next(iter(people.values())) if len(people) == 1 else None
 
 
 def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str, str] | None = None) -> Candidate:
@@ -432,5 +458,48 @@ def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str,
 
 
 def org_arg(sent: Sent, n: Name, label: str = "ORG") -> Arg:
-    return Arg(n.text, label, re.sub(r"^the\s+", "", n.text), n.start, n.end)
+    canonical = re.sub(r"^the\s+", "", n.text)
+    return Arg(n.text, label, acronyms(sent.doc).get(canonical, canonical), n.start, n.end)
+
+
+_ACRO_DEF = re.compile(r"((?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|the|de|&)\s+)*){1,8}[A-Z][\w&.-]*)\s*\(\s*([A-Z][A-Za-z&-]{1,9})\s*\)")
+_ACRO_WORDS = re.compile(r"(?:[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|the|de|&)\s+)*)?){2,8}")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w&.-]*", name)).upper()
+
+
+def acronyms(doc: Doc) -> dict[str, str]:
+    """What an organisation's acronym stands for in this document, when the document says so
+    ("Information Sciences Institute (ISI)") or writes one full name whose initials it is:
+    facts name organisations in their fullest form."""
+    cached = doc.user_data.get("acronyms")
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    text = text_of(doc)
+    found: dict[str, set[str]] = {}
+    for m in _ACRO_DEF.finditer(text):
+        full, ac = m.group(1).strip(), m.group(2)
+        words_ = full.split()
+        for k in range(len(words_)):
+            tail = " ".join(words_[k:])
+            if words_[k][:1].isupper() and _initials(tail) == ac.replace("-", "").upper():
+                found.setdefault(ac, set()).add(re.sub(r"^the\s+", "", tail, flags=re.I))
+                break
+    acros = {w for w in re.findall(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", text)} - set(found)
+    if acros:
+        for m in _ACRO_WORDS.finditer(text):
+            words_ = m.group().split()
+            for k in range(len(words_)):
+                for j in range(len(words_), k + 1, -1):
+                    if words_[j - 1].lower() in ("of", "for", "and", "the", "de", "&"):
+                        continue
+                    cand_ = " ".join(words_[k:j]).rstrip(".")
+                    ini = _initials(cand_)
+                    if ini in acros and words_[k][0].isupper():
+                        found.setdefault(ini, set()).add(cand_)
+    out = {ac: next(iter(v)) for ac, v in found.items() if len(v) == 1}
+    doc.user_data["acronyms"] = (doc, out)
+    return out
 

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
+from ..mentions import company_in_context
 from ..registry import sentence_rule
 from ..toolkit import (
     Name,
@@ -19,6 +20,7 @@ from ..toolkit import (
     is_location,
     leading_date,
     name_at,
+    names_list,
     negated,
     org_arg,
     org_with_parent,
@@ -45,15 +47,23 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for m in _JOIN.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         if r is None:
-            continue
+            story = _THE_COMPANY.match(text, m.end(), sent.end)
+            arg = company_in_context(doc, m.start()) if story else None
+            if arg is None:
+                continue
+            # "joined the company as ...": the company the story is about
+            r = (Name(arg.start or 0, arg.end or 0, arg.text), None)
+            m_end = story.end()
+        else:
+            m_end = None
         org, parent = r
-        if org.text.lower() in {"us", "me", "them", "him", "her"}:
-            continue
+        if org.text.lower() in {"us", "me", "them", "him", "her"} or co.person_at(org.start, org.end) is not None and re.search(r"['’]s\s", text[org.start : org.end + 3]):
+            continue  # "joins Ana Ruiz's team": a reporting line, read by the reports_to rules
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
         before = bool(re.search(r"\bbefore\s+$", text[max(sent.start, m.start() - 8) : m.start()], re.I))
-        end_at = (parent or org).end
+        end_at = m_end if m_end is not None else (parent or org).end
         q: dict[str, str] = {}
         rule = "prose.job_before_joining" if before else "prose.job_joined"
         a = _AS_TITLE.match(text, end_at, sent.end)
@@ -95,6 +105,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 
+_THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
 _FOUNDED = re.compile(r"\b(co-?founded|founded)\s+(?=(?:the\s+)?[A-Z])", re.I)
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
@@ -129,7 +140,9 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _WORKED_AS = re.compile(r"\b(?:worked|works|working|served|serves|serving)\s+as\s+(?:a|an|the)\s+")
-_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+([\w-]+(?:\s+[\w-]+)?\s+position)\s+(?:at|with|in)\s+")
+_POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}?(?:position|[Pp]rofessorship|appointment|post))\s+(?:at|with|in)\s+")
+_WORKED_AT = re.compile(r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])")
+_POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|several|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
 _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
@@ -140,6 +153,23 @@ _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>
 def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     lead = leading_date(sent)
+    for m in _WORKED_AT.finditer(text, sent.start, sent.end):
+        # "researched at A, at B, Berlin, and at C", "worked for A and B"
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        for n in names_list(sent, m.end()):
+            if not is_location(n.text) and co.person_at(n.start, n.end) is None:
+                q = range_quals(lead.value) if lead is not None else {}
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_worked_at", q)
+                st.employers.setdefault(ref.person.canonical, []).append((n.text, n.start))
+    for m in _POSITIONS.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        for n in names_list(sent, m.end(), several=True):
+            if not is_location(n.text):
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_positions")
     for m in _POSITION.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         ref = clause_subject(sent, m.start(), co)

@@ -3,7 +3,8 @@ pre-nominal ("Quora CEO Adam Quist", "former Orbit researcher P", "CTO and Co-fo
 possessive ("Orbit's chief scientist, P,", "Orbit's P"), appositive ("P, the company's CFO,",
 "said P, CEO and Co-founder.") and appointments without an employer in the clause
 ("P will serve as interim CEO", "P was named chief operating officer"), whose employer is
-the company the story is about."""
+the company the story is about; an organisation's appointments ("Orbit has named P as its new CEO",
+"Orbit gets new CEO – P")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ _APPOINTED = re.compile(
     r"(?:appointed|named|hired|tapped|promoted|elevated)(?:\s+to)?)\s+(?:as\s+)?(?:(?:its|the|their|our|a|an|new|interim|acting)\s+)*$",
     re.I,
 )
+_PRED_LINK = re.compile(r"\b(?:is|was|am|are|were|became|becomes|becoming|been|as|remains|remained)\s+(?:(?:also|now|then|later|currently|formerly|previously)\s+)?(?:a|an|the)\s+(?:(?:former|senior|longtime|long-time)\s+)?$", re.I)
+_ORG_GETS = re.compile(r"\s+(?:gets|got|has|names|named|appoints|appointed|hires|hired|taps|tapped|welcomes|welcomed|announces|announced)\s+(?:(?:a|an|its|their)\s+)?(?:new\s+)?$")
+_ORG_NAMES = re.compile(r"\s+(?:has\s+|have\s+|today\s+)?(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|elected|elects|selected|selects|chose|chooses|picked|picks)\s+")
+_AS_NEW = re.compile(r"\s*(?:,\s*)?(?:as|to\s+be|to\s+the\s+(?:role|post|position)\s+of)?\s*(?:(?:its|their|the|a|an|new|interim|acting)\s+)*", re.I)
 _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
 _POSS_PERSON = re.compile(r"['’]s\s+$")
 
@@ -67,15 +72,27 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = ref_right_after(refs, ce, text)
         if ref is not None and not org_follows:
             org = org_ending_at(sent, ms)
+            verb = _ORG_GETS.search(text, sent.start, ms)
+            if org is None and verb is not None:
+                org = org_ending_at(sent, verb.start())  # "Orbit gets new CEO – P"
             obj: Arg | None = org_arg(sent, org) if org is not None else None
             if obj is None and is_company_title(title) and not re.search(r"\b(?:a|an)\s+$", text[max(sent.start, ms - 3) : ms]):
                 obj = company_in_context(sent.doc, cs)
             if obj is not None and not negated(sent, cs):
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_prenominal", {"title": title})
+                st.hold(title, ref.person, obj.canonical or obj.text)
                 st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start or 0))
             continue
         if org_follows:
             continue  # "P, CEO of Orbit": the title rules read it
+        # "P is a Google researcher", "before becoming a Max Planck director in 2001"
+        org = org_ending_at(sent, cs)
+        link = _PRED_LINK.search(text, sent.start, org.start) if org is not None else None
+        if org is not None and link is not None and co.person_at(org.start, org.end) is None:
+            ref = clause_subject(sent, link.start(), co)
+            if ref is not None and not negated(sent, link.start()):
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_prenominal", {"title": title} | _dated(sent, ce))
+            continue
         # "P, the company's CFO," / "said P, CEO and Co-founder." / "P, Orbit's CFO,"
         ref = ref_right_before(refs, ms, text)
         tail_ok = re.match(r"\s*(?:[,.;:)”\"]|$)", text[ce : ce + 2]) is not None
@@ -93,6 +110,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 obj = org_arg(sent, org)
             if obj is not None and not negated(sent, cs):
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appositive", {"title": title})
+                st.hold(title, ref.person, obj.canonical or obj.text)
             continue
         # "P will serve as interim CEO", "P was named chief operating officer"
         link = _APPOINTED.search(text, sent.start, cs)
@@ -102,6 +120,22 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if ref is not None and obj is not None and not negated(sent, link.start()):
                 q = {"title": title} | _dated(sent, ce)
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appointed", q)
+                st.hold(title, ref.person, obj.canonical or obj.text)
+    # "Orbit has named P as its new CEO", "Orbit appointed P chief operating officer"
+    chains = _chains(sent)
+    for m in _ORG_NAMES.finditer(text, sent.start, sent.end):
+        ref = ref_right_after(refs, m.end(), text)
+        org = org_ending_at(sent, m.start())
+        if ref is None or org is None or co.person_at(org.start, org.end) is not None or negated(sent, m.start() + 1):
+            continue
+        link = _AS_NEW.match(text, ref.end, sent.end)
+        chain = next((c for c in chains if link is not None and link.start() <= c[0] <= link.end()), None)
+        if chain is None:
+            continue
+        im = _INTERIM.search(text, max(sent.start, chain[0] - 12), chain[0])
+        title = text[im.start() if im else chain[0] : chain[1]]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_named_by", {"title": title} | _dated(sent, chain[1]))
+        st.hold(title, ref.person, org_arg(sent, org).canonical or org.text)
     # "Orbit's Ana Ruiz", "Georgetown Center for Security's Helen Toner"
     for r in refs:
         if not _POSS_PERSON.search(text, sent.start, r.start) or not text[r.start : r.end][:1].isupper():

@@ -53,12 +53,15 @@ _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
+_DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
+_MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
+_TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
 
 def _is_field(t: str) -> bool:
     """"Professor of Computer Science": the words after "of" name a field, not an employer."""
-    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation)\b", t):
+    if re.search(r"\b(?:University|Institute|School|College|Department|Inc|Ltd|Lab|Laboratory|Group|Team|Society|Academy|Foundation|Centre|Center|Unit|Division|Program|Programme)\b", t):
         return False
     return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
 
@@ -174,8 +177,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                             unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
                         org = r[0]
                         after = org.end
-        if org is None or _non_job(title):
-            continue
+        if org is None or _non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
+            continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title
         ref = None
         rule = "prose.job_title"
@@ -197,6 +200,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
+        if parent is not None and _DEPT.match(org.text) and unit is None:
+            obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
         members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
@@ -209,12 +214,13 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             qq["title"] = ttl if ttl is not None else title
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, rule, qq)
         st.employers.setdefault(ref.person.canonical, []).append((obj.text, obj.start))
+        st.hold(title, ref.person, obj.text)
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
-            if _is_lead(ent.text):
+            if _is_lead(ent.text) and (unit is not None or is_unit(obj.text) or not _TEAM_LEAD.search(ent.text)):
                 sm = _OF_SPLIT.match(ent.text)
                 role = sm.group(1) if sm else ent.text
                 if ent is chain[0] and c_start < ent.start_char:

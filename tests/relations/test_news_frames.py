@@ -1,0 +1,173 @@
+"""How news stories and biographies state careers, organisations, releases and honours:
+sentences written for the tests, each construction with a negative twin that must yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+_AWARD_LIST = (
+    "Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, "
+    "the Royal Society Milner Award and the Leibniz Award."
+)
+STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
+
+POSITIVE = [
+    # pre-nominal titles: "X CEO P", "X chief scientist P"
+    ("The board includes Quillon chief scientist Maria Okafor.", "employed_by", "Maria Okafor", "Quillon", "prose.job_prenominal"),
+    ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_prenominal"),
+    (STORY + "It was announced by CTO and Co-founder Peter Vance.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_prenominal"),
+    # appositives: "P, the company's CFO," / "said P, CEO and Co-founder."
+    (STORY + "Maria Okafor, the company's chief technology officer, spoke first.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appositive"),
+    (STORY + "\"We are thrilled,\" said Peter Vance, CEO and Co-founder.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    (STORY + "The plan came from Peter Vance, its chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    # appointments whose employer is the story's company
+    (STORY + "Maria Okafor will serve as interim CEO, effective immediately.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appointed"),
+    (STORY + "Peter Vance was named chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
+    (STORY + "Peter Vance has been appointed as the new CFO.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
+    # an organisation's appointments
+    ("Northwind Inc. has named Maria Okafor as its new chief operating officer.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_named_by"),
+    ("Northwind Inc. appointed Peter Vance interim CEO in 2019.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_named_by"),
+    ("Orbit Systems has a new CEO: Peter Vance.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_prenominal"),
+    # a press release's company is the one that "today announced"
+    ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales. Analysts like Quillon.",
+     "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
+    # "joined the company as T"
+    (STORY + "The firm said that Maria Okafor has joined the company as Vice President of Engineering.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_joined"),
+    # lists of employers
+    ("Maria Okafor held senior leadership positions at Telmate, AltX and Mobitor Corporation.", "employed_by", "Maria Okafor", "Mobitor Corporation", "prose.job_positions"),
+    ("Peter Vance has held research roles at Orbit Systems and Quillon.", "employed_by", "Peter Vance", "Quillon", "prose.job_positions"),
+    # coordination: "worked at A, at B and at C"; a title with its employer in the predicate
+    ("Peter Vance has researched at AT&T Bell Labs, at GMD FIRST, Berlin, and at Microsoft Research Cambridge.", "employed_by", "Peter Vance", "GMD FIRST", "prose.job_worked_at"),
+    ("Peter Vance has researched at AT&T Bell Labs, at GMD FIRST, Berlin, and at Microsoft Research Cambridge.", "employed_by", "Peter Vance", "Microsoft Research Cambridge", "prose.job_worked_at"),
+    ("Maria Okafor worked for Northwind Inc. and Quillon.", "employed_by", "Maria Okafor", "Quillon", "prose.job_worked_at"),
+    ("Peter Vance studied physics before becoming a Max Planck director in 2001.", "employed_by", "Peter Vance", "Max Planck", "prose.job_prenominal"),
+    ("Maria Okafor is a former Google researcher.", "employed_by", "Maria Okafor", "Google", "prose.job_prenominal"),
+    ("Maria Okafor holds a Professorship at ETH Zurich.", "employed_by", "Maria Okafor", "ETH Zurich", "prose.job_position"),
+    # acronyms take the full name the document gives
+    ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
+    # leads: programmes a PI leads, "X, led by P", unit names that read like titles
+    ("Maria Okafor is currently PI of Orbit's efforts on DARPA SHADE (teaching agents) and DARPA Civil Sanctuary.", "leads", "Maria Okafor", "DARPA Civil Sanctuary", "prose.leads_pi"),
+    ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "leads", "Maria Okafor", "INCAS", "prose.leads_pi"),
+    ("The Riverbend Lab, led by Maria Okafor, studies robots.", "leads", "Maria Okafor", "Riverbend Lab", "prose.leads_led_by"),
+    ("Orbit Systems, which is headed by Peter Vance, makes chips.", "leads", "Peter Vance", "Orbit Systems", "prose.leads_led_by"),
+    ("Maria Okafor leads the Chair of Database Systems and Information Management at TU Berlin.", "leads", "Maria Okafor", "Chair of Database Systems and Information Management", "prose.leads_verb"),
+    ("Maria Okafor currently heads up the Data Science Group at Northwind Inc.", "leads", "Maria Okafor", "Data Science Group", "prose.leads_verb"),
+    # reports_to: to a title the story gave someone, deputies, leadership teams
+    (STORY + "Maria Okafor will serve as interim CEO. Peter Vance will remain at the company, reporting to the CEO.", "reports_to", "Peter Vance", "Maria Okafor", "prose.reports_to_title"),
+    ("Maria Okafor, Peter Vance's deputy, spoke first.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
+    ("Maria Okafor joins Peter Vance's leadership team.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
+    # part_of: subsidiaries, acquisitions, holdings
+    ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Maria Okafor worked at Quillon (now part of Northwind Inc.).", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
+    ("Maria Okafor was co-founder of Geometric Intelligence (which became Uber AI Labs).", "employed_by", "Maria Okafor", "Geometric Intelligence", "prose.job_title"),
+    ("Northwind Inc. acquired Quillon in 2019.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
+    ("Quillon, which was acquired by Northwind Inc. in 2010, makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_acquired"),
+    ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Nest", "Northwind Inc.", "prose.part_of_holding"),
+    ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Calico", "Northwind Inc.", "prose.part_of_holding"),
+    # units of a university named in the same sentence; a faculty's university employs
+    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
+     "part_of", "College of Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
+    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
+     "part_of", "Department of Computer Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
+    ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Peter Vance", "TU Wien", "prose.job_title"),
+    # developed: maintainers, contributors, creators
+    ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
+    ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
+    ("Maria Okafor co-created NebulaFlow, a stream engine.", "developed", "Maria Okafor", "NebulaFlow", "prose.developed_made"),
+    ("Maria Okafor is the lead developer of VTK-m and a contributor to ParaView.", "developed", "Maria Okafor", "ParaView", "prose.developed_maintainer"),
+    ("Peter Vance maintains the Ascent library and has been developing Catalyst.", "developed", "Peter Vance", "Catalyst", "prose.developed_made"),
+    ("Maria Okafor leads the development of VisIt.", "developed", "Maria Okafor", "VisIt", "prose.developed_made"),
+    ("Maria Okafor is best known for the creation of the MovieLens recommender system.", "developed", "Maria Okafor", "MovieLens", "prose.developed_maintainer"),
+    ("Maria Okafor is known for her contribution to the Google search engine.", "developed", "Maria Okafor", "Google", "prose.developed_maintainer"),
+    ("Maria Okafor showed how to tackle this in her own system, NebulaStream.", "developed", "Maria Okafor", "NebulaStream", "prose.developed_maintainer"),
+    ("Under her leadership, Quillon has released innovative products such as Atlas, its cloud database.", "developed", "Quillon", "Atlas", "prose.developed_release"),
+    # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
+    ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
+     "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
+    ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
+     "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
+    ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "Fellow of the IEEE", "prose.award_fellow"),
+    ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "CHI Academy", "prose.award_member"),
+    ("Maria Okafor is also an Amazon Scholar.", "award_received", "Maria Okafor", "Amazon Scholar", "prose.award_fellow"),
+    ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at Orbit University.", "award_received", "Maria Okafor", "ARC DECRA Fellow", "prose.award_fellow"),
+    ("Maria Okafor was honored with the Medal of Excellence.", "award_received", "Maria Okafor", "Medal of Excellence", "prose.award_received"),
+    ("In 2004, Maria Okafor obtained young scientist award from the Science Council.", "award_received", "Maria Okafor", "young scientist award", "prose.award_received"),
+    ("Maria Okafor has received numerous honors, including two SIGMOD Research Highlight Awards and best paper awards at SIGMOD and VLDB.",
+     "award_received", "Maria Okafor", "best paper award", "prose.award_received"),
+    ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
+     "award_received", "Maria Okafor", "Fellow of the International Society for Medical Image Computing", "prose.award_fellow"),
+]
+
+NEGATIVE = [
+    # a title and a name with no employer anywhere
+    ("The panel featured CEO Peter Vance and two investors.", "employed_by", None),
+    # not an executive title: no story company is assumed
+    (STORY + "Maria Okafor, a professor, spoke first.", "employed_by", "Northwind Inc."),
+    # negation and hypotheticals
+    (STORY + "Maria Okafor would serve as interim CEO if the board agreed.", "employed_by", "Northwind Inc."),
+    (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
+    (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
+    ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
+    ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
+    ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
+    ("Maria Okafor is not a Google researcher.", "employed_by", None),
+    ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
+    ("Northwind Inc. did not acquire Quillon.", "part_of", None),
+    ("Maria Okafor is not Peter Vance's deputy.", "reports_to", None),
+    (STORY + "Peter Vance will remain at the company, reporting to the CEO.", "reports_to", None),
+    ("Maria Okafor joins Peter Vance's leadership team.", "employed_by", None),
+    ("Maria Okafor moved from the Department of Physics at Lund University to Stanford University.", "part_of", "Stanford University"),
+    ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Faculty of Informatics"),
+    ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
+    ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
+    ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
+    ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
+    ("Maria Okafor never contributed to the Linux kernel.", "developed", None),
+    ("Maria Okafor is the lead developer of VTK-m.", "employed_by", None),
+    ("Maria Okafor led the Stratosphere project, which resulted in the creation of Apache Flink.", "developed", None),
+    ("Maria Okafor has authored 10 standardization contributions to the Versatile Video Coding standard.", "developed", None),
+    ("Maria Okafor is a Research Fellow at Orbit University.", "award_received", None),
+    ("Maria Okafor received a research grant from the Science Council.", "award_received", None),
+    # an academy membership is an honour, not a unit of an organisation
+    ("He is a member of the Berlin Academy of Sciences. Peter Vance is a professor.", "part_of", None),
+]
+
+
+def _match(facts, relation, subject, obj, rule=None):
+    return [
+        f for f in facts
+        if f.relation == relation and (subject is None or f.subject.canonical == subject)
+        and (obj is None or f.object.canonical == obj) and (rule is None or f.rule == rule)
+    ]
+
+
+@pytest.mark.parametrize("text,relation,subject,obj,rule", POSITIVE)
+def test_frame_states_fact(facts_of, text, relation, subject, obj, rule):
+    facts = facts_of(text)
+    assert _match(facts, relation, subject, obj, rule), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+@pytest.mark.parametrize("text,relation,obj", NEGATIVE)
+def test_negative_twin_states_nothing(facts_of, text, relation, obj):
+    facts = facts_of(text)
+    assert not _match(facts, relation, None, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_interim_title_keeps_its_modifier(facts_of):
+    facts = _match(facts_of(STORY + "Maria Okafor will serve as interim CEO."), "employed_by", "Maria Okafor", "Northwind Inc.")
+    assert [f.qualifiers.title for f in facts] == ["interim CEO"]
+
+
+def test_award_won_in_several_years_is_one_fact_a_year(facts_of):
+    text = "Maria Okafor won Outstanding Paper awards in 2018, 2022, and 2024."
+    facts = _match(facts_of(text), "award_received", "Maria Okafor", "Outstanding Paper award")
+    assert sorted(f.qualifiers.date for f in facts) == ["2018", "2022", "2024"]
+
+
+def test_award_enumeration_keeps_the_awarding_body(facts_of):
+    facts = _match(facts_of(_AWARD_LIST), "award_received", "Maria Okafor", "Aggarwal Prize")
+    assert facts and facts[0].qualifiers.org == "International Association for Pattern Recognition"
