@@ -29,6 +29,7 @@ from pipeline.dates.patterns.false_positives import (
     overlaps_mask,
     year_context_ok,
 )
+from pipeline.dates.patterns.holidays import holidays
 from pipeline.dates.patterns.narrative import narrative
 from pipeline.dates.patterns.ranges import ranges
 from pipeline.dates.patterns.relative import DIRS, relatives, year_ends
@@ -229,9 +230,10 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
             c.anchor = c.value.rsplit("/", 1)[-1] if not c.value.endswith("/present") else c.value.split("/")[0]
     relatives(text, anchors, dct, cands, timeml)
     narrative(text, dct, cands, timeml)
-    year_ends(text, dct, cands)
+    year_ends(text, dct, cands, timeml)
     if timeml:
         timeml_forms(text, dct, cands)
+        holidays(text, dct, cands)
     if mask:
         cands = [c for c in cands if not overlaps_mask(mask, c.start, c.end)]
     out = []

@@ -29,6 +29,7 @@ from pipeline.dates.lexicon import (
 )
 from pipeline.dates.patterns.absolute import BACK
 from pipeline.dates.patterns.durations import (
+    AGE_LONG_RE,
     APPROX_BACK,
     DUR_RE,
     EVERY_RE,
@@ -86,6 +87,12 @@ def _spelled_year(m: re.Match) -> int | None:
     return century + _UNIT_NUM[m.group("ou").lower()]
 
 
+_WHICH_YEAR_RE = re.compile(r"\s+(?i:(last|this|next)\s+year)\b(?![\w'’-])")
+_SEASON_ALONE_RE = re.compile(
+    rf"(?<![\w-])(?P<pre>(?i:the\s+|this\s+past\s+|this\s+coming\s+|(?:the\s+)?(?:early|late|mid)[\s-]+)|(?<=\b[Ii]n\s))?(?P<s>{first(SEASONS)})(?![\w-])"
+)
+
+
 def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
     for m in _SPELLED_YEAR_RE.finditer(text):
@@ -119,8 +126,8 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         ntok = m.group("n").lower()
         if ntok in ("a", "an") and (unit in ("second", "quarter") or re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes|\bseats|\bflights)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()])):
             continue  # "$1.76 a year", "a second group", "a quarter of"
-        if unit == "quarter" and (m.group("pl") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
-            continue
+        if unit == "quarter" and ((m.group("pl") and not m.group("pre")) or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
+            continue  # "three quarters of", but "the next three quarters"
         if re.match(r"\s+(?i:ago|earlier|later|old)\b", text[m.end() : m.end() + 8]):
             continue
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
@@ -130,6 +137,11 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if approx:
             start = approx.start()
         out.append(Cand(start, m.end(), dur_value(n, unit), "DURATION", 1))
+    for m in AGE_LONG_RE.finditer(text):
+        n = num_value(m.group("n")) if m.group("n") else (None if m.group("pl") else 1)
+        if m.group("n") and n is None:
+            continue
+        out.append(Cand(m.start(), m.end(), dur_value(n, m.group("unit")), "DURATION", 1))
     for m in THE_DUR_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), dur_value(1 if not m.group("pl") else None, m.group("unit")), "DURATION", 0))
     for m in FEW_RE.finditer(text):
@@ -182,7 +194,8 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         u = m.group("u").lower()
         pre = (m.group("pre") or "").lower()
         o = m.group("o")
-        if u == "period" and not re.search(r"\b(?:latest|year-ago|year-earlier|comparable|same)\b", pre):
+        yr = m.group("y")
+        if u == "period" and not yr and not re.search(r"\b(?:latest|year-ago|year-earlier|comparable|same)\b", pre):
             continue
         if not o and not pre.strip():
             continue
@@ -196,7 +209,7 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         q = ORDINALS.get(o.lower(), 9) if o else ref[1]
         if q > 4:
             continue
-        y = closest_year(q, ref, 4) if o else ref[0]
+        y = int(yr) if yr else closest_year(q, ref, 4) if o else ref[0]
         if re.search(r"year-ago|year-earlier|comparable|same", pre):
             y -= 1
         elif "current" in pre and not o:
@@ -234,4 +247,20 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         y = tense_year(f"{mo:02d}", dct, future_context(text, m.start()))
         b = REL_MOD_BACK.search(text, max(0, m.start() - 30), m.start()) or BACK["mod"].search(text, max(0, m.start() - 30), m.start())
         start = b.start() if b and not b.group(0).lower().startswith("the") else m.start()
-        out.append(Cand(start, m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0), f"{y:04d}-{mo:02d}", "DATE", 0))
+        end = m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0)
+        yr = _WHICH_YEAR_RE.match(text, end)
+        if yr:  # "April next year", "June last year"
+            y, end = dct.year + {"last": -1, "this": 0, "next": 1}[yr.group(1).lower()], yr.end()
+        out.append(Cand(start, end, f"{y:04d}-{mo:02d}", "DATE", 0 if not yr else 2))
+    for m in _SEASON_ALONE_RE.finditer(text):
+        s = m.group("s").lower()
+        if m.group("s")[0].islower() and s == "fall" and not m.group("pre"):
+            continue  # "prices fall"
+        if re.match(r"\s+(?:of\s+)?(?:(?:19|20)\d\d|['’]\d\d)", text[m.end() : m.end() + 9]):
+            continue  # "summer 1998" is a point form
+        code = SEASONS[s]
+        pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+        k = -1 if "past" in pre else 1 if "coming" in pre else None
+        start_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
+        y = dct.year + k if k is not None and (k < 0) == (start_month >= dct.month) else dct.year if k is not None else tense_year(f"{start_month:02d}", dct, future_context(text, m.start()))
+        out.append(Cand(m.start(), m.end(), f"{y:04d}-{code}", "DATE", 0))

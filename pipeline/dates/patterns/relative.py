@@ -55,15 +55,20 @@ def _today_is_date(text: str, m: re.Match) -> bool:
     return m.group("w")[0] == "T" and bool(_SENTENCE_START_BEFORE.search(text, max(0, m.start() - 6), m.start()))
 
 
-_YEAR_END_RE = re.compile(rf"(?P<w>{first(['end', 'beginning', 'start', 'middle'])})\s+of\s+(?:(?i:the|this)\s+)?(?i:year)(?![\w-])")
+_YEAR_END_WORDS = ["year-end", "year end", "year's end", "year’s end"]
+_YEAR_END_RE = re.compile(
+    rf"(?P<w>{first(['end', 'beginning', 'start', 'middle'])})\s+of\s+(?:(?i:the|this)\s+)?(?i:year)(?![\w-])|(?<![\w-])(?P<ye>{first(_YEAR_END_WORDS)})(?![\w-])"
+)
 
 
-def year_ends(text: str, dct: date | None, out: list[Cand]) -> None:
-    """"By the end of year", "the beginning of the year": the document date's year."""
+def year_ends(text: str, dct: date | None, out: list[Cand], timeml: bool) -> None:
+    """"By the end of year", "the beginning of the year", "by year-end": the document date's year."""
     if dct is None:
         return
     for m in _YEAR_END_RE.finditer(text):
-        the = _THE_BACK_RE.search(text, max(0, m.start() - 6), m.start())
+        if m.group("ye") and not timeml:
+            continue  # "the year-end review" in a biography is no date of a fact
+        the = _THE_BACK_RE.search(text, max(0, m.start() - 6), m.start()) if not m.group("ye") else None
         out.append(Cand(the.start() if the else m.start(), m.end(), f"{dct.year:04d}", prio=1))
 
 
