@@ -157,7 +157,7 @@ def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False)
                         continue
                 start = s
                 if back is not None and _may_have_prefix(text, s):
-                    if timeml and back is BACK["mod"]:
+                    if timeml and back is BACK["mod"] and name != "decade":  # TimeML keeps "the" of "the 1990s" only
                         back = backs["mod"]
                     b = back.search(text, max(0, s - 40), s)
                     if b:

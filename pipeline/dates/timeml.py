@@ -14,6 +14,7 @@ from pipeline.dates.candidate import Cand
 from pipeline.dates.lexicon import (
     DAYPARTS,
     MON,
+    MONTHS,
     NUMBERS,
     ORDINALS,
     REFS,
@@ -87,6 +88,7 @@ def _spelled_year(m: re.Match) -> int | None:
     return century + _UNIT_NUM[m.group("ou").lower()]
 
 
+_EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(list(WEEKDAYS) + [m for m in MONTHS if len(m) > 3])})(?![\w-])")
 _WHICH_YEAR_RE = re.compile(r"\s+(?i:(last|this|next)\s+year)\b(?![\w'’-])")
 _SEASON_ALONE_RE = re.compile(
     rf"(?<![\w-])(?P<pre>(?i:the\s+|this\s+past\s+|this\s+coming\s+|(?:the\s+)?(?:early|late|mid)[\s-]+)|(?<=\b[Ii]n\s))?(?P<s>{first(SEASONS)})(?![\w-])"
@@ -117,6 +119,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS):
             continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies
         out.append(Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
+    for m in _EVERY_DAY_RE.finditer(text):
+        w = m.group("w").lower().rstrip(".")
+        v = f"XXXX-WXX-{WEEKDAYS[w] + 1}" if w in WEEKDAYS else f"XXXX-{MONTHS[w]:02d}"
+        out.append(Cand(m.start(), m.end(), v, "SET", 2))
     for m in EVERY_RE.finditer(text):
         n = num_value(m.group("n")) if m.group("n") else 1
         out.append(Cand(m.start(), m.end(), dur_value(n, m.group("unit")), "SET", 2))
@@ -261,6 +267,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         code = SEASONS[s]
         pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
         k = -1 if "past" in pre else 1 if "coming" in pre else None
-        start_month = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}[code]
-        y = dct.year + k if k is not None and (k < 0) == (start_month >= dct.month) else dct.year if k is not None else tense_year(f"{start_month:02d}", dct, future_context(text, m.start()))
+        begins = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        future = k == 1 if k is not None else future_context(text, m.start())
+        if future:  # the next one not yet over; in the past tense the last one begun
+            y = dct.year if dct.month <= begins else dct.year + 1
+        else:
+            y = dct.year if dct.month >= begins else dct.year - 1
         out.append(Cand(m.start(), m.end(), f"{y:04d}-{code}", "DATE", 0))

@@ -103,7 +103,9 @@ def rel_value(direction: str, unit: str, dct: date) -> str | None:
     if u in SEASONS:
         return f"{dct.year + k:04d}-{SEASONS[u]}"
     if u in WEEKDAYS:
-        return weekday_value(WEEKDAYS[u], dct, k if d != "this" else 0)
+        if d == "this":  # the day of the document date's week
+            return (dct + timedelta(days=WEEKDAYS[u] - dct.weekday())).isoformat()
+        return weekday_value(WEEKDAYS[u], dct, k)
     key = re.sub(r"\W", "", u)
     if key in MONTHS:
         mo = MONTHS[key]
@@ -165,7 +167,7 @@ def future_context(text: str, pos: int, strict: bool = False) -> bool:
     if not fut:
         return False
     past = list(_PAST_RE.finditer(clause))
-    return not past or past[-1].start() < fut[-1].start()
+    return not past or past[-1].start() < fut[-1].end()  # "is scheduled to": not a past tense
 
 
 def dur_value(n: float | None, unit: str) -> str:
