@@ -89,6 +89,9 @@ def _spelled_year(m: re.Match) -> int | None:
 
 
 _EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(list(WEEKDAYS) + [m for m in MONTHS if len(m) > 3])})(?![\w-])")
+_THE_YEAR_RE = re.compile(
+    rf"(?<=[\w,] )(?:{first(['the'])}\s+(?:(?P<k>(?i:latest|current|past|last))\s+)?(?P<fy>(?i:fiscal\s+))?(?i:year)|(?P<c>{first(['this century'])}))(?![\w'’-])(?!\s+(?:of|before|after|ago|earlier|later|to|in\s+which|when|that)\b)"
+)
 _WHICH_YEAR_RE = re.compile(r"\s+(?i:(last|this|next)\s+year)\b(?![\w'’-])")
 _SEASON_ALONE_RE = re.compile(
     rf"(?<![\w-])(?P<pre>(?i:the\s+|this\s+past\s+|this\s+coming\s+|(?:the\s+)?(?:early|late|mid)[\s-]+)|(?<=\b[Ii]n\s))?(?P<s>{first(SEASONS)})(?![\w-])"
@@ -116,9 +119,21 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), REFS[w], "DATE", 0))
     for m in SET_RE.finditer(text):
         nxt = NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 20))
-        if nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS):
-            continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies
+        adjective = nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS)
+        if adjective and (m.group("w").lower() != "daily" or nxt.group(1)[0].isupper() or re.search(r"(?i:\b(?:the|a|an)\s+)\Z", text[max(0, m.start() - 5) : m.start()])):
+            continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies ("daily trading" is one)
         out.append(Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
+    for m in _THE_YEAR_RE.finditer(text):
+        if m.group("fy") and not dct:
+            continue
+        pre = text[max(0, m.start() - 12) : m.start()].lower()
+        if m.group("c"):
+            out.append(Cand(m.start(), m.end(), "P1CE", "DATE", 1))  # "this century"
+        elif dct and (m.group("k") or re.search(r"\b(?:in|by|of)\s*\Z", pre)):
+            k = {"latest": -1, "past": -1, "last": -1, "current": 0}.get((m.group("k") or "").lower(), 0)
+            out.append(Cand(m.start(), m.end(), f"{dct.year + k:04d}", "DATE", 1))
+        else:
+            out.append(Cand(m.start(), m.end(), "P1Y", "DURATION", 0))  # "for the year", "during the fiscal year"
     for m in _EVERY_DAY_RE.finditer(text):
         w = m.group("w").lower().rstrip(".")
         v = f"XXXX-WXX-{WEEKDAYS[w] + 1}" if w in WEEKDAYS else f"XXXX-{MONTHS[w]:02d}"
@@ -130,6 +145,8 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         unit = m.group("unit").lower()
         n = num_value(m.group("n"))
         ntok = m.group("n").lower()
+        if re.fullmatch(r"(?:1[89]|20)\d\d", ntok):
+            continue  # "the 1988 quarter" is a year's quarter, not 1,988 of them
         if ntok in ("a", "an") and (unit in ("second", "quarter") or re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes|\bseats|\bflights)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()])):
             continue  # "$1.76 a year", "a second group", "a quarter of"
         if unit == "quarter" and ((m.group("pl") and not m.group("pre")) or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):

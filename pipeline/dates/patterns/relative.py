@@ -129,9 +129,9 @@ def relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: l
     for m in matches(_WEEKDAY_RE, text, anchors.get("weekday", [])):
         if not m.group("w")[0].isupper():
             continue
-        b = _WEEKDAY_BACK.search(text, max(0, m.start() - 8), m.start())
+        b = _WEEKDAY_BACK.search(text, max(0, m.start() - 10), m.start())
         d = b.group("dir").lower() if b else ""
-        start = b.start() if b and d != "on" else m.start()
+        start = b.start() if b and d != "on" and (timeml or d in ("last", "next", "this")) else m.start()
         if not dct:
             if timeml:
                 out.append(Cand(start, m.end(), None, prio=1))
