@@ -30,9 +30,15 @@ from pipeline.dates.patterns.false_positives import (
     year_context_ok,
 )
 from pipeline.dates.patterns.holidays import holidays
+from pipeline.dates.patterns.narrative import KEYWORDS as NARRATIVE_KEYWORDS
 from pipeline.dates.patterns.narrative import narrative
 from pipeline.dates.patterns.ranges import ranges
-from pipeline.dates.patterns.relative import DIRS, relatives, year_ends
+from pipeline.dates.patterns.relative import (
+    DIRS,
+    YEAR_END_KEYWORDS,
+    relatives,
+    year_ends,
+)
 from pipeline.dates.timeml import timeml_forms
 from pipeline.dates.values import (
     QUARTER_VALUE_RE,
@@ -63,6 +69,8 @@ for _kind, _words in (
     ("dayword", ["yesterday", "tomorrow", "today", "tonight"]),
     ("weekday", WEEKDAYS),
     ("ago", ["ago"]),
+    *NARRATIVE_KEYWORDS.items(),
+    *YEAR_END_KEYWORDS.items(),
 ):
     for _w in _words:
         _KEYWORDS.setdefault(_w, []).append(_kind)
@@ -229,8 +237,8 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
         if c.value and c.value[:4].isdigit():
             c.anchor = c.value.rsplit("/", 1)[-1] if not c.value.endswith("/present") else c.value.split("/")[0]
     relatives(text, anchors, dct, cands, timeml)
-    narrative(text, dct, cands, timeml)
-    year_ends(text, dct, cands, timeml)
+    narrative(text, anchors, dct, cands, timeml)
+    year_ends(text, anchors, dct, cands, timeml)
     if timeml:
         timeml_forms(text, dct, cands)
         holidays(text, dct, cands)

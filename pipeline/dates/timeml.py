@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.dates.candidate import Cand
+from pipeline.dates.candidate import Cand, around
 from pipeline.dates.lexicon import (
     DAYPARTS,
     MON,
@@ -42,7 +42,6 @@ from pipeline.dates.patterns.durations import (
 )
 from pipeline.dates.patterns.false_positives import NEXT_WORD
 from pipeline.dates.patterns.relative import (
-    EARLIER_RE,
     MONTH_ALONE_RE,
     REL_MOD_BACK,
     WEEKEND_RE,
@@ -50,7 +49,6 @@ from pipeline.dates.patterns.relative import (
 )
 from pipeline.dates.patterns.times import CLOCK_RE, PART_RE, QUARTER_RE
 from pipeline.dates.values import (
-    ago_value,
     closest_year,
     dur_value,
     future_context,
@@ -92,6 +90,7 @@ _EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(
 _THE_YEAR_RE = re.compile(
     rf"(?<=[\w,] )(?:{first(['the'])}\s+(?:(?P<k>(?i:latest|current|past|last))\s+)?(?P<fy>(?i:fiscal\s+))?(?i:year)|(?P<c>{first(['this century'])}))(?![\w'’-])(?!\s+(?:of|before|after|ago|earlier|later|to|in\s+which|when|that)\b)"
 )
+_LONG_NEEDLE = re.compile(r"-long\b")
 _WHICH_YEAR_RE = re.compile(r"\s+(?i:(last|this|next)\s+year)\b(?![\w'’-])")
 _SEASON_ALONE_RE = re.compile(
     rf"(?<![\w-])(?P<pre>(?i:the\s+|this\s+past\s+|this\s+coming\s+|(?:the\s+)?(?:early|late|mid)[\s-]+)|(?<=\b[Ii]n\s))?(?P<s>{first(SEASONS)})(?![\w-])"
@@ -160,7 +159,7 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if approx:
             start = approx.start()
         out.append(Cand(start, m.end(), dur_value(n, unit), "DURATION", 1))
-    for m in AGE_LONG_RE.finditer(text):
+    for m in around(AGE_LONG_RE, text, _LONG_NEEDLE):
         n = num_value(m.group("n")) if m.group("n") else (None if m.group("pl") else 1)
         if m.group("n") and n is None:
             continue
@@ -246,16 +245,6 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), week_value(dct - timedelta(weeks=back)) + "-WE", "DATE", 1))
     for m in YEAR_AGO_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), year_ago_value(text, m.start(), dct, ref), "DATE", 2, True))
-    for m in EARLIER_RE.finditer(text):
-        n = num_value(m.group("n"))
-        if n is None or n != int(n):
-            continue
-        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
-        if sign < 0:
-            v = ago_value(n, m.group("unit"), dct)
-        else:
-            v = ago_value(-n, m.group("unit"), dct)
-        out.append(Cand(m.start(), m.end(), v, "DATE", 1))
     for m in MONTH_ALONE_RE.finditer(text):
         w = m.group("m")
         if not w[0].isupper():
