@@ -132,6 +132,15 @@ TIMEML = [
     ("Stocks are up now.", "now", "PRESENT_REF", "DATE"),
     ("He died on Thanksgiving Day.", "Thanksgiving Day", "2023-11-23", "DATE"),
     ("Shops close on Christmas Eve.", "Christmas Eve", "2023-12-24", "DATE"),
+    ("Markets shut on Good Friday 1998.", "Good Friday 1998", "1998-04-10", "DATE"),
+    ("Profit fell in the 1988 third quarter.", "the 1988 third quarter", "1988-Q3", "DATE"),
+    ("Debt should fall by year-end.", "year-end", "2024", "DATE"),
+    ("It ended a decades-long feud.", "decades-long", "PXDE", "DURATION"),
+    ("Shares fell for eight trading days.", "eight trading days", "P8D", "DURATION"),
+    ("Losses may last the next three quarters.", "the next three quarters", "P3Q", "DURATION"),
+    ("Rates should stay low in the near future.", "the near future", "FUTURE_REF", "DATE"),
+    ("Sales rose 5% for the year.", "the year", "P1Y", "DURATION"),
+    ("It grew nearly two years.", "nearly two years", "P2Y", "DURATION"),
 ]
 
 
