@@ -147,7 +147,7 @@ def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False)
                 prev = text[s - 1] if s > 0 else ""
                 if prev and not _is_cjk(prev):
                     if name in _NUMERIC:
-                        if prev.isdigit() or prev in "./-" or (prev.isalpha() and name != "ymd"):
+                        if prev.isdigit() or prev in "./" or (prev == "-" and not text[s - 2 : s - 1].isspace()) or (prev.isalpha() and name != "ymd"):
                             continue
                     elif name not in ("yap", "year") and (prev.isalnum() or prev in "_./-") and not (name == "decade" and prev == "-"):
                         continue
