@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -55,6 +56,52 @@ def _system_cmd(system: str, src: str, dst: str) -> list[str]:
     return [str(PEERS_PY), str(ROOT / "bench" / "peers" / "run_peers.py"), system, src, dst]
 
 
+_FORMS = [  # (form, regex on a gold TIMEX3's text), first match wins
+    ("time of day", r"(?i)\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|tonight|overnight)"),
+    ("set", r"(?i)\b(?:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)\b"),
+    ("ago / later / earlier", r"(?i)\b(?:ago|later|earlier|before|after|afterwards)\b"),
+    ("duration", r"(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|recent|past|next|last|coming)[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?)\b"),
+    ("quarter / half / fiscal", r"(?i)\b(?:quarter|half|fiscal|period|year-(?:ago|earlier|end))\b"),
+    ("decade / century", r"(?i)(?:\d0'?s|\b(?:decade|century|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"),
+    ("weekday", r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bweekend\b"),
+    ("day word", r"(?i)\b(?:today|yesterday|tomorrow)\b"),
+    ("month / day", r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\b"),
+    ("season / holiday", r"(?i)\b(?:spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|new year)"),
+    ("last / this / next unit", r"(?i)\b(?:last|this|next|past|previous|current|coming|following)\s+(?:week|month|year)\b"),
+    ("year", r"\b(?:1[0-9]|20)\d\d\b|['’]\d\d\b"),
+    ("present / past / future", r"(?i)\b(?:now|current(?:ly)?|recent(?:ly)?|future|past|former(?:ly)?|soon|present|nowadays)\b"),
+]
+
+
+def _form(text: str) -> str:
+    return next((name for name, rx in _FORMS if re.search(rx, text)), "other")
+
+
+def _found_by(gold: list, found: list[dict]) -> set[int]:
+    """Indexes of the gold TIMEX3s that a system's mentions overlap."""
+    return {i for i, g in enumerate(gold) if any(min(g.end, m["end"]) > max(g.start, m["start"]) for m in found)}
+
+
+def _diff_by_form(gold: dict, a: str, fa: dict, b: str, fb: dict) -> None:
+    """Gold expressions one system finds (relaxed) and the other misses, counted by form."""
+    from collections import Counter, defaultdict
+
+    only = {a: Counter(), b: Counter()}
+    examples: dict = {a: defaultdict(list), b: defaultdict(list)}
+    for doc_id, g in gold.items():
+        sa, sb = _found_by(g, fa.get(doc_id, [])), _found_by(g, fb.get(doc_id, []))
+        for who, idx in ((a, sa - sb), (b, sb - sa)):
+            for i in sorted(idx):
+                f = _form(g[i].text)
+                only[who][f] += 1
+                if len(examples[who][f]) < 4:
+                    examples[who][f].append(g[i].text)
+    for who, other in ((a, b), (b, a)):
+        print(f"found by {who}, missed by {other}: {sum(only[who].values())}")
+        for f, n in only[who].most_common():
+            print(f"  {n:4}  {f:26} e.g. {', '.join(repr(x) for x in examples[who][f])}")
+
+
 class _M:
     __slots__ = ("start", "end", "value", "type")
 
@@ -70,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="also write the table as JSON here")
     ap.add_argument("--keep", help="save each system's raw output and run time in this folder")
     ap.add_argument("--reuse", help="score the outputs saved by --keep in this folder instead of running those systems again")
+    ap.add_argument("--diff", metavar="A,B", help="also list the gold expressions one of two systems finds and the other misses, by form")
     ap.add_argument("--run-ours", nargs=2, metavar=("IN", "OUT"), help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.run_ours:
@@ -89,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print("peer setup failed; running ours only", file=sys.stderr)
         systems = ["ours"]
     rows = []
+    outputs: dict[str, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "docs.json"
         src.write_text(json.dumps([{"id": d.doc_id, "text": d.text, "dct": d.dct.isoformat() if d.dct else None} for d in docs]), encoding="utf-8")
@@ -109,6 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             if a.keep:
                 Path(a.keep).mkdir(parents=True, exist_ok=True)
                 (Path(a.keep) / f"{system}.json").write_text(json.dumps({"seconds": dt, "docs": len(docs), "mentions": found}), encoding="utf-8")
+            outputs[system] = found
             total = Counts()
             for doc_id, g in gold.items():
                 total.add(score(g, [_M(x) for x in found.get(doc_id, [])]))
@@ -122,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{100 * r['relaxed_p']:8.1f} {100 * r['relaxed_r']:6.1f} {100 * r['relaxed_f1']:6.1f} {100 * r['value_f1']:8.1f} "
             f"{100 * r['type_f1']:7.1f} {r['docs_per_s']:8.2f}"
         )
+    if a.diff:
+        x, y = a.diff.split(",")
+        if x in outputs and y in outputs:
+            _diff_by_form(gold, x, outputs[x], y, outputs[y])
     if a.json:
         Path(a.json).write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

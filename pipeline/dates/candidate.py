@@ -32,6 +32,20 @@ class Point:
     strict: bool
 
 
+def around(rx: re.Pattern, text: str, needle: re.Pattern, back: int = 48, ahead: int = 16):
+    """Matches of `rx` that contain a match of `needle`: a cheap literal scan finds the few places
+    a costly pattern can match, and the pattern runs only there."""
+    last = -1
+    for n in needle.finditer(text):
+        if n.start() < last:
+            continue
+        for m in rx.finditer(text, max(0, n.start() - back), min(len(text), n.end() + ahead)):
+            if m.start() <= n.start() < m.end() and m.end() <= n.end() + ahead - 1:
+                last = m.end()
+                yield m
+                break
+
+
 def matches(rx: re.Pattern, text: str, positions: list[int]):
     for pos in positions:
         m = rx.match(text, pos)

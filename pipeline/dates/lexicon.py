@@ -116,3 +116,4 @@ def day_of(tok: str) -> int:
 
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 SMALL = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+HOLIDAYS: dict[str, str] = {k: str(v) for k, v in _L["holiday"].items()}  # "11-22+TH": the first Thursday from Nov 22

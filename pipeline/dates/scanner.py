@@ -29,9 +29,16 @@ from pipeline.dates.patterns.false_positives import (
     overlaps_mask,
     year_context_ok,
 )
+from pipeline.dates.patterns.holidays import holidays
+from pipeline.dates.patterns.narrative import KEYWORDS as NARRATIVE_KEYWORDS
 from pipeline.dates.patterns.narrative import narrative
 from pipeline.dates.patterns.ranges import ranges
-from pipeline.dates.patterns.relative import DIRS, relatives, year_ends
+from pipeline.dates.patterns.relative import (
+    DIRS,
+    YEAR_END_KEYWORDS,
+    relatives,
+    year_ends,
+)
 from pipeline.dates.timeml import timeml_forms
 from pipeline.dates.values import (
     QUARTER_VALUE_RE,
@@ -62,6 +69,8 @@ for _kind, _words in (
     ("dayword", ["yesterday", "tomorrow", "today", "tonight"]),
     ("weekday", WEEKDAYS),
     ("ago", ["ago"]),
+    *NARRATIVE_KEYWORDS.items(),
+    *YEAR_END_KEYWORDS.items(),
 ):
     for _w in _words:
         _KEYWORDS.setdefault(_w, []).append(_kind)
@@ -138,7 +147,7 @@ def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False)
                 prev = text[s - 1] if s > 0 else ""
                 if prev and not _is_cjk(prev):
                     if name in _NUMERIC:
-                        if prev.isdigit() or prev in "./-" or (prev.isalpha() and name != "ymd"):
+                        if prev.isdigit() or prev in "./" or (prev == "-" and not text[s - 2 : s - 1].isspace()) or (prev.isalpha() and name != "ymd"):
                             continue
                     elif name not in ("yap", "year") and (prev.isalnum() or prev in "_./-") and not (name == "decade" and prev == "-"):
                         continue
@@ -156,7 +165,7 @@ def _find_points(text: str, anchors: dict[str, list[int]], timeml: bool = False)
                         continue
                 start = s
                 if back is not None and _may_have_prefix(text, s):
-                    if timeml and back is BACK["mod"]:
+                    if timeml and back is BACK["mod"] and name != "decade":  # TimeML keeps "the" of "the 1990s" only
                         back = backs["mod"]
                     b = back.search(text, max(0, s - 40), s)
                     if b:
@@ -228,10 +237,11 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
         if c.value and c.value[:4].isdigit():
             c.anchor = c.value.rsplit("/", 1)[-1] if not c.value.endswith("/present") else c.value.split("/")[0]
     relatives(text, anchors, dct, cands, timeml)
-    narrative(text, dct, cands, timeml)
-    year_ends(text, dct, cands)
+    narrative(text, anchors, dct, cands, timeml)
+    year_ends(text, anchors, dct, cands, timeml)
     if timeml:
         timeml_forms(text, dct, cands)
+        holidays(text, dct, cands)
     if mask:
         cands = [c for c in cands if not overlaps_mask(mask, c.start, c.end)]
     out = []

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from pipeline.dates.candidate import Cand
+from pipeline.dates.candidate import Cand, around
 from pipeline.dates.lexicon import (
     DAYPARTS,
     MON,
+    MONTHS,
     NUMBERS,
     ORDINALS,
     REFS,
@@ -29,6 +30,7 @@ from pipeline.dates.lexicon import (
 )
 from pipeline.dates.patterns.absolute import BACK
 from pipeline.dates.patterns.durations import (
+    AGE_LONG_RE,
     APPROX_BACK,
     DUR_RE,
     EVERY_RE,
@@ -40,7 +42,6 @@ from pipeline.dates.patterns.durations import (
 )
 from pipeline.dates.patterns.false_positives import NEXT_WORD
 from pipeline.dates.patterns.relative import (
-    EARLIER_RE,
     MONTH_ALONE_RE,
     REL_MOD_BACK,
     WEEKEND_RE,
@@ -48,7 +49,6 @@ from pipeline.dates.patterns.relative import (
 )
 from pipeline.dates.patterns.times import CLOCK_RE, PART_RE, QUARTER_RE
 from pipeline.dates.values import (
-    ago_value,
     closest_year,
     dur_value,
     future_context,
@@ -86,6 +86,17 @@ def _spelled_year(m: re.Match) -> int | None:
     return century + _UNIT_NUM[m.group("ou").lower()]
 
 
+_EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(list(WEEKDAYS) + [m for m in MONTHS if len(m) > 3])})(?![\w-])")
+_THE_YEAR_RE = re.compile(
+    rf"(?<=[\w,] )(?:{first(['the'])}\s+(?:(?P<k>(?i:latest|current|past|last))\s+)?(?P<fy>(?i:fiscal\s+))?(?i:year)|(?P<c>{first(['this century'])}))(?![\w'’-])(?!\s+(?:of|before|after|ago|earlier|later|to|in\s+which|when|that)\b)"
+)
+_LONG_NEEDLE = re.compile(r"-long\b")
+_WHICH_YEAR_RE = re.compile(r"\s+(?i:(last|this|next)\s+year)\b(?![\w'’-])")
+_SEASON_ALONE_RE = re.compile(
+    rf"(?<![\w-])(?P<pre>(?i:the\s+|this\s+past\s+|this\s+coming\s+|(?:the\s+)?(?:early|late|mid)[\s-]+)|(?<=\b[Ii]n\s))?(?P<s>{first(SEASONS)})(?![\w-])"
+)
+
+
 def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
     """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
     for m in _SPELLED_YEAR_RE.finditer(text):
@@ -107,9 +118,25 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), REFS[w], "DATE", 0))
     for m in SET_RE.finditer(text):
         nxt = NEXT_WORD.match(text, m.end(), min(len(text), m.end() + 20))
-        if nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS):
-            continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies
+        adjective = nxt and text[m.end() : nxt.start(1)].strip() == "" and (nxt.group(1)[0].isupper() or nxt.group(1) not in _FUNCTION_WORDS)
+        if adjective and (m.group("w").lower() != "daily" or nxt.group(1)[0].isupper() or re.search(r"(?i:\b(?:the|a|an)\s+)\Z", text[max(0, m.start() - 5) : m.start()])):
+            continue  # "the quarterly dividend", "the daily Granma": adjectives, not frequencies ("daily trading" is one)
         out.append(Cand(m.start(), m.end(), SETS[m.group("w").lower()], "SET", 1))
+    for m in _THE_YEAR_RE.finditer(text):
+        if m.group("fy") and not dct:
+            continue
+        pre = text[max(0, m.start() - 12) : m.start()].lower()
+        if m.group("c"):
+            out.append(Cand(m.start(), m.end(), "P1CE", "DATE", 1))  # "this century"
+        elif dct and (m.group("k") or re.search(r"\b(?:in|by|of)\s*\Z", pre)):
+            k = {"latest": -1, "past": -1, "last": -1, "current": 0}.get((m.group("k") or "").lower(), 0)
+            out.append(Cand(m.start(), m.end(), f"{dct.year + k:04d}", "DATE", 1))
+        else:
+            out.append(Cand(m.start(), m.end(), "P1Y", "DURATION", 0))  # "for the year", "during the fiscal year"
+    for m in _EVERY_DAY_RE.finditer(text):
+        w = m.group("w").lower().rstrip(".")
+        v = f"XXXX-WXX-{WEEKDAYS[w] + 1}" if w in WEEKDAYS else f"XXXX-{MONTHS[w]:02d}"
+        out.append(Cand(m.start(), m.end(), v, "SET", 2))
     for m in EVERY_RE.finditer(text):
         n = num_value(m.group("n")) if m.group("n") else 1
         out.append(Cand(m.start(), m.end(), dur_value(n, m.group("unit")), "SET", 2))
@@ -117,10 +144,12 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         unit = m.group("unit").lower()
         n = num_value(m.group("n"))
         ntok = m.group("n").lower()
+        if re.fullmatch(r"(?:1[89]|20)\d\d", ntok):
+            continue  # "the 1988 quarter" is a year's quarter, not 1,988 of them
         if ntok in ("a", "an") and (unit in ("second", "quarter") or re.search(r"(?:\$|\d|\bcents?|\bdollars?|\btimes|\bseats|\bflights)\s*\S*\s*\Z", text[max(0, m.start() - 20) : m.start()])):
             continue  # "$1.76 a year", "a second group", "a quarter of"
-        if unit == "quarter" and (m.group("pl") or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
-            continue
+        if unit == "quarter" and ((m.group("pl") and not m.group("pre")) or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
+            continue  # "three quarters of", but "the next three quarters"
         if re.match(r"\s+(?i:ago|earlier|later|old)\b", text[m.end() : m.end() + 8]):
             continue
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
@@ -130,6 +159,11 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if approx:
             start = approx.start()
         out.append(Cand(start, m.end(), dur_value(n, unit), "DURATION", 1))
+    for m in around(AGE_LONG_RE, text, _LONG_NEEDLE):
+        n = num_value(m.group("n")) if m.group("n") else (None if m.group("pl") else 1)
+        if m.group("n") and n is None:
+            continue
+        out.append(Cand(m.start(), m.end(), dur_value(n, m.group("unit")), "DURATION", 1))
     for m in THE_DUR_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), dur_value(1 if not m.group("pl") else None, m.group("unit")), "DURATION", 0))
     for m in FEW_RE.finditer(text):
@@ -182,7 +216,8 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         u = m.group("u").lower()
         pre = (m.group("pre") or "").lower()
         o = m.group("o")
-        if u == "period" and not re.search(r"\b(?:latest|year-ago|year-earlier|comparable|same)\b", pre):
+        yr = m.group("y")
+        if u == "period" and not yr and not re.search(r"\b(?:latest|year-ago|year-earlier|comparable|same)\b", pre):
             continue
         if not o and not pre.strip():
             continue
@@ -196,7 +231,7 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         q = ORDINALS.get(o.lower(), 9) if o else ref[1]
         if q > 4:
             continue
-        y = closest_year(q, ref, 4) if o else ref[0]
+        y = int(yr) if yr else closest_year(q, ref, 4) if o else ref[0]
         if re.search(r"year-ago|year-earlier|comparable|same", pre):
             y -= 1
         elif "current" in pre and not o:
@@ -210,16 +245,6 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), week_value(dct - timedelta(weeks=back)) + "-WE", "DATE", 1))
     for m in YEAR_AGO_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), year_ago_value(text, m.start(), dct, ref), "DATE", 2, True))
-    for m in EARLIER_RE.finditer(text):
-        n = num_value(m.group("n"))
-        if n is None or n != int(n):
-            continue
-        sign = -1 if m.group("dir").lower() in ("earlier", "before") else 1
-        if sign < 0:
-            v = ago_value(n, m.group("unit"), dct)
-        else:
-            v = ago_value(-n, m.group("unit"), dct)
-        out.append(Cand(m.start(), m.end(), v, "DATE", 1))
     for m in MONTH_ALONE_RE.finditer(text):
         w = m.group("m")
         if not w[0].isupper():
@@ -234,4 +259,24 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         y = tense_year(f"{mo:02d}", dct, future_context(text, m.start()))
         b = REL_MOD_BACK.search(text, max(0, m.start() - 30), m.start()) or BACK["mod"].search(text, max(0, m.start() - 30), m.start())
         start = b.start() if b and not b.group(0).lower().startswith("the") else m.start()
-        out.append(Cand(start, m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0), f"{y:04d}-{mo:02d}", "DATE", 0))
+        end = m.end() + (1 if text[m.end() : m.end() + 1] == "." and len(w) <= 4 else 0)
+        yr = _WHICH_YEAR_RE.match(text, end)
+        if yr:  # "April next year", "June last year"
+            y, end = dct.year + {"last": -1, "this": 0, "next": 1}[yr.group(1).lower()], yr.end()
+        out.append(Cand(start, end, f"{y:04d}-{mo:02d}", "DATE", 0 if not yr else 2))
+    for m in _SEASON_ALONE_RE.finditer(text):
+        s = m.group("s").lower()
+        if m.group("s")[0].islower() and s == "fall" and not m.group("pre"):
+            continue  # "prices fall"
+        if re.match(r"\s+(?:of\s+)?(?:(?:19|20)\d\d|['’]\d\d)", text[m.end() : m.end() + 9]):
+            continue  # "summer 1998" is a point form
+        code = SEASONS[s]
+        pre = re.sub(r"\s+", " ", (m.group("pre") or "").lower())
+        k = -1 if "past" in pre else 1 if "coming" in pre else None
+        begins = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        future = k == 1 if k is not None else future_context(text, m.start())
+        if future:  # the next one not yet over; in the past tense the last one begun
+            y = dct.year if dct.month <= begins else dct.year + 1
+        else:
+            y = dct.year if dct.month >= begins else dct.year - 1
+        out.append(Cand(m.start(), m.end(), f"{y:04d}-{code}", "DATE", 0))

@@ -103,7 +103,9 @@ def rel_value(direction: str, unit: str, dct: date) -> str | None:
     if u in SEASONS:
         return f"{dct.year + k:04d}-{SEASONS[u]}"
     if u in WEEKDAYS:
-        return weekday_value(WEEKDAYS[u], dct, k if d != "this" else 0)
+        if d == "this":  # the day of the document date's week
+            return (dct + timedelta(days=WEEKDAYS[u] - dct.weekday())).isoformat()
+        return weekday_value(WEEKDAYS[u], dct, k)
     key = re.sub(r"\W", "", u)
     if key in MONTHS:
         mo = MONTHS[key]
@@ -149,7 +151,7 @@ def ago_value(n: float, unit: str, dct: date) -> str | None:
 
 
 _FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|expected\s+to|set\s+to|due\s+to|ready\s+to|is\s+to|are\s+to|next)\b)")
-_STRICT_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall)\b)")
+_STRICT_FUTURE_RE = re.compile(r"(?i:\b(?:will|'ll|shall|plan(?:s|ned|ning)?\s+to|(?:is|are|was|were)\s+(?:scheduled|set|due|expected)\s+to|(?:as\s+(?:soon|early)\s+as))\b)")
 _PAST_RE = re.compile(r"(?i:\b(?:was|were|had|did|said|ago|\w{3,}(?<!e)ed)\b)")
 _FUTURE_PREP_RE = re.compile(r"(?i:\b(?:by|through|until|till|effective|starting|beginning)\s+(?:the\s+)?(?:end\s+of\s+|early\s+|mid-?|late\s+)?)\Z")
 
@@ -165,7 +167,7 @@ def future_context(text: str, pos: int, strict: bool = False) -> bool:
     if not fut:
         return False
     past = list(_PAST_RE.finditer(clause))
-    return not past or past[-1].start() < fut[-1].start()
+    return not past or past[-1].start() < fut[-1].end()  # "is scheduled to": not a past tense
 
 
 def dur_value(n: float | None, unit: str) -> str:
@@ -254,3 +256,51 @@ def shift_value(anchor: str, k: int, unit: str) -> str | None:
     if u == "day":
         return (d + timedelta(days=k)).isoformat()
     return None
+
+
+_WD_CODE = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (the anonymous computus)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l_) // 433
+    month = (h + l_ - 7 * m + 90) // 25
+    return date(y, month, (h + l_ - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(spec: str, y: int) -> date:
+    """A holiday's date in year `y`: "12-25", "11-22+TH" (first Thursday from Nov 22), "easter-2"."""
+    if spec.startswith("easter"):
+        return _easter(y) + timedelta(days=int(spec[6:]))
+    md, _, wd = spec.partition("+")
+    d = date(y, int(md[:2]), int(md[3:5]))
+    if wd:
+        d += timedelta(days=(_WD_CODE[wd] - d.weekday()) % 7)
+    return d
+
+
+def holiday_value(spec: str, dct: date, k: int | None, future: bool) -> str:
+    """The holiday nearest the document date (within two months), else the last one (the next when
+    the tense is future); `k` = -1/+1 for "last"/"next Christmas", 0 for "this Christmas"."""
+    days = [(holiday_date(spec, y) - dct, y) for y in (dct.year - 1, dct.year, dct.year + 1)]
+    if k == 0:
+        y = dct.year
+    elif k == -1:
+        y = max(y for dd, y in days if dd.days < 0)
+    elif k == 1:
+        y = min(y for dd, y in days if dd.days > 0)
+    else:
+        near = min(days, key=lambda t: (abs(t[0].days), t[0].days > 0))
+        if abs(near[0].days) <= 62:
+            y = near[1]
+        elif future:
+            y = min(y for dd, y in days if dd.days > 0)
+        else:
+            y = max(y for dd, y in days if dd.days <= 0)
+    return holiday_date(spec, y).isoformat()

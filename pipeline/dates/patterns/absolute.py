@@ -164,7 +164,7 @@ def _h_dm(m: re.Match, _: str) -> Val | None:
     return ymd_yearless(month_of(m.group("m")), day_of(m.group("d")))
 
 
-@_point("season", [("season", rf"(?P<s>{SEA_F})\s+(?i:of\s+)?(?:(?i:semester|term|quarter|session)\s+)?(?P<y>{YR})"), ("digit", rf"(?P<y>{Y4})\s+(?P<s>{SEA})"), ("digit", rf"(?P<y>{Y4})\s*\((?P<s>{SEA})\)")], "the")
+@_point("season", [("season", rf"(?P<s>{SEA_F}),?\s+(?i:of\s+)?(?:(?i:semester|term|quarter|session)\s+)?(?P<y>{YR})"), ("digit", rf"(?P<y>{Y4})\s+(?P<s>{SEA})"), ("digit", rf"(?P<y>{Y4})\s*\((?P<s>{SEA})\)")], "the")
 def _h_season(m: re.Match, _: str) -> Val | None:
     return Val(f"{year_of(m.group('y')):04d}-{SEASONS[m.group('s').lower()]}")
 
@@ -201,10 +201,12 @@ def _h_half(m: re.Match, _: str) -> Val | None:
     return Val(f"{year_of(m.group('y')):04d}-H{h}")
 
 
-@_point("decade", [("digit", r"(?P<dec>(?:1[0-9]|20)\d0)['’]?s\b"), ("apos", r"['’‘](?P<d2>\d0)s\b"), ("decword", rf"(?P<w>{first(DECADE_WORDS)})\b")], "mod")
+@_point("decade", [("digit", r"(?P<dec>(?:1[0-9]|20)\d0)(?:['’]?s\b|年代)"), ("d12", r"(?P<cn>\d0)年代"), ("apos", r"['’‘](?P<d2>\d0)s\b"), ("decword", rf"(?P<w>{first(DECADE_WORDS)})\b")], "mod")
 def _h_decade(m: re.Match, text: str) -> Val | None:
     if group(m, "dec"):
         return Val(m.group("dec")[:3] + "X")
+    if group(m, "cn"):  # "上世纪80年代": the 1980s
+        return Val("19" + m.group("cn")[0] + "X") if re.search(r"上个?世纪\Z", text[max(0, m.start() - 4) : m.start()]) else None
     if group(m, "d2"):
         return Val(str(year_of(m.group("d2")))[:3] + "X")
     if not BACK["mod"].search(text, max(0, m.start() - 40), m.start()):
@@ -240,7 +242,7 @@ def _h_year(m: re.Match, text: str) -> Val | None:
     return None
 
 
-_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w'’])(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{2,9}\Z")  # KDD'25, NeurIPS'22
+_ACRONYM_BEFORE_RE = re.compile(r"(?<![\w'’])(?=[A-Z])[A-Za-z]{2,12}\Z")  # KDD'25, NeurIPS'22, Award’14
 
 
 @_point("yap", [("apos", rf"(?<!['’‘]){YAP}")])
@@ -269,7 +271,7 @@ def _digit_kind(name: str, kind: str, pattern: str) -> str:
 _WS = " \t\n\u00a0"
 _FOLLOW = {  # characters that may follow the leading digit run of a form
     ("d4", "ymd"): "-/.年", ("d4", "ym"): "-/.年", ("d4", "season"): _WS, ("d4", "quarter"): _WS + "Q",
-    ("d4", "half"): _WS + "H", ("d4", "decade"): "s'’", ("d12", "num_dmy"): "/.-", ("d12", "num_my"): "/.",
+    ("d4", "half"): _WS + "H", ("d4", "decade"): "s'’年", ("d12", "decade"): "年", ("d12", "num_dmy"): "/.-", ("d12", "num_my"): "/.",
     ("d12", "dmy"): _WS + "snrt", ("d12", "dm"): _WS + "snrt", ("d12", "quarter"): "Q", ("d12", "century"): "snrt",
     ("d4", "cjk_year"): "年", ("d12", "num_mdy2"): "/", ("d12", "num_my2"): "/",
 }

@@ -19,14 +19,17 @@ _THOUSANDS_BEFORE_RE = re.compile(r"(?:^|\D)\d{1,3},\Z")
 _THOUSANDS_AFTER_RE = re.compile(r",\d{3}(?!\d)")
 
 
+_YEAR_SLASH_RE = re.compile(r"(?<!\d)(?:19|20)\d\d/\Z")
+
+
 def year_context_ok(text: str, s: int, e: int) -> bool:
     """A bare 4-digit number is a year unless it sits in an identifier or counts something."""
     b1 = text[s - 1] if s > 0 else ""
     b2 = text[s - 2] if s > 1 else ""
     a1 = text[e : e + 1]
     a2 = text[e + 1 : e + 2]
-    if b1 == "/" and text[max(0, s - 3) : s - 1] in ("??", "XX", "xx"):
-        return True  # "??/2019": a year whose month is not known
+    if b1 == "/" and (text[max(0, s - 3) : s - 1] in ("??", "XX", "xx") or _YEAR_SLASH_RE.search(text, max(0, s - 6), s)):
+        return True  # "??/2019": a year whose month is not known; "2018/2019/2020": a list of years
     if b1 and (b1.isalnum() or b1 in "_$€£¥#@/\\+=&%"):
         return False
     if b1 in ".:" and b2.isdigit():
@@ -37,6 +40,8 @@ def year_context_ok(text: str, s: int, e: int) -> bool:
         return False  # thousands separator
     if a1 and ((a1.isalnum() and a1 != "s") or a1 in "%+_@×"):
         return False
+    if a1 == "/" and re.match(r"/(?:19|20)\d\d(?!\d)", text[e : e + 6]):
+        return True  # "2018/2019/2020": a list of years
     if (a1 in ".:/-" and a1 and a2.isdigit()) or (a1 == "." and a2.isalpha()) or (a1 == "," and _THOUSANDS_AFTER_RE.match(text, e)):
         return False
     nxt = NEXT_WORD.match(text, e, min(len(text), e + 30))

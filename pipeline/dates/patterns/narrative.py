@@ -17,36 +17,46 @@ from pipeline.dates.patterns.durations import NUMW
 from pipeline.dates.values import ago_value, num_value, rel_value
 
 _UNITS = ["year", "month", "week", "day", "decade"]
-LATER_RE = re.compile(
-    rf"(?<![\w-])(?P<n>{NUMW}|{first(['a', 'an', 'one'])})[\s-]+(?P<unit>{alt(_UNITS)})s?\s+(?P<dir>{alt(['later', 'earlier', 'afterwards'])})(?![\w-])"
-)
-_FOLLOWING_RE = re.compile(
-    rf"(?<![\w-])(?P<the>{first(['the'])})\s+(?P<dir>{alt(['following', 'previous', 'preceding', 'same'])})\s+(?P<unit>(?i:year|month|week|day)\b|{SEA})(?![\w-])"
-)
-_THAT_RE = re.compile(rf"(?<![\w-])(?P<pre>{first(['later that', 'earlier that', 'that same', 'that'])})\s+(?P<unit>(?i:year)\b|{SEA})(?![\w-])")
+KEYWORDS = {"later": ["later", "earlier", "afterwards"], "follow": ["following", "previous", "preceding", "same"], "that": ["that"]}
+_LATER_BACK = re.compile(rf"(?<![\w-])(?P<n>{NUMW}|{first(['a', 'an', 'one'])})[\s-]+(?P<unit>{alt(_UNITS)})s?\s+\Z")
+_FOLLOWING_FWD = re.compile(rf"(?P<dir>{first(KEYWORDS['follow'])})\s+(?P<unit>(?i:year|month|week|day)\b|{SEA})(?![\w-])")
+_THE_BACK = re.compile(r"(?<![\w-])(?i:the)\s+\Z")
+_THAT_FWD = re.compile(rf"(?i:that)\s+(?:(?i:same)\s+)?(?P<unit>(?i:year)\b|{SEA})(?![\w-])")
+_LATER_THAT_BACK = re.compile(r"(?<![\w-])(?i:later|earlier)\s+\Z")
 _K = {"following": 1, "previous": -1, "preceding": -1, "same": 0}
 
 
-def narrative(text: str, dct: date | None, out: list[Cand], timeml: bool) -> None:
+def narrative(text: str, anchors: dict[str, list[int]], dct: date | None, out: list[Cand], timeml: bool) -> None:
     """Candidates whose value the scanner sets from the last explicit date (`Cand.shift`);
     the value given here is the document-date reading, used when the text has no such date."""
-    for m in LATER_RE.finditer(text):
+    for pos in anchors.get("later", ()):
+        m = _LATER_BACK.search(text, max(0, pos - 40), pos)
+        if m is None:
+            continue
+        word = text[pos : pos + 10].split()[0].lower().rstrip(".,;:")
         n = num_value(m.group("n")) if m.group("n").lower() not in ("a", "an", "one") else 1.0
-        if n is None or n != int(n):
+        if n is None or n != int(n) or word not in KEYWORDS["later"]:
             continue
         unit = m.group("unit").lower()
-        k = -int(n) if m.group("dir").lower() == "earlier" else int(n)
+        k = -int(n) if word == "earlier" else int(n)
         if timeml and k == -1 and unit == "year" and m.group("n").lower() in ("a", "an"):
             continue  # news's "a year earlier" is the same quarter a year before (timeml.py)
         fallback = ago_value(-k, unit, dct) if dct and timeml else None
-        out.append(Cand(m.start(), m.end(), fallback, prio=2, shift=(k, unit)))
-    for m in _FOLLOWING_RE.finditer(text):
+        out.append(Cand(m.start(), pos + len(word), fallback, prio=2, shift=(k, unit)))
+    for pos in anchors.get("follow", ()):
+        m = _FOLLOWING_FWD.match(text, pos)
+        the = _THE_BACK.search(text, max(0, pos - 5), pos) if m else None
+        if the is None:
+            continue
         unit = m.group("unit").lower()
         d = m.group("dir").lower()
         if unit in ("week", "day") and d == "same":
             continue
         fallback = rel_value({"following": "next", "same": "this"}.get(d, "last"), unit, dct) if dct and timeml and unit in ("year", "month", *SEASONS) else None
-        out.append(Cand(m.start(), m.end(), fallback, prio=2, shift=(_K[d], unit)))
-    for m in _THAT_RE.finditer(text):
-        unit = m.group("unit").lower()
-        out.append(Cand(m.start(), m.end(), None, prio=2, shift=(0, unit)))
+        out.append(Cand(the.start(), m.end(), fallback, prio=2, shift=(_K[d], unit)))
+    for pos in anchors.get("that", ()):
+        m = _THAT_FWD.match(text, pos)
+        if m is None:
+            continue
+        b = _LATER_THAT_BACK.search(text, max(0, pos - 9), pos)
+        out.append(Cand(b.start() if b else pos, m.end(), None, prio=2, shift=(0, m.group("unit").lower())))

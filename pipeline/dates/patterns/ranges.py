@@ -25,7 +25,7 @@ from pipeline.dates.values import Val, fill_year, resolve_yearless, ymd
 
 _SEP_RE = re.compile(rf"[ \t]*(?:{DASH}|(?i:to|until|till|through|thru|and)\b)[ \t]*")
 _OPEN_RE = re.compile(rf"\({OPEN}\)|{OPEN}")
-_OPEN_END_RE = re.compile(rf"[ \t]*{DASH}[ \t]*(?=[)\]|,;*<\n]|\Z)")
+_OPEN_END_RE = re.compile(rf"[ \t]*{DASH}[ \t]*(?=[)\]|,;*<\n）】，；]|\Z)")
 _PRE_RANGE_RE = re.compile(r"(?i:\b(from|between|since|during|in)\s+)\Z")
 _SINCE_BACK_RE = re.compile(r"(?i:\b(?:since|starting(?:\s+in|\s+from)?)\s+)\Z")
 _DAY_RANGE_RES = [

@@ -17,10 +17,9 @@ from pipeline.dates.lexicon import (
     SEA,
     WEEKDAYS,
     WKD,
-    alt,
     first,
 )
-from pipeline.dates.patterns.durations import APPROX_BACK, NUMW
+from pipeline.dates.patterns.durations import APPROX_BACK
 from pipeline.dates.values import (
     ago_value,
     future_context,
@@ -55,21 +54,30 @@ def _today_is_date(text: str, m: re.Match) -> bool:
     return m.group("w")[0] == "T" and bool(_SENTENCE_START_BEFORE.search(text, max(0, m.start() - 6), m.start()))
 
 
-_YEAR_END_RE = re.compile(rf"(?P<w>{first(['end', 'beginning', 'start', 'middle'])})\s+of\s+(?:(?i:the|this)\s+)?(?i:year)(?![\w-])")
+YEAR_END_KEYWORDS = {"yearend": ["end", "beginning", "start", "middle"], "year": ["year"]}
+_YEAR_END_FWD = re.compile(r"(?i:end|beginning|start|middle)\s+of\s+(?:(?i:the|this)\s+)?(?i:year)(?![\w-])")
+_YEAR_END_WORD = re.compile(r"(?i:year)(?:-end|\s+end|['’]s\s+end)(?![\w-])")
 
 
-def year_ends(text: str, dct: date | None, out: list[Cand]) -> None:
-    """"By the end of year", "the beginning of the year": the document date's year."""
+def year_ends(text: str, anchors: dict[str, list[int]], dct: date | None, out: list[Cand], timeml: bool) -> None:
+    """"By the end of year", "the beginning of the year", "by year-end": the document date's year."""
     if dct is None:
         return
-    for m in _YEAR_END_RE.finditer(text):
-        the = _THE_BACK_RE.search(text, max(0, m.start() - 6), m.start())
-        out.append(Cand(the.start() if the else m.start(), m.end(), f"{dct.year:04d}", prio=1))
+    for pos in anchors.get("yearend", ()):
+        m = _YEAR_END_FWD.match(text, pos)
+        if m:
+            the = _THE_BACK_RE.search(text, max(0, pos - 6), pos)
+            out.append(Cand(the.start() if the else pos, m.end(), f"{dct.year:04d}", prio=1))
+    if not timeml:
+        return  # "the year-end review" in a biography is no date of a fact
+    for pos in anchors.get("year", ()):
+        m = _YEAR_END_WORD.match(text, pos)
+        if m and not (pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] == "-")):
+            out.append(Cand(pos, m.end(), f"{dct.year:04d}", prio=1))
 
 
 WEEKEND_RE = re.compile(rf"(?<![\w-]){first(['the weekend'])}(?![\w-])")
 YEAR_AGO_RE = re.compile(rf"(?<![\w-])(?P<w>{first(['year-earlier', 'year-ago', 'a year earlier', 'a year ago', 'year earlier'])})(?![\w-])")
-EARLIER_RE = re.compile(rf"(?<![\w-])(?P<n>{NUMW})\s+(?P<unit>{alt(['year', 'month', 'week', 'day', 'decade'])})s?\s+(?P<dir>{alt(['earlier', 'later'])})\b")
 MONTH_ALONE_RE = re.compile(rf"(?<!\w)(?P<m>{first([m for m in MONTHS if len(m) > 3] + ['jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec'])})(?![\w-])")
 
 
@@ -124,9 +132,9 @@ def relatives(text: str, anchors: dict[str, list[int]], dct: date | None, out: l
     for m in matches(_WEEKDAY_RE, text, anchors.get("weekday", [])):
         if not m.group("w")[0].isupper():
             continue
-        b = _WEEKDAY_BACK.search(text, max(0, m.start() - 8), m.start())
+        b = _WEEKDAY_BACK.search(text, max(0, m.start() - 10), m.start())
         d = b.group("dir").lower() if b else ""
-        start = b.start() if b and d != "on" else m.start()
+        start = b.start() if b and d != "on" and (timeml or d in ("last", "next", "this")) else m.start()
         if not dct:
             if timeml:
                 out.append(Cand(start, m.end(), None, prio=1))

@@ -14,7 +14,7 @@ CLOCK_RE = re.compile(
     rf"(?:\s+(?:[A-Z][DS]T\s+)?(?P<wd>{first(WEEKDAYS)})(?![\w-]))?"
 )
 QUARTER_RE = re.compile(
-    rf"(?<![\w-])(?P<pre>{first(['the'])}\s+(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same)\s+)*"
+    rf"(?<![\w-])(?P<pre>{first(['the'])}\s+(?:(?P<y>(?:19|20)\d\d)\s+)?(?:(?i:fiscal|calendar|current|latest|past|last|year-ago|year-earlier|previous|comparable|same)\s+)*"
     rf"|(?=(?i:first|second|third|fourth|1st|2nd|3rd|4th|fiscal)))"
     rf"(?:(?P<o>{ORD})[\s-]+)?(?P<u>(?i:quarter|half|period))(?![\w])"
 )
