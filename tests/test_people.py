@@ -39,6 +39,10 @@ def _html(title: str, body: str) -> str:
         ("PyTorch Geometric", None),
         ("TU Wien", None),
         ("Working Experience", None),
+        ("LLM Foundations", None),
+        ("Part IV", None),
+        ("Part I", None),
+        ("LUO Yao", "Luo Yao"),
     ],
 )
 def test_clean_name(text, name):

@@ -75,7 +75,7 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         name, kind = m
-        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people):
+        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold")):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
@@ -141,16 +141,19 @@ def _ner_person(start: int, end: int, person_starts: list[int]) -> bool:
     return i < len(person_starts) and person_starts[i] < end
 
 
-def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[int], people: People) -> bool:
+def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[int], people: People, named_below: bool) -> bool:
     """The model or the registry agrees that the name is a person's."""
     if _ner_person(start, end, person_starts):
         return True
     if people.get(name) is not None:
         return True
-    # a heading name the model missed, named again below it ("## Jane Roe - MIT" ... "About Jane", "Dr Roe")
+    if not named_below:
+        return False
+    # a heading or bold name the model missed, named again below it ("## Jane Roe - MIT" ... "About Jane", "Dr Roe")
     text = text_of(doc)
     below = text[end : end + 3000]
-    return any(len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", below) for w in name.split())
+    words = name.split()
+    return any(len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", below) for w in (words[0], words[-1]))
 
 
 def _self_contained(text: str, markers: list[_Marker]) -> bool:
