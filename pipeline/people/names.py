@@ -124,6 +124,19 @@ def names_in(text: str) -> list[str]:
     return out
 
 
+def has_word(text: str, word: str, start: int = 0, end: int | None = None) -> bool:
+    """`word` occurs in text[start:end] as a whole word (no regex: names vary per document, and compiling one pattern per name is slow)."""
+    end = len(text) if end is None else end
+    i = text.find(word, start, end)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_"):
+            return True
+        i = text.find(word, i + 1, end)
+    return False
+
+
 def initials_alias(name: str) -> str | None:
     """"Jane Roe" -> "J. Roe"; "Jane Q. Roe" -> "J. Q. Roe"."""
     words = name.split()
