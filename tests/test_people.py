@@ -319,3 +319,22 @@ def test_subject_at_and_resolve_api():
     at = text.index("Bruno Okafor is")
     assert people.resolve(at, at + len("Bruno Okafor")).canonical == "Bruno Okafor"
     assert people.resolve(at + len("Bruno "), at + len("Bruno Okafor")).canonical == "Bruno Okafor"  # the surname alone
+
+
+@pytest.mark.parametrize(
+    "text,fact",
+    [
+        ("Marta Kowalczyk is a computer scientist at Northwind Labs.\n\nIn 2019 the researcher joined Quillon as chief scientist.\n", ("Marta Kowalczyk", "Quillon")),
+        ("Helena Marsh has been named chief executive of Brightwell. The 52-year-old joined Quillon in 2001.\n", ("Helena Marsh", "Quillon")),
+        ("Oskar Dahl is a physicist.\n\nIn 2012 the physicist joined Lakeside College as a lecturer.\n", ("Oskar Dahl", "Lakeside College")),
+    ],
+)
+def test_descriptive_mention_of_the_only_person_in_view(run, text, fact):
+    rec = run(text, "text")
+    assert ("employed_by", *fact) in {(f.relation, f.subject.canonical, f.object.canonical) for f in rec.facts}
+
+
+def test_descriptive_mention_is_left_alone_when_two_people_are_in_view(run):
+    text = "Marta Kowalczyk is a computer scientist at Northwind Labs. Her colleague Tomas Berg studies speech.\n\nIn 2019 the researcher joined Quillon as chief scientist.\n"
+    rec = run(text, "text")
+    assert not any(f.object.canonical == "Quillon" for f in rec.facts)
