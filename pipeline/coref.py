@@ -31,6 +31,7 @@ _MALE = {"he", "his", "him", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+_GENDERED_HONORIFIC = re.compile(r"(Mr|Ms|Mrs|Miss)\b\.?\s")
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?:\d{2}-year-old|(?:(?:computer|data|research|chief)\s+)?(?:researcher|scientist|professor|executive|entrepreneur|engineer|founder|economist|physicist|mathematician|investor))\b"
 )
@@ -95,14 +96,22 @@ class Coref:
         self._genders(text)
 
     def _genders(self, text: str) -> None:
-        """A person's gender, from the pronouns between their subject mentions and the next person's mention."""
+        """A person's gender: "Mr."/"Ms." before their name, else the pronouns that follow their subject mentions.
+
+        Pronouns count from a subject mention to the next person's mention, within its
+        line; an honorific outweighs them.
+        """
         tally: dict[int, list[int]] = {}
         for i, m in enumerate(self.mentions):
+            t = tally.setdefault(id(m.person), [0, 0])
+            honor = _GENDERED_HONORIFIC.match(text, m.start)
+            if honor:
+                t[0 if honor.group(1).lower() == "mr" else 1] += 10
             if not m.is_subject:
                 continue
             end = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
-            end = min(end, m.end + 400)
-            t = tally.setdefault(id(m.person), [0, 0])
+            line_end = text.find("\n", m.end)
+            end = min(end, m.end + 400, line_end if line_end >= 0 else len(text))
             for w in _PRONOUN_WORD.findall(text, m.end, end):
                 t[0 if w.lower() in _MALE else 1] += 1
         for p in self.people.persons:
