@@ -31,6 +31,10 @@ _MALE = {"he", "his", "him", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.IGNORECASE)
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+_GENDERED_HONORIFIC = re.compile(r"(Mr|Ms|Mrs|Miss)\b\.?\s")
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?:\d{2}-year-old|(?:(?:computer|data|research|chief)\s+)?(?:researcher|scientist|professor|executive|entrepreneur|engineer|founder|economist|physicist|mathematician|investor))\b"
+)
 # A name opening a line after a layout label is the subject of what follows ("Biography: Jane Roe is ...").
 _LINE_LABEL = re.compile(
     r"\s*(?:[-*•]\s*)?(?:(?:Short\s+)?Bio(?:graphy)?|About(?:\s+the\s+(?:speaker|author|presenter))?|(?:Keynote\s+|Invited\s+)?Speaker|Presenter|Author)?\s*[:：–-]?\s*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?",
@@ -92,14 +96,22 @@ class Coref:
         self._genders(text)
 
     def _genders(self, text: str) -> None:
-        """A person's gender, from the pronouns between their subject mentions and the next person's mention."""
+        """A person's gender: "Mr."/"Ms." before their name, else the pronouns that follow their subject mentions.
+
+        Pronouns count from a subject mention to the next person's mention, within its
+        line; an honorific outweighs them.
+        """
         tally: dict[int, list[int]] = {}
         for i, m in enumerate(self.mentions):
+            t = tally.setdefault(id(m.person), [0, 0])
+            honor = _GENDERED_HONORIFIC.match(text, m.start)
+            if honor:
+                t[0 if honor.group(1).lower() == "mr" else 1] += 10
             if not m.is_subject:
                 continue
             end = self.mentions[i + 1].start if i + 1 < len(self.mentions) else len(text)
-            end = min(end, m.end + 400)
-            t = tally.setdefault(id(m.person), [0, 0])
+            line_end = text.find("\n", m.end)
+            end = min(end, m.end + 400, line_end if line_end >= 0 else len(text))
             for w in _PRONOUN_WORD.findall(text, m.end, end):
                 t[0 if w.lower() in _MALE else 1] += 1
         for p in self.people.persons:
@@ -157,6 +169,23 @@ class Coref:
 
     def subject_at(self, pos: int) -> Person | None:
         return self.people.subject_at(pos) if self.people is not None else None
+
+    def descriptions(self, start: int, end: int) -> list[tuple[int, int, Person]]:
+        """Descriptive mentions in [start, end) ("the researcher", "the 37-year-old") with the person they stand for.
+
+        Only when unambiguous: the person is the default subject there and the last
+        person named before it, with no one else named in the 300 characters before.
+        """
+        out = []
+        text = text_of(self.doc)
+        for m in _DESCRIPTION.finditer(text, start, end):
+            p = self.subject_at(m.start())
+            if p is None:
+                continue
+            recent = {x.person.canonical for x in self.mentions_in(max(0, m.start() - 300), m.start())}
+            if recent == {p.canonical}:
+                out.append((m.start(), m.end(), p))
+        return out
 
     def resolve_word(self, word: str, pos: int) -> Person | None:
         """A pronoun at `pos`: first person -> the default subject there, third person -> antecedent."""

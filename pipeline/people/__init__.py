@@ -25,6 +25,7 @@ from .names import (
     NAME_TOO,
     PRONOUNS,
     clean_name,
+    has_word,
     initials_alias,
     looks_like_name,
     name_key,
@@ -113,7 +114,7 @@ def build_people(doc: Doc) -> People:
             if alias and not alias.group(1).isascii():  # "Luo Yao (罗尧)"
                 p.aliases.add(alias.group(1).strip())
         init = initials_alias(p.canonical)
-        if init and init != p.canonical and re.search(rf"(?<![\w.]){re.escape(init)}(?![\w-])", text):
+        if init and init != p.canonical and has_word(text, init):
             p.aliases.add(init)
         p.mentions.sort()
     return people

@@ -50,9 +50,14 @@ def name_key(name: str) -> str:
 _INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|La|Le|Van|Von|O['’])[A-Z])[A-Z]?[a-z]+[A-Z]")
 
 
+_ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
+
+
 def _is_name_token(w: str) -> bool:
-    if not w[:1].isupper() or _INNER_CAPITAL.match(w) or len(w) > 2 and w[1:].rstrip(".").isupper() and not w[1:2] in "'’.":
+    if not w[:1].isupper() or _INNER_CAPITAL.match(w) or len(w) > 2 and w[1:].rstrip(".").isupper() and w[1:2] not in "'’.":
         return False  # "PyTorch", "YerevaNN", "GO1"
+    if _ROMAN.match(w):
+        return False  # "Part IV"
     if _NAME_TOKEN.match(w):
         return True
     return bool(_UNICODE_NAME_TOKEN.match(w))
@@ -63,7 +68,7 @@ def looks_like_name(text: str) -> bool:
     if "\n" in text:
         return False
     words = text.split()
-    if not 2 <= len(words) <= 4 or re.search(r"['’]s?$", words[-1]) or not all(_is_name_token(w) for w in words):
+    if not 2 <= len(words) <= 4 or len(words[-1]) < 2 or re.search(r"['’]s?$", words[-1]) or not all(_is_name_token(w) for w in words):
         return False
     if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
         return False
@@ -90,11 +95,14 @@ def clean_name(text: str) -> str | None:
         words.pop(0)
     while len(words) > 2 and (words[-1].lower().rstrip(".,:!") in _TAIL_WORDS or words[-1].lower() in HONORIFICS):
         words.pop()
-    if words and all(w.isupper() for w in words) and any(len(w) > 2 for w in words):
-        words = [w.title() if len(w) > 1 and not w.endswith(".") else w for w in words]
-    elif words and words[0].isupper() and len(words[0]) > 2 and len(words) >= 2:
-        words[0] = words[0].title()  # "LUO Yao"
-    elif words and words[-1].isupper() and len(words[-1]) > 2 and len(words) >= 2:
+    def shouted(w: str) -> bool:  # a capitalised name, not an acronym ("LUO", not "LLM")
+        return w.isupper() and len(w) > 1 and not w.endswith(".") and bool(re.search(r"[AEIOUY]", w)) and not _ROMAN.match(w)
+
+    if words and all(w.isupper() for w in words) and all(shouted(w) or len(w) <= 2 for w in words) and any(len(w) > 2 for w in words):
+        words = [w.title() if shouted(w) else w for w in words]
+    elif words and shouted(words[0]) and len(words[0]) > 2 and len(words) >= 2:
+        words[0] = words[0].title()  # "LUO Yao"; "TU Wien" stays an acronym
+    elif words and shouted(words[-1]) and len(words[-1]) > 2 and len(words) >= 2:
         words[-1] = words[-1].title()  # "Yao LUO"
     name = " ".join(words)
     return name if looks_like_name(name) else None
@@ -114,6 +122,19 @@ def names_in(text: str) -> list[str]:
                 out.append(" ".join(run))
             run = []
     return out
+
+
+def has_word(text: str, word: str, start: int = 0, end: int | None = None) -> bool:
+    """`word` occurs in text[start:end] as a whole word (no regex: names vary per document, and compiling one pattern per name is slow)."""
+    end = len(text) if end is None else end
+    i = text.find(word, start, end)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + len(word)] if i + len(word) < len(text) else " "
+        if not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_"):
+            return True
+        i = text.find(word, i + 1, end)
+    return False
 
 
 def initials_alias(name: str) -> str | None:

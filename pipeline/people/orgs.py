@@ -36,6 +36,7 @@ class Orgs:
 
     names: list[tuple[int, str]] = field(default_factory=list)  # (start, name)
     acronyms: dict[str, str] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def resolve(self, text: str, pos: int | None = None) -> str | None:
         """The full name an organisation mention stands for, or None when it is already a name (or unknown)."""
@@ -46,7 +47,9 @@ class Orgs:
         if m is None or pos is None:
             return None
         kind = _KINDS[m.group(1).lower()]
-        i = bisect_left([s for s, _ in self.names], pos) - 1
+        if len(self._starts) != len(self.names):
+            self._starts = [s for s, _ in self.names]
+        i = bisect_left(self._starts, pos) - 1
         while i >= 0:
             name = self.names[i][1]
             if kind.search(name) and not (kind is _COMPANY and re.search(r"Universit|College|School", name)):

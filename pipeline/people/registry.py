@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import name_key
 from .orgs import Orgs
@@ -23,8 +24,13 @@ class Person:
     gender: str | None = None  # "m" / "f" when the text's pronouns say so
 
     @property
-    def tokens(self) -> set[str]:
-        return {t.lower().rstrip(".") for t in self.canonical.split()}
+    def tokens(self) -> frozenset[str]:
+        return _tokens(self.canonical)
+
+
+@lru_cache(maxsize=65536)
+def _tokens(canonical: str) -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in canonical.split())
 
 
 @dataclass(frozen=True)
@@ -43,8 +49,9 @@ class People:
     subject: Person | None = None
     sections: list[PersonSection] = field(default_factory=list)
     orgs: Orgs = field(default_factory=Orgs)
-    text: str = ""  # the doc text the offsets refer to
+    text: str = field(default="", repr=False)  # the doc text the offsets refer to
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
+    _section_starts: list[int] = field(default_factory=list, repr=False)
 
     def get(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name mention refers to (full name, alias, surname, honorific form)."""
@@ -52,7 +59,7 @@ class People:
         if not key:
             return None
         for p in self.persons:
-            if key == name_key(p.canonical) or key in {name_key(a) for a in p.aliases}:
+            if key == name_key(p.canonical) or p.aliases and any(key == name_key(a) for a in p.aliases):
                 return p
         words = key.split()
         cands = [p for p in self.persons if set(words) <= p.tokens]
@@ -91,7 +98,9 @@ class People:
         """The person section holding character `pos`, if the page has such sections."""
         if not self.sections:
             return None
-        i = bisect_right([s.start for s in self.sections], pos) - 1
+        if len(self._section_starts) != len(self.sections):
+            self._section_starts = [s.start for s in self.sections]
+        i = bisect_right(self._section_starts, pos) - 1
         if i >= 0 and self.sections[i].start <= pos < self.sections[i].end:
             return self.sections[i]
         return None

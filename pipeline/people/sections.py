@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..relations.base import all_ents, lines, text_of
-from .names import clean_name
+from .names import clean_name, has_word
 from .registry import People, PersonSection
 
 _HONOR = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?"
@@ -75,7 +75,7 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         name, kind = m
-        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people):
+        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold")):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
@@ -141,26 +141,32 @@ def _ner_person(start: int, end: int, person_starts: list[int]) -> bool:
     return i < len(person_starts) and person_starts[i] < end
 
 
-def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[int], people: People) -> bool:
+def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[int], people: People, named_below: bool) -> bool:
     """The model or the registry agrees that the name is a person's."""
     if _ner_person(start, end, person_starts):
         return True
     if people.get(name) is not None:
         return True
-    # a heading name the model missed, named again below it ("## Jane Roe - MIT" ... "About Jane", "Dr Roe")
+    if not named_below:
+        return False
+    # a heading or bold name the model missed, named again below it ("## Jane Roe - MIT" ... "About Jane", "Dr Roe")
     text = text_of(doc)
-    below = text[end : end + 3000]
-    return any(len(w) >= 3 and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", below) for w in name.split())
+    words = name.split()
+    return any(len(w) >= 3 and has_word(text, w, end, end + 3000) for w in (words[0], words[-1]))
 
 
 def _self_contained(text: str, markers: list[_Marker]) -> bool:
     """Each introduced person is named mostly inside their own stretch (author bios), not all over (a news story)."""
     ordered = sorted(markers, key=lambda m: m.start)
+    surnames = sorted({m.name.split()[-1] for m in ordered}, key=len, reverse=True)
+    hits: dict[str, list[int]] = {n: [] for n in surnames}
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])")
+    for m in rx.finditer(text):  # one pass over the text, however many people
+        hits[m.group(1)].append(m.start())
     good = 0
     for i, mk in enumerate(ordered):
         end = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
-        surname = re.escape(mk.name.split()[-1])
-        hits = [m.start() for m in re.finditer(rf"(?<![\w-]){surname}(?![\w-])", text)]
-        inside = sum(1 for h in hits if mk.start <= h < end)
-        good += inside >= 0.75 * len(hits)
+        own = hits[mk.name.split()[-1]]
+        inside = sum(1 for h in own if mk.start <= h < end)
+        good += inside >= 0.75 * len(own)
     return good >= 0.75 * len(ordered)

@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..relations.base import ents_in, lines, text_of
-from .names import clean_name, looks_like_name, names_in, strip_honorifics
+from .names import clean_name, has_word, looks_like_name, names_in, strip_honorifics
 from .registry import People, Person
 
 _HONOR = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?"
@@ -107,7 +107,7 @@ def _headline_person(doc: Doc, people: People) -> Person | None:
     for head in heads:
         for name in names_in(head):
             body_at = text.find(head) + len(head) if head and head in text else 0
-            if people.get(name) is not None or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[body_at:]):
+            if people.get(name) is not None or has_word(text, name, body_at):
                 return add_person(people, name)
     return None
 

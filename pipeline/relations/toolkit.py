@@ -312,6 +312,9 @@ def person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
         p = co.resolve_word(w, m.start())
         if p is not None:
             refs.append(SubjectRef(p, m.start(), m.end(), is_subj_like))
+    for s, e, p in co.descriptions(sent.start, sent.end):  # "the researcher", when unambiguous
+        tok = tok_at.get(text.find(" ", s) + 1)
+        refs.append(SubjectRef(p, s, e, tok is not None and tok.dep_ in ("nsubj", "nsubjpass")))
     refs.sort(key=lambda r: r.start)
     return refs
 
