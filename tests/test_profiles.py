@@ -148,6 +148,10 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
             doc("c", [person("Fei-Fei Li", 10)], title="李飞飞简介 (Fei-Fei Li)"),
             doc("d", [], people=[{"canonical": "李飞飞", "aliases": [], "mentions": [{"text": "李飞飞", "start": 3, "end": 6}]}]),
             doc("e", [person("Yann André Le Cun", 0), person("Yann André Le Cun", 40, "LeCun")]),
+            # a transliterated name has no pinyin reading: the alias the page gives links it
+            doc("g", [], people=[{"canonical": "安德烈·卡帕斯", "aliases": ["Andrej Karpathy"], "mentions": [{"text": "安德烈·卡帕斯", "start": 0, "end": 7}]}]),
+            doc("h", [person("Andrej Karpathy", 0)], [fact("h", "Andrej Karpathy", "employed_by", "Tesla")]),
+            doc("i", [], people=[{"canonical": "安德烈·卡帕斯", "aliases": [], "mentions": [{"text": "安德烈·卡帕斯", "start": 9, "end": 16}]}]),
             doc("f", [person("Yann LeCun", 5)], [fact("f", "Yann LeCun", "employed_by", "New York University")]),
         ],
     )
@@ -158,6 +162,8 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
     lecun = holding(people, "e", "LeCun")
     assert lecun.name == "Yann André Le Cun" and lecun.documents == ["e", "f"]
     assert "Yann LeCun" in lecun.aliases
+    karpathy = holding(people, "h", "Andrej Karpathy")
+    assert karpathy.documents == ["g", "h", "i"] and karpathy.aliases == ["安德烈·卡帕斯"]
 
 
 def test_namesakes_stay_apart(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, has_han, name_keys, nickname
+from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, han_key, has_han, name_keys, nickname
 from .objects import abbreviations, object_key
 
 DOCUMENTS = "documents.jsonl"
@@ -57,8 +57,13 @@ class Record:
         return tuple(out)
 
     @property
+    def han_names(self) -> set[str]:
+        """Han-character forms as written (middle dots dropped): "安德烈·卡帕斯" has no pinyin key of its own."""
+        return {"han:" + han_key(f) for f in self.forms if has_han(f)}
+
+    @property
     def blocking(self) -> set[str]:
-        return blocking_keys(self.keys)
+        return blocking_keys(self.keys) | self.han_names
 
     def sort_key(self) -> tuple[str, str]:
         return (self.doc_id, self.name)
@@ -120,7 +125,8 @@ def _candidates(doc: dict[str, Any], facts: list[dict[str, Any]]) -> Iterator[tu
     if doc.get("subject"):
         yield doc["subject"], None, None, None, ()
     for f in facts:
-        for arg in (f.get("subject") or {}, f.get("object") or {} if f.get("relation") == "reports_to" else {}):
+        args = [f.get("subject") or {}] + ([f.get("object") or {}] if f.get("relation") == "reports_to" else [])
+        for arg in args:
             if arg.get("label") == "PERSON":
                 yield arg.get("canonical") or arg.get("text") or "", arg.get("text"), arg.get("start"), arg.get("end"), ()
 
@@ -131,13 +137,12 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
     groups: dict[str, Record] = {}  # full key -> record
     pending: list[tuple[str, str | None, int | None, int | None]] = []  # mentions by a single name word
 
-    def record_for(name: str) -> Record | None:
-        keys = name_keys(name)
-        if not keys:
-            return None
-        r = groups.get(keys[0].full)
+    def record_for(forms: list[str]) -> Record:
+        """The document's record for a name; its key comes from the first form that has one."""
+        key = next((k[0].full for k in map(name_keys, forms) if k), "han:" + han_key(forms[0]))
+        r = groups.get(key)
         if r is None:
-            r = groups[keys[0].full] = Record(doc["doc_id"], doc.get("sha256") or "", doc.get("dct"))
+            r = groups[key] = Record(doc["doc_id"], doc.get("sha256") or "", doc.get("dct"))
         return r
 
     for raw, text, start, end, aliases in _candidates(doc, facts):
@@ -146,17 +151,12 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
             if text and start is not None and len(text.split()) == 1 and text[:1].isupper():
                 pending.append((text.strip(), text, start, end))
             continue
-        r = record_for(name)
-        if r is None:
-            continue
-        r.forms.add(name)
+        forms = [name] + [a for a in map(clean_name, aliases) if a]
         nick = nickname(raw)
         if nick:
-            r.forms.add(f"{nick} {name.split()[-1]}")
-        for a in aliases:
-            a_clean = clean_name(a)
-            if a_clean:
-                r.forms.add(a_clean)
+            forms.append(f"{nick} {name.split()[-1]}")
+        r = record_for(forms)
+        r.forms.update(forms)
         if text and start is not None and end is not None:
             r.mentions.add((text, int(start), int(end)))
     if not from_extractor:
