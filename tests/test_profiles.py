@@ -297,3 +297,15 @@ def test_profiles_corpus_keeps_namesakes_apart(tmp_path: Path) -> None:
     # Mentions the per-document output does not name yet (Han-script names in a Chinese page) cap recall;
     # every mention it does name is linked right today.
     assert res["b3"]["p"] >= 0.97 and res["b3"]["f"] >= 0.80
+
+
+def test_unreadable_lines_are_passed_over_and_reported(tmp_path: Path) -> None:
+    out = write_out(tmp_path, [doc("a", [person("Jane Roe", 0)], [fact("a", "Jane Roe", "employed_by", "Acme")])])
+    with (out / "documents.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"doc_id": "b", "status": "ok", "entit\n[1, 2]\n')
+    with (out / "facts.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"doc_id": "a", "relation": "employed_by"}\n')
+    res = build_profiles(out)
+    assert len(res.problems) == 3 and "documents.jsonl:2" in res.problems[0]
+    assert [p.name for p in res.people] == ["Jane Roe"] and len(res.people[0].statements) == 1
+    assert "3 unreadable lines" in res.summary()

@@ -69,28 +69,38 @@ class Record:
         return (self.doc_id, self.name)
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
+def read_jsonl(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a file; a line that is not one is reported in `problems` and passed over."""
+    with path.open(encoding="utf-8", errors="replace") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                obj = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not a JSON line: {e}") from None
+                problems.append(f"{path.name}:{n}: not a JSON line ({e.msg})")
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get("doc_id"), str):
+                yield obj
+            else:
+                problems.append(f"{path.name}:{n}: not a record with a doc_id")
 
 
-def load_records(out_dir: str | Path) -> list[Record]:
-    """Every (document, person) record of an output folder, in a fixed order."""
+def load_records(out_dir: str | Path, problems: list[str] | None = None) -> list[Record]:
+    """Every (document, person) record of an output folder, in a fixed order; unreadable lines go to `problems`."""
+    problems = [] if problems is None else problems
     out = Path(out_dir)
     docs_path = out / DOCUMENTS
     if not docs_path.is_file():
         raise FileNotFoundError(f"no {DOCUMENTS} in {out}")
-    docs = [d for d in read_jsonl(docs_path) if d.get("status") == "ok"]
+    docs = [d for d in read_jsonl(docs_path, problems) if d.get("status") == "ok"]
     facts_by_doc: dict[str, list[dict[str, Any]]] = {}
     if (out / FACTS).is_file():
-        for f in read_jsonl(out / FACTS):
-            facts_by_doc.setdefault(f["doc_id"], []).append(f)
+        for f in read_jsonl(out / FACTS, problems):
+            if isinstance(f.get("subject"), dict) and isinstance(f.get("object"), dict) and f.get("relation"):
+                facts_by_doc.setdefault(f["doc_id"], []).append(f)
+            else:
+                problems.append(f"{FACTS}: a fact of {f['doc_id']} without subject, object or relation")
     else:
         for d in docs:
             facts_by_doc[d["doc_id"]] = list(d.get("facts") or [])
