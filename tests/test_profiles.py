@@ -151,7 +151,12 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
             # a transliterated name has no pinyin reading: the alias the page gives links it
             doc("g", [], people=[{"canonical": "安德烈·卡帕斯", "aliases": ["Andrej Karpathy"], "mentions": [{"text": "安德烈·卡帕斯", "start": 0, "end": 7}]}]),
             doc("h", [person("Andrej Karpathy", 0)], [fact("h", "Andrej Karpathy", "employed_by", "Tesla")]),
-            doc("i", [], people=[{"canonical": "安德烈·卡帕斯", "aliases": [], "mentions": [{"text": "安德烈·卡帕斯", "start": 9, "end": 16}]}]),
+            doc(
+                "i",
+                [],
+                [fact("i", "安德烈·卡帕斯", "employed_by", "特斯拉")],
+                people=[{"canonical": "安德烈·卡帕斯", "aliases": [], "mentions": [{"text": "安德烈·卡帕斯", "start": 9, "end": 16}]}],
+            ),
             doc("f", [person("Yann LeCun", 5)], [fact("f", "Yann LeCun", "employed_by", "New York University")]),
         ],
     )
@@ -164,6 +169,7 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
     assert "Yann LeCun" in lecun.aliases
     karpathy = holding(people, "h", "Andrej Karpathy")
     assert karpathy.documents == ["g", "h", "i"] and karpathy.aliases == ["安德烈·卡帕斯"]
+    assert [s.object.text for s in karpathy.statements] == ["Tesla", "特斯拉"]
 
 
 def test_namesakes_stay_apart(tmp_path: Path) -> None:

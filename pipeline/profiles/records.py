@@ -225,16 +225,18 @@ def _title_aliases(records: list[Record], title: str) -> None:
 def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
     by_key: dict[str, Record] = {}
     for r in records:
-        for k in r.keys:
-            by_key.setdefault(k.full, r)
+        for key in [k.full for k in r.keys] + sorted(r.han_names):
+            by_key.setdefault(key, r)
     abbrev = abbreviations(facts)
     for f in facts:
         subj = f.get("subject") or {}
         if subj.get("label") != "PERSON":
             continue
         name = clean_name(subj.get("canonical") or subj.get("text") or "")
-        keys = name_keys(name) if name else ()
-        r = by_key.get(keys[0].full) if keys else None
+        if name is None:
+            continue
+        keys = name_keys(name)
+        r = by_key.get(keys[0].full if keys else "han:" + han_key(name))
         if r is None:
             continue
         r.facts.append(f)
