@@ -3,9 +3,9 @@
 Only the output contract is read, so profiles can be built from any run (one process,
 workers, or another engine writing the same files). The people of a document come from
 its `people` field when the extractor writes one, else from its PERSON entities, its
-subject and the subjects of its facts; forms that are shorter writings of one fuller
-name in the same document ("Altman", "Sam Altman", "Samuel Harris Altman") become one
-person there.
+subject and the subjects of its facts. Either way, forms that are shorter writings of
+exactly one fuller name in the same document ("Altman", "Sam Altman", "Samuel Harris
+Altman") become one person there; two full names stay two people.
 """
 
 from __future__ import annotations
@@ -143,7 +143,6 @@ def _candidates(doc: dict[str, Any], facts: list[dict[str, Any]]) -> Iterator[tu
 
 def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[Record]:
     """The people of one document, with the facts whose subject they are."""
-    from_extractor = isinstance(doc.get("people"), list)
     groups: dict[str, Record] = {}  # full key -> record
     pending: list[tuple[str, str | None, int | None, int | None]] = []  # mentions by a single name word
 
@@ -169,8 +168,7 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
         r.forms.update(forms)
         if text and start is not None and end is not None:
             r.mentions.add((text, int(start), int(end)))
-    if not from_extractor:
-        _merge_shorter_forms(groups)
+    _merge_shorter_forms(groups)
     records = sorted({id(r): r for r in groups.values()}.values(), key=lambda r: r.name)
     _resolve_single_words(records, pending)
     _title_aliases(records, doc.get("title") or "")
