@@ -315,3 +315,17 @@ def test_unreadable_lines_are_passed_over_and_reported(tmp_path: Path) -> None:
     assert len(res.problems) == 3 and "documents.jsonl:2" in res.problems[0]
     assert [p.name for p in res.people] == ["Jane Roe"] and len(res.people[0].statements) == 1
     assert "3 unreadable lines" in res.summary()
+
+
+def test_a_documents_people_field_is_read_and_shorter_forms_fold_into_the_fuller_name(tmp_path: Path) -> None:
+    people = [
+        {"canonical": "Samuel Harris Altman", "aliases": [], "mentions": [{"text": "Samuel Harris Altman", "start": 0, "end": 20}]},
+        {"canonical": "Sam Altman", "aliases": ["山姆·奥特曼"], "mentions": [{"text": "Sam Altman", "start": 50, "end": 60}]},
+        {"canonical": "Peter Thiel", "aliases": [], "mentions": [{"text": "Peter Thiel", "start": 80, "end": 91}]},
+    ]
+    out = write_out(tmp_path, [doc("a", [person("Not Read", 200)], people=people), doc("b", [person("Sam Altman", 0)])])
+    found = people_of(out)
+    altman = holding(found, "a", "Sam Altman")
+    assert altman.name == "Samuel Harris Altman" and altman.documents == ["a", "b"]
+    assert altman.aliases == ["Sam Altman", "山姆·奥特曼"]
+    assert [p.name for p in found if "a" in p.documents] == ["Peter Thiel", "Samuel Harris Altman"]  # entities are not read
