@@ -148,6 +148,15 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
             doc("c", [person("Fei-Fei Li", 10)], title="李飞飞简介 (Fei-Fei Li)"),
             doc("d", [], people=[{"canonical": "李飞飞", "aliases": [], "mentions": [{"text": "李飞飞", "start": 3, "end": 6}]}]),
             doc("e", [person("Yann André Le Cun", 0), person("Yann André Le Cun", 40, "LeCun")]),
+            # a transliterated name has no pinyin reading: the alias the page gives links it
+            doc("g", [], people=[{"canonical": "安德烈·卡帕斯", "aliases": ["Andrej Karpathy"], "mentions": [{"text": "安德烈·卡帕斯", "start": 0, "end": 7}]}]),
+            doc("h", [person("Andrej Karpathy", 0)], [fact("h", "Andrej Karpathy", "employed_by", "Tesla")]),
+            doc(
+                "i",
+                [],
+                [fact("i", "安德烈·卡帕斯", "employed_by", "特斯拉")],
+                people=[{"canonical": "安德烈·卡帕斯", "aliases": [], "mentions": [{"text": "安德烈·卡帕斯", "start": 9, "end": 16}]}],
+            ),
             doc("f", [person("Yann LeCun", 5)], [fact("f", "Yann LeCun", "employed_by", "New York University")]),
         ],
     )
@@ -158,6 +167,9 @@ def test_name_forms_and_scripts_become_one_person(tmp_path: Path) -> None:
     lecun = holding(people, "e", "LeCun")
     assert lecun.name == "Yann André Le Cun" and lecun.documents == ["e", "f"]
     assert "Yann LeCun" in lecun.aliases
+    karpathy = holding(people, "h", "Andrej Karpathy")
+    assert karpathy.documents == ["g", "h", "i"] and karpathy.aliases == ["安德烈·卡帕斯"]
+    assert [s.object.text for s in karpathy.statements] == ["Tesla", "特斯拉"]
 
 
 def test_namesakes_stay_apart(tmp_path: Path) -> None:
@@ -291,3 +303,29 @@ def test_profiles_corpus_keeps_namesakes_apart(tmp_path: Path) -> None:
     # Mentions the per-document output does not name yet (Han-script names in a Chinese page) cap recall;
     # every mention it does name is linked right today.
     assert res["b3"]["p"] >= 0.97 and res["b3"]["f"] >= 0.80
+
+
+def test_unreadable_lines_are_passed_over_and_reported(tmp_path: Path) -> None:
+    out = write_out(tmp_path, [doc("a", [person("Jane Roe", 0)], [fact("a", "Jane Roe", "employed_by", "Acme")])])
+    with (out / "documents.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"doc_id": "b", "status": "ok", "entit\n[1, 2]\n')
+    with (out / "facts.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"doc_id": "a", "relation": "employed_by"}\n')
+    res = build_profiles(out)
+    assert len(res.problems) == 3 and "documents.jsonl:2" in res.problems[0]
+    assert [p.name for p in res.people] == ["Jane Roe"] and len(res.people[0].statements) == 1
+    assert "3 unreadable lines" in res.summary()
+
+
+def test_a_documents_people_field_is_read_and_shorter_forms_fold_into_the_fuller_name(tmp_path: Path) -> None:
+    people = [
+        {"canonical": "Samuel Harris Altman", "aliases": [], "mentions": [{"text": "Samuel Harris Altman", "start": 0, "end": 20}]},
+        {"canonical": "Sam Altman", "aliases": ["山姆·奥特曼"], "mentions": [{"text": "Sam Altman", "start": 50, "end": 60}]},
+        {"canonical": "Peter Thiel", "aliases": [], "mentions": [{"text": "Peter Thiel", "start": 80, "end": 91}]},
+    ]
+    out = write_out(tmp_path, [doc("a", [person("Not Read", 200)], people=people), doc("b", [person("Sam Altman", 0)])])
+    found = people_of(out)
+    altman = holding(found, "a", "Sam Altman")
+    assert altman.name == "Samuel Harris Altman" and altman.documents == ["a", "b"]
+    assert altman.aliases == ["Sam Altman", "山姆·奥特曼"]
+    assert [p.name for p in found if "a" in p.documents] == ["Peter Thiel", "Samuel Harris Altman"]  # entities are not read

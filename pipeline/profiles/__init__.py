@@ -25,10 +25,12 @@ class ProfilesResult:
     pairs: int
     people: list[Person]
     seconds: float
+    problems: list[str]
 
     def summary(self) -> str:
         multi = sum(1 for p in self.people if len(p.documents) > 1)
-        return f"people {len(self.people)} ({multi} in 2+ documents) from {self.records} records, {self.pairs} candidate pairs, {self.seconds:.2f} s"
+        skipped = f", {len(self.problems)} unreadable lines passed over (first: {self.problems[0]})" if self.problems else ""
+        return f"people {len(self.people)} ({multi} in 2+ documents) from {self.records} records, {self.pairs} candidate pairs, {self.seconds:.2f} s{skipped}"
 
 
 def build_profiles(out_dir: str | Path) -> ProfilesResult:
@@ -39,11 +41,12 @@ def build_profiles(out_dir: str | Path) -> ProfilesResult:
     from .writer import person, write_people
 
     t0 = time.perf_counter()
-    records = load_records(out_dir)
+    problems: list[str] = []
+    records = load_records(out_dir, problems)
     pairs = score_pairs(records)
     people = [person(members) for members in cluster(records, pairs)]
     write_people(out_dir, people)
-    return ProfilesResult(len(records), len(pairs), people, time.perf_counter() - t0)
+    return ProfilesResult(len(records), len(pairs), people, time.perf_counter() - t0, problems)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = p.parse_args(argv)
     try:
         res = build_profiles(args.out)
-    except (FileNotFoundError, ValueError) as e:
+    except (FileNotFoundError, NotADirectoryError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     print(res.summary(), file=sys.stderr)

@@ -1,15 +1,19 @@
 """Records -> people: average-linkage clustering under cannot-link constraints.
 
 Pairs are taken strongest first; two clusters merge only when the mean match probability
-over every pair across them (a pair never compared counts as 0) reaches the threshold, so
-one strong link cannot chain two otherwise unrelated groups together ("no chaining through
-one weak link"). Two clusters never merge when they hold two people of one document, or
-records whose exact identifiers conflict (two different birth years).
+over the pairs across them reaches the threshold, so one strong link cannot chain two
+otherwise unrelated groups together ("no chaining through one weak link"). A pair that was
+never compared counts as 0 when both records have names in one script (blocking would have
+paired them had their names agreed); it is left out of the mean when they share no script
+(a Han-only name and a Latin-only name, which only a third record's alias connects). Two
+clusters never merge when they hold two people of one document, or records whose exact
+identifiers conflict (two different birth years).
 """
 
 from __future__ import annotations
 
 from .link import Pair
+from .names import has_han
 from .records import Record
 
 THRESHOLD = 0.5
@@ -29,6 +33,7 @@ def cluster(records: list[Record], pairs: list[Pair], threshold: float = THRESHO
     prob = {(p.a, p.b): p.probability for p in pairs}
     members: dict[int, list[Record]] = {r.rid: [r] for r in records}
     owner = {r.rid: r.rid for r in records}
+    scripts = {r.rid: {"han" if has_han(f) else "latin" for f in r.forms} for r in records}
     for p in sorted(pairs, key=lambda p: (-p.probability, p.a, p.b)):
         if p.probability < threshold:
             break
@@ -38,8 +43,13 @@ def cluster(records: list[Record], pairs: list[Pair], threshold: float = THRESHO
         a, b = members[ca], members[cb]
         if cannot_link(a, b):
             continue
-        total = sum(prob.get((min(x.rid, y.rid), max(x.rid, y.rid)), 0.0) for x in a for y in b)
-        if total / (len(a) * len(b)) < threshold:
+        counted = []
+        for x in a:
+            for y in b:
+                q = prob.get((min(x.rid, y.rid), max(x.rid, y.rid)))
+                if q is not None or scripts[x.rid] & scripts[y.rid]:
+                    counted.append(q or 0.0)
+        if sum(counted) / len(counted) < threshold:
             continue
         keep, gone = (ca, cb) if ca < cb else (cb, ca)
         members[keep] = sorted(members[keep] + members.pop(gone), key=lambda r: r.rid)

@@ -1,7 +1,8 @@
 """Which records may be one person: a Fellegi-Sunter model in Splink, on DuckDB.
 
 Candidate pairs come from a union of blocking keys (surname + first initial in both name
-orders, every pinyin reading of a Han-character name, e-mail address, homepage URL), never
+orders, every pinyin reading of a Han-character name, the Han name as written, e-mail address,
+homepage URL), never
 from affiliation alone, and never within one document. Each pair gets a match probability
 from the comparisons below. The m and u probabilities start from the priors written here;
 on a corpus large enough for it, u is re-estimated by random sampling and m by
@@ -45,7 +46,7 @@ def to_rows(records: list[Record]) -> list[dict[str, Any]]:
             {
                 "unique_id": r.rid,
                 "doc_id": r.doc_id,
-                "names": _nullable({f"{k.first} {k.surname}" for k in keys}),
+                "names": _nullable({f"{k.first} {k.surname}" for k in keys} | r.han_names),
                 "block_keys": _nullable(r.blocking),
                 "first_key": min(r.blocking) if r.blocking else None,
                 "given": primary.first if primary else None,

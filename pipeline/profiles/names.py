@@ -51,6 +51,10 @@ def has_han(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+def han_key(name: str) -> str:
+    return re.sub(r"[\s·・•]", "", name)
+
+
 @lru_cache(maxsize=262144)
 def clean_name(raw: str) -> str | None:
     """The name in an extracted person string, or None when it is not a person's name.

@@ -3,9 +3,9 @@
 Only the output contract is read, so profiles can be built from any run (one process,
 workers, or another engine writing the same files). The people of a document come from
 its `people` field when the extractor writes one, else from its PERSON entities, its
-subject and the subjects of its facts; forms that are shorter writings of one fuller
-name in the same document ("Altman", "Sam Altman", "Samuel Harris Altman") become one
-person there.
+subject and the subjects of its facts. Either way, forms that are shorter writings of
+exactly one fuller name in the same document ("Altman", "Sam Altman", "Samuel Harris
+Altman") become one person there; two full names stay two people.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, has_han, name_keys, nickname
+from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, han_key, has_han, name_keys, nickname
 from .objects import abbreviations, object_key
 
 DOCUMENTS = "documents.jsonl"
@@ -57,35 +57,50 @@ class Record:
         return tuple(out)
 
     @property
+    def han_names(self) -> set[str]:
+        """Han-character forms as written (middle dots dropped): "安德烈·卡帕斯" has no pinyin key of its own."""
+        return {"han:" + han_key(f) for f in self.forms if has_han(f)}
+
+    @property
     def blocking(self) -> set[str]:
-        return blocking_keys(self.keys)
+        return blocking_keys(self.keys) | self.han_names
 
     def sort_key(self) -> tuple[str, str]:
         return (self.doc_id, self.name)
 
 
-def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as f:
+def read_jsonl(path: Path, problems: list[str]) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a file; a line that is not one is reported in `problems` and passed over."""
+    with path.open(encoding="utf-8", errors="replace") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                obj = json.loads(line)
             except json.JSONDecodeError as e:
-                raise ValueError(f"{path}:{n}: not a JSON line: {e}") from None
+                problems.append(f"{path.name}:{n}: not a JSON line ({e.msg})")
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get("doc_id"), str):
+                yield obj
+            else:
+                problems.append(f"{path.name}:{n}: not a record with a doc_id")
 
 
-def load_records(out_dir: str | Path) -> list[Record]:
-    """Every (document, person) record of an output folder, in a fixed order."""
+def load_records(out_dir: str | Path, problems: list[str] | None = None) -> list[Record]:
+    """Every (document, person) record of an output folder, in a fixed order; unreadable lines go to `problems`."""
+    problems = [] if problems is None else problems
     out = Path(out_dir)
     docs_path = out / DOCUMENTS
     if not docs_path.is_file():
         raise FileNotFoundError(f"no {DOCUMENTS} in {out}")
-    docs = [d for d in read_jsonl(docs_path) if d.get("status") == "ok"]
+    docs = [d for d in read_jsonl(docs_path, problems) if d.get("status") == "ok"]
     facts_by_doc: dict[str, list[dict[str, Any]]] = {}
     if (out / FACTS).is_file():
-        for f in read_jsonl(out / FACTS):
-            facts_by_doc.setdefault(f["doc_id"], []).append(f)
+        for f in read_jsonl(out / FACTS, problems):
+            if isinstance(f.get("subject"), dict) and isinstance(f.get("object"), dict) and f.get("relation"):
+                facts_by_doc.setdefault(f["doc_id"], []).append(f)
+            else:
+                problems.append(f"{FACTS}: a fact of {f['doc_id']} without subject, object or relation")
     else:
         for d in docs:
             facts_by_doc[d["doc_id"]] = list(d.get("facts") or [])
@@ -120,24 +135,23 @@ def _candidates(doc: dict[str, Any], facts: list[dict[str, Any]]) -> Iterator[tu
     if doc.get("subject"):
         yield doc["subject"], None, None, None, ()
     for f in facts:
-        for arg in (f.get("subject") or {}, f.get("object") or {} if f.get("relation") == "reports_to" else {}):
+        args = [f.get("subject") or {}] + ([f.get("object") or {}] if f.get("relation") == "reports_to" else [])
+        for arg in args:
             if arg.get("label") == "PERSON":
                 yield arg.get("canonical") or arg.get("text") or "", arg.get("text"), arg.get("start"), arg.get("end"), ()
 
 
 def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[Record]:
     """The people of one document, with the facts whose subject they are."""
-    from_extractor = isinstance(doc.get("people"), list)
     groups: dict[str, Record] = {}  # full key -> record
     pending: list[tuple[str, str | None, int | None, int | None]] = []  # mentions by a single name word
 
-    def record_for(name: str) -> Record | None:
-        keys = name_keys(name)
-        if not keys:
-            return None
-        r = groups.get(keys[0].full)
+    def record_for(forms: list[str]) -> Record:
+        """The document's record for a name; its key comes from the first form that has one."""
+        key = next((k[0].full for k in map(name_keys, forms) if k), "han:" + han_key(forms[0]))
+        r = groups.get(key)
         if r is None:
-            r = groups[keys[0].full] = Record(doc["doc_id"], doc.get("sha256") or "", doc.get("dct"))
+            r = groups[key] = Record(doc["doc_id"], doc.get("sha256") or "", doc.get("dct"))
         return r
 
     for raw, text, start, end, aliases in _candidates(doc, facts):
@@ -146,21 +160,15 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
             if text and start is not None and len(text.split()) == 1 and text[:1].isupper():
                 pending.append((text.strip(), text, start, end))
             continue
-        r = record_for(name)
-        if r is None:
-            continue
-        r.forms.add(name)
+        forms = [name] + [a for a in map(clean_name, aliases) if a]
         nick = nickname(raw)
         if nick:
-            r.forms.add(f"{nick} {name.split()[-1]}")
-        for a in aliases:
-            a_clean = clean_name(a)
-            if a_clean:
-                r.forms.add(a_clean)
+            forms.append(f"{nick} {name.split()[-1]}")
+        r = record_for(forms)
+        r.forms.update(forms)
         if text and start is not None and end is not None:
             r.mentions.add((text, int(start), int(end)))
-    if not from_extractor:
-        _merge_shorter_forms(groups)
+    _merge_shorter_forms(groups)
     records = sorted({id(r): r for r in groups.values()}.values(), key=lambda r: r.name)
     _resolve_single_words(records, pending)
     _title_aliases(records, doc.get("title") or "")
@@ -215,16 +223,18 @@ def _title_aliases(records: list[Record], title: str) -> None:
 def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
     by_key: dict[str, Record] = {}
     for r in records:
-        for k in r.keys:
-            by_key.setdefault(k.full, r)
+        for key in [k.full for k in r.keys] + sorted(r.han_names):
+            by_key.setdefault(key, r)
     abbrev = abbreviations(facts)
     for f in facts:
         subj = f.get("subject") or {}
         if subj.get("label") != "PERSON":
             continue
         name = clean_name(subj.get("canonical") or subj.get("text") or "")
-        keys = name_keys(name) if name else ()
-        r = by_key.get(keys[0].full) if keys else None
+        if name is None:
+            continue
+        keys = name_keys(name)
+        r = by_key.get(keys[0].full if keys else "han:" + han_key(name))
         if r is None:
             continue
         r.facts.append(f)
