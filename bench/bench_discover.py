@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -65,7 +66,9 @@ def generate(root: Path, n: int) -> None:
         if i % 1000 == 0:
             d = root / f"d{i // 1000:04d}"
             d.mkdir(parents=True)
-        (d / f"p{i:07d}.md").write_text(f"# Person {i}\n\nPerson {i} is an engineer at Company {i % 997}.\n", encoding="utf-8")
+        fd = os.open(f"{d}/p{i:07d}.md", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(fd, f"# Person {i}\n\nPerson {i} is an engineer at Company {i % 997}.\n".encode())
+        os.close(fd)
 
 
 def main(argv: list[str] | None = None) -> int:

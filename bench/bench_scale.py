@@ -68,7 +68,10 @@ def vm_hwm_mb() -> float:
 def one_ours(engine: str, workers: int, corpus: Path, out: Path, address: str | None) -> dict:
     t0 = time.perf_counter()
     from pipeline.config import Settings
+    from pipeline.lean_imports import keep_gpu_libraries_out
     from pipeline.runner import run
+
+    keep_gpu_libraries_out(Settings().model)  # as `python -m pipeline extract` does
 
     res = run([str(corpus)], out, Settings(), workers=workers, force=True, engine=engine, ray_address=address)
     wall = time.perf_counter() - t0

@@ -134,6 +134,9 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(e))
     if args.ray_address and args.engine != "ray":
         parser.error("--ray-address needs --engine ray")
+    from .lean_imports import keep_gpu_libraries_out
+
+    keep_gpu_libraries_out(settings.model)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         res = run(args.paths, args.out, settings, workers=args.workers, force=args.force, progress=sys.stderr.isatty(),

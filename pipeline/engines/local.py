@@ -24,6 +24,7 @@ from typing import Any, Callable
 
 from .. import runner
 from ..config import Settings
+from ..lean_imports import keep_gpu_libraries_out
 from ..manifest import Cache
 from ..runner import Job, UsageError, run_jobs
 from . import Work, lost_record, peak_rss_mb
@@ -73,6 +74,7 @@ def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir
     _die_with_parent(parent_pid)
     # The parent handles Ctrl-C; workers just finish or get terminated.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    keep_gpu_libraries_out(settings.model)  # a spawned worker (a forked one has spaCy loaded already)
     _W["settings"] = settings
     _W["cache"] = Cache(Path(out_dir), key)
     try:

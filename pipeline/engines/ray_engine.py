@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import runner
+from ..lean_imports import keep_gpu_libraries_out
 from ..manifest import UNCACHED_CODES
 from ..runner import Finished, Job, UsageError, run_jobs
 from . import Work, lost_record, peak_rss_mb
@@ -51,6 +52,7 @@ class ExtractorActor:
         t = time.perf_counter()
         self.settings = settings
         self.error: str | None = None
+        keep_gpu_libraries_out(settings.model)
         try:
             self.extractor = factory(settings)
         except BaseException as e:  # noqa: BLE001 - reported to the driver with the first chunk
