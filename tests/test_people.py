@@ -358,3 +358,33 @@ def test_full_name_only_in_the_title(run):
     assert ("educated_at", "Marta Kowalczyk", "Eastfield University") in facts
     person = next(p for p in rec.people if p.canonical == "Marta Kowalczyk")
     assert [m.text for m in person.mentions].count("Kowalczyk") >= 2
+
+
+HOMEPAGE_WITH_STUDENTS = """# Jane Roe
+
+I am an associate professor at Eastfield University. My research interests include graph learning and causal inference.
+
+## Students
+
+### Tomas Berg
+
+Tomas Berg is a PhD student. His research interests include speech recognition.
+
+### Ada Quist
+
+Ada Quist is a PhD student. Her research interests include protein design.
+
+## Education
+
+- 2010, PhD in Computer Science, Lakeside College
+"""
+
+
+def test_homepage_with_a_students_section(run):
+    rec = run(HOMEPAGE_WITH_STUDENTS)
+    assert rec.subject == "Jane Roe"
+    facts = {(f.relation, f.subject.canonical, f.object.canonical) for f in rec.facts}
+    assert ("research_interest", "Jane Roe", "graph learning") in facts
+    assert ("research_interest", "Tomas Berg", "speech recognition") in facts
+    assert ("research_interest", "Ada Quist", "protein design") in facts
+    assert ("educated_at", "Jane Roe", "Lakeside College") in facts  # the Education section is the owner's again
