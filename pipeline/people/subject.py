@@ -1,10 +1,14 @@
 """Who the document is about, from the layouts pages use to say so.
 
-In order: a declared name (page metadata), a self-introduction or "Jane Roe is
-..." opening, a name heading at the top, the bold name of author lists, the
-owner of a publication list, the page title ("Welcome to Jane Roe's homepage",
-"Jane Roe | Home"), the first person of a many-person page, and finally the
-most-mentioned person when they are named early or often.
+In order: a declared name (page metadata); a name heading on top that the text
+names again; a self-introduction or "Jane Roe is ..." opening; "Talk by Jane Roe"
+headings and any name heading on top; a news headline's person named in the story;
+the bold name of author lists; the owner of a publication list; the page title
+("Welcome to Jane Roe's homepage", "Jane Roe | Home"); a news lead ("Jane Roe, the
+new CEO of X, ..."); the first person of a many-person page. A first-person page
+that names no one of these ways has no subject (the people it names are advisors
+and colleagues); elsewhere the most-mentioned person, unless named only as someone's
+advisor, supervisor or collaborator.
 """
 
 from __future__ import annotations
