@@ -388,3 +388,12 @@ def test_homepage_with_a_students_section(run):
     assert ("research_interest", "Tomas Berg", "speech recognition") in facts
     assert ("research_interest", "Ada Quist", "protein design") in facts
     assert ("educated_at", "Jane Roe", "Lakeside College") in facts  # the Education section is the owner's again
+
+
+def test_middle_initial_completes_the_canonical_name(run):
+    text = "## Joseph Konstan\n\nJoseph A. Konstan is a professor at Eastfield University. A. Smith and he wrote a book.\n"
+    rec = run(text)
+    person = next(p for p in rec.people if "Konstan" in p.canonical)
+    assert person.canonical == "Joseph A. Konstan"
+    assert "Joseph Konstan" in person.aliases
+    assert not any(m.text == "A." for m in person.mentions)
