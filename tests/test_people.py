@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import Extractor, Input
 from pipeline.people.names import clean_name, looks_like_name
@@ -397,3 +399,27 @@ def test_middle_initial_completes_the_canonical_name(run):
     assert person.canonical == "Joseph A. Konstan"
     assert "Joseph Konstan" in person.aliases
     assert not any(m.text == "A." for m in person.mentions)
+
+
+
+_WORDS = st.sampled_from(["Jane", "Roe", "If", "the", "Homepage", "'s", "Prof.", "|", "-", ",", "PhD", "LUO", "Yao", "ACM", "Lab", "Welcome", "to", "J.", "Ma"])
+
+
+@given(st.lists(_WORDS, max_size=8).map(" ".join))
+def test_clean_name_gives_a_name_or_nothing(text):
+    from pipeline.people.names import FUNCTION_WORDS, NAME_TOO
+
+    name = clean_name(text)
+    if name is not None:
+        assert looks_like_name(name)
+        assert not any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO for w in name.split())
+        assert "'s" not in name and "|" not in name
+
+
+@settings(deadline=None, max_examples=40)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_gets_a_record(run, text):
+    rec = run(text, "text")
+    assert rec.status in ("ok", "error")
+    for p in rec.people:
+        assert all(text[m.start : m.end] == m.text for m in p.mentions)
