@@ -63,7 +63,7 @@ class Coref:
         tokens: dict[str, None] = {}
         for p in self.people.persons:
             for t in p.canonical.split():
-                if len(t) >= 2 and t.lower() not in HONORIFICS:
+                if len(t.rstrip(".")) >= 2 and t.lower() not in HONORIFICS:
                     tokens[re.escape(t)] = None
                     if t.isupper() is False:
                         tokens[re.escape(t.upper())] = None

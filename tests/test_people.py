@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import Extractor, Input
 from pipeline.people.names import clean_name, looks_like_name
@@ -358,3 +360,66 @@ def test_full_name_only_in_the_title(run):
     assert ("educated_at", "Marta Kowalczyk", "Eastfield University") in facts
     person = next(p for p in rec.people if p.canonical == "Marta Kowalczyk")
     assert [m.text for m in person.mentions].count("Kowalczyk") >= 2
+
+
+HOMEPAGE_WITH_STUDENTS = """# Jane Roe
+
+I am an associate professor at Eastfield University. My research interests include graph learning and causal inference.
+
+## Students
+
+### Tomas Berg
+
+Tomas Berg is a PhD student. His research interests include speech recognition.
+
+### Ada Quist
+
+Ada Quist is a PhD student. Her research interests include protein design.
+
+## Education
+
+- 2010, PhD in Computer Science, Lakeside College
+"""
+
+
+def test_homepage_with_a_students_section(run):
+    rec = run(HOMEPAGE_WITH_STUDENTS)
+    assert rec.subject == "Jane Roe"
+    facts = {(f.relation, f.subject.canonical, f.object.canonical) for f in rec.facts}
+    assert ("research_interest", "Jane Roe", "graph learning") in facts
+    assert ("research_interest", "Tomas Berg", "speech recognition") in facts
+    assert ("research_interest", "Ada Quist", "protein design") in facts
+    assert ("educated_at", "Jane Roe", "Lakeside College") in facts  # the Education section is the owner's again
+
+
+def test_middle_initial_completes_the_canonical_name(run):
+    text = "## Joseph Konstan\n\nJoseph A. Konstan is a professor at Eastfield University. A. Smith and he wrote a book.\n"
+    rec = run(text)
+    person = next(p for p in rec.people if "Konstan" in p.canonical)
+    assert person.canonical == "Joseph A. Konstan"
+    assert "Joseph Konstan" in person.aliases
+    assert not any(m.text == "A." for m in person.mentions)
+
+
+
+_WORDS = st.sampled_from(["Jane", "Roe", "If", "the", "Homepage", "'s", "Prof.", "|", "-", ",", "PhD", "LUO", "Yao", "ACM", "Lab", "Welcome", "to", "J.", "Ma"])
+
+
+@given(st.lists(_WORDS, max_size=8).map(" ".join))
+def test_clean_name_gives_a_name_or_nothing(text):
+    from pipeline.people.names import FUNCTION_WORDS, NAME_TOO
+
+    name = clean_name(text)
+    if name is not None:
+        assert looks_like_name(name)
+        assert not any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO for w in name.split())
+        assert "'s" not in name and "|" not in name
+
+
+@settings(deadline=None, max_examples=40)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_any_text_gets_a_record(run, text):
+    rec = run(text, "text")
+    assert rec.status in ("ok", "error")
+    for p in rec.people:
+        assert all(text[m.start : m.end] == m.text for m in p.mentions)

@@ -109,6 +109,7 @@ def build_people(doc: Doc) -> People:
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
     for p in people.persons:
+        _add_middle_initials(p, text)
         for _s, e in p.mentions:
             alias = _PAREN_ALIAS.match(text, e)
             if alias and not alias.group(1).isascii():  # "Luo Yao (罗尧)"
@@ -118,6 +119,26 @@ def build_people(doc: Doc) -> People:
             p.aliases.add(init)
         p.mentions.sort()
     return people
+
+
+_MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")
+
+
+def _add_middle_initials(p: Person, text: str) -> None:
+    """"Joseph Konstan" becomes "Joseph A. Konstan" when the text gives the middle initial."""
+    words = p.canonical.split()
+    if len(words) != 2:
+        return
+    first, last = words
+    i = text.find(first + " ")
+    while i >= 0:
+        m = _MIDDLE.match(text, i + len(first) + 1)
+        if m and text.startswith(last, m.end()) and not text[m.end() + len(last) : m.end() + len(last) + 1].isalnum():
+            full = " ".join([first, *m.group(1).split(), last])
+            p.aliases.add(p.canonical)
+            p.canonical = full
+            return
+        i = text.find(first + " ", i + 1)
 
 
 def reattribute(doc: Doc, cands: list) -> list:

@@ -26,7 +26,7 @@ ORG_WORDS = {
     "university", "institute", "school", "college", "academy", "laboratory", "lab", "labs", "center", "centre", "department",
     "group", "summer", "winter", "workshop", "conference", "symposium", "society", "association", "foundation", "inc", "inc.",
     "corp", "ltd", "llc", "company", "research", "program", "programme", "team", "news", "press", "journal", "award", "prize",
-    "committee", "organizers", "organisers", "people", "members", "faculty", "staff", "students", "alumni", "publications",
+    "committee", "organizer", "organiser", "organizers", "organisers", "biographies", "bios", "profiles", "people", "members", "faculty", "staff", "students", "alumni", "publications",
     "experience", "education", "scholarship", "fellowship", "awards", "honors", "honours", "projects", "service", "teaching",
     "interests", "skills", "grants", "model", "models", "systems", "networks", "learning", "intelligence", "data", "selected", "recent", "working", "professional", "academic", "industry", "internship",
 }

@@ -42,7 +42,7 @@ _BIO_VERB = r"(?:is|was|received|joined|serves|holds|has|currently|leads|works|o
 _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_NAME}\s*(?:\([^)]{{1,60}}\)\s*)?(?:,[^,]{{3,80}},\s*)?{_BIO_VERB}")
 _ITEM = re.compile(rf"^[-*•]\s+{_HONOR}{_NAME}\s*(?:[,(:]|\s[-–—]\s)\s*\S+(?:\s+\S+){{2,}}")
 # Sections of a one-person page whose lines start with names that introduce no one (authors, award names).
-_SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "teaching", "service", "projects", "contact"}
+_SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "service", "projects", "contact"}
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     closers: list[tuple[int, int]] = []  # (start, level) of headings that are not names
     for line in lines(doc, headings=True):
         if line.section in _SKIP_SECTIONS or is_author_line(line.text):
+            if line.heading:
+                closers.append((line.start, levels.get(line.start, 9)))
             continue
         m = _marker(line.text, line.heading, bold_at.get(line.start, -1) - line.start)
         if m is None:

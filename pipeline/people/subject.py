@@ -1,10 +1,14 @@
 """Who the document is about, from the layouts pages use to say so.
 
-In order: a declared name (page metadata), a self-introduction or "Jane Roe is
-..." opening, a name heading at the top, the bold name of author lists, the
-owner of a publication list, the page title ("Welcome to Jane Roe's homepage",
-"Jane Roe | Home"), the first person of a many-person page, and finally the
-most-mentioned person when they are named early or often.
+In order: a declared name (page metadata); a name heading on top that the text
+names again; a self-introduction or "Jane Roe is ..." opening; "Talk by Jane Roe"
+headings and any name heading on top; a news headline's person named in the story;
+the bold name of author lists; the owner of a publication list; the page title
+("Welcome to Jane Roe's homepage", "Jane Roe | Home"); a news lead ("Jane Roe, the
+new CEO of X, ..."); the first person of a many-person page. A first-person page
+that names no one of these ways has no subject (the people it names are advisors
+and colleagues); elsewhere the most-mentioned person, unless named only as someone's
+advisor, supervisor or collaborator.
 """
 
 from __future__ import annotations
@@ -56,23 +60,29 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
     text = text_of(doc)
     clean = doc._.clean
     head = text[:4000]
+    headings = list(getattr(clean, "headings", []) or [])
+    if headings and headings[0][0] < 300:
+        hs, he, _level = headings[0]
+        name = clean_name(text[hs:he])
+        if name and (people.get(name) is not None or has_word(text, name.split()[-1], he)):
+            return add_person(people, name, hs)  # "# Jane Roe", "Prof. Jane Roe - Eastfield University" on top, named again
+    first_person = bool(_FIRST_PERSON_PAGE.search(text[:600]))
     for rx in (_FIRST_SENTENCE, _NAME_IS):
         for m in rx.finditer(head):
+            if rx is _NAME_IS and first_person and people.section_at(m.start(1)) is not None:
+                continue  # an "I am ..." page: "X is a PhD student" in a Students section is someone else
             name = clean_name(m.group(1))
             if name:
                 return add_person(people, name, m.start(1) + m.group(1).find(name.split()[0]))
             if rx is _FIRST_SENTENCE:
                 break
-    headings = list(getattr(clean, "headings", []) or [])
     for hs, he, _level in headings[:3]:
         m = _HEADING_NAME.search(text[hs:he])
         if m and looks_like_name(m.group(1).strip()):
             return add_person(people, strip_honorifics(m.group(1).strip()), hs + m.start(1))
-    top = [h for h in headings[:2] if h[0] < 300]
-    for hs, he, _level in top:
-        name = clean_name(text[hs:he])
-        if name and not people.sections:
-            return add_person(people, name, hs)
+    for hs, he, _level in headings[:2]:
+        if hs < 300 and (name := clean_name(text[hs:he])):
+            return add_person(people, name, hs)  # a name heading on top, named nowhere else
     headline = _headline_person(doc, people)
     if headline is not None:
         return headline
@@ -92,7 +102,7 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
         return add_person(people, name, m.start(1))
     if people.sections:
         return people.sections[0].person
-    if _FIRST_PERSON_PAGE.search(text[:600]):
+    if first_person:
         return None  # the owner speaks but is never named; the people named are their advisors and colleagues
     return _most_mentioned(people, text)
 
