@@ -70,8 +70,12 @@ def clean_name(raw: str) -> str | None:
     if not text or any(c.isdigit() for c in text):
         return None
     if has_han(text):
-        han = text.replace("·", "").replace("・", "").replace(" ", "")
-        if 2 <= len(han) <= 12 and all(_HAN.match(c) for c in han):
+        # a Chinese name is 2-4 characters; a transliterated one is parts joined by a middle dot
+        parts = re.split(r"[·・•]", text.replace(" ", ""))
+        han = "".join(parts)
+        if not han or not all(_HAN.match(c) for c in han):
+            return None
+        if (len(parts) == 1 and 2 <= len(han) <= 4) or (len(parts) > 1 and all(1 <= len(p) <= 6 for p in parts)):
             return text.replace(" ", "")
         return None
     words = [w for w in text.split() if w.lower() not in HONORIFICS]
@@ -96,6 +100,17 @@ def _name_word(word: str) -> bool:
         return True
     core = word[:-1] if word.endswith(".") else word
     return bool(core) and core[0].isupper() and all(c.isalpha() or c in "'’-." for c in core)
+
+
+def written_name(text: str) -> str | None:
+    """A mention's text when it names the person as written ("Dr. Fei-Fei Li", "LeCun", "辛顿"), not a pronoun."""
+    text = re.sub(r"['’]s$", "", " ".join(text.split()))
+    core = [w for w in text.split() if w.lower() not in HONORIFICS]
+    if not core:
+        return None
+    if len(core) == 1 and core[0].isalpha() and core[0][:1].isupper() and len(core[0]) > 1 and core[0].lower() not in _FUNCTION_WORDS:
+        return text
+    return text if clean_name(" ".join(core)) == " ".join(core) else None
 
 
 def nickname(raw: str) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, han_key, has_han, name_keys, nickname
+from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, han_key, has_han, name_keys, nickname, written_name
 from .objects import abbreviations, object_key
 
 DOCUMENTS = "documents.jsonl"
@@ -238,7 +238,7 @@ def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
         if r is None:
             continue
         r.facts.append(f)
-        if subj.get("start") is not None and subj.get("text"):
+        if subj.get("start") is not None and subj.get("end") is not None and written_name(subj.get("text") or ""):
             r.mentions.add((subj["text"], subj["start"], subj["end"]))
         rel, obj = f.get("relation"), f.get("object") or {}
         value = obj.get("canonical") or obj.get("text") or ""

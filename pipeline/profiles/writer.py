@@ -8,7 +8,7 @@ from pathlib import Path
 from ..output import atomic_writer
 from ..schema import Person, ProfileMention, dumps
 from .merge import statements
-from .names import fullness
+from .names import fullness, written_name
 from .records import Record
 
 PEOPLE = "people.jsonl"
@@ -23,6 +23,7 @@ def person_id(members: list[Record]) -> str:
 def person(members: list[Record]) -> Person:
     forms = set().union(*(r.forms for r in members))
     name = min(forms, key=fullness)
+    forms |= {a for r in members for t, _, _ in r.mentions if (a := written_name(t))}
     mentions = sorted({(r.doc_id, s, e, t) for r in members for t, s, e in r.mentions})
     return Person(
         person_id=person_id(members),
