@@ -30,7 +30,9 @@ _NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|sel
 
 def _next_dates(doc: Doc, line: Line) -> list:
     """A line of only dates right after an item dates it (a year floated into its own cell)."""
-    section = list(lines(doc, {"awards"}))
+    section = doc.user_data.get("award_lines")
+    if section is None:
+        section = doc.user_data["award_lines"] = list(lines(doc, {"awards"}))
     k = next((i for i, ln in enumerate(section) if ln.start == line.start), None)
     if k is None or k + 1 >= len(section) or not _DATES_ONLY.match(section[k + 1].text):
         return []
