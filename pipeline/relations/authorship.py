@@ -7,12 +7,13 @@ plus up to three following lines that name authors and the venue.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, Line, all_ents, lines, subject_arg, text_arg, text_of
+from .base import Arg, Candidate, Line, all_ents, ents_in, lines, subject_arg, text_arg, text_of
 from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
@@ -104,10 +105,12 @@ def _title_then_byline(line: Line, following: list[Line]) -> bool:
 
 def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     """A title marked up inside the line: bold, quoted, or the link that opens the item."""
-    clean = doc._.clean
     text = text_of(doc)
-    for s, e in getattr(clean, "bold", []) or []:
-        if line.start <= s and e <= line.end:
+    bolds, links = _marked_spans(doc)
+    for s, e in bolds[bisect_left(bolds, (line.start, -1)) :]:
+        if s >= line.end:
+            break
+        if e <= line.end:
             t = text[s:e].strip(" .,:")
             if len(t.split()) >= 3 and _plain_title(t):
                 return s, e
@@ -115,10 +118,21 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)):
         return line.start + m.start(1), line.start + m.end(1)
     # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
-    for s, e, _href in getattr(clean, "links", []) or []:
-        if line.start <= s <= line.start + 3 and e <= line.end and len(text[s:e].split()) >= 3 and _plain_title(text[s:e]):
+    for s, e, _href in links[bisect_left(links, (line.start, -1, "")) :]:
+        if s > line.start + 3:
+            break
+        if e <= line.end and len(text[s:e].split()) >= 3 and _plain_title(text[s:e]):
             return s, e
     return None
+
+
+def _marked_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """Bold spans and links of the doc, sorted once, so each line finds its own by bisection."""
+    cached = doc.user_data.get("marked_spans")
+    if cached is None:
+        clean = doc._.clean
+        cached = doc.user_data["marked_spans"] = (sorted(getattr(clean, "bold", []) or []), sorted(getattr(clean, "links", []) or []))
+    return cached
 
 
 def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int], slot: bool = False) -> tuple[str, str | None] | None:
@@ -131,7 +145,7 @@ def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int], slot: bool = F
     if is_links_line(chunk) or is_author_line(chunk):
         return None
     v = venue_of(chunk)
-    known = [x for x in all_ents(doc) if x.label_ == "VENUE" and s <= x.start_char < e and not (exclude[0] <= x.start_char < exclude[1])]
+    known = [x for x in ents_in(doc, s, e, ("VENUE",)) if not (exclude[0] <= x.start_char < exclude[1])]
     if v is not None and (VENUE_WORDS.search(chunk[v.start : v.end]) or is_badge(chunk) or slot and v.year or known and v.start <= known[0].start_char - s < v.end):
         return chunk[v.start : v.end], v.year
     if known:

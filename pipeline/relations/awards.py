@@ -20,15 +20,19 @@ _TRAILING_ORG = re.compile(r"(?:,\s*|\s+[-–—]\s+|\s+by\s+|\s+from\s+(?=the\s
 _MARKER = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
 # "Excellent Graduate of X University", "Merit Student at Y College": the institution that gave it
 _OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students)|(?<=Scholar)|(?<=Alumnus)|(?<=Employee)|(?<=Teacher))\s+of\s+(?:the\s+)?(?=[A-Z])|\s+(?:at|from|in)\s+(?:the\s+)?(?=[A-Z])")
+_PLACEMENT = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|gold|silver|bronze|champion|winner|runner-up|finalist|top\s*\d+)\b", re.I)
+_LATE_YEAR = re.compile(r"(?:,?\s*class\s+of\s+|\s)((?:19|20)\d\d)$", re.I)
 _TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
 _TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
-_NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
+_NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?|leader|member|captain|advisor|supervisor|with)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
 
 
 def _next_dates(doc: Doc, line: Line) -> list:
     """A line of only dates right after an item dates it (a year floated into its own cell)."""
-    section = list(lines(doc, {"awards"}))
+    section = doc.user_data.get("award_lines")
+    if section is None:
+        section = doc.user_data["award_lines"] = list(lines(doc, {"awards"}))
     k = next((i for i, ln in enumerate(section) if ln.start == line.start), None)
     if k is None or k + 1 >= len(section) or not _DATES_ONLY.match(section[k + 1].text):
         return []
@@ -97,12 +101,23 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
         body = text[s:e].rstrip(" ,.;")
         e = s + len(body)
         note = _NOTE.search(body)
+    # a year the notes hid ("Challenge at CVPR 2021 (Team Leader)", "Fellowship, class of 2017")
+    late_year = None
+    if date is None:
+        ym = _LATE_YEAR.search(body)
+        if ym is not None and ym.start() > 3:
+            late_year = ym.group(1)
+            if ym.group(0).lstrip(" ,").lower().startswith("class") or _PLACEMENT.match(body):
+                e = s + ym.start()
+                body = text[s:e]
     if len(body.split()) < 1 or len(body) < 3 or len(body.split()) > 25:
         return
     q: dict[str, str] = {}
+    if late_year is not None:
+        q["date"] = late_year
     values = [date] if date is not None else _next_dates(doc, line)
     values = [d for d in values if d is not None and d.value and "/" not in d.value]
-    om = _TRAILING_ORG.search(body)
+    om = None if _PLACEMENT.match(body) else _TRAILING_ORG.search(body)  # "1st Place, X Challenge" names the contest
     if om and len(om.group(1).split()) <= 7 and om.start() > 3 and not re.fullmatch(r"[\d\s,]+", om.group(1)):
         q["org"] = om.group(1).strip()
         e = s + om.start()

@@ -8,6 +8,7 @@ experience and award stages build their facts from the classed segments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -123,10 +124,19 @@ def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
 def _continues(doc: Doc, head: Line, ln: Line) -> bool:
     if ln.text.startswith(("- ", "* ", "• ")) or _LABELLED.match(ln.text) or _DETAIL.match(ln.text) or len(ln.text.split()) > 8:
         return False
-    if any(d.value for d in dates_in(doc, ln.start, ln.end)):
+    if _has_date(doc, ln.start, ln.end):
         return False
     first = head.text.split("\n", 1)[0]
-    return any(d.value for d in dates_in(doc, head.start, head.start + len(first)))
+    return _has_date(doc, head.start, head.start + len(first))
+
+
+def _has_date(doc: Doc, start: int, end: int) -> bool:
+    """Whether a dated mention lies inside [start, end); the mentions are sorted once per doc."""
+    spans = doc.user_data.get("dated_spans")
+    if spans is None:
+        spans = doc.user_data["dated_spans"] = sorted((d.start, d.end) for d in (doc._.dates or []) if d.value)
+    k = bisect_left(spans, (start, -1))
+    return k < len(spans) and spans[k][1] <= end
 
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:

@@ -162,7 +162,7 @@ AWARDS_HTML = """<html><body><h1>Mei Sato</h1><p>I am a PhD student at Eastfield
 
 def test_award_items_markdown(extractor: Extractor) -> None:
     awards = of(run(extractor, AWARDS_MD, "markdown"), "award_received")
-    assert "Widget Fellowship, class of 2017" in awards or "Widget Fellowship" in awards
+    assert awards["Widget Fellowship"] == {"date": "2017"}
     assert awards["Outstanding Graduate"] == {"org": "Eastfield University", "date": "2019"}
     assert awards["Merit Student"]["org"] == "Lakeside College" and awards["Honor Student"]["org"] == "Lakeside College"
 
@@ -374,3 +374,24 @@ def test_awards_listed_under_a_degree(extractor: Extractor) -> None:
     facts = run(extractor, AWARD_UNDER_DEGREE_MD, "markdown")
     assert set(of(facts, "award_received")) == {"Widget Scholarship of Freedonia", "Outstanding Graduate Nomination"}
     assert set(of(facts, "educated_at")) == {"Eastfield University"}
+
+
+AWARD_FORMS_MD = """# Mei Sato
+
+I am a PhD student at Eastfield University.
+
+## Awards
+
+- Gizmo Scholarship, Eastfield University (sponsored by Northwind Labs), 2018
+- 1st Place, Widget Detection Challenge at CVPR 2021 (Team Leader)
+- Widget Fellowship, class of 2017 (12 recipients)
+"""
+
+
+def test_award_descriptions_and_placements(extractor: Extractor) -> None:
+    awards = of(run(extractor, AWARD_FORMS_MD, "markdown"), "award_received")
+    assert awards == {
+        "Gizmo Scholarship": {"org": "Eastfield University", "date": "2018"},
+        "1st Place, Widget Detection Challenge at CVPR": {"date": "2021"},
+        "Widget Fellowship": {"date": "2017"},
+    }
