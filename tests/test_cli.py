@@ -20,7 +20,8 @@ from pipeline.schema import DocumentRecord, json_schema
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = re.compile(
     r"^documents (?P<documents>\d+) \(processed (?P<processed>\d+), reused (?P<reused>\d+)\), "
-    r"facts (?P<facts>\d+), errors (?P<errors>\d+)(?: \((?P<codes>[^)]*)\))?, skipped (?P<skipped>\d+), (?P<seconds>[\d.]+) s$",
+    r"facts (?P<facts>\d+), errors (?P<errors>\d+)(?: \((?P<codes>[^)]*)\))?, skipped (?P<skipped>\d+), (?P<seconds>[\d.]+) s"
+    r"(?:, peak memory per worker (?P<peak_mb>\d+) MB)?$",
     re.M,
 )
 

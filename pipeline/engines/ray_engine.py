@@ -35,6 +35,8 @@ from . import Work, lost_record, peak_rss_mb
 RESERVED_CPUS = 1
 IN_FLIGHT_PER_ACTOR = 2
 POLL_S = 1.0
+# An actor that dies for good this many times in a row, with no chunk done in between, stops the run.
+MAX_REPLACEMENTS = 3
 
 
 def import_ray() -> Any:
@@ -100,7 +102,10 @@ def _connect(ray: Any, address: str | None) -> None:
     import logging
 
     if address:
-        ray.init(address=address, logging_level=logging.WARNING)
+        try:
+            ray.init(address=address, logging_level=logging.WARNING)
+        except (ConnectionError, RuntimeError, ValueError) as e:
+            raise UsageError(f"cannot join the Ray cluster at {address}: {e}") from None
         return
     # Actors started here inherit this environment: let them import the package from where this process did.
     root = str(Path(__file__).resolve().parents[2])
@@ -128,15 +133,19 @@ class _ActorState:
     restarting: bool = False
     probe: Any = None
     probe_at: float = 0.0
+    replaced: int = 0  # times in a row it died for good (its node lost, say) and was started anew
 
 
 class _Driver:
     def __init__(self, ray: Any, work: Work, n: int) -> None:
         self.ray, self.work = ray, work
-        remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(ExtractorActor)
-        self.actors = [_ActorState(remote.remote(work.factory, work.settings)) for _ in range(n)]
+        self.remote = ray.remote(num_cpus=1, max_restarts=-1, max_task_retries=0)(ExtractorActor)
+        self.actors = [_ActorState(self._start()) for _ in range(n)]
         self.queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in work.chunks)
         self.inflight: dict[Any, _Task] = {}
+
+    def _start(self) -> Any:
+        return self.remote.remote(self.work.factory, self.work.settings)
 
     def run(self) -> None:
         try:
@@ -201,6 +210,7 @@ class _Driver:
         if kind == "init_failed":
             raise UsageError(f"cannot load the extractor: {payload}")
         results, timings, (name, start_s, peak_mb) = payload
+        a.replaced = 0
         work.note_worker(name, start_s, peak_mb)
         work.accept([_stored(work, done) for done in results], timings)
 
@@ -214,6 +224,12 @@ class _Driver:
         a.probe = None
         try:
             self.ray.get(ref)
+        except self.ray.exceptions.ActorDiedError as e:  # dead for good: Ray will not restart it
+            a.replaced += 1
+            if a.replaced > MAX_REPLACEMENTS:
+                raise UsageError(f"Ray actors keep dying before they do any work: {e}") from None
+            a.handle = self._start()
+            return
         except self.ray.exceptions.RayActorError:
             a.probe_at = time.monotonic() + 0.2  # still restarting: ask again shortly
             return
