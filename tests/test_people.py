@@ -78,6 +78,11 @@ SUBJECT_LAYOUTS = [
     ("markdown", "## Education\n\n- PhD in Physics, Eastfield University, 2015-2020\n  - Thesis advisor: Dr. Karin Holt\n\n## Experience\n\n- Research intern, Quillon Labs, 2019\n  - Supervisors: Omar Said, Karin Holt\n", None),
     # bold name at the top
     ("markdown", "**Rui Tanaka**\n\nResearch scientist, Northwind Labs\n\n" + BIO + "\n**Rui Tanaka**, Jon Park. Robust graphs. 2021.\n", "Rui Tanaka"),
+    # a plain-text page that opens with the owner's name alone on a line
+    ("text", "Yuri Tanaka\n\nI am a researcher at Northwind Labs.\n\nMy research is on graph learning.\n", "Yuri Tanaka"),
+    ("text", "Dr. Leila Haddad, PhD\n\nI study robust optimisation at Lakeside College.\n", "Leila Haddad"),
+    ("text", "Bjorn Aas\nAssistant Professor, Eastfield University\n\nMy group works on graph learning.\n", "Bjorn Aas"),
+    ("text", "Graph Learning Lab\n\nWe study graph learning and robust optimisation.\n", None),
     # news lead
     ("text", "Helena Marsh, the new chief executive of Quillon, said on Monday that the company would hire 200 engineers.\n\nMarsh joined Quillon in 2019.\n", "Helena Marsh"),
     ("text", "Oscar Lindqvist, 52, has been appointed chair of the board of Brightwell.\n\nLindqvist was previously at Quillon.\n", "Oscar Lindqvist"),

@@ -83,6 +83,9 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
     for hs, he, _level in headings[:2]:
         if hs < 300 and (name := clean_name(text[hs:he])):
             return add_person(people, name, hs)  # a name heading on top, named nowhere else
+    top = _name_line_on_top(text)
+    if top is not None:
+        return add_person(people, *top)  # a plain-text page that opens with its owner's name alone on a line
     headline = _headline_person(doc, people)
     if headline is not None:
         return headline
@@ -105,6 +108,18 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
     if first_person:
         return None  # the owner speaks but is never named; the people named are their advisors and colleagues
     return _most_mentioned(people, text)
+
+
+def _name_line_on_top(text: str) -> tuple[str, int] | None:
+    """The first non-empty line, when it is a person's name and nothing else ("Jane Roe", "Dr. Jane Roe, PhD")."""
+    m = re.match(r"\s*([^\n]{3,60})\n", text)
+    if m is None:
+        return None
+    line = m.group(1).strip()
+    name = clean_name(line)
+    if not name or len(name.split()) < 2 or len(line.split()) > len(name.split()) + 2:
+        return None
+    return name, m.start(1) + max(line.find(name.split()[0]), 0)
 
 
 def _headline_person(doc: Doc, people: People) -> Person | None:

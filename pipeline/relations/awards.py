@@ -163,7 +163,7 @@ _MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|a
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
-_OF_ORG = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
+_GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
 _NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
@@ -255,7 +255,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 y = _year_of(sent, s, e)
                 if y:
                     q["date"] = y
-            om = _OF_ORG.match(text, e, sent.end)
+            om = _GIVER_OF.match(text, e, sent.end)
             if om and not _AWARD_NAME.match(text, om.end(), sent.end):
                 n = name_at(sent, om.end())
                 if n is not None:
