@@ -43,6 +43,9 @@ POSITIVE = [
     ("Peter Vance studied physics before becoming a Max Planck director in 2001.", "employed_by", "Peter Vance", "Max Planck", "prose.job_prenominal"),
     ("Maria Okafor is a former Google researcher.", "employed_by", "Maria Okafor", "Google", "prose.job_prenominal"),
     ("Maria Okafor holds a Professorship at ETH Zurich.", "employed_by", "Maria Okafor", "ETH Zurich", "prose.job_position"),
+    # two titles sharing one employer, one of them a named fellowship; a field of two names
+    ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at The University of Queensland.", "employed_by", "Maria Okafor", "The University of Queensland", "prose.job_title"),
+    ("Maria Okafor is a professor of Electrical Engineering and Computer Science at Orbit University.", "employed_by", "Maria Okafor", "Orbit University", "prose.job_title"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # leads: programmes a PI leads, "X, led by P", unit names that read like titles

@@ -47,6 +47,8 @@ _LINK = re.compile(
 )
 _LIST_CONT = re.compile(r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
+_AND_FIELD = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
+_CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
 _THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
 _TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
 _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -109,7 +111,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         seps = []
         while i + 1 < len(tits):
             gap = text[chain[-1].end_char : tits[i + 1].start_char]
-            if _CHAIN_GAP.match(gap):
+            if _CHAIN_GAP.match(gap) or _CHAIN_NAMED.match(gap):
                 seps.append("and")
             elif _THEN_GAP.match(gap):
                 seps.append("then")
@@ -155,6 +157,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             p = c_end
             if ext:
                 p = ext.end()
+                title = text[c_start:p]
+            af = _AND_FIELD.match(text, p, sent.end) if " of " in chain[-1].text else None
+            if af:
+                p = af.end()  # "professor of Electrical Engineering and Computer Science at MIT"
                 title = text[c_start:p]
             ab = _ABBR.match(text, p, sent.end)
             if ab:
