@@ -132,7 +132,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         follows = _ORG_PREP.match(text, c_end, sent.end)
         follows_org = follows is not None and follows.group().strip(" ,").split()[0] in ("at", "with", "in") and name_at(sent, follows.end()) is not None
         ext = _TITLE_EXT.match(text, c_end, sent.end)
-        if split and not follows_org and not ext:
+        and_field = _AND_FIELD.match(text, c_end, sent.end) if split else None
+        if split and not follows_org and not ext and not and_field:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
