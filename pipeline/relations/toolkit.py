@@ -317,8 +317,16 @@ def person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
 
 
 def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
-    """The person the predicate at `pos` is about: the last subject before it, else the first after it."""
+    """The person the predicate at `pos` is about: the antecedent of a relative "who" right before it,
+    else the last subject before it, else the first after it."""
     refs = person_refs(sent, co)
+    text = text_of(sent.doc)
+    rel = re.search(r",\s*who\s+(?:(?:also|later|then|had|has|have|was|is|recently|previously|first|subsequently)\s+){0,2}$", text[sent.start : pos])
+    if rel:
+        at = sent.start + rel.start()
+        ante = [r for r in refs if r.end == at or 0 <= at - r.end <= 1]
+        if ante:
+            return ante[-1]
     before = [r for r in refs if r.end <= pos and r.is_subject]
     if before:
         return before[-1]
@@ -383,7 +391,11 @@ def negated(sent: Sent, pos: int) -> bool:
             break
         node = node.head
     left = text_of(sent.doc)[max(sent.start, pos - 40) : pos].lower()
-    return bool(re.search(r"\b(?:not|never|n't|no longer|turned down|declined|rejected|refused)\b(?:\s+\w+){0,3}\s*$", left))
+    if re.search(r"\b(?:not|never|n't|no longer|turned down|declined|rejected|refused)\b(?:\s+\w+){0,3}\s*$", left):
+        return True
+    # a condition or a question: "if P is appointed CEO, ...", "whether P will join X"
+    clause = re.split(r"[,;:]", text_of(sent.doc)[sent.start : pos])[-1].lower()
+    return bool(re.search(r"(?<![\w-])(?:if|unless|whether|should\s+\w+\s+be)(?![\w-])", clause))
 
 
 # ---------------------------------------------------------------- dates

@@ -46,6 +46,14 @@ POSITIVE = [
     # two titles sharing one employer, one of them a named fellowship; a field of two names
     ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at The University of Queensland.", "employed_by", "Maria Okafor", "The University of Queensland", "prose.job_title"),
     ("Maria Okafor is a professor of Electrical Engineering and Computer Science at Orbit University.", "employed_by", "Maria Okafor", "Orbit University", "prose.job_title"),
+    # careers: first jobs, years at an employer, departures, retirement, relative clauses
+    ("Maria Okafor began her career at Orbit Systems as a software engineer.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("During her years at Quillon, Maria Okafor was a product manager.", "employed_by", "Maria Okafor", "Quillon", "prose.job_career"),
+    ("Maria Okafor spent six years at Orbit Systems.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_spent"),
+    ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Brightleaf", "prose.job_founded"),
+    ("Maria Okafor retired from Orbit Systems in 2019.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("The prize went to Maria Okafor, who joined Quillon in 2019.", "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # leads: programmes a PI leads, "X, led by P", unit names that read like titles
@@ -112,6 +120,12 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("If Maria Okafor is appointed CEO of Quillon, shares will rise.", "employed_by", None),
+    ("Maria Okafor would join Quillon as CTO if the deal closed.", "employed_by", None),
+    ("Maria Okafor plans to join Quillon.", "employed_by", None),
+    ("Maria Okafor is rumoured to join Quillon.", "employed_by", None),
+    ("Peter Vance was not hired by Quillon.", "employed_by", None),
+    ("Quillon declined to name a CEO.", "employed_by", None),
     ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
     ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
@@ -158,6 +172,11 @@ def test_frame_states_fact(facts_of, text, relation, subject, obj, rule):
 def test_negative_twin_states_nothing(facts_of, text, relation, obj):
     facts = facts_of(text)
     assert not _match(facts, relation, None, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_departure_date_is_the_end(facts_of):
+    facts = _match(facts_of("In 2015 Maria Okafor left Orbit Systems to found Brightleaf."), "employed_by", "Maria Okafor", "Orbit Systems")
+    assert [f.qualifiers.end for f in facts] == ["2015"]
 
 
 def test_interim_title_keeps_its_modifier(facts_of):
