@@ -93,6 +93,12 @@ POSITIVE = [
     ("Maria Okafor is known for her contribution to the Google search engine.", "developed", "Maria Okafor", "Google", "prose.developed_maintainer"),
     ("Maria Okafor showed how to tackle this in her own system, NebulaStream.", "developed", "Maria Okafor", "NebulaStream", "prose.developed_maintainer"),
     ("Under her leadership, Quillon has released innovative products such as Atlas, its cloud database.", "developed", "Quillon", "Atlas", "prose.developed_release"),
+    # author_of in prose: papers, books and theses named after the verb, with co-authors
+    ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "author_of", "Peter Vance", "The Lantern Index: Ranking Pages by Light", "prose.author_work"),
+    ("Maria Okafor received her doctorate in 1988 from Lund University for her thesis Probabilistic Analysis of Matching Algorithms.",
+     "author_of", "Maria Okafor", "Probabilistic Analysis of Matching Algorithms", "prose.author_work"),
+    ("Maria Okafor is the author of the best-selling book Python Machine Learning, which has been translated.", "author_of", "Maria Okafor", "Python Machine Learning", "prose.author_work"),
+    ("Maria Okafor wrote \"Deep Learning for Cats\" in 2019.", "author_of", "Maria Okafor", "Deep Learning for Cats", "prose.author_work"),
     # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
@@ -142,6 +148,8 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor did not write the book Python Machine Learning.", "author_of", None),
+    ("Maria Okafor wrote to Peter Vance in 2019.", "author_of", None),
     ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
     ("Maria Okafor never contributed to the Linux kernel.", "developed", None),
     ("Maria Okafor is the lead developer of VTK-m.", "employed_by", None),
