@@ -99,6 +99,10 @@ POSITIVE = [
      "author_of", "Maria Okafor", "Probabilistic Analysis of Matching Algorithms", "prose.author_work"),
     ("Maria Okafor is the author of the best-selling book Python Machine Learning, which has been translated.", "author_of", "Maria Okafor", "Python Machine Learning", "prose.author_work"),
     ("Maria Okafor wrote \"Deep Learning for Cats\" in 2019.", "author_of", "Maria Okafor", "Deep Learning for Cats", "prose.author_work"),
+    # date_of_birth
+    ("Born in 1981, Maria Okafor grew up in Lagos.", "date_of_birth", "Maria Okafor", "1981", "prose.date_of_birth"),
+    ("Maria Okafor (b. 1962) is a chemist.", "date_of_birth", "Maria Okafor", "1962", "prose.date_of_birth"),
+    ("Maria Okafor (born 6 December 1947) is a chemist.", "date_of_birth", "Maria Okafor", "1947-12-06", "prose.date_of_birth"),
     # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
@@ -148,6 +152,7 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor, 37, is a chemist.", "date_of_birth", None),
     ("Maria Okafor did not write the book Python Machine Learning.", "author_of", None),
     ("Maria Okafor wrote to Peter Vance in 2019.", "author_of", None),
     ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
