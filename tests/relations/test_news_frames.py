@@ -54,6 +54,10 @@ POSITIVE = [
     ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Brightleaf", "prose.job_founded"),
     ("Maria Okafor retired from Orbit Systems in 2019.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
     ("The prize went to Maria Okafor, who joined Quillon in 2019.", "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
+    # positions separated by semicolons; emeritus titles
+    ("Previously, Maria Okafor was Managing Director at Orbit Ventures; Venture Partner at Greylock Partners; and CEO of BladeLogic.",
+     "employed_by", "Maria Okafor", "Greylock Partners", "prose.job_title"),
+    ("Maria Okafor is Professor Emeritus of Physics at Lund University.", "employed_by", "Maria Okafor", "Lund University", "prose.job_title"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # leads: programmes a PI leads, "X, led by P", unit names that read like titles
@@ -152,6 +156,8 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    # a managing director runs a company: employed, not leading a unit
+    ("Maria Okafor is Managing Director at Orbit Ventures.", "leads", None),
     ("Maria Okafor, 37, is a chemist.", "date_of_birth", None),
     ("Maria Okafor did not write the book Python Machine Learning.", "author_of", None),
     ("Maria Okafor wrote to Peter Vance in 2019.", "author_of", None),
