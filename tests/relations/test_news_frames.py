@@ -156,6 +156,9 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor is known for recommenders (the GroupLens project won the ACM Software Systems Award).", "award_received", None),
+    ("Maria Okafor was an Indian-born American computer scientist.", "employed_by", None),
+    ("Maria Okafor moved to the San Francisco Bay area after graduating.", "employed_by", None),
     # a managing director runs a company: employed, not leading a unit
     ("Maria Okafor is Managing Director at Orbit Ventures.", "leads", None),
     ("Maria Okafor, 37, is a chemist.", "date_of_birth", None),

@@ -238,8 +238,8 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         else:
             r = org_with_parent(sent, m.end())
             obj = r[0] if r else None
-        if obj is None:
-            continue
+        if obj is None or re.match(r"\s+(?:area|region|city|state|country)\b", text[obj.end : obj.end + 10]) or any(e.label_ in ("GPE", "LOC") and e.start_char <= obj.start < e.end_char for e in sent.ents):
+            continue  # "moved to the Bay Area": a place, not an employer
         q = {}
         d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
         if d is not None:
