@@ -71,6 +71,9 @@ POSITIVE = [
     (STORY + "Maria Okafor will serve as interim CEO. Peter Vance will remain at the company, reporting to the CEO.", "reports_to", "Peter Vance", "Maria Okafor", "prose.reports_to_title"),
     ("Maria Okafor, Peter Vance's deputy, spoke first.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
     ("Maria Okafor joins Peter Vance's leadership team.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
+    ("Maria Okafor is in charge of the Search Quality team at Quillon.", "leads", "Maria Okafor", "Search Quality team", "prose.leads_verb"),
+    ("Peter Vance is responsible for the Robotics Lab.", "leads", "Peter Vance", "Robotics Lab", "prose.leads_verb"),
+    ("Maria Okafor, who heads the Vision Group, spoke.", "leads", "Maria Okafor", "Vision Group", "prose.leads_verb"),
     # part_of: subsidiaries, acquisitions, holdings
     ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
@@ -145,6 +148,8 @@ NEGATIVE = [
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("Maria Okafor is responsible for Europe.", "leads", None),
+    ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
     ("Maria Okafor is not Peter Vance's deputy.", "reports_to", None),
