@@ -72,6 +72,8 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     p = m.end() if m else pos
     if p >= end_limit or not (doc_text[p].isupper() or doc_text[p].isdigit() or re.match(r"[a-z]{1,2}[A-Z]", doc_text[p : p + 3])):
         return None
+    if any(d.start <= p < d.end for d in sent.dates):
+        return None  # "in May": a date, not a name
     best_end = None
     for e in sent.ents:
         if e.label_ in _ORG_LABELS and e.start_char <= p < e.end_char and e.label_ != "PERSON" and not re.search(r",\s+[A-Z]", e.text):
@@ -104,11 +106,12 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
         t = t[:-1]
     if t.endswith("’") or t.endswith("'"):
         t = t[:-1]
-    if not t or t.lower() in {"the", "a", "an"} or re.fullmatch(r"[\d\s.,/-]+", t):
+    if not t or t.lower() in {"the", "a", "an"} or re.fullmatch(r"[\d\s.,/-]+", t) or _MONTH.fullmatch(t):
         return None
     return Name(p, p + len(t), t)
 
 
+_MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{4})?")
 _STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Academy|Inc\.?|Ltd\.?|Corporation|Company|plc|LLC|GmbH)\b")
 _UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Institute|Group|Team|Center|Centre|Faculty|Division|Unit|Program|Programme|Chair)\b|lab\b")
 

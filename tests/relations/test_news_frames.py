@@ -20,6 +20,9 @@ POSITIVE = [
     (STORY + "Maria Okafor, the company's chief technology officer, spoke first.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appositive"),
     (STORY + "\"We are thrilled,\" said Peter Vance, CEO and Co-founder.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
     (STORY + "The plan came from Peter Vance, its chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    ("The talk was given by Maria Okafor, Quillon's chief financial officer.", "employed_by", "Maria Okafor", "Quillon", "prose.job_appositive"),
+    ("Quillon's chief scientist, Maria Okafor, gave the talk.", "employed_by", "Maria Okafor", "Quillon", "prose.job_prenominal"),
+    ("Maria Okafor takes over as CEO of Quillon in May.", "employed_by", "Maria Okafor", "Quillon", "prose.job_title"),
     # appointments whose employer is the story's company
     (STORY + "Maria Okafor will serve as interim CEO, effective immediately.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appointed"),
     (STORY + "Peter Vance was named chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
@@ -137,6 +140,7 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Maria Okafor takes over as CEO of Quillon in May.", "employed_by", "May"),
     ("If Maria Okafor is appointed CEO of Quillon, shares will rise.", "employed_by", None),
     ("Maria Okafor would join Quillon as CTO if the deal closed.", "employed_by", None),
     ("Maria Okafor plans to join Quillon.", "employed_by", None),
