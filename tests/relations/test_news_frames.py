@@ -61,6 +61,10 @@ POSITIVE = [
     ("Previously, Maria Okafor was Managing Director at Orbit Ventures; Venture Partner at Greylock Partners; and CEO of BladeLogic.",
      "employed_by", "Maria Okafor", "Greylock Partners", "prose.job_title"),
     ("Maria Okafor is Professor Emeritus of Physics at Lund University.", "employed_by", "Maria Okafor", "Lund University", "prose.job_title"),
+    # founders named together
+    ("Maria Okafor and Peter Vance founded Brightleaf in 2014.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
+    ("In 2014, Maria Okafor co-founded Brightleaf with Peter Vance.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
+    ("Maria Okafor co-founded Brightleaf, a payments start-up, along with Dr. Peter Vance.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # leads: programmes a PI leads, "X, led by P", unit names that read like titles
@@ -140,6 +144,7 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Maria Okafor founded Brightleaf and hired Peter Vance.", "employed_by", None, "Peter Vance"),
     ("Maria Okafor takes over as CEO of Quillon in May.", "employed_by", "May"),
     ("If Maria Okafor is appointed CEO of Quillon, shares will rise.", "employed_by", None),
     ("Maria Okafor would join Quillon as CTO if the deal closed.", "employed_by", None),
@@ -199,10 +204,11 @@ def test_frame_states_fact(facts_of, text, relation, subject, obj, rule):
     assert _match(facts, relation, subject, obj, rule), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
 
 
-@pytest.mark.parametrize("text,relation,obj", NEGATIVE)
-def test_negative_twin_states_nothing(facts_of, text, relation, obj):
+@pytest.mark.parametrize("row", NEGATIVE, ids=lambda r: r[0][:60])
+def test_negative_twin_states_nothing(facts_of, row):
+    text, relation, obj, subject = (*row, None) if len(row) == 3 else row
     facts = facts_of(text)
-    assert not _match(facts, relation, None, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+    assert not _match(facts, relation, subject, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
 
 
 def test_departure_date_is_the_end(facts_of):

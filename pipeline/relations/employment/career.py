@@ -24,6 +24,7 @@ from ..toolkit import (
     negated,
     org_arg,
     org_with_parent,
+    person_refs,
     range_quals,
     subj_arg,
 )
@@ -131,6 +132,15 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if d is not None and d.value and "/" not in d.value:
             q["start"] = d.value
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        # "A and B founded X", "co-founded X (along) with B": every founder
+        for other in person_refs(sent, co):
+            if other.person.canonical == ref.person.canonical:
+                continue
+            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
+            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
+            with_ = other.start >= org.end and re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
+            if before or after_ or with_:
+                yield cand("employed_by", subj_arg(sent, other), org_arg(sent, org), sent, "prose.job_founded", q | {"title": "co-founder"})
         s = _SOLD.match(text, org.end, sent.end)
         if s:
             buyer = name_at(sent, s.end())
