@@ -130,6 +130,8 @@ POSITIVE = [
     ("In 2004, Maria Okafor obtained young scientist award from the Science Council.", "award_received", "Maria Okafor", "young scientist award", "prose.award_received"),
     ("Maria Okafor has received numerous honors, including two SIGMOD Research Highlight Awards and best paper awards at SIGMOD and VLDB.",
      "award_received", "Maria Okafor", "best paper award", "prose.award_received"),
+    ("Maria Okafor was recognized by the School of Engineering as its 2010 Alumnus of the Year.", "award_received", "Maria Okafor", "Alumnus of the Year", "prose.award_named"),
+    ("Maria Okafor was named Entrepreneur of the Year in 2015.", "award_received", "Maria Okafor", "Entrepreneur of the Year", "prose.award_named"),
     ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
      "award_received", "Maria Okafor", "Fellow of the International Society for Medical Image Computing", "prose.award_fellow"),
 ]
@@ -225,6 +227,11 @@ def test_award_won_in_several_years_is_one_fact_a_year(facts_of):
     text = "Maria Okafor won Outstanding Paper awards in 2018, 2022, and 2024."
     facts = _match(facts_of(text), "award_received", "Maria Okafor", "Outstanding Paper award")
     assert sorted(f.qualifiers.date for f in facts) == ["2018", "2022", "2024"]
+
+
+def test_of_the_year_keeps_year_and_body(facts_of):
+    facts = _match(facts_of("Maria Okafor was recognized by the School of Engineering as its 2010 Alumnus of the Year."), "award_received", "Maria Okafor", "Alumnus of the Year")
+    assert [(f.qualifiers.date, f.qualifiers.org) for f in facts] == [("2010", "School of Engineering")]
 
 
 def test_award_enumeration_keeps_the_awarding_body(facts_of):
