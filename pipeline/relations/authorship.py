@@ -360,3 +360,62 @@ def authored(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if val:
                     q["date"] = val
         yield cand("author_of", subj_arg(sent, ref), Arg(text[s:e], "WORK", title, s, e), sent, "prose.author_titled", q)
+
+
+# "published the paper T in 1998", "wrote the book T", "is the author of T", "for his thesis T";
+# co-authors named with "together with A, B and C"
+_WORK_VERB = re.compile(
+    r"\b(?:published|publishes|wrote|writes|authored|co-?authored|co-?wrote|(?:is|was)\s+(?:also\s+)?the\s+(?:co-?)?author\s+of|(?:his|her|their)\s+(?:doctoral\s+|PhD\s+|Ph\.D\.\s+|master['’]s\s+)?(?:thesis|dissertation))"
+    r"\s*(?:,\s*)?(?:(?:the|a|an|his|her|their)\s+)?(?:(?:best-?selling|popular|influential|seminal|widely\s+used|first|second|new)\s+)?"
+    r"(?:(?P<kind>book|paper|article|textbook|monograph|thesis|dissertation|report|novel)\s*(?:,\s*)?)?(?:(?:titled|entitled|called|on)\s+)?(?=[“\"‘'A-Z])"
+)
+_QUOTED_TITLE = re.compile(r"[“\"‘']([^”\"’']{5,250})[”\"’']")
+_TITLE_RUN = re.compile(r"[A-Z][^.;()]*?(?=\s+(?:in|with|for|at|on)\s+(?:19|20)\d\d\b|\s*\((?:19|20)\d\d\)|,\s+(?:which|a|an|the|and|with|published|co-?authored|together)\b|[.;](?:\s|$)|$)")
+_WITH = re.compile(r"\b(?:together\s+with|along\s+with|jointly\s+with|with)\s+")
+
+
+def _work_title(sent: Sent, pos: int) -> tuple[int, int] | None:
+    text = text_of(sent.doc)
+    q = _QUOTED_TITLE.match(text, pos, sent.end)
+    if q:
+        return q.span(1)
+    r = _TITLE_RUN.match(text, pos, sent.end)
+    if r is None:
+        return None
+    t = r.group().rstrip(" ,:")
+    if len(t.split()) < 3 or any(e.label_ in ("PERSON", "GPE") and e.start_char == pos and e.end_char >= pos + len(t) for e in sent.ents):
+        return None  # a title has several words and is not just a name
+    return pos, pos + len(t)
+
+
+@sentence_rule("author_of", "authorship.works", triggers=["author"], order=191)
+def works(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _WORK_VERB.finditer(text, sent.start, sent.end):
+        span = _work_title(sent, m.end())
+        if span is None:
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        s, e = span
+        title = re.sub(r"\s*-\s*", "-", text[s:e]).strip()
+        q: dict[str, str] = {}
+        d = date_after(sent, e + (1 if text[e : e + 1] in "”\"’'" else 0), 12) or leading_date(sent)
+        if d is None and re.search(r"thesis|dissertation", m.group()):
+            years = [x for x in sent.dates if x.value and "/" not in x.value]
+            d = years[0] if len(years) == 1 else None  # "received his PhD in 1988 for his thesis T"
+        if d is not None and d.value and "/" not in d.value:
+            q["date"] = d.value[:4] if re.match(r"\d{4}-\d\d-\d\d$", d.value) is None else d.value
+        r = _ROLE.search(text, e, sent.end)
+        if r:
+            q["role"] = r.group("role") + " author"
+        work = Arg(text[s:e], "WORK", title, s, e)
+        yield cand("author_of", subj_arg(sent, ref), work, sent, "prose.author_work", q)
+        # "P, together with A, B and C, published ...": each co-author
+        w = _WITH.search(text, max(sent.start, ref.end), m.start())
+        if w is not None:
+            for other in co.mentions_in(w.end(), m.start()):
+                if other.person.canonical != ref.person.canonical:
+                    who = Arg(text[other.start : other.end], "PERSON", other.person.canonical, other.start, other.end)
+                    yield cand("author_of", who, work, sent, "prose.author_work", q)

@@ -163,6 +163,8 @@ _MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|a
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
+_OF_THE_YEAR = re.compile(r"\b(?:as|named|was|is)\s+(?:its\s+|the\s+|an?\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}of\s+the\s+Year)\b")
+_GROUP_SUBJECT = re.compile(r"\b(?:project|team|group|lab|laboratory|system|company|startup|students)\s+(?:has\s+|have\s+|had\s+|also\s+)*$", re.I)
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
 _NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
@@ -192,6 +194,22 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         seen.append((s, e))
         return cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", obj_text, s, e), sent, rule, q)
 
+    for m in _OF_THE_YEAR.finditer(text, sent.start, sent.end):
+        # "was recognized by the School of Engineering as its 2010 Alumnus of the Year"
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        s, e = m.span("obj")
+        q = {"date": m.group("year")} if m.group("year") else {}
+        y = None if q else _year_of(sent, s, e)
+        if y:
+            q["date"] = y
+        by = re.search(r"\bby\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.-]*)*)\s+as\s+(?:its\s+|the\s+|an?\s+)?(?:(?:19|20)\d\d\s+)?$", text[sent.start : s])
+        if by:
+            q["org"] = by.group(1)
+        c = emit(ref, s, e, text[s:e], "prose.award_named", q)
+        if c:
+            yield c
     for m in _SCHOLAR.finditer(text, sent.start, sent.end):
         s, e = m.span("obj")
         obj = text[s:e]
@@ -238,6 +256,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 yield cand("award_received", subj_arg(sent, ref), Arg(text[ns:ne], "AWARD", fo.group(1) + text[ns:ne], ns, ne), sent, rule, {})
                 p = ne
     for m in _RECEIVED.finditer(text, sent.start, sent.end):
+        if _GROUP_SUBJECT.search(text, max(sent.start, m.start() - 30), m.start()):
+            continue  # "the GroupLens project won ...": the project's award, not the person's
         a = _AWARD_NAME.match(text, m.end(), sent.end) or _CAP_LOWER_AWARD.match(text, m.end(), sent.end) or _LOWER_AWARD.match(text, m.end(), sent.end)
         if not a:
             continue

@@ -1,4 +1,5 @@
-"""date_of_birth from prose: "was born in 1981", "born on 6 December 1947"."""
+"""date_of_birth from prose: "was born in 1981", "born on 6 December 1947", "(b. 1962)", "Born in 1981, P ...",
+"Born 26 March 1962, City." opening a biography's line (its subject)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from .toolkit import (
 SPEC = relation(RelationSpec("date_of_birth", ("PERSON",), ("DATE",), description="the object is the ISO value of the date"))
 
 
-_BORN = re.compile(r"\bborn\s+(?:in\s+|on\s+)?")
+_BORN = re.compile(r"\b[Bb]orn\s+(?:in\s+|on\s+)?|\(\s*b\.\s*")
 
 
 @sentence_rule("date_of_birth", "birth.born", triggers=["birth"], order=100)
@@ -35,6 +36,11 @@ def born(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if ref is None:
             refs = person_refs(sent, co)
             ref = next((r for r in refs if r.end <= m.start()), None)
+        if ref is None and m.start() == sent.start and sent.doc._.people is not None and sent.doc._.people.subject is not None:
+            # "Born 26 March 1962, Jammu." opening a line of a biography: its subject
+            p = sent.doc._.people.subject
+            yield cand("date_of_birth", Arg(p.canonical, "PERSON", p.canonical), Arg(d.text, "DATE", d.value, d.start, d.end), sent, "prose.date_of_birth")
+            continue
         if ref is None or negated(sent, m.start()):
             continue
         yield cand("date_of_birth", subj_arg(sent, ref), Arg(d.text, "DATE", d.value, d.start, d.end), sent, "prose.date_of_birth")

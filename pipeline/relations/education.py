@@ -140,6 +140,8 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for g in group:
             done.add(g.start_char)
         field_ = re.sub(r"^the\s+(?:Department|School|Faculty)\s+of\s+", "", (m.group("field") or "").strip(" ,")) or None
+        if field_ and re.fullmatch(r"(?:in\s+)?(?:19|20)\d\d", field_):
+            field_ = None  # "received her doctorate in 1988 from X": a year, not a field
         end_at = parent.end if parent else org.end
         tail = text[end_at : sent.end]
         years = [d for d in sent.dates if d.value and d.start >= end_at]

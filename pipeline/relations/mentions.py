@@ -60,7 +60,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
         if not rest:
             return None
         n = Name(n.end - len(rest), n.end, rest)
-    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or n.text in words()["nationalities"]:
+    if n.text.lower() in FIRST_PERSON | THIRD_PERSON or n.text.split()[-1] in words()["nationalities"]:
         return None
     return n
 

@@ -20,6 +20,9 @@ POSITIVE = [
     (STORY + "Maria Okafor, the company's chief technology officer, spoke first.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appositive"),
     (STORY + "\"We are thrilled,\" said Peter Vance, CEO and Co-founder.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
     (STORY + "The plan came from Peter Vance, its chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appositive"),
+    ("The talk was given by Maria Okafor, Quillon's chief financial officer.", "employed_by", "Maria Okafor", "Quillon", "prose.job_appositive"),
+    ("Quillon's chief scientist, Maria Okafor, gave the talk.", "employed_by", "Maria Okafor", "Quillon", "prose.job_prenominal"),
+    ("Maria Okafor takes over as CEO of Quillon in May.", "employed_by", "Maria Okafor", "Quillon", "prose.job_title"),
     # appointments whose employer is the story's company
     (STORY + "Maria Okafor will serve as interim CEO, effective immediately.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_appointed"),
     (STORY + "Peter Vance was named chief operating officer.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_appointed"),
@@ -43,6 +46,25 @@ POSITIVE = [
     ("Peter Vance studied physics before becoming a Max Planck director in 2001.", "employed_by", "Peter Vance", "Max Planck", "prose.job_prenominal"),
     ("Maria Okafor is a former Google researcher.", "employed_by", "Maria Okafor", "Google", "prose.job_prenominal"),
     ("Maria Okafor holds a Professorship at ETH Zurich.", "employed_by", "Maria Okafor", "ETH Zurich", "prose.job_position"),
+    # two titles sharing one employer, one of them a named fellowship; a field of two names
+    ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at The University of Queensland.", "employed_by", "Maria Okafor", "The University of Queensland", "prose.job_title"),
+    ("Maria Okafor is a professor of Electrical Engineering and Computer Science at Orbit University.", "employed_by", "Maria Okafor", "Orbit University", "prose.job_title"),
+    # careers: first jobs, years at an employer, departures, retirement, relative clauses
+    ("Maria Okafor began her career at Orbit Systems as a software engineer.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("During her years at Quillon, Maria Okafor was a product manager.", "employed_by", "Maria Okafor", "Quillon", "prose.job_career"),
+    ("Maria Okafor spent six years at Orbit Systems.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_spent"),
+    ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Brightleaf", "prose.job_founded"),
+    ("Maria Okafor retired from Orbit Systems in 2019.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
+    ("The prize went to Maria Okafor, who joined Quillon in 2019.", "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
+    # positions separated by semicolons; emeritus titles
+    ("Previously, Maria Okafor was Managing Director at Orbit Ventures; Venture Partner at Greylock Partners; and CEO of BladeLogic.",
+     "employed_by", "Maria Okafor", "Greylock Partners", "prose.job_title"),
+    ("Maria Okafor is Professor Emeritus of Physics at Lund University.", "employed_by", "Maria Okafor", "Lund University", "prose.job_title"),
+    # founders named together
+    ("Maria Okafor and Peter Vance founded Brightleaf in 2014.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
+    ("In 2014, Maria Okafor co-founded Brightleaf with Peter Vance.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
+    ("Maria Okafor co-founded Brightleaf, a payments start-up, along with Dr. Peter Vance.", "employed_by", "Peter Vance", "Brightleaf", "prose.job_founded"),
     # acronyms take the full name the document gives
     ("Maria Okafor is a Research Lead at the Information Sciences Institute (ISI). Maria Okafor is a Principal Scientist at ISI.", "employed_by", "Maria Okafor", "Information Sciences Institute", "prose.job_title"),
     # leads: programmes a PI leads, "X, led by P", unit names that read like titles
@@ -56,6 +78,9 @@ POSITIVE = [
     (STORY + "Maria Okafor will serve as interim CEO. Peter Vance will remain at the company, reporting to the CEO.", "reports_to", "Peter Vance", "Maria Okafor", "prose.reports_to_title"),
     ("Maria Okafor, Peter Vance's deputy, spoke first.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
     ("Maria Okafor joins Peter Vance's leadership team.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
+    ("Maria Okafor is in charge of the Search Quality team at Quillon.", "leads", "Maria Okafor", "Search Quality team", "prose.leads_verb"),
+    ("Peter Vance is responsible for the Robotics Lab.", "leads", "Peter Vance", "Robotics Lab", "prose.leads_verb"),
+    ("Maria Okafor, who heads the Vision Group, spoke.", "leads", "Maria Okafor", "Vision Group", "prose.leads_verb"),
     # part_of: subsidiaries, acquisitions, holdings
     ("Quillon, a wholly owned subsidiary of Northwind Inc., makes chips.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
     ("Quillon became a division of Northwind Inc. in 2015.", "part_of", "Quillon", "Northwind Inc.", "prose.part_of_subsidiary"),
@@ -82,6 +107,16 @@ POSITIVE = [
     ("Maria Okafor is known for her contribution to the Google search engine.", "developed", "Maria Okafor", "Google", "prose.developed_maintainer"),
     ("Maria Okafor showed how to tackle this in her own system, NebulaStream.", "developed", "Maria Okafor", "NebulaStream", "prose.developed_maintainer"),
     ("Under her leadership, Quillon has released innovative products such as Atlas, its cloud database.", "developed", "Quillon", "Atlas", "prose.developed_release"),
+    # author_of in prose: papers, books and theses named after the verb, with co-authors
+    ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "author_of", "Peter Vance", "The Lantern Index: Ranking Pages by Light", "prose.author_work"),
+    ("Maria Okafor received her doctorate in 1988 from Lund University for her thesis Probabilistic Analysis of Matching Algorithms.",
+     "author_of", "Maria Okafor", "Probabilistic Analysis of Matching Algorithms", "prose.author_work"),
+    ("Maria Okafor is the author of the best-selling book Python Machine Learning, which has been translated.", "author_of", "Maria Okafor", "Python Machine Learning", "prose.author_work"),
+    ("Maria Okafor wrote \"Deep Learning for Cats\" in 2019.", "author_of", "Maria Okafor", "Deep Learning for Cats", "prose.author_work"),
+    # date_of_birth
+    ("Born in 1981, Maria Okafor grew up in Lagos.", "date_of_birth", "Maria Okafor", "1981", "prose.date_of_birth"),
+    ("Maria Okafor (b. 1962) is a chemist.", "date_of_birth", "Maria Okafor", "1962", "prose.date_of_birth"),
+    ("Maria Okafor (born 6 December 1947) is a chemist.", "date_of_birth", "Maria Okafor", "1947-12-06", "prose.date_of_birth"),
     # awards: enumerations after "received", with the awarding body (_AWARD_LIST)
     ("Maria Okafor has received the Aggarwal Prize of the International Association for Pattern Recognition, the Royal Society Milner Award and the Leibniz Award.",
      "award_received", "Maria Okafor", "Leibniz Award", "prose.award_received"),
@@ -95,6 +130,8 @@ POSITIVE = [
     ("In 2004, Maria Okafor obtained young scientist award from the Science Council.", "award_received", "Maria Okafor", "young scientist award", "prose.award_received"),
     ("Maria Okafor has received numerous honors, including two SIGMOD Research Highlight Awards and best paper awards at SIGMOD and VLDB.",
      "award_received", "Maria Okafor", "best paper award", "prose.award_received"),
+    ("Maria Okafor was recognized by the School of Engineering as its 2010 Alumnus of the Year.", "award_received", "Maria Okafor", "Alumnus of the Year", "prose.award_named"),
+    ("Maria Okafor was named Entrepreneur of the Year in 2015.", "award_received", "Maria Okafor", "Entrepreneur of the Year", "prose.award_named"),
     ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
      "award_received", "Maria Okafor", "Fellow of the International Society for Medical Image Computing", "prose.award_fellow"),
 ]
@@ -109,11 +146,21 @@ NEGATIVE = [
     (STORY + "Peter Vance was not named chief operating officer.", "employed_by", "Northwind Inc."),
     (STORY + "The firm said that Maria Okafor declined to join the company as Vice President of Engineering.", "employed_by", "Northwind Inc."),
     ("Maria Okafor never held leadership positions at Telmate or AltX.", "employed_by", None),
+    ("Maria Okafor founded Brightleaf and hired Peter Vance.", "employed_by", None, "Peter Vance"),
+    ("Maria Okafor takes over as CEO of Quillon in May.", "employed_by", "May"),
+    ("If Maria Okafor is appointed CEO of Quillon, shares will rise.", "employed_by", None),
+    ("Maria Okafor would join Quillon as CTO if the deal closed.", "employed_by", None),
+    ("Maria Okafor plans to join Quillon.", "employed_by", None),
+    ("Maria Okafor is rumoured to join Quillon.", "employed_by", None),
+    ("Peter Vance was not hired by Quillon.", "employed_by", None),
+    ("Quillon declined to name a CEO.", "employed_by", None),
     ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
     ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("Maria Okafor is responsible for Europe.", "leads", None),
+    ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
     ("Northwind Inc. did not acquire Quillon.", "part_of", None),
     ("Maria Okafor is not Peter Vance's deputy.", "reports_to", None),
@@ -125,6 +172,14 @@ NEGATIVE = [
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
     ("Maria Okafor did not receive the Turing Award.", "award_received", None),
+    ("Maria Okafor is known for recommenders (the GroupLens project won the ACM Software Systems Award).", "award_received", None),
+    ("Maria Okafor was an Indian-born American computer scientist.", "employed_by", None),
+    ("Maria Okafor moved to the San Francisco Bay area after graduating.", "employed_by", None),
+    # a managing director runs a company: employed, not leading a unit
+    ("Maria Okafor is Managing Director at Orbit Ventures.", "leads", None),
+    ("Maria Okafor, 37, is a chemist.", "date_of_birth", None),
+    ("Maria Okafor did not write the book Python Machine Learning.", "author_of", None),
+    ("Maria Okafor wrote to Peter Vance in 2019.", "author_of", None),
     ("Maria Okafor has received numerous honors and prestigious awards.", "award_received", None),
     ("Maria Okafor never contributed to the Linux kernel.", "developed", None),
     ("Maria Okafor is the lead developer of VTK-m.", "employed_by", None),
@@ -151,10 +206,16 @@ def test_frame_states_fact(facts_of, text, relation, subject, obj, rule):
     assert _match(facts, relation, subject, obj, rule), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
 
 
-@pytest.mark.parametrize("text,relation,obj", NEGATIVE)
-def test_negative_twin_states_nothing(facts_of, text, relation, obj):
+@pytest.mark.parametrize("row", NEGATIVE, ids=lambda r: r[0][:60])
+def test_negative_twin_states_nothing(facts_of, row):
+    text, relation, obj, subject = (*row, None) if len(row) == 3 else row
     facts = facts_of(text)
-    assert not _match(facts, relation, None, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+    assert not _match(facts, relation, subject, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_departure_date_is_the_end(facts_of):
+    facts = _match(facts_of("In 2015 Maria Okafor left Orbit Systems to found Brightleaf."), "employed_by", "Maria Okafor", "Orbit Systems")
+    assert [f.qualifiers.end for f in facts] == ["2015"]
 
 
 def test_interim_title_keeps_its_modifier(facts_of):
@@ -166,6 +227,11 @@ def test_award_won_in_several_years_is_one_fact_a_year(facts_of):
     text = "Maria Okafor won Outstanding Paper awards in 2018, 2022, and 2024."
     facts = _match(facts_of(text), "award_received", "Maria Okafor", "Outstanding Paper award")
     assert sorted(f.qualifiers.date for f in facts) == ["2018", "2022", "2024"]
+
+
+def test_of_the_year_keeps_year_and_body(facts_of):
+    facts = _match(facts_of("Maria Okafor was recognized by the School of Engineering as its 2010 Alumnus of the Year."), "award_received", "Maria Okafor", "Alumnus of the Year")
+    assert [(f.qualifiers.date, f.qualifiers.org) for f in facts] == [("2010", "School of Engineering")]
 
 
 def test_award_enumeration_keeps_the_awarding_body(facts_of):

@@ -24,6 +24,7 @@ from ..toolkit import (
     negated,
     org_arg,
     org_with_parent,
+    person_refs,
     range_quals,
     subj_arg,
 )
@@ -106,7 +107,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
-_FOUNDED = re.compile(r"\b(co-?founded|founded)\s+(?=(?:the\s+)?[A-Z])", re.I)
+_FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)\s+(?=(?:the\s+)?[A-Z])", re.I)
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
 
@@ -131,6 +132,15 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if d is not None and d.value and "/" not in d.value:
             q["start"] = d.value
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        # "A and B founded X", "co-founded X (along) with B": every founder
+        for other in person_refs(sent, co):
+            if other.person.canonical == ref.person.canonical:
+                continue
+            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
+            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
+            with_ = other.start >= org.end and re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
+            if before or after_ or with_:
+                yield cand("employed_by", subj_arg(sent, other), org_arg(sent, org), sent, "prose.job_founded", q | {"title": "co-founder"})
         s = _SOLD.match(text, org.end, sent.end)
         if s:
             buyer = name_at(sent, s.end())
@@ -141,9 +151,16 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 _WORKED_AS = re.compile(r"\b(?:worked|works|working|served|serves|serving)\s+as\s+(?:a|an|the)\s+")
 _POSITION = re.compile(r"\b(?:held|holds|holding|took|accepted)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}?(?:position|[Pp]rofessorship|appointment|post))\s+(?:at|with|in)\s+")
+_CAREER_AT = re.compile(
+    r"\b(?P<kind>(?:began|begun|started|starts|begins|launched)\s+(?:his|her|their|my|a)\s+(?:\w+\s+)?career\s+(?:at|with|in)"
+    r"|career\s+(?:began|started)\s+(?:at|with|in)"
+    r"|during\s+(?:his|her|their|my)\s+(?:\w+\s+)?(?:years|time|tenure|stint|decade)\s+(?:at|with)"
+    r"|(?:left|departed|quit|departs|leaves)|(?:retired|resigned)\s+from)\s+(?=(?:the\s+)?[A-Z])",
+    re.I,
+)
 _WORKED_AT = re.compile(r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])")
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
-_SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|several|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
+_SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
 _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
 
@@ -153,6 +170,30 @@ _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>
 def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     lead = leading_date(sent)
+    for m in _CAREER_AT.finditer(text, sent.start, sent.end):
+        # "began her career at X", "his career started at X", "during her years at X", "left X in 2020", "retired from X"
+        r = org_with_parent(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text):
+            continue
+        org = r[1] or r[0]
+        q = {}
+        kind = m.group("kind").lower()
+        d = date_after(sent, org.end) or (lead if not kind.startswith("during") else None)
+        if d is not None and d.value and "/" not in d.value:
+            q["end" if kind.startswith(("left", "depart", "quit", "retire", "resign")) else "start"] = d.value
+        a = _AS_TITLE.match(text, org.end, sent.end)
+        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tit:
+            q["title"] = tit[0].text  # "began her career at X as a software engineer"
+        if kind.startswith("during"):
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and e.start_char > org.end and not _non_job_title(e.text)]
+            for t in tits[:3]:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_career", q | {"title": t.text})
+            if tits:
+                continue
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_career", q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
     for m in _WORKED_AT.finditer(text, sent.start, sent.end):
         # "researched at A, at B, Berlin, and at C", "worked for A and B"
         ref = clause_subject(sent, m.start(), co)
@@ -207,8 +248,8 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         else:
             r = org_with_parent(sent, m.end())
             obj = r[0] if r else None
-        if obj is None:
-            continue
+        if obj is None or re.match(r"\s+(?:area|region|city|state|country)\b", text[obj.end : obj.end + 10]) or any(e.label_ in ("GPE", "LOC") and e.start_char <= obj.start < e.end_char for e in sent.ents):
+            continue  # "moved to the Bay Area": a place, not an employer
         q = {}
         d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
         if d is not None:
@@ -225,6 +266,10 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if lead is not None and lead.value and "/" not in lead.value:
             q["start"] = lead.value
         yield cand("employed_by", subj_arg(sent, ref), org, sent, "prose.job_promoted", q)
+
+
+def _non_job_title(t: str) -> bool:
+    return t.lower() in {"member", "chair", "chairman", "advisor", "adviser", "board member"}
 
 
 def _employer_in_context(sent: Sent, person: str, st: State, pos: int) -> Arg | None:

@@ -95,6 +95,9 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         # "P, the company's CFO," / "said P, CEO and Co-founder." / "P, Orbit's CFO,"
         ref = ref_right_before(refs, ms, text)
+        poss = org_ending_at(sent, ms) if ref is None and _POSS_PERSON.search(text, sent.start, ms) else None
+        if poss is not None:
+            ref = ref_right_before(refs, poss.start, text)  # "P, Orbit's CFO,"
         tail_ok = re.match(r"\s*(?:[,.;:)”\"]|$)", text[ce : ce + 2]) is not None
         obj = None
         if ref is not None and tail_ok:

@@ -45,8 +45,10 @@ _LINK = re.compile(
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
-_LIST_CONT = re.compile(r"^\s*(?:,|and|&|,\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
+_LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
+_AND_FIELD = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
+_CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
 _THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
 _TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
 _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
@@ -55,6 +57,9 @@ _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
+_EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
+_EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
+_LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
@@ -109,7 +114,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         seps = []
         while i + 1 < len(tits):
             gap = text[chain[-1].end_char : tits[i + 1].start_char]
-            if _CHAIN_GAP.match(gap):
+            if _CHAIN_GAP.match(gap) or _CHAIN_NAMED.match(gap):
                 seps.append("and")
             elif _THEN_GAP.match(gap):
                 seps.append("then")
@@ -120,6 +125,9 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         i += 1
         c_start = _left_extend(text, chain[0].start_char, max(sent.start, chain[0].start_char - 40))
         c_end = chain[-1].end_char
+        em = _EMERITUS.match(text, c_end, sent.end)
+        if em:
+            c_end = em.end()  # "Professor Emeritus of Physics at X"
         title = text[c_start:c_end]
         org: Name | None = None
         parent: Name | None = None
@@ -130,7 +138,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         follows = _ORG_PREP.match(text, c_end, sent.end)
         follows_org = follows is not None and follows.group().strip(" ,").split()[0] in ("at", "with", "in") and name_at(sent, follows.end()) is not None
         ext = _TITLE_EXT.match(text, c_end, sent.end)
-        if split and not follows_org and not ext:
+        and_field = _AND_FIELD.match(text, c_end, sent.end) if split else None
+        if split and not follows_org and not ext and not and_field:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
@@ -155,6 +164,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             p = c_end
             if ext:
                 p = ext.end()
+                title = text[c_start:p]
+            af = _AND_FIELD.match(text, p, sent.end) if " of " in chain[-1].text else None
+            if af:
+                p = af.end()  # "professor of Electrical Engineering and Computer Science at MIT"
                 title = text[c_start:p]
             ab = _ABBR.match(text, p, sent.end)
             if ab:
@@ -220,7 +233,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
-            if _is_lead(ent.text) and (unit is not None or is_unit(obj.text) or not _TEAM_LEAD.search(ent.text)):
+            if _is_lead(ent.text) and (unit is not None or is_unit(obj.text) or _LED_UNIT.search(obj.text) or not _TEAM_LEAD.search(ent.text) and not _EXEC.search(ent.text)):
                 sm = _OF_SPLIT.match(ent.text)
                 role = sm.group(1) if sm else ent.text
                 if ent is chain[0] and c_start < ent.start_char:
