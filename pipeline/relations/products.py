@@ -74,10 +74,15 @@ _PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+o
 
 
 
+_DETERMINER_GAP = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?")
+
+
 def _product_at(sent: Sent, pos: int) -> Name | None:
     text = text_of(sent.doc)
     for e in sent.ents:
         if e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "PERSON", "GPE") and 0 <= e.start_char - pos <= 4:
+            if not _DETERMINER_GAP.fullmatch(text, pos, e.start_char):
+                return None  # "open-sourced on GitHub": a platform after a preposition, not the thing released
             return Name(e.start_char, e.end_char, e.text)
     m = re.compile(r"\s*(?:the\s+)?([A-Z][\w.]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)").match(text, pos, sent.end)
     if m:
@@ -177,6 +182,92 @@ def _software(sent: Sent, n: Name) -> bool:
     if _GENERIC_OBJ.search(n.text) or len(n.text) < 2 or re.match(r"(?:Task|Phase|Section|Chapter|Figure|Table|Step|Part)\s+\d", n.text):
         return False
     return not any(e.label_ in _NOT_PRODUCT and e.start_char <= n.start < e.end_char for e in sent.ents)
+
+
+_NOT_MADE = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "TITLE", "DEGREE"}
+
+
+@sentence_rule("developed", "products.appositive", triggers=["release"], order=152)
+def named_after_description(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P developed a fully-sparse 3D detector, SparseLIF": the name in apposition to the made thing.
+
+    Read from the parse: a verb of making, its direct object (a common noun with
+    an indefinite article) and that object's appositive, a capitalised name.
+    """
+    text = text_of(sent.doc)
+    makers = set(words()["develop_verbs"]) | set(words()["make_verbs"])
+    for verb in sent.span:
+        if verb.lower_ not in makers or verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+                continue
+            for app in verb.subtree:  # "a compiler for tiny robots, RoboCC": the name may hang on the object phrase's last noun
+                if app.dep_ != "appos" or not obj.i <= app.head.i < app.i or not (app.text[:1].isupper() or any(ch.isupper() for ch in app.text[1:])):
+                    continue
+                if any(t.tag_.startswith(("VB", "MD")) for t in sent.doc[obj.i : app.i]):
+                    continue  # another clause between the object and the name
+                coined = any(ch.isupper() or ch.isdigit() for ch in app.text[1:])  # "RoboCC", "Seed1.5": no place is spelt so
+                if app.ent_type_ in _NOT_MADE and not coined:
+                    continue  # "a house in a small town, Springfield": a place is not a product (the model's label is trusted for plain names only)
+                if co.person_at(app.idx, app.idx + len(app.text)) is not None:
+                    continue  # nor a person ("a letter box for his manager, Ada Reyes")
+                left = min(t.i for t in app.subtree if t.i >= app.i - 3 and (t.i == app.i or t.dep_ == "compound"))
+                span = sent.doc[left : app.i + 1]
+                head = app.head
+                if text[head.idx + len(head.text) : span.start_char].strip() != ",":
+                    continue
+                ref = clause_subject(sent, verb.idx, co)
+                if ref is None or negated(sent, verb.idx):
+                    continue
+                q = {}
+                d = date_after(sent, span.end_char, 20) or leading_date(sent)
+                if d is not None and d.value and "/" not in d.value:
+                    q["date"] = d.value
+                yield cand("developed", subj_arg(sent, ref), Arg(span.text, "PRODUCT", span.text, span.start_char, span.end_char), sent, "prose.developed_appositive", q)
+
+
+_GERUNDS = {"releasing", "developing", "building", "launching", "creating", "designing", "shipping", "open-sourcing"}
+_PRODUCT_NAME = re.compile(r"(?:the\s+)?([A-Z][\w.+-]*(?:\s+(?:\d[\w.]*|[A-Z][\w.+-]*)){0,2})")
+_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Z])")
+
+
+def _coined(name: str) -> bool:
+    """A made-up product spelling: an inner capital or a digit ("GraphVault", "Orca 2")."""
+    return any(ch.isupper() or ch.isdigit() for ch in name[1:])
+
+
+@sentence_rule("developed", "products.gerund", triggers=["release"], order=153)
+def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P was responsible for releasing the Orca 2 and Orca 3 models", "P spent two years developing GraphVault".
+
+    A gerund of making (found by its tag) followed by one or more product names;
+    the clause's person is the developer.
+    """
+    text = text_of(sent.doc)
+    for tok in sent.span:
+        if tok.tag_ != "VBG" or tok.lower_ not in _GERUNDS:
+            continue
+        pos = tok.idx + len(tok.text)
+        names: list[tuple[int, int]] = []
+        while True:
+            m = _PRODUCT_NAME.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" "))), sent.end)
+            if m is None:
+                break
+            names.append(m.span(1))
+            j = _NAME_JOIN.match(text, m.end(1), sent.end)
+            if j is None:
+                break
+            pos = j.end()
+        # "building GitLab's features": a possessor is not the thing made
+        names = [(a, b) for a, b in names if _coined(text[a:b]) and co.person_at(a, b) is None and not re.match(r"['’]s\b", text[b : b + 3])]
+        if not names:
+            continue
+        ref = clause_subject(sent, tok.idx, co)
+        if ref is None or negated(sent, tok.idx):
+            continue
+        for a, b in names:
+            yield cand("developed", subj_arg(sent, ref), Arg(text[a:b], "PRODUCT", text[a:b], a, b), sent, "prose.developed_gerund")
 
 
 @sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)

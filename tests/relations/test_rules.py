@@ -37,6 +37,16 @@ EXAMPLES = {
     "reports_to.prose": ("Mira Olsen is a manager at Northwind Labs. She reports to Tom Berg.", "text", "reports_to", "prose.reports_to"),
     "authorship.prose": ("Mira Olsen published a paper titled \"Sparse Routing for Small Robots\" in 2021.", "text", "author_of", "prose.author_titled"),
     "published_in.prose": ("The paper \"Sparse Routing for Small Robots\" was published in Science Robotics in 2021.", "text", "published_in", "prose.published_in"),
+    "awards.in_other_items": (HOMEPAGE.format(line="## Education\n\n- 2019.09 - now, Ph.D., Eastfield University\n- Widget Scholarship of Freedonia (Top 1%)."), "markdown", "award_received", "awards.in_other_items"),
+    "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
+    "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
+    "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),
+    "products.gerund": ("Ada Reyes was responsible for releasing the Orca 2 and Orca 3 models.", "text", "developed", "prose.developed_gerund"),
+    "part_of.holdings": ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "text", "part_of", "prose.part_of_holding"),
+    "part_of.same_sentence": ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.", "text", "part_of", "prose.part_of_unit_at"),
+    "leads.programmes": ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "text", "leads", "prose.leads_pi"),
+    "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
+    "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
 }
 
