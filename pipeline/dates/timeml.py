@@ -87,6 +87,7 @@ def _spelled_year(m: re.Match) -> int | None:
 
 
 _EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(list(WEEKDAYS) + [m for m in MONTHS if len(m) > 3])})(?![\w-])")
+_VAGUE_PLURAL_RE = re.compile(rf"(?<![\w-])(?P<w>{first(['coming', 'future', 'past'])})\s+(?i:months|quarters|years)(?![\w-])")
 _THE_YEAR_RE = re.compile(
     rf"(?<=[\w,] )(?:{first(['the'])}\s+(?:(?P<k>(?i:latest|current|past|last))\s+)?(?P<fy>(?i:fiscal\s+))?(?i:year)|(?P<c>{first(['this century'])}))(?![\w'’-])(?!\s+(?:of|before|after|ago|earlier|later|to|in\s+which|when|that)\b)"
 )
@@ -150,8 +151,9 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
             continue  # "$1.76 a year", "a second group", "a quarter of"
         if unit == "quarter" and ((m.group("pl") and not m.group("pre")) or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
             continue  # "three quarters of", but "the next three quarters"
-        if re.match(r"\s+(?i:ago|earlier|later|old)\b", text[m.end() : m.end() + 8]):
-            continue
+        after = re.match(r"\s+(?i:(ago|earlier|later|old))\b", text[m.end() : m.end() + 8])
+        if after and not (after.group(1).lower() in ("earlier", "later") and unit in ("hour", "minute", "second")):
+            continue  # "an hour later" is annotated as its duration; "two years later" is a date (narrative.py)
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
             continue
         start = m.start("pre") if m.group("pre") else m.start("n")
@@ -175,6 +177,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if not m.group("pl") and pre not in ("a few",):
             continue
         out.append(Cand(m.start(), m.end(), dur_value(None, unit), "DURATION", 1))
+    for m in _VAGUE_PLURAL_RE.finditer(text):
+        if re.search(r"(?i:\bthe\s+)\Z", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "the coming years" is a stretch of time (THE_DUR_RE)
+        out.append(Cand(m.start(), m.end(), "PAST_REF" if m.group("w").lower() == "past" else "FUTURE_REF", "DATE", 0))
     for m in FOR_PLURAL_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), dur_value(None, m.group("unit")[:-1] if not m.group("unit").endswith("ies") else "century"), "DURATION", 0))
     for m in CLOCK_RE.finditer(text):
