@@ -57,18 +57,20 @@ def _system_cmd(system: str, src: str, dst: str) -> list[str]:
 
 
 _FORMS = [  # (form, regex on a gold TIMEX3's text), first match wins
-    ("time of day", r"(?i)\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|noon|midnight|morning|afternoon|evening|night|tonight|overnight)"),
+    ("time of day", r"(?i)\b(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\b|noon|midnight|midday|morning|afternoon|evening|night|tonight|overnight)"),
     ("set", r"(?i)\b(?:every|each|per|daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly)\b"),
     ("ago / later / earlier", r"(?i)\b(?:ago|later|earlier|before|after|afterwards)\b"),
     ("duration", r"(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many|some|recent|past|next|last|coming)[\s-]+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?)\b"),
+    ("duration", r"(?i)\b(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b|-long\b|\b(?:a|an)\s+(?:hour|day|week|month|year|decade)\b"),
     ("quarter / half / fiscal", r"(?i)\b(?:quarter|half|fiscal|period|year-(?:ago|earlier|end))\b"),
     ("decade / century", r"(?i)(?:\d0'?s|\b(?:decade|century|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"),
     ("weekday", r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bweekend\b"),
     ("day word", r"(?i)\b(?:today|yesterday|tomorrow)\b"),
-    ("month / day", r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\b"),
-    ("season / holiday", r"(?i)\b(?:spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|new year)"),
+    ("season / holiday", r"(?i)\b(?:spring|summers?|fall|autumn|winters?|christmas|easter|thanksgiving|new year)\b|\b(?-i:[A-Z][a-z]+ Day)\b"),
+    ("month / day", r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"),
     ("last / this / next unit", r"(?i)\b(?:last|this|next|past|previous|current|coming|following)\s+(?:week|month|year)\b"),
     ("year", r"\b(?:1[0-9]|20)\d\d\b|['’]\d\d\b"),
+    ("the / that + unit", r"(?i)\b(?:the|that|this|full)\s+(?:\w+\s+)?(?:year|month|week|day|quarter|morning)\b"),
     ("present / past / future", r"(?i)\b(?:now|current(?:ly)?|recent(?:ly)?|future|past|former(?:ly)?|soon|present|nowadays)\b"),
 ]
 

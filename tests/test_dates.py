@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 from datetime import date
 from pathlib import Path
@@ -208,7 +209,7 @@ def test_mentions_sorted_non_overlapping_longest() -> None:
     text = "2018.09 - 2022.06, PhD; ICLR 2023; (2020-) and June 11, 2025."
     ms = extract_dates(text)
     assert [m.text for m in ms] == ["2018.09 - 2022.06", "2023", "2020-", "June 11, 2025"]
-    for a, b in zip(ms, ms[1:]):
+    for a, b in itertools.pairwise(ms):
         assert a.end <= b.start
 
 

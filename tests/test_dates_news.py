@@ -141,6 +141,9 @@ TIMEML = [
     ("Rates should stay low in the near future.", "the near future", "FUTURE_REF", "DATE"),
     ("Sales rose 5% for the year.", "the year", "P1Y", "DURATION"),
     ("It grew nearly two years.", "nearly two years", "P2Y", "DURATION"),
+    ("Just over an hour later he died.", "an hour", "PT1H", "DURATION"),
+    ("Growth should slow in coming months.", "coming months", "FUTURE_REF", "DATE"),
+    ("There were sell programs in past years.", "past years", "PAST_REF", "DATE"),
 ]
 
 

@@ -16,6 +16,16 @@ The package reads top-down:
 - `timeml`: the forms only TimeML mode emits.
 """
 
-from pipeline.dates.scanner import extract_dates
+from __future__ import annotations
 
 __all__ = ["extract_dates"]
+
+
+def __getattr__(name: str):
+    """`extract_dates` is loaded on first use, so that reading the lexicon (clean.py's byline
+    parser does) does not compile every date pattern."""
+    if name == "extract_dates":
+        from pipeline.dates.scanner import extract_dates
+
+        return extract_dates
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -222,6 +222,13 @@ def _trim(text: str, c: Cand) -> Cand:
     return c
 
 
+def _anchor_of(value: str | None) -> str | None:
+    """The point a later narrative form counts from: a date itself, a range's end, an open range's start."""
+    if not value or not value[:4].isdigit():
+        return None
+    return value.split("/")[0] if value.endswith("/present") else value.rsplit("/", 1)[-1]
+
+
 def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> list[DateMention]:
     """All temporal expressions in `text`, sorted, non-overlapping, with ISO values."""
     if not text:
@@ -233,9 +240,8 @@ def extract_dates(text: str, dct: date | None = None, timeml: bool = False) -> l
     if not timeml:  # TimeBank annotates the ends of "from 1998 to 2000" separately
         ranges(text, pts, anchors, dct, cands)
     _points(text, pts, dct, cands, timeml)
-    for c in cands:
-        if c.value and c.value[:4].isdigit():
-            c.anchor = c.value.rsplit("/", 1)[-1] if not c.value.endswith("/present") else c.value.split("/")[0]
+    for c in cands:  # explicit dates, which "two years later" counts from
+        c.anchor = _anchor_of(c.value)
     relatives(text, anchors, dct, cands, timeml)
     narrative(text, anchors, dct, cands, timeml)
     year_ends(text, anchors, dct, cands, timeml)

@@ -87,6 +87,7 @@ def _spelled_year(m: re.Match) -> int | None:
 
 
 _EVERY_DAY_RE = re.compile(rf"(?<![\w-]){first(['every', 'each'])}\s+(?P<w>{alt(list(WEEKDAYS) + [m for m in MONTHS if len(m) > 3])})(?![\w-])")
+_VAGUE_PLURAL_RE = re.compile(rf"(?<![\w-])(?P<w>{first(['coming', 'future', 'past'])})\s+(?i:months|quarters|years)(?![\w-])")
 _THE_YEAR_RE = re.compile(
     rf"(?<=[\w,] )(?:{first(['the'])}\s+(?:(?P<k>(?i:latest|current|past|last))\s+)?(?P<fy>(?i:fiscal\s+))?(?i:year)|(?P<c>{first(['this century'])}))(?![\w'’-])(?!\s+(?:of|before|after|ago|earlier|later|to|in\s+which|when|that)\b)"
 )
@@ -97,8 +98,8 @@ _SEASON_ALONE_RE = re.compile(
 )
 
 
-def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
-    """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
+def _spelled_years(text: str, out: list[Cand]) -> None:
+    """Years written out: "nineteen ninety-eight", "the year two thousand"."""
     for m in _SPELLED_YEAR_RE.finditer(text):
         y = _spelled_year(m)
         if y is None:
@@ -109,6 +110,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
             start -= len(pre.group(0))
             value = f"{y:04d}-{month_of(pre.group('mon')):02d}" if pre.group("mon") else f"{y:04d}-{SEASONS[pre.group('sea').lower()]}"
         out.append(Cand(start, m.end(), value, "DATE", 2))
+
+
+def _references_and_sets(text: str, dct: date | None, out: list[Cand]) -> None:
+    """PRESENT_REF and its kin, "the year", and frequencies: "daily", "every Monday", "each week"."""
     for m in REF_RE.finditer(text):
         w = re.sub(r"\s+", " ", m.group("w").lower())
         if w in ("recent", "future"):
@@ -140,6 +145,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
     for m in EVERY_RE.finditer(text):
         n = num_value(m.group("n")) if m.group("n") else 1
         out.append(Cand(m.start(), m.end(), dur_value(n, m.group("unit")), "SET", 2))
+
+
+def _durations(text: str, out: list[Cand]) -> None:
+    """Stretches of time: "three years", "the past decade", "several months", "decades-long"."""
     for m in DUR_RE.finditer(text):
         unit = m.group("unit").lower()
         n = num_value(m.group("n"))
@@ -150,8 +159,9 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
             continue  # "$1.76 a year", "a second group", "a quarter of"
         if unit == "quarter" and ((m.group("pl") and not m.group("pre")) or re.match(r"\s+of\b", text[m.end() : m.end() + 4])):
             continue  # "three quarters of", but "the next three quarters"
-        if re.match(r"\s+(?i:ago|earlier|later|old)\b", text[m.end() : m.end() + 8]):
-            continue
+        after = re.match(r"\s+(?i:(ago|earlier|later|old))\b", text[m.end() : m.end() + 8])
+        if after and not (after.group(1).lower() in ("earlier", "later") and unit in ("hour", "minute", "second")):
+            continue  # "an hour later" is annotated as its duration; "two years later" is a date (narrative.py)
         if unit == "second" and not m.group("pl") and ntok in ORDINALS:
             continue
         start = m.start("pre") if m.group("pre") else m.start("n")
@@ -175,8 +185,16 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         if not m.group("pl") and pre not in ("a few",):
             continue
         out.append(Cand(m.start(), m.end(), dur_value(None, unit), "DURATION", 1))
+    for m in _VAGUE_PLURAL_RE.finditer(text):
+        if re.search(r"(?i:\bthe\s+)\Z", text[max(0, m.start() - 4) : m.start()]):
+            continue  # "the coming years" is a stretch of time (THE_DUR_RE)
+        out.append(Cand(m.start(), m.end(), "PAST_REF" if m.group("w").lower() == "past" else "FUTURE_REF", "DATE", 0))
     for m in FOR_PLURAL_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), dur_value(None, m.group("unit")[:-1] if not m.group("unit").endswith("ies") else "century"), "DURATION", 0))
+
+
+def _times_of_day(text: str, dct: date | None, out: list[Cand]) -> None:
+    """Clock times and parts of days: "2 p.m. Friday", "this morning", "Friday night"."""
     for m in CLOCK_RE.finditer(text):
         day = dct.isoformat() if dct else "XXXX-XX-XX"
         if m.group("w"):
@@ -209,8 +227,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
             out.append(Cand(m.start(), m.end(), base, "DATE", 2))  # "Friday night" is annotated as the day
             continue
         out.append(Cand(m.start(), m.end(), f"{base}T{part}" if base else None, "TIME", 2))
-    if dct is None:
-        return
+
+
+def _news_periods(text: str, dct: date, out: list[Cand]) -> None:
+    """Financial news's periods: "the third quarter", "the weekend", "a year earlier"."""
     ref = quarter_ref(dct)
     for m in QUARTER_RE.finditer(text):
         u = m.group("u").lower()
@@ -245,6 +265,10 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         out.append(Cand(m.start(), m.end(), week_value(dct - timedelta(weeks=back)) + "-WE", "DATE", 1))
     for m in YEAR_AGO_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), year_ago_value(text, m.start(), dct, ref), "DATE", 2, True))
+
+
+def _bare_months_and_seasons(text: str, dct: date, out: list[Cand]) -> None:
+    """A month or a season without its year, placed by the document date and the tense."""
     for m in MONTH_ALONE_RE.finditer(text):
         w = m.group("m")
         if not w[0].isupper():
@@ -280,3 +304,15 @@ def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
         else:
             y = dct.year if dct.month >= begins else dct.year - 1
         out.append(Cand(m.start(), m.end(), f"{y:04d}-{code}", "DATE", 0))
+
+
+def timeml_forms(text: str, dct: date | None, out: list[Cand]) -> None:
+    """TimeML-only expressions: durations, sets, times of day, present/past/future references."""
+    _spelled_years(text, out)
+    _references_and_sets(text, dct, out)
+    _durations(text, out)
+    _times_of_day(text, dct, out)
+    if dct is None:
+        return
+    _news_periods(text, dct, out)
+    _bare_months_and_seasons(text, dct, out)
