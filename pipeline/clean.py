@@ -606,7 +606,7 @@ def clean(markup: Markup) -> CleanText:
     text = local.text
     headings = [(a, b, lvl) for (a, b), lvl in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.headings), text), (h[2] for h in markup.headings)) if b > a]
     bold = [sp for sp in _move_spans(local.origin, markup.bold, text) if sp[1] > sp[0]]
-    links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (l[2] for l in markup.links)) if b > a]
+    links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (link[2] for link in markup.links)) if b > a]
     dct, dct_span = _find_dct(text)
     return CleanText(
         map=compose(markup.map, local),
