@@ -9,6 +9,7 @@ contains that token, and to the nearest preceding full mention when several do
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,17 +42,47 @@ class People:
     persons: list[Person] = field(default_factory=list)
     subject: Person | None = None
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
+    # Name key -> index of the first person with it, and name token -> indices of the persons
+    # holding it: looking a mention up stays cheap however many people a long document names.
+    _by_key: dict[str, int] = field(default_factory=dict, repr=False)
+    _by_token: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _indexed: int = field(default=0, repr=False)
+
+    def _index(self) -> None:
+        for i in range(self._indexed, len(self.persons)):
+            p = self.persons[i]
+            self._by_key.setdefault(_name_key(p.canonical), i)
+            for a in p.aliases:
+                self._by_key.setdefault(_name_key(a), i)
+            for t in p.tokens:
+                self._by_token.setdefault(t, []).append(i)
+        self._indexed = len(self.persons)
+
+    def add_alias(self, person: Person, alias: str) -> None:
+        person.aliases.add(alias)
+        self._index()
+        i = next(i for i, p in enumerate(self.persons) if p is person)
+        key = _name_key(alias)
+        if self._by_key.get(key, i + 1) > i:
+            self._by_key[key] = i
 
     def get(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name mention refers to (full name, alias, surname, honorific form)."""
         key = _name_key(name)
         if not key:
             return None
-        for p in self.persons:
-            if key == _name_key(p.canonical) or key in {_name_key(a) for a in p.aliases}:
-                return p
-        words = key.split()
-        cands = [p for p in self.persons if set(words) <= p.tokens]
+        self._index()
+        i = self._by_key.get(key)
+        if i is not None:
+            return self.persons[i]
+        words = set(key.split())
+        found: set[int] | None = None
+        for w in words:
+            holders = self._by_token.get(w)
+            if not holders:
+                return None
+            found = set(holders) if found is None else found & set(holders)
+        cands = [self.persons[i] for i in sorted(found or ())]
         if len(cands) == 1:
             return cands[0]
         if len(cands) > 1 and pos is not None:
@@ -65,12 +96,12 @@ class People:
         return None
 
     def nearest(self, pos: int, among: list[Person] | None = None) -> Person | None:
-        """The person mentioned last before `pos`."""
+        """The person mentioned last before `pos` (mentions are kept in document order)."""
         best, best_pos = None, -1
         for p in among or self.persons:
-            for s, _ in p.mentions:
-                if best_pos < s < pos:
-                    best, best_pos = p, s
+            k = bisect_left(p.mentions, (pos, -1)) - 1
+            if k >= 0 and p.mentions[k][0] > best_pos:
+                best, best_pos = p, p.mentions[k][0]
         return best
 
 
@@ -125,7 +156,7 @@ def build_people(doc: Doc) -> People:
         people._by_span[(s, e)] = p
         alias = _PAREN_ALIAS.match(text, e)
         if alias and not alias.group(1).isascii():
-            p.aliases.add(alias.group(1).strip())
+            people.add_alias(p, alias.group(1).strip())
     people.subject = _find_subject(doc, people, meta_name)
     return people
 

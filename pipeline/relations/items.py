@@ -8,6 +8,7 @@ experience and award stages build their facts from the classed segments.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -73,11 +74,17 @@ def parse_item(doc: Doc, line: Line) -> Item:
 
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:
-    """A separator inside an organisation or degree name ("University of X at Y", "Ph.D.") does not split."""
-    for ent in all_ents(doc):
-        if ent.label_ in ("ORG", "DEGREE", "TITLE", "VENUE") and ent.start_char < s and e < ent.end_char:
-            return True
-    return False
+    """A separator inside an organisation or degree name ("University of X at Y", "Ph.D.") does not split.
+
+    doc.ents never overlap, so only the last entity starting before `s` can hold the
+    separator: one binary search, not a walk over every entity of the document.
+    """
+    ents = all_ents(doc)
+    i = bisect_left(doc.user_data["ents"][2], s) - 1
+    if i < 0:
+        return False
+    ent = ents[i]
+    return ent.label_ in ("ORG", "DEGREE", "TITLE", "VENUE") and ent.start_char < s and e < ent.end_char
 
 
 def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) -> None:

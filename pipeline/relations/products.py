@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Arg, Candidate, dates_in, lines, subject_arg, all_ents, text_of
+from .base import Arg, Candidate, dates_in, lines, subject_arg, ents_starting_in, text_of
 
 _RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
 _NAME = re.compile(r"[A-Z][\w.\-]*(?:[ -][A-Z0-9][\w.\-]*)*")
@@ -22,7 +22,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     for line in lines(doc):
         for m in _RELEASE.finditer(text, line.start, line.end):
-            ents = [e for e in all_ents(doc) if e.start_char == m.end() and e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART")]
+            ents = ents_starting_in(doc, m.end(), m.end() + 1, ("PRODUCT", "ORG", "WORK_OF_ART"))
             if ents:
                 s, e = ents[0].start_char, ents[0].end_char
             else:

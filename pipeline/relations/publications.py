@@ -12,7 +12,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from . import stage
-from .base import Candidate, Line, lines, subject_arg, text_arg, all_ents, text_of
+from .base import Candidate, Line, lines, subject_arg, text_arg, ents_starting_in, text_of
 
 _MARK = r"[*†‡#§¶✉]|\\\*|\^\S+|\d"
 _NAME = re.compile(rf"^(?:{_MARK})*\s*[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){{0,3}}\s*(?:{_MARK}|\(.{{0,20}}\))*$")
@@ -101,7 +101,7 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             m = owner_in(names, variants)
             if m and m.start() <= 2 and not re.match(r"\s*(?:[*†‡#]|\\\*)", names[m.end() :]):
                 q["role"] = "first author"
-        venue_ents = [e for ln in context for e in all_ents(doc) if e.label_ == "VENUE" and ln.start <= e.start_char < ln.end and not (span[0] <= e.start_char < span[1])]
+        venue_ents = [e for ln in context for e in ents_starting_in(doc, ln.start, ln.end, ("VENUE",)) if not (span[0] <= e.start_char < span[1])]
         if venue_ents:
             v = venue_ents[0]
             q["venue"] = v.text
@@ -129,7 +129,7 @@ def news_papers(doc: Doc) -> Iterator[Candidate]:
             continue
         title = text_arg(doc, line.start + m.start(1), line.start + m.end(1), "WORK")
         q: dict[str, str] = {}
-        venues = [e for e in all_ents(doc) if e.label_ == "VENUE" and line.start <= e.start_char < line.end and e.start_char >= line.start + m.end()]
+        venues = ents_starting_in(doc, line.start + m.end(), line.end, ("VENUE",))
         if venues:
             q["venue"] = venues[0].text
         yield Candidate("author_of", subj, title, (line.start, line.end), "publications.news_our_paper", 0.8, q)
