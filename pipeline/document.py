@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from datetime import date
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from pydantic import ValidationError
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 from .clean import CleanText, clean
 from .config import Settings
 from .markup import to_plain
-from .relations.base import Arg, Candidate
+from .relations.base import Arg, Candidate, text_of
 from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
 from .textmap import TextMap
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "URL", "EVENT"}
 
 timings: dict[str, float] = defaultdict(float)
+
+# A document longer than this (in cleaned characters) goes through the model in parts of about this size.
+PART_CHARS = 100_000
 
 
 class LimitExceeded(Exception):
@@ -69,7 +73,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
             docs.append(None)
             continue
         docs.append(new_doc(nlp, ct, ct.dct or settings.dct))
-    ready = [d for d in docs if d is not None]
+    ready = [d for d in docs if d is not None and len(text_of(d)) <= PART_CHARS]
     processed: dict[int, Doc | Exception] = {}
     t0 = time.perf_counter()
     try:
@@ -82,6 +86,12 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
                 continue
             try:
                 processed[id(d)] = nlp(_fresh(nlp, d))
+            except Exception as exc:
+                processed[id(d)] = exc
+    for d in docs:
+        if d is not None and len(text_of(d)) > PART_CHARS:
+            try:
+                processed[id(d)] = run_long(nlp, d)
             except Exception as exc:
                 processed[id(d)] = exc
     timings["spacy+rules"] += time.perf_counter() - t0
@@ -109,6 +119,56 @@ def new_doc(nlp: Language, ct: CleanText, dct: date | None) -> Doc:
     doc._.clean = ct
     doc._.dct = dct
     return doc
+
+
+def _parts(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) ranges of about `size` characters, cut after a line break that starts a non-blank line."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while len(text) - pos > size:
+        cut = pos + size
+        while cut > pos and not (text[cut - 1] == "\n" and not text[cut].isspace()):
+            cut -= 1
+        if cut == pos:  # no such line break in the window: cut at any line break, else anywhere
+            cut = text.rfind("\n", pos, pos + size) + 1 or pos + size
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, len(text)))
+    return out
+
+
+def run_long(nlp: Language, doc: Doc) -> Doc:
+    """A document over PART_CHARS: the model runs on parts cut at line breaks, our components on the whole.
+
+    The model's memory grows with the text it reads at once (several GB for 1 MB in
+    one piece); by parts it stays that of one part. A line break always ends a
+    sentence here, so the model sees the same sentences; only context across a cut is lost.
+    """
+    from .nlp import split_pipeline
+
+    model, ours = split_pipeline(nlp)
+    text = text_of(doc)
+    ct: CleanText = doc._.clean
+    sections = list(getattr(ct, "sections", None) or [])
+    parts: list[Doc] = []
+    for s, e in _parts(text, PART_CHARS):
+        part = nlp.make_doc(text[s:e])
+        part.user_data["text"] = text[s:e]
+        # The model's components read only the text and the sections (which lines need syntax).
+        part._.clean = SimpleNamespace(sections=[SimpleNamespace(start=x.start - s, end=x.end - s, name=x.name) for x in sections if x.end > s and x.start < e])
+        parts.append(part)
+    for _name, proc in model:
+        # One part at a time: a batch of parts would be the whole text at once again.
+        parts = [proc(p) for p in parts]  # type: ignore[operator]
+    for p in parts:
+        p.user_data.clear()  # the merge would warn about (and drop) it
+    whole = Doc.from_docs(parts, ensure_whitespace=False)
+    whole.user_data["text"] = text
+    whole._.clean = ct
+    whole._.dct = doc._.dct
+    for _name, proc in ours:
+        whole = proc(whole)  # type: ignore[operator]
+    return whole
 
 
 def _fresh(nlp: Language, doc: Doc) -> Doc:
