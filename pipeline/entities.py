@@ -41,10 +41,12 @@ def _org_regex(keywords: Iterable[str]) -> re.Pattern[str]:
     cap = r"(?:[A-Z][\w'’&-]*)"
     kw_strong = "|".join(re.escape(k) for k in strong)
     kw_weak = "|".join(re.escape(k) for k in weak)
-    tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap})*(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap})*)*|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
-    head = rf"(?:(?:The\s+)?(?:{cap}\s+(?:{_CONNECTORS}\s+)?)*)"
+    # Repeats are bounded (no name runs to 9 words before its keyword): unbounded ones made
+    # every capitalised word of a long run rescan the rest of it, quadratic in the run.
+    tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap}){{0,8}}(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap}){{0,8}}){{0,3}}|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
+    head = rf"(?:(?:The\s+)?(?:{cap}\s+(?:{_CONNECTORS}\s+)?){{0,8}})"
     return re.compile(
-        rf"(?<![\w-])(?:{head}(?:{kw_strong})|(?:The\s+)?{cap}(?:\s+{cap})*\s+(?:{kw_weak}))(?![\w-]){tail}",
+        rf"(?<![\w-])(?:{head}(?:{kw_strong})|(?:The\s+)?{cap}(?:\s+{cap}){{0,8}}\s+(?:{kw_weak}))(?![\w-]){tail}",
         re.MULTILINE,
     )
 
