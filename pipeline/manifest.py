@@ -1,6 +1,6 @@
 """What a run leaves beside its output so the next run can resume or skip work.
 
-- `OUT/.cache/<cache_key>/<sha256>.<doc key>.json`: the finished record of one document,
+- `OUT/.pipeline-cache/<cache_key>/<sha256>.<doc key>.json`: the finished record of one document,
   written atomically the moment the document is done. A killed run loses at
   most the documents in flight; a re-run picks the rest up from here.
 - `OUT/manifest.json`: written last, after the outputs; lists every input with
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +22,10 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from .config import PIPELINE_VERSION, Settings
+from .outdir import CACHE_DIRNAME, cache_root, owns_cache
 from .output import atomic_write_text, remove_stale_temps
 from .schema import DocumentRecord
 
-CACHE_DIRNAME = ".cache"
 MANIFEST_NAME = "manifest.json"
 
 # Outcomes that say more about this run than about the document: retried next time.
@@ -33,6 +34,10 @@ UNCACHED_CODES = frozenset({"timeout", "internal"})
 
 def cacheable(record: DocumentRecord) -> bool:
     return record.status == "ok" or (record.error is not None and record.error.code not in UNCACHED_CODES)
+
+
+_KEY_NAME = re.compile(r"[0-9a-f]{16}")  # Settings.cache_key()
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.[0-9a-f]{16}\.json")  # Cache.name()
 
 
 class Cache:
@@ -85,22 +90,24 @@ class Cache:
         """
         if not cacheable(record) or not record.sha256:
             return False
-        self.dir.mkdir(parents=True, exist_ok=True)
+        if not self.dir.is_dir():
+            cache_root(self.root.parent)
+            self.dir.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self.path(record.sha256, record.doc_id), line + "\n", durable=False)
         return True
 
     def prune(self, keep: Iterable[tuple[str, str]]) -> None:
         """Drop entries of other cache keys and of (sha256, doc_id) pairs no longer in the input."""
         keep_names = {self.name(sha, doc_id) for sha, doc_id in keep}
-        if not self.root.is_dir():
-            return
+        if not self.root.is_dir() or not owns_cache(self.root):
+            return  # only a cache this program tagged is ever pruned
         for sub in self.root.iterdir():
-            if sub.is_dir() and sub.name != self.key:
+            if sub.is_dir() and not sub.is_symlink() and sub.name != self.key and _KEY_NAME.fullmatch(sub.name):
                 shutil.rmtree(sub, ignore_errors=True)
         if self.dir.is_dir():
             remove_stale_temps(self.dir)
             for p in self.dir.iterdir():
-                if p.suffix == ".json" and p.name not in keep_names:
+                if _ENTRY_NAME.fullmatch(p.name) and p.name not in keep_names:
                     try:
                         p.unlink()
                     except OSError:

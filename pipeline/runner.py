@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 
+from . import outdir
 from .config import Settings
 from .manifest import Cache, Skipped, manifest_entry, write_manifest
 from .output import atomic_writer, remove_stale_temps
@@ -603,9 +604,9 @@ def run(
     _add(res.timings, "discover", time.perf_counter() - t)
 
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise UsageError(f"cannot use {out} as the output folder: {e.strerror or e}") from None
+        outdir.claim(out)
+    except outdir.OutputFolderError as e:
+        raise UsageError(str(e)) from None
     lock = _lock(out)
     try:
         return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start)
@@ -614,8 +615,8 @@ def run(
 
 
 def _lock(out: Path) -> Any:
-    """Hold OUT/.lock for the run: two runs writing one folder would interleave their outputs."""
-    fh = open(out / ".lock", "a+b")
+    """Hold OUT/.pipeline-lock for the run: two runs writing one folder would interleave their outputs."""
+    fh = open(out / outdir.LOCK_NAME, "a+b")
     try:
         import fcntl
 

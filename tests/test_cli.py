@@ -183,7 +183,7 @@ def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
     )
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".cache").glob("*/*.json")):
+        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".pipeline-cache").glob("*/*.json")):
             time.sleep(0.01)
         assert proc.poll() is None, "the run finished before it could be interrupted"
         children = _children(proc.pid)
@@ -201,7 +201,7 @@ def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
         time.sleep(0.05)
     assert [c for c in children if Path(f"/proc/{c}").exists()] == []
     assert not (out / "documents.jsonl").exists()
-    assert list((out / ".cache").glob("*/*.json"))
+    assert list((out / ".pipeline-cache").glob("*/*.json"))
 
 
 def _children(pid: int) -> list[int]:

@@ -216,7 +216,7 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            if any((out / ".cache").glob("*/*.json")):
+            if any((out / ".pipeline-cache").glob("*/*.json")):
                 break
             time.sleep(0.002)
         assert proc.poll() is None, "the run finished before it could be killed"
@@ -227,7 +227,7 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
             proc.kill()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
-    assert 1 <= len(list((out / ".cache").glob("*/*.json"))) < n
+    assert 1 <= len(list((out / ".pipeline-cache").glob("*/*.json"))) < n
     assert not (out / DOCUMENTS_NAME).exists()
 
     rerun = subprocess.run(_cli(src, out), cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -281,7 +281,7 @@ def test_rerun_reuses_cache_and_tracks_changes(tmp_path):
     (src / "d.md").unlink()
     removed = fake_run([src], out)
     assert (removed.processed, removed.documents) == (0, 3) and "d" not in records(out)
-    assert len(list((out / ".cache").rglob("*.json"))) == 3  # the cache drops what left the input
+    assert len(list((out / ".pipeline-cache").rglob("*.json"))) == 3  # the cache drops what left the input
 
     forced = fake_run([src], out, force=True)
     assert (forced.processed, forced.reused) == (3, 0)
@@ -294,7 +294,7 @@ def test_changed_settings_invalidate_cache(tmp_path):
     fake_run([tmp_path / "in"], out)
     res = fake_run([tmp_path / "in"], out, settings=Settings(min_confidence=0.5))
     assert (res.processed, res.reused) == (3, 0)
-    assert [p.name for p in (out / ".cache").iterdir()] == [Settings(min_confidence=0.5).cache_key()]
+    assert sorted(p.name for p in (out / ".pipeline-cache").iterdir()) == sorted(["CACHEDIR.TAG", Settings(min_confidence=0.5).cache_key()])
 
 
 def test_doc_ids_do_not_depend_on_cache(tmp_path):
@@ -345,7 +345,9 @@ def test_unloadable_extractor_is_a_usage_error(tmp_path, workers):
 
 def test_output_folder_inside_input_is_not_read(tmp_path):
     """Running over a folder that holds the output gives the same manifest every time."""
-    write(tmp_path, {"a.md": "A at Acme", "out/old.md": "stale"})
+    write(tmp_path, {"a.md": "A at Acme"})
+    fake_run([tmp_path], tmp_path / "out")
+    write(tmp_path, {"out/old.md": "stale"})  # a file beside the outputs, which the run leaves alone
     fake_run([tmp_path], tmp_path / "out")
     manifest = (tmp_path / "out" / "manifest.json").read_bytes()
     res = fake_run([tmp_path], tmp_path / "out")
@@ -358,7 +360,7 @@ def test_second_run_on_same_output_is_refused(tmp_path):
 
     write(tmp_path / "in", {"a.md": "A"})
     (tmp_path / "out").mkdir()
-    with open(tmp_path / "out" / ".lock", "a+b") as fh:
+    with open(tmp_path / "out" / ".pipeline-lock", "a+b") as fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         with pytest.raises(UsageError, match="another run"):
             fake_run([tmp_path / "in"], tmp_path / "out")
@@ -410,5 +412,5 @@ def test_cache_entries_are_not_fsynced(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
     write(tmp_path / "in", {f"d{i:02}.md": f"Person {i} at Acme." for i in range(12)})
     fake_run([tmp_path / "in"], tmp_path / "out")
-    assert len(list((tmp_path / "out" / ".cache").rglob("*.json"))) == 12
+    assert len(list((tmp_path / "out" / ".pipeline-cache").rglob("*.json"))) == 12
     assert len(synced) == 6  # documents.jsonl, facts.jsonl, manifest.json and their folder, once each
