@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from . import outdir
 from .config import Settings
+from .names import printable
 from .manifest import Cache, Skipped, manifest_entry, write_manifest
 from .output import atomic_writer, remove_stale_temps
 from .schema import DocumentRecord, ErrorInfo, dumps, json_line
@@ -99,7 +100,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
             return
         for entry in entries:
             name = entry.name
-            shown_child = os.path.join(shown, name)
+            shown_child = os.path.join(shown, printable(name))  # text UTF-8 can write, whatever the name's bytes
             if name.startswith("."):
                 skipped.append(Skipped(shown_child, "hidden"))
                 continue
@@ -142,13 +143,13 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
             if real in visited_dirs:
                 continue
             visited_dirs.add(real)
-            walk(arg, arg.rstrip("/") or "/", False)
+            walk(arg, printable(arg.rstrip("/") or "/"), False)
         else:
             try:
                 real = os.path.realpath(arg, strict=True)
             except (OSError, RuntimeError):
                 raise UsageError(f"broken symlink or symlink loop: {arg}") from None
-            found.append(Found(Path(arg), arg, True, real, os.path.islink(arg)))
+            found.append(Found(Path(arg), printable(arg), True, real, os.path.islink(arg)))
     while linked_dirs:
         path, shown, real = linked_dirs.popleft()
         if real in visited_dirs:
@@ -665,8 +666,8 @@ def _run_locked(
         slot.sha256 = sha
         if f.path.suffix.lower() not in suffixes:
             try:
-                ingest.ensure_supported(f.path.name)
-                message = f"Files like {f.path.name} are not read."
+                ingest.ensure_supported(printable(f.path.name))
+                message = f"Files like {printable(f.path.name)} are not read."
             except ingest.IngestError as e:
                 message = e.message
             slot.inline = error_record(doc_id, f.source, sha, "unsupported_type", message)

@@ -414,3 +414,43 @@ def test_cache_entries_are_not_fsynced(tmp_path, monkeypatch):
     fake_run([tmp_path / "in"], tmp_path / "out")
     assert len(list((tmp_path / "out" / ".pipeline-cache").rglob("*.json"))) == 12
     assert len(synced) == 6  # documents.jsonl, facts.jsonl, manifest.json and their folder, once each
+
+
+# ---------------------------------------------------------------- names that are not UTF-8
+
+
+def test_names_that_are_not_utf8_get_records_and_the_run_goes_on(tmp_path):
+    """Linux names are bytes: each such file gets a record whose source maps back to the name."""
+    from pipeline.names import to_bytes
+
+    src = tmp_path / "in"
+    write(src, {"a.md": "A at Acme"})
+    root = os.fsencode(src)
+    os.mkdir(os.path.join(root, b"dir-\xff"))
+    for name in (b"caf\xe9 at.md", b"dir-\xff/n\xe4me.txt", b"back\\slash.md"):
+        with open(os.path.join(root, name), "wb") as fh:
+            fh.write(b"Someone at Acme " + name)
+    explicit = os.path.join(root, b"explicit-\xfe.txt")
+    with open(explicit, "wb") as fh:
+        fh.write(b"E at Acme")
+    out = tmp_path / "out"
+    res = fake_run([src, os.fsdecode(explicit)], out)
+    docs = records(out)
+    assert res.documents == 5 and res.failed == 0
+    by_source = {d["source"]: d for d in docs.values()}
+    for name in (b"caf\xe9 at.md", b"dir-\xff/n\xe4me.txt", b"back\\slash.md"):
+        shown = next(s for s in by_source if s.startswith(str(src)) and to_bytes(s) == os.path.join(root, name))
+        assert by_source[shown]["status"] == "ok"
+    assert any(to_bytes(s) == explicit for s in by_source)
+    assert "caf\\xe9 at" in docs and "n\\xe4me" in docs
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["documents"]) == 5
+
+
+@pytest.mark.parametrize("name", [b"plain.md", b"caf\xe9.md", b"a\\xff\xff", b"\\\\", "été".encode()])
+def test_printable_names_map_back(name: bytes) -> None:
+    from pipeline.names import printable, to_bytes
+
+    shown = printable(os.fsdecode(name))
+    shown.encode("utf-8")  # always writable
+    assert to_bytes(shown) == name
