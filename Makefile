@@ -7,7 +7,7 @@ IN     ?= seeds
 OUT    ?= outputs
 ARGS   ?=
 
-.PHONY: setup extract test golden eval schema bench bench-components bench-dates report test-browser lock clean
+.PHONY: setup extract test golden eval schema bench bench-components bench-dates bench-size report test-browser lock clean
 
 setup: $(STAMP)
 
@@ -68,3 +68,7 @@ bench: $(STAMP)
 # Seconds per component, stock spaCy and ours, interleaved on the same texts: where to optimise next.
 bench-components: $(STAMP)
 	$(PY) bench/bench_components.py $(ARGS)
+
+# Seconds and peak memory of one document of 0.1 to 4 MB, each size in a fresh process; figures go in the README.
+bench-size: $(STAMP)
+	$(PY) bench/bench_size.py $(ARGS)

@@ -107,6 +107,12 @@ class DomainEntities:
             for label, start, end in matcher(doc):
                 ours.append(Span(doc, start, end, label=label))
         ours.extend(self._titles(doc))
+        # A link to a `tel:` address is a phone number whatever its text looks like.
+        for start, end, href in getattr(doc._.clean, "links", None) or []:
+            if href.lower().startswith("tel:") and any(ch.isdigit() for ch in text[start:end]):
+                span = doc.char_span(start, end, label="PHONE", alignment_mode="contract")
+                if span is not None and len(span):
+                    ours.append(span)
         for label, rx, required in self.regexes:
             if required is not None and not required.search(text):
                 continue
