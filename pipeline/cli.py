@@ -1,7 +1,9 @@
 """Command line: `python -m pipeline {extract,schema,evaluate,report} ...`.
 
-Exit codes: 0 every document processed; 1 some documents got error records;
-2 the run could not start (bad arguments, missing path, unloadable model).
+Exit codes: 0 every document processed (a duplicate counts: it was processed as its
+first copy); 1 some documents got error records; 2 the run could not start (bad
+arguments, missing path, nothing to read, unknown model, an output folder holding
+other programs' files), and nothing was written.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--force", action="store_true", help="reprocess every document, ignoring the cache")
     ex.add_argument("--profile", action="store_true", help="print time per stage")
 
+    p.extract_parser = ex  # type: ignore[attr-defined]  # errors in extract's flags show extract's usage
+
     sub.add_parser("schema", help="print the JSON Schema of the output")
 
     ev = sub.add_parser("evaluate", help="score output against gold", add_help=False)
@@ -151,6 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in ("evaluate", "report"):
         mod = importlib.import_module(f"{__package__}.{argv[0]}")
         return int(mod.main(argv[1:]) or 0)
+    if argv and argv[0] == "extract":
+        ex = parser.extract_parser  # type: ignore[attr-defined]
+        args = ex.parse_args(argv[1:])
+        args.command = "extract"
+        return _extract(args, ex)
     args = parser.parse_args(argv)
     if args.command == "schema":
         from .schema import json_schema

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .clean import CleanText, clean
 from .config import Settings
-from .markup import to_plain
+from .markup import _front_matter, to_plain
 from .relations.base import Arg, Candidate, text_of
 from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
 from .textmap import TextMap
@@ -38,10 +38,31 @@ class LimitExceeded(Exception):
     """The document breaks a configured limit; it gets a `too_large` record instead of a slow run."""
 
 
+class NoText(Exception):
+    """Nothing readable is left once markup is removed; the document gets an `empty` record."""
+
+
+def _no_text_reason(item: "Input", ct: CleanText) -> str | None:
+    """Why the document has no text to read, or None when it has some."""
+    if not ct.map.text.strip():
+        what = {"html": "scripts, styles, comments and tags", "markdown": "markup"}.get(item.fmt, "whitespace and control characters")
+        return f"No text is left after removing {what}."
+    if item.fmt == "markdown":
+        # A page may keep its content in front matter (bio, description, ...), which is read;
+        # one whose front matter holds nothing but a title has no text to read.
+        body_start, meta = _front_matter(item.text)
+        if meta and not item.text[body_start:].strip() and " ".join(ct.map.text.split()) == " ".join((meta.get("title") or "").split()):
+            return f"The file holds only front matter ({', '.join(sorted(meta))}) and no body text."
+    return None
+
+
 def prepare(item: "Input", settings: Settings) -> CleanText:
     t0 = time.perf_counter()
     markup = to_plain(item.text, item.fmt)
     ct = clean(markup)
+    reason = _no_text_reason(item, ct)
+    if reason is not None:
+        raise NoText(reason)
     longest = max((len(line) for line in ct.map.text.split("\n")), default=0)
     if longest > settings.max_line_chars:
         raise LimitExceeded(
@@ -99,6 +120,8 @@ def _run_batch(nlp: Language, batch: list, settings: Settings) -> Iterator[Docum
         if d is None:
             if isinstance(ct, LimitExceeded):
                 yield error_record(item, "too_large", str(ct))
+            elif isinstance(ct, NoText):
+                yield error_record(item, "empty", str(ct))
             else:
                 yield error_record(item, "parse_failed", f"could not read the document's markup: {type(ct).__name__}: {ct}")
             continue

@@ -36,6 +36,8 @@ from .output import atomic_writer, remove_stale_temps
 from .schema import DocumentRecord, ErrorInfo, dumps, json_line
 
 DOCUMENTS_NAME = "documents.jsonl"
+# Error codes that do not make the run fail (exit 1): the content was processed under another name.
+NOT_FAILURES = frozenset({"duplicate"})
 FACTS_NAME = "facts.jsonl"
 
 # Work is sent to workers in chunks: at most this many documents or this many bytes.
@@ -541,13 +543,14 @@ class RunResult:
 
     @property
     def failed(self) -> int:
-        return sum(self.errors.values())
+        """Documents that could not be processed; a duplicate was processed, once, under its first copy."""
+        return sum(n for code, n in self.errors.items() if code not in NOT_FAILURES)
 
     def summary(self) -> str:
         errs = ", ".join(f"{c} {n}" for c, n in sorted(self.errors.items()))
         return (
             f"documents {self.documents} (processed {self.processed}, reused {self.reused}), "
-            f"facts {self.facts}, errors {self.failed}{f' ({errs})' if errs else ''}, "
+            f"facts {self.facts}, errors {sum(self.errors.values())}{f' ({errs})' if errs else ''}, "
             f"skipped {len(self.skipped)}, {self.seconds:.2f} s"
         )
 
@@ -603,7 +606,13 @@ def run(
     res.skipped = skipped
     doc_ids = assign_doc_ids([f.source for f in found])
     _add(res.timings, "discover", time.perf_counter() - t)
+    if not found:
+        why = Counter(s.reason for s in skipped)
+        detail = f" ({', '.join(f'{n} {r}' for r, n in sorted(why.items()))})" if why else ""
+        raise UsageError(f"no documents to read in {', '.join(paths)}: nothing with a suffix of {' '.join(sorted(ingest.SUPPORTED_SUFFIXES))}{detail}")
 
+    if extractor_factory is None and not _model_installed(settings.model):
+        raise UsageError(f"no spaCy pipeline named {settings.model!r} is installed (--model takes an installed package or a folder)")
     try:
         outdir.claim(out)
     except outdir.OutputFolderError as e:
@@ -613,6 +622,13 @@ def run(
         return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start)
     finally:
         lock.close()
+
+
+def _model_installed(name: str) -> bool:
+    """Checked before the output folder is touched: loading the model comes much later."""
+    import spacy.util
+
+    return spacy.util.is_package(name) or Path(name).is_dir()
 
 
 def _lock(out: Path) -> Any:

@@ -214,3 +214,44 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             kids.append(int(stat.parent.name))
     return kids
+
+
+# ---------------------------------------------------------------- exit codes a user meets
+
+
+def test_nothing_to_read_exits_2_and_writes_nothing(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 2
+    assert "no documents to read" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_input_folder_as_output_exits_2(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "in")]) == 2
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.md"]
+
+
+def test_duplicates_alone_exit_0(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Alpha")
+    (tmp_path / "in" / "b.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 0
+    assert "duplicate" in summary(capsys.readouterr().err)["codes"]
+
+
+def test_unknown_model_exits_2_before_creating_the_output_folder(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "a.md"), "--out", str(tmp_path / "o"), "--model", "no_such_model_xyz"]) == 2
+    assert "no_such_model_xyz" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_extract_flag_shows_the_extract_usage(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", "x", "--out", "o", "--no-such-flag"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: python -m pipeline extract" in err and "--no-such-flag" in err
