@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--min-confidence", type=_confidence, default=_DEFAULTS.min_confidence, metavar="X", help="drop facts below this confidence")
     ex.add_argument("--max-bytes", type=_positive_int, default=_DEFAULTS.max_bytes, metavar="N", help=f"largest file accepted (default {_DEFAULTS.max_bytes})")
     ex.add_argument("--max-line-chars", type=_positive_int, default=_DEFAULTS.max_line_chars, metavar="N", help=f"documents with a longer line are refused as too_large (default {_DEFAULTS.max_line_chars})")
-    ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds (default {_DEFAULTS.timeout_s:g})")
+    ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds, and as much per MB for documents over 1 MB (default {_DEFAULTS.timeout_s:g})")
     ex.add_argument("--batch-size", type=_positive_int, default=_DEFAULTS.batch_size, metavar="N", help=f"documents per batch (default {_DEFAULTS.batch_size})")
     ex.add_argument("--full-parse", action="store_true", help="tag and parse every line (slower; by default only the lines rules read syntax from)")
     ex.add_argument("--matmul", choices=["numpy", "blis"], default=_DEFAULTS.matmul, help=f"matrix backend of the model's layers (default {_DEFAULTS.matmul}: numpy's BLAS, one thread per process)")

@@ -291,6 +291,19 @@ class _Alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def time_limit(timeout: float, size: int) -> float:
+    """The limit for one document: `timeout` seconds, and that much per MB above 1 MB.
+
+    A stall is caught as before; a large valid document gets time in proportion to
+    its size, since every stage is linear in it.
+    """
+    return timeout * max(1.0, size / (1 << 20))
+
+
+def _size(item: Any) -> int:
+    return len(getattr(item, "text", "") or "")
+
+
 def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[list[Any], int, BaseException | None]:
     """Records for a prefix of `items`, how many items the extractor pulled, and what stopped it early."""
     pulled = 0
@@ -308,7 +321,7 @@ def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[
         try:
             gen = iter(extractor.process_many(feed()))
             while len(records) < len(items):
-                alarm.arm(timeout)
+                alarm.arm(time_limit(timeout, max(_size(it) for it in items[len(records) :])))
                 try:
                     rec = next(gen)
                 except StopIteration:
@@ -330,9 +343,10 @@ def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[
     return records, pulled, failure
 
 
-def _failure_message(exc: BaseException, timeout: float) -> tuple[str, str]:
+def _failure_message(exc: BaseException, timeout: float, size: int = 0) -> tuple[str, str]:
     if isinstance(exc, DocumentTimeout):
-        return "timeout", f"Processing took longer than the limit of {timeout:g} s per document (see --timeout)."
+        limit = time_limit(timeout, size)
+        return "timeout", f"Processing took longer than the limit of {limit:.3g} s for this document (see --timeout)."
     return "internal", f"The extractor failed: {type(exc).__name__}: {exc}"
 
 
@@ -358,8 +372,8 @@ def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -
             continue
         unfinished = inputs[start : max(start + 1, min(len(inputs), start + pulled - len(records)))]
         if len(unfinished) == 1:
-            code, msg = _failure_message(failure, timeout)
             it = unfinished[0]
+            code, msg = _failure_message(failure, timeout, _size(it))
             out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
         else:
             for it in unfinished:
@@ -367,7 +381,7 @@ def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -
                 if recs:
                     out.append(recs[0])
                 else:
-                    code, msg = _failure_message(fail or RuntimeError("no record"), timeout)
+                    code, msg = _failure_message(fail or RuntimeError("no record"), timeout, _size(it))
                     out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
         start += len(unfinished)
     return out
@@ -422,7 +436,7 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
         for job in jobs:
             rec: DocumentRecord | None = None
             try:
-                alarm.arm(settings.timeout_s)
+                alarm.arm(time_limit(settings.timeout_s, job.size))
                 data = Path(job.path).read_bytes()
                 if hashlib.sha256(data).hexdigest() != job.sha256:
                     rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The file changed while the run was in progress; run again.")
@@ -433,7 +447,7 @@ def run_jobs(extractor: Any, settings: Settings, cache: Cache, jobs: Sequence[Jo
             except ingest.IngestError as e:
                 rec = error_record(job.doc_id, job.source, job.sha256, e.code, e.message)
             except DocumentTimeout:
-                rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Reading and decoding took longer than the limit of {settings.timeout_s:g} s.")
+                rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Reading and decoding took longer than the limit of {time_limit(settings.timeout_s, job.size):.3g} s.")
             except OSError as e:
                 rec = error_record(job.doc_id, job.source, job.sha256, "decode_failed", f"The file could not be read: {e.strerror or e}.")
             except Exception as e:  # noqa: BLE001
@@ -779,7 +793,7 @@ def _run_pool(
 
     def died(job: Job, hung: bool) -> None:
         if hung:
-            rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {settings.timeout_s:g} s per document, so its worker was stopped.")
+            rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {time_limit(settings.timeout_s, job.size):.3g} s for this document, so its worker was stopped.")
         else:
             rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
         accept([finish(rec, job.doc_id, job.source, job.sha256)[1]], {})
@@ -815,7 +829,7 @@ def _run_pool(
                     queue.popleft()
                     inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
                 # Each document stops itself at the time limit; this catches native code that ignores the alarm.
-                patience = 2 * settings.timeout_s * max(len(c) for c, _ in inflight.values()) + WATCHDOG_GRACE_S
+                patience = 2 * max(sum(time_limit(settings.timeout_s, j.size) for j in c) for c, _ in inflight.values()) + WATCHDOG_GRACE_S
                 done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
                 if not done:
                     hung = True

@@ -454,3 +454,10 @@ def test_printable_names_map_back(name: bytes) -> None:
     shown = printable(os.fsdecode(name))
     shown.encode("utf-8")  # always writable
     assert to_bytes(shown) == name
+
+
+@pytest.mark.parametrize(("size", "expected"), [(0, 60.0), (1 << 20, 60.0), (4 << 20, 240.0), (3 << 19, 90.0)])
+def test_time_limit_grows_with_size_above_1_mb(size: int, expected: float) -> None:
+    from pipeline.runner import time_limit
+
+    assert time_limit(60.0, size) == expected
