@@ -30,7 +30,9 @@ eval: $(STAMP)
 	$(PY) -m pipeline evaluate ../shared/corpus/dev outputs/dev
 
 schema: $(STAMP)
-	$(PY) -m pipeline schema > schema/output.schema.json
+	mkdir -p schema
+	$(PY) -m pipeline schema documents > schema/documents.schema.json
+	$(PY) -m pipeline schema facts > schema/facts.schema.json
 
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new

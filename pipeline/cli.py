@@ -82,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.extract_parser = ex  # type: ignore[attr-defined]  # errors in extract's flags show extract's usage
 
-    sub.add_parser("schema", help="print the JSON Schema of the output")
+    sc = sub.add_parser("schema", help="print the JSON Schema of one output file's lines", description="JSON Schema of one line of documents.jsonl or facts.jsonl, the record at the root.")
+    sc.add_argument("record", choices=["documents", "facts"], help="which output file")
 
     ev = sub.add_parser("evaluate", help="score output against gold", add_help=False)
     ev.add_argument("rest", nargs=argparse.REMAINDER)
@@ -164,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "schema":
         from .schema import json_schema
 
-        print(json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False))
+        print(json.dumps(json_schema(args.record), indent=2, sort_keys=True, ensure_ascii=False))
         return 0
     if args.command == "extract":
         return _extract(args, parser)
