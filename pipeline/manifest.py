@@ -135,12 +135,41 @@ def write_manifest(
     cache_key: str,
     entries: list[dict[str, Any]],
     skipped: Iterable[Skipped],
+    outputs: dict[str, str] | None = None,
 ) -> None:
+    """Written last: `outputs` (file name -> sha256) ties documents.jsonl and facts.jsonl to this manifest."""
     body = {
         "pipeline_version": PIPELINE_VERSION,
+        "outputs": outputs or {},
         "cache_key": cache_key,
         "settings": settings.model_dump(mode="json"),
         "documents": entries,
         "skipped": [{"path": s.path, "reason": s.reason} for s in sorted(skipped, key=lambda s: s.path)],
     }
     atomic_write_text(Path(out_dir) / MANIFEST_NAME, json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+
+
+def check_outputs(out_dir: Path) -> str | None:
+    """None when the output files are the ones the manifest names; else what is wrong, for the user.
+
+    A folder without a manifest (written by hand, or before manifests named their
+    outputs) is taken as it is.
+    """
+    out_dir = Path(out_dir)
+    try:
+        body = json.loads((out_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as e:
+        return f"{out_dir / MANIFEST_NAME} cannot be read ({e}); run extract again"
+    for name, digest in (body.get("outputs") or {}).items():
+        h = hashlib.sha256()
+        try:
+            with open(out_dir / name, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    h.update(chunk)
+        except OSError:
+            return f"{out_dir / name} is missing; run extract again"
+        if h.hexdigest() != digest:
+            return f"{out_dir / name} is not the file its manifest names (a run was stopped while writing); run extract again"
+    return None

@@ -759,8 +759,8 @@ def _run_locked(
             bar.close()
 
     t = time.perf_counter()
-    records = _write_outputs(out, slots, cache, res)
-    write_manifest(out, settings, key, records, skipped)
+    entries = commit_outputs(out, (_finished(slot, cache) for slot in sorted(slots, key=lambda s: s.doc_id)), settings, key, skipped)
+    _count(res, entries)
     cache.prune((s.sha256, s.doc_id) for s in slots if s.sha256)
     _add(res.timings, "write", time.perf_counter() - t)
     res.seconds = time.perf_counter() - t_start
@@ -864,25 +864,43 @@ def _run_pool(
             queue.extendleft(([j], True) for j in reversed(suspects))
 
 
-def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:
-    """documents.jsonl and facts.jsonl, sorted by doc_id then position; returns the manifest entries.
+def write_outputs(out: Path, finished: Iterable[Finished]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """documents.jsonl and facts.jsonl from records in output order; returns the manifest entries and each file's sha256.
 
-    Records finished in this run were validated where they were made and are
-    written as they are; records reused from an earlier run are validated here.
+    Each file is replaced atomically; the set becomes one generation when
+    `write_manifest` records these hashes after them (see `commit_outputs`).
     """
-    light: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+    h_docs, h_facts = hashlib.sha256(), hashlib.sha256()
     with atomic_writer(out / DOCUMENTS_NAME) as docs_fh, atomic_writer(out / FACTS_NAME) as facts_fh:
-        for slot in sorted(slots, key=lambda s: s.doc_id):
-            done = _finished(slot, cache)
-            docs_fh.write(done.line + "\n")  # type: ignore[operator]
-            facts_fh.write(done.facts or "")
-            entry = done.entry
-            if entry["status"] == "ok":
-                res.facts += entry["facts"]
-            else:
-                res.errors[entry["code"]] += 1
-            light.append(entry)
-    return light
+        for done in finished:
+            line = done.line + "\n"  # type: ignore[operator]
+            docs_fh.write(line)
+            h_docs.update(line.encode("utf-8"))
+            if done.facts:
+                facts_fh.write(done.facts)
+                h_facts.update(done.facts.encode("utf-8"))
+            entries.append(done.entry)
+    return entries, {DOCUMENTS_NAME: h_docs.hexdigest(), FACTS_NAME: h_facts.hexdigest()}
+
+
+def commit_outputs(out: Path, finished: Iterable[Finished], settings: Settings, key: str, skipped: Iterable[Skipped]) -> list[dict[str, Any]]:
+    """Write the outputs, then the manifest naming their hashes: its rename makes the set current.
+
+    A run stopped between the renames leaves a manifest whose hashes do not match,
+    which readers (`manifest.check_outputs`) report instead of mixing two runs.
+    """
+    entries, hashes = write_outputs(out, finished)
+    write_manifest(out, settings, key, entries, skipped, outputs=hashes)
+    return entries
+
+
+def _count(res: RunResult, entries: list[dict[str, Any]]) -> None:
+    for entry in entries:
+        if entry["status"] == "ok":
+            res.facts += entry["facts"]
+        else:
+            res.errors[entry["code"]] += 1
 
 
 def _finished(slot: _Slot, cache: Cache) -> Finished:

@@ -461,3 +461,25 @@ def test_time_limit_grows_with_size_above_1_mb(size: int, expected: float) -> No
     from pipeline.runner import time_limit
 
     assert time_limit(60.0, size) == expected
+
+
+def test_outputs_of_two_runs_are_never_read_as_one(tmp_path):
+    """The manifest, written last, names the hashes of the outputs; a half-replaced set is reported."""
+    from pipeline.evaluate import main as evaluate_main
+    from pipeline.manifest import check_outputs
+    from pipeline.report import main as report_main
+
+    write(tmp_path / "in", CORPUS)
+    out = tmp_path / "out"
+    fake_run([tmp_path / "in"], out)
+    assert check_outputs(out) is None
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["outputs"]) == {DOCUMENTS_NAME, FACTS_NAME}
+    # a later run replaced documents.jsonl and was killed before facts.jsonl and the manifest
+    (out / DOCUMENTS_NAME).write_text((out / DOCUMENTS_NAME).read_text(encoding="utf-8").replace("Acme", "Acne"), encoding="utf-8")
+    assert "run extract again" in check_outputs(out)
+    (tmp_path / "gold").mkdir()
+    assert report_main([str(out)]) == 2
+    assert evaluate_main([str(tmp_path / "gold"), str(out)]) == 2
+    fake_run([tmp_path / "in"], out, force=True)
+    assert check_outputs(out) is None

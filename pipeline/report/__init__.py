@@ -21,6 +21,7 @@ from typing import Sequence
 
 from pydantic import ValidationError
 
+from ..manifest import check_outputs
 from ..names import to_bytes
 from ..evaluate import Scores, doc_key, load_gold, load_jsonl, match_document, score
 from ..schema import DocumentRecord, Fact
@@ -198,6 +199,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if not (a.out_dir / "documents.jsonl").is_file():
         print(f"report: {a.out_dir} holds no documents.jsonl; run `extract` into it first", file=sys.stderr)
+        return 2
+    problem = check_outputs(a.out_dir)
+    if problem is not None:
+        print(f"report: {problem}", file=sys.stderr)
         return 2
     if a.gold is not None and not a.gold.is_dir():
         print(f"report: gold folder not found: {a.gold}", file=sys.stderr)
