@@ -265,3 +265,10 @@ def test_bad_extract_flag_shows_the_extract_usage(capsys):
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "usage: python -m pipeline extract" in err and "--no-such-flag" in err
+
+
+def test_runs_from_any_folder(tmp_path):
+    """`make setup` installs the package into .venv (editable), so the module is found outside the checkout."""
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "schema", "facts"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["$id"] == "facts.schema.json"
