@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .clean import CleanText, clean
 from .config import Settings
-from .markup import _front_matter, to_plain
+from .markup import to_plain
 from .relations.base import Arg, Candidate, text_of
 from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Qualifiers
 from .textmap import TextMap
@@ -50,8 +50,8 @@ def _no_text_reason(item: "Input", ct: CleanText) -> str | None:
     if item.fmt == "markdown":
         # A page may keep its content in front matter (bio, description, ...), which is read;
         # one whose front matter holds nothing but a title has no text to read.
-        body_start, meta = _front_matter(item.text)
-        if meta and not item.text[body_start:].strip() and " ".join(ct.map.text.split()) == " ".join((meta.get("title") or "").split()):
+        meta = ct.meta or {}
+        if meta and " ".join(ct.map.text.split()) == " ".join((meta.get("title") or "").split()):
             return f"The file holds only front matter ({', '.join(sorted(meta))}) and no body text."
     return None
 
