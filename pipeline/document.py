@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from types import SimpleNamespace
 from typing import Iterable, Iterator
 
 from pydantic import ValidationError
@@ -18,6 +19,7 @@ from .clean import CleanText, clean
 from .config import Settings
 from .markup import to_plain
 from .records import Input, error_record, to_record
+from .relations.base import text_of
 from .schema import DocumentRecord
 
 Timings = dict[str, float]
@@ -27,15 +29,39 @@ for _name in ("clean", "dct"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
+# A document longer than this (in cleaned characters) goes through the model in parts of about this size.
+PART_CHARS = 100_000
+
 
 class LimitExceeded(Exception):
     """The document breaks a configured limit; it gets a `too_large` record instead of a slow run."""
+
+
+class NoText(Exception):
+    """Nothing readable is left once markup is removed; the document gets an `empty` record."""
+
+
+def _no_text_reason(item: Input, ct: CleanText) -> str | None:
+    """Why the document has no text to read, or None when it has some."""
+    if not ct.map.text.strip():
+        what = {"html": "scripts, styles, comments and tags", "markdown": "markup"}.get(item.fmt, "whitespace and control characters")
+        return f"No text is left after removing {what}."
+    if item.fmt == "markdown":
+        # A page may keep its content in front matter (bio, description, ...), which is read;
+        # one whose front matter holds nothing but a title has no text to read.
+        meta = ct.meta or {}
+        if meta and " ".join(ct.map.text.split()) == " ".join((meta.get("title") or "").split()):
+            return f"The file holds only front matter ({', '.join(sorted(meta))}) and no body text."
+    return None
 
 
 def prepare(item: Input, settings: Settings, timings: Timings | None = None) -> CleanText:
     t0 = time.perf_counter()
     markup = to_plain(item.text, item.fmt)
     ct = clean(markup)
+    reason = _no_text_reason(item, ct)
+    if reason is not None:
+        raise NoText(reason)
     longest = max((len(line) for line in ct.map.text.split("\n")), default=0)
     if longest > settings.max_line_chars:
         raise LimitExceeded(
@@ -69,7 +95,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings 
             docs.append(None)
             continue
         docs.append(new_doc(nlp, ct, ct.dct or settings.dct))
-    ready = [d for d in docs if d is not None]
+    ready = [d for d in docs if d is not None and len(text_of(d)) <= PART_CHARS]
     processed: dict[int, Doc | Exception] = {}
     t0 = time.perf_counter()
     try:
@@ -84,12 +110,20 @@ def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings 
                 processed[id(d)] = nlp(_fresh(nlp, d))
             except Exception as exc:
                 processed[id(d)] = exc
+    for d in docs:
+        if d is not None and len(text_of(d)) > PART_CHARS:
+            try:
+                processed[id(d)] = run_long(nlp, d)
+            except Exception as exc:
+                processed[id(d)] = exc
     if timings is not None:
         timings["spacy+rules"] = timings.get("spacy+rules", 0.0) + time.perf_counter() - t0
     for (item, ct), d in zip(batch, docs):
         if d is None:
             if isinstance(ct, LimitExceeded):
                 yield error_record(item, "too_large", str(ct))
+            elif isinstance(ct, NoText):
+                yield error_record(item, "empty", str(ct))
             else:
                 yield error_record(item, "parse_failed", f"could not read the document's markup: {type(ct).__name__}: {ct}")
             continue
@@ -110,6 +144,56 @@ def new_doc(nlp: Language, ct: CleanText, dct: date | None) -> Doc:
     doc._.clean = ct
     doc._.dct = dct
     return doc
+
+
+def _parts(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) ranges of about `size` characters, cut after a line break that starts a non-blank line."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while len(text) - pos > size:
+        cut = pos + size
+        while cut > pos and not (text[cut - 1] == "\n" and not text[cut].isspace()):
+            cut -= 1
+        if cut == pos:  # no such line break in the window: cut at any line break, else anywhere
+            cut = text.rfind("\n", pos, pos + size) + 1 or pos + size
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, len(text)))
+    return out
+
+
+def run_long(nlp: Language, doc: Doc) -> Doc:
+    """A document over PART_CHARS: the model runs on parts cut at line breaks, our components on the whole.
+
+    The model's memory grows with the text it reads at once (several GB for 1 MB in
+    one piece); by parts it stays that of one part. A line break always ends a
+    sentence here, so the model sees the same sentences; only context across a cut is lost.
+    """
+    from .nlp import split_pipeline
+
+    model, ours = split_pipeline(nlp)
+    text = text_of(doc)
+    ct: CleanText = doc._.clean
+    sections = list(getattr(ct, "sections", None) or [])
+    parts: list[Doc] = []
+    for s, e in _parts(text, PART_CHARS):
+        part = nlp.make_doc(text[s:e])
+        part.user_data["text"] = text[s:e]
+        # The model's components read only the text and the sections (which lines need syntax).
+        part._.clean = SimpleNamespace(sections=[SimpleNamespace(start=x.start - s, end=x.end - s, name=x.name) for x in sections if x.end > s and x.start < e])
+        parts.append(part)
+    for _name, proc in model:
+        # One part at a time: a batch of parts would be the whole text at once again.
+        parts = [proc(p) for p in parts]  # type: ignore[operator]
+    for p in parts:
+        p.user_data.clear()  # the merge would warn about (and drop) it
+    whole = Doc.from_docs(parts, ensure_whitespace=False)
+    whole.user_data["text"] = text
+    whole._.clean = ct
+    whole._.dct = doc._.dct
+    for _name, proc in ours:
+        whole = proc(whole)  # type: ignore[operator]
+    return whole
 
 
 def _fresh(nlp: Language, doc: Doc) -> Doc:

@@ -41,10 +41,12 @@ def _org_regex(keywords: Iterable[str]) -> re.Pattern[str]:
     cap = r"(?:[A-Z][\w'’&-]*)"
     kw_strong = "|".join(re.escape(k) for k in strong)
     kw_weak = "|".join(re.escape(k) for k in weak)
-    tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap})*(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap})*)*|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
-    head = rf"(?:(?:The\s+)?(?:{cap}\s+(?:{_CONNECTORS}\s+)?)*)"
+    # Repeats are bounded (no name runs to 9 words before its keyword): unbounded ones made
+    # every capitalised word of a long run rescan the rest of it, quadratic in the run.
+    tail = rf"(?:\s+{_CONNECTORS}(?:\s+the)?\s+{cap}(?:\s+{cap}){{0,8}}(?:\s+{_CONNECTORS}\s+{cap}(?:\s+{cap}){{0,8}}){{0,3}}|\s+{cap}(?=\s*(?:,|$|\)|\.|;)))?"
+    head = rf"(?:(?:The\s+)?(?:{cap}\s+(?:{_CONNECTORS}\s+)?){{0,8}})"
     return re.compile(
-        rf"(?<![\w-])(?:{head}(?:{kw_strong})|(?:The\s+)?{cap}(?:\s+{cap})*\s+(?:{kw_weak}))(?![\w-]){tail}",
+        rf"(?<![\w-])(?:{head}(?:{kw_strong})|(?:The\s+)?{cap}(?:\s+{cap}){{0,8}}\s+(?:{kw_weak}))(?![\w-]){tail}",
         re.MULTILINE,
     )
 
@@ -105,6 +107,12 @@ class DomainEntities:
             for label, start, end in matcher(doc):
                 ours.append(Span(doc, start, end, label=label))
         ours.extend(self._titles(doc))
+        # A link to a `tel:` address is a phone number whatever its text looks like.
+        for start, end, href in getattr(doc._.clean, "links", None) or []:
+            if href.lower().startswith("tel:") and any(ch.isdigit() for ch in text[start:end]):
+                span = doc.char_span(start, end, label="PHONE", alignment_mode="contract")
+                if span is not None and len(span):
+                    ours.append(span)
         for label, rx, required in self.regexes:
             if required is not None and not required.search(text):
                 continue

@@ -461,6 +461,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not path.is_dir():
             print(f"evaluate: {label} not found: {path}", file=sys.stderr)
             return 2
+    from .manifest import check_outputs
+
+    problem = check_outputs(a.out_dir)
+    if problem is not None:
+        print(f"evaluate: {problem}", file=sys.stderr)
+        return 2
     scores = score(a.gold_dir, a.out_dir)
     print(json.dumps(scores.to_json(), indent=1) if a.json else format_text(scores))
     if a.min_f1 is not None and scores.facts.f1 < a.min_f1:

@@ -56,11 +56,22 @@ def build_nlp(settings: Settings) -> Language:
         nlp.add_pipe("line_sentences", first=True)
     if not settings.full_parse:
         _syntax_where_needed(nlp)
-    nlp.add_pipe("domain_entities")
+    nlp.add_pipe(FIRST_OWN_COMPONENT)
     nlp.add_pipe("date_mentions")
     nlp.add_pipe("people")
     nlp.add_pipe("relations", config={"min_confidence": settings.min_confidence})
     return nlp
+
+
+# Our own components start here; everything before them is the statistical model.
+FIRST_OWN_COMPONENT = "domain_entities"
+
+
+def split_pipeline(nlp: Language) -> tuple[list[tuple[str, object]], list[tuple[str, object]]]:
+    """The enabled components as (the model's, ours): a long document runs the first part by parts."""
+    names = [n for n, _ in nlp.pipeline]
+    k = names.index(FIRST_OWN_COMPONENT) if FIRST_OWN_COMPONENT in names else len(names)
+    return nlp.pipeline[:k], nlp.pipeline[k:]
 
 
 def _syntax_where_needed(nlp: Language) -> None:

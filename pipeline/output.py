@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+from .outdir import TEMP_PREFIX
+
 
 def _umask() -> int:
     mask = os.umask(0)
@@ -45,7 +47,7 @@ def atomic_writer(path: Path | str, *, durable: bool = True) -> Iterator[IO[str]
     """Open a text stream whose content replaces `path` only when the block exits cleanly; `durable` fsyncs."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             yield fh
@@ -70,10 +72,10 @@ def atomic_write_text(path: Path | str, text: str, *, durable: bool = True) -> N
 
 
 def remove_stale_temps(directory: Path) -> None:
-    """Delete temporary files a killed writer left behind."""
+    """Delete temporary files a killed writer of this program left behind (its own prefix only)."""
     if not directory.is_dir():
         return
-    for p in directory.glob(".*.tmp"):
+    for p in directory.glob(f"{TEMP_PREFIX}*.tmp"):
         try:
             p.unlink()
         except OSError:

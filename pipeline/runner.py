@@ -25,12 +25,16 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 
+from . import outdir
 from .config import Settings
+from .names import printable
 from .manifest import Cache, Skipped, manifest_entry, write_manifest
 from .output import atomic_writer, remove_stale_temps
 from .schema import DocumentRecord, ErrorInfo, dumps, json_line
 
 DOCUMENTS_NAME = "documents.jsonl"
+# Error codes that do not make the run fail (exit 1): the content was processed under another name.
+NOT_FAILURES = frozenset({"duplicate"})
 FACTS_NAME = "facts.jsonl"
 
 # Work is sent to workers in chunks: at most this many documents or this many bytes.
@@ -107,7 +111,7 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
         real_dir = os.path.realpath(dir_path)  # once per folder: an entry that is no link resolves to real_dir/name
         for entry in entries:
             name = entry.name
-            shown_child = os.path.join(shown, name)
+            shown_child = os.path.join(shown, printable(name))  # text UTF-8 can write, whatever the name's bytes
             if name.startswith("."):
                 skipped.append(Skipped(shown_child, "hidden"))
                 continue
@@ -150,13 +154,13 @@ def discover(paths: Sequence[str], suffixes: Iterable[str], exclude: Sequence[st
             if real in visited_dirs:
                 continue
             visited_dirs.add(real)
-            walk(arg, arg.rstrip("/") or "/", False)
+            walk(arg, printable(arg.rstrip("/") or "/"), False)
         else:
             try:
                 real = os.path.realpath(arg, strict=True)
             except (OSError, RuntimeError):
                 raise UsageError(f"broken symlink or symlink loop: {arg}") from None
-            found.append(Found(Path(arg), arg, True, real, os.path.islink(arg)))
+            found.append(Found(Path(arg), printable(arg), True, real, os.path.islink(arg)))
     while linked_dirs:
         path, shown, real = linked_dirs.popleft()
         if real in visited_dirs:
@@ -294,6 +298,19 @@ class _Alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
+def time_limit(timeout: float, size: int) -> float:
+    """The limit for one document: `timeout` seconds, and that much per MB above 1 MB.
+
+    A stall is caught as before; a large valid document gets time in proportion to
+    its size, since every stage is linear in it.
+    """
+    return timeout * max(1.0, size / (1 << 20))
+
+
+def _size(item: Any) -> int:
+    return len(getattr(item, "text", "") or "")
+
+
 def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[list[Any], int, BaseException | None]:
     """Records for a prefix of `items`, how many items the extractor pulled, and what stopped it early."""
     pulled = 0
@@ -311,7 +328,7 @@ def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[
         try:
             gen = iter(extractor.process_many(feed()))
             while len(records) < len(items):
-                alarm.arm(timeout)
+                alarm.arm(time_limit(timeout, max(_size(it) for it in items[len(records) :])))
                 try:
                     rec = next(gen)
                 except StopIteration:
@@ -333,9 +350,10 @@ def _extract_run(extractor: Any, items: Sequence[Any], timeout: float) -> tuple[
     return records, pulled, failure
 
 
-def _failure_message(exc: BaseException, timeout: float) -> tuple[str, str]:
+def _failure_message(exc: BaseException, timeout: float, size: int = 0) -> tuple[str, str]:
     if isinstance(exc, DocumentTimeout):
-        return "timeout", f"Processing took longer than the limit of {timeout:g} s per document (see --timeout)."
+        limit = time_limit(timeout, size)
+        return "timeout", f"Processing took longer than the limit of {limit:.3g} s for this document (see --timeout)."
     return "internal", f"The extractor failed: {type(exc).__name__}: {exc}"
 
 
@@ -361,8 +379,8 @@ def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -
             continue
         unfinished = inputs[start : max(start + 1, min(len(inputs), start + pulled - len(records)))]
         if len(unfinished) == 1:
-            code, msg = _failure_message(failure, timeout)
             it = unfinished[0]
+            code, msg = _failure_message(failure, timeout, _size(it))
             out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
         else:
             for it in unfinished:
@@ -370,7 +388,7 @@ def extract_with_limits(extractor: Any, inputs: Sequence[Any], timeout: float) -
                 if recs:
                     out.append(recs[0])
                 else:
-                    code, msg = _failure_message(fail or RuntimeError("no record"), timeout)
+                    code, msg = _failure_message(fail or RuntimeError("no record"), timeout, _size(it))
                     out.append(error_record(it.doc_id, it.source, it.sha256, code, msg))
         start += len(unfinished)
     return out
@@ -429,7 +447,7 @@ def run_jobs(
         for i, job in enumerate(jobs):
             rec: DocumentRecord | None = None
             try:
-                alarm.arm(settings.timeout_s)
+                alarm.arm(time_limit(settings.timeout_s, job.size))
                 raw = Path(job.path).read_bytes() if data is None else data[i]
                 if isinstance(raw, OSError):  # the sender could not read it
                     raise raw
@@ -442,7 +460,7 @@ def run_jobs(
             except ingest.IngestError as e:
                 rec = error_record(job.doc_id, job.source, job.sha256, e.code, e.message)
             except DocumentTimeout:
-                rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Reading and decoding took longer than the limit of {settings.timeout_s:g} s.")
+                rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Reading and decoding took longer than the limit of {time_limit(settings.timeout_s, job.size):.3g} s.")
             except OSError as e:
                 rec = error_record(job.doc_id, job.source, job.sha256, "decode_failed", f"The file could not be read: {e.strerror or e}.")
             except Exception as e:  # noqa: BLE001
@@ -521,13 +539,14 @@ class RunResult:
 
     @property
     def failed(self) -> int:
-        return sum(self.errors.values())
+        """Documents that could not be processed; a duplicate was processed, once, under its first copy."""
+        return sum(n for code, n in self.errors.items() if code not in NOT_FAILURES)
 
     def summary(self) -> str:
         errs = ", ".join(f"{c} {n}" for c, n in sorted(self.errors.items()))
         return (
             f"documents {self.documents} (processed {self.processed}, reused {self.reused}), "
-            f"facts {self.facts}, errors {self.failed}{f' ({errs})' if errs else ''}, "
+            f"facts {self.facts}, errors {sum(self.errors.values())}{f' ({errs})' if errs else ''}, "
             f"skipped {len(self.skipped)}, {self.seconds:.2f} s"
             + (f", peak memory per worker {max(self.worker_peak_mb.values()):.0f} MB" if self.worker_peak_mb else "")
         )
@@ -597,11 +616,17 @@ def run(
     res.skipped = skipped
     doc_ids = assign_doc_ids([f.source for f in found])
     _add(res.timings, "discover", time.perf_counter() - t)
+    if not found:
+        why = Counter(s.reason for s in skipped)
+        detail = f" ({', '.join(f'{n} {r}' for r, n in sorted(why.items()))})" if why else ""
+        raise UsageError(f"no documents to read in {', '.join(paths)}: nothing with a suffix of {' '.join(sorted(ingest.SUPPORTED_SUFFIXES))}{detail}")
 
+    if extractor_factory is None and not _model_installed(settings.model):
+        raise UsageError(f"no spaCy pipeline named {settings.model!r} is installed (--model takes an installed package or a folder)")
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise UsageError(f"cannot use {out} as the output folder: {e.strerror or e}") from None
+        outdir.claim(out)
+    except outdir.OutputFolderError as e:
+        raise UsageError(str(e)) from None
     lock = _lock(out)
     try:
         return _run_locked(found, skipped, doc_ids, out, settings, factory, workers, force, progress, log, res, t_start, eng)
@@ -609,9 +634,16 @@ def run(
         lock.close()
 
 
+def _model_installed(name: str) -> bool:
+    """Checked before the output folder is touched: loading the model comes much later."""
+    import spacy.util
+
+    return spacy.util.is_package(name) or Path(name).is_dir()
+
+
 def _lock(out: Path) -> Any:
-    """Hold OUT/.lock for the run: two runs writing one folder would interleave their outputs."""
-    fh = open(out / ".lock", "a+b")
+    """Hold OUT/.pipeline-lock for the run: two runs writing one folder would interleave their outputs."""
+    fh = open(out / outdir.LOCK_NAME, "a+b")
     try:
         import fcntl
 
@@ -661,8 +693,8 @@ def _run_locked(
         slot.sha256 = sha
         if f.path.suffix.lower() not in suffixes:
             try:
-                ingest.ensure_supported(f.path.name)
-                message = f"Files like {f.path.name} are not read."
+                ingest.ensure_supported(printable(f.path.name))
+                message = f"Files like {printable(f.path.name)} are not read."
             except ingest.IngestError as e:
                 message = e.message
             slot.inline = error_record(doc_id, f.source, sha, "unsupported_type", message)
@@ -725,8 +757,8 @@ def _run_locked(
             bar.close()
 
     t = time.perf_counter()
-    records = _write_outputs(out, slots, cache, res)
-    write_manifest(out, settings, key, records, skipped)
+    entries = commit_outputs(out, (_finished(slot, cache) for slot in sorted(slots, key=lambda s: s.doc_id)), settings, key, skipped)
+    _count(res, entries)
     cache.prune((s.sha256, s.doc_id) for s in slots if s.sha256)
     _add(res.timings, "write", time.perf_counter() - t)
     res.seconds = time.perf_counter() - t_start
@@ -735,25 +767,43 @@ def _run_locked(
     return res
 
 
-def _write_outputs(out: Path, slots: list[_Slot], cache: Cache, res: RunResult) -> list[dict[str, Any]]:
-    """documents.jsonl and facts.jsonl, sorted by doc_id then position; returns the manifest entries.
+def write_outputs(out: Path, finished: Iterable[Finished]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """documents.jsonl and facts.jsonl from records in output order; returns the manifest entries and each file's sha256.
 
-    Records finished in this run were validated where they were made and are
-    written as they are; records reused from an earlier run are validated here.
+    Each file is replaced atomically; the set becomes one generation when
+    `write_manifest` records these hashes after them (see `commit_outputs`).
     """
-    light: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
+    h_docs, h_facts = hashlib.sha256(), hashlib.sha256()
     with atomic_writer(out / DOCUMENTS_NAME) as docs_fh, atomic_writer(out / FACTS_NAME) as facts_fh:
-        for slot in sorted(slots, key=lambda s: s.doc_id):
-            done = _finished(slot, cache)
-            docs_fh.write(done.line + "\n")  # type: ignore[operator]
-            facts_fh.write(done.facts or "")
-            entry = done.entry
-            if entry["status"] == "ok":
-                res.facts += entry["facts"]
-            else:
-                res.errors[entry["code"]] += 1
-            light.append(entry)
-    return light
+        for done in finished:
+            line = done.line + "\n"  # type: ignore[operator]
+            docs_fh.write(line)
+            h_docs.update(line.encode("utf-8"))
+            if done.facts:
+                facts_fh.write(done.facts)
+                h_facts.update(done.facts.encode("utf-8"))
+            entries.append(done.entry)
+    return entries, {DOCUMENTS_NAME: h_docs.hexdigest(), FACTS_NAME: h_facts.hexdigest()}
+
+
+def commit_outputs(out: Path, finished: Iterable[Finished], settings: Settings, key: str, skipped: Iterable[Skipped]) -> list[dict[str, Any]]:
+    """Write the outputs, then the manifest naming their hashes: its rename makes the set current.
+
+    A run stopped between the renames leaves a manifest whose hashes do not match,
+    which readers (`manifest.check_outputs`) report instead of mixing two runs.
+    """
+    entries, hashes = write_outputs(out, finished)
+    write_manifest(out, settings, key, entries, skipped, outputs=hashes)
+    return entries
+
+
+def _count(res: RunResult, entries: list[dict[str, Any]]) -> None:
+    for entry in entries:
+        if entry["status"] == "ok":
+            res.facts += entry["facts"]
+        else:
+            res.errors[entry["code"]] += 1
 
 
 def _finished(slot: _Slot, cache: Cache) -> Finished:

@@ -1,8 +1,9 @@
 """The output contract: every record the pipeline writes is one of these models.
 
-`python -m pipeline schema` prints the JSON Schema generated from them; a copy is
-committed as `schema/output.schema.json`. All offsets are character offsets into
-the raw decoded document, end exclusive.
+`python -m pipeline schema documents|facts` prints the JSON Schema of one output
+file's lines, the record at the root; copies are committed as
+`schema/documents.schema.json` and `schema/facts.schema.json`. All offsets are
+character offsets into the raw decoded document, end exclusive.
 """
 
 from __future__ import annotations
@@ -156,15 +157,19 @@ def dumps(record: BaseModel) -> str:
     return json_line(record.model_dump(mode="json"))
 
 
-def json_schema() -> dict[str, Any]:
+# One JSON Schema per output file, each with its record at the root: `schema/<name>.schema.json`.
+RECORD_TYPES: dict[str, type[BaseModel]] = {"documents": DocumentRecord, "facts": Fact}
+
+
+def json_schema(record: str) -> dict[str, Any]:
+    """The JSON Schema of one line of `<record>.jsonl` ("documents" or "facts"), the record at the root."""
+    model = RECORD_TYPES[record]
+    body = model.model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "pipeline output",
-        "description": "documents.jsonl lines are DocumentRecord; facts.jsonl lines are Fact.",
-        "$defs": {
-            "DocumentRecord": DocumentRecord.model_json_schema(mode="serialization"),
-            "Fact": Fact.model_json_schema(mode="serialization"),
-        },
+        "$id": f"{record}.schema.json",
+        "description": f"One line of {record}.jsonl: a {model.__name__}. " + (body.pop("description", "") or ""),
+        **body,
     }
 
 

@@ -50,13 +50,23 @@ def summary(err: str) -> dict[str, str]:
     return m.groupdict()
 
 
-def test_schema_command_prints_the_committed_schema(capsys):
-    """schema/output.schema.json must be regenerated whenever the models change."""
-    assert main(["schema"]) == 0
+@pytest.mark.parametrize("record", ["documents", "facts"])
+def test_schema_command_prints_the_committed_schema(capsys, record):
+    """schema/<record>.schema.json must be regenerated (`make schema`) whenever the models change."""
+    assert main(["schema", record]) == 0
     printed = capsys.readouterr().out
-    assert json.loads(printed) == json_schema()
-    committed = (ROOT / "schema" / "output.schema.json").read_text(encoding="utf-8")
-    assert printed == committed, "run `python -m pipeline schema > schema/output.schema.json`"
+    assert json.loads(printed) == json_schema(record)
+    committed = (ROOT / "schema" / f"{record}.schema.json").read_text(encoding="utf-8")
+    assert printed == committed, "run `make schema`"
+
+
+def test_each_schema_has_its_record_at_the_root():
+    """Validating a line against the file checks the record itself, not an empty root that accepts anything."""
+    docs, facts = json_schema("documents"), json_schema("facts")
+    assert docs["type"] == facts["type"] == "object"
+    assert {"doc_id", "source", "sha256", "status"} <= set(docs["required"])
+    assert {"doc_id", "relation", "subject", "object", "evidence", "rule", "confidence"} <= set(facts["required"])
+    assert "doc_id" in docs["properties"] and "evidence" in facts["properties"]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +194,7 @@ def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
     )
     try:
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".cache").glob("*/*.json")):
+        while time.monotonic() < deadline and proc.poll() is None and not any((out / ".pipeline-cache").glob("*/*.json")):
             time.sleep(0.01)
         assert proc.poll() is None, "the run finished before it could be interrupted"
         children = _children(proc.pid)
@@ -202,7 +212,7 @@ def test_interrupt_stops_workers_and_keeps_cache(tmp_path, sig, code):
         time.sleep(0.05)
     assert [c for c in children if Path(f"/proc/{c}").exists()] == []
     assert not (out / "documents.jsonl").exists()
-    assert list((out / ".cache").glob("*/*.json"))
+    assert list((out / ".pipeline-cache").glob("*/*.json"))
 
 
 def _children(pid: int) -> list[int]:
@@ -215,3 +225,51 @@ def _children(pid: int) -> list[int]:
         if int(fields[1]) == pid:
             kids.append(int(stat.parent.name))
     return kids
+
+
+# ---------------------------------------------------------------- exit codes a user meets
+
+
+def test_nothing_to_read_exits_2_and_writes_nothing(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "photo.jpg").write_bytes(b"\xff\xd8")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 2
+    assert "no documents to read" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_input_folder_as_output_exits_2(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "in")]) == 2
+    assert sorted(p.name for p in (tmp_path / "in").iterdir()) == ["a.md"]
+
+
+def test_duplicates_alone_exit_0(tmp_path, capsys, tiny):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.md").write_text("Alpha")
+    (tmp_path / "in" / "b.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 0
+    assert "duplicate" in summary(capsys.readouterr().err)["codes"]
+
+
+def test_unknown_model_exits_2_before_creating_the_output_folder(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("Alpha")
+    assert main(["extract", str(tmp_path / "a.md"), "--out", str(tmp_path / "o"), "--model", "no_such_model_xyz"]) == 2
+    assert "no_such_model_xyz" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_extract_flag_shows_the_extract_usage(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", "x", "--out", "o", "--no-such-flag"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: python -m pipeline extract" in err and "--no-such-flag" in err
+
+
+def test_runs_from_any_folder(tmp_path):
+    """`make setup` installs the package into .venv (editable), so the module is found outside the checkout."""
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "schema", "facts"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["$id"] == "facts.schema.json"

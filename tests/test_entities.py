@@ -92,9 +92,53 @@ def test_gated_patterns_match_their_examples(text: str) -> None:
     assert hits and all(re.search(r["requires"], text) for r in hits)
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
 def test_a_pattern_never_matches_where_its_gate_does_not(text: str) -> None:
     """Skipping a pattern when its "requires" is absent must never lose a match."""
     for r in _GATED:
         if re.search(r["pattern"], text):
             assert re.search(r["requires"], text), (r["pattern"], text)
+
+
+# ---------------------------------------------------------------- phone numbers need a phone cue
+
+
+def phones(extractor: Extractor, text: str, fmt: str = "text") -> set[str]:
+    rec = extractor.process(Input(text, "t", "t.txt", "0" * 64, fmt))
+    return {e.text for e in rec.entities if e.label == "PHONE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Olsen was a postdoc at Northwind Labs, 2017-2020.",
+        "Paul G. Allen School, Box 352350, Seattle, WA 98195-4350",
+        "Research Scientist (2019 - 2021), then Lead 2021-2023.",
+        "In Proceedings, pages 1234-1250, 2019.",
+        "ISBN 978-3-16-148410-0, arXiv:2101.12345, doi 10.1145/3292500.3330701",
+        "Grant numbers 61772-2011 and 2018-0042 funded this work.",
+    ],
+)
+def test_digit_runs_without_a_phone_cue_are_not_phones(extractor: Extractor, text: str) -> None:
+    assert phones(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tel: +86 10 6278 1234", "+86 10 6278 1234"),
+        ("Phone: (206) 555-0100", "(206) 555-0100"),
+        ("Reach the office at 206-555-0100 on weekdays.", "206-555-0100"),
+        ("Call +44 20 7946 0958 for the lab.", "+44 20 7946 0958"),
+        ("WeChat: 15600307011", "15600307011"),
+        ("Fax: 206.555.0101", "206.555.0101"),
+        ("电话：010-62781234", "010-62781234"),
+    ],
+)
+def test_numbers_with_a_phone_cue_are_phones(extractor: Extractor, text: str, expected: str) -> None:
+    assert any(expected in found for found in phones(extractor, text))
+
+
+def test_tel_link_is_a_phone(extractor: Extractor) -> None:
+    assert "5550100" in phones(extractor, '<p>Mira Olsen <a href="tel:+12065550100">5550100</a></p>', "html")

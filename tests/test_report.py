@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from pipeline import report
+from pipeline.manifest import manifest_entry
 from pipeline.report.graph import Edge, render_graph
 from pipeline.report.highlight import Span, render_spans
 from pipeline.report.render import CSP
@@ -101,7 +104,7 @@ def profile_record(src: Path) -> DocumentRecord:
         ("Lakeside University", "ORG"), ("Harbor Award for Young Researchers", "WORK_OF_ART"), ("Omar Reyes", "PERSON"),
     ])
     dates = _dates(raw, [("2019", "2019"), ("May 2021", "2021-05"), ("2020.12", "2020-12"), ("ICRA 2022", "2022")])
-    return DocumentRecord(doc_id=doc_id, source=str(src), sha256="0" * 64, status="ok", subject="Dana Whitfield",
+    return DocumentRecord(doc_id=doc_id, source=str(src), sha256=_sha(PROFILE), status="ok", subject="Dana Whitfield",
                           entities=entities, dates=dates, facts=facts)
 
 
@@ -133,7 +136,7 @@ def hostile_record(src: Path) -> DocumentRecord:
     ]
     entities = _entities(raw, [("Bad Corp", 'ORG" onmouseover="window.pwned=6'), ('<img src=x onerror="window.pwned=2">', "ORG")])
     dates = [DateMention(start=0, end=4, text="Evil", value='"><script>window.pwned=7</script>')]
-    return DocumentRecord(doc_id=doc_id, source=str(src), sha256="0" * 64, status="ok",
+    return DocumentRecord(doc_id=doc_id, source=str(src), sha256=_sha(HOSTILE), status="ok",
                           title="<script>window.pwned=8</script>", subject="Evil Person",
                           entities=entities, dates=dates, facts=facts)
 
@@ -151,6 +154,16 @@ def snippet_record() -> DocumentRecord:
                           entities=_entities(raw, [("Acme Labs", "ORG")]), dates=_dates(raw, [("2020", "2020")]), facts=[f])
 
 
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_manifest(out: Path, records: list[DocumentRecord]) -> None:
+    """The manifest a run writes: the report reads only the sources it lists, with their sha256."""
+    docs = [manifest_entry(json.loads(dumps(r))) for r in records]
+    (out / "manifest.json").write_text(json.dumps({"pipeline_version": "0.1.0", "cache_key": "0" * 16, "documents": docs}), encoding="utf-8")
+
+
 def write_sample(root: Path) -> tuple[Path, Path]:
     """An output folder and a gold folder for the sample documents."""
     src = root / "in"
@@ -162,6 +175,7 @@ def write_sample(root: Path) -> tuple[Path, Path]:
     out.mkdir(exist_ok=True)
     (out / "documents.jsonl").write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")
     (out / "facts.jsonl").write_text("".join(dumps(f) + "\n" for r in records for f in r.facts), encoding="utf-8")
+    write_manifest(out, records)
     gold = root / "gold"
     gold.mkdir(exist_ok=True)
     (gold / "profile_dana.gold.json").write_text(json.dumps(PROFILE_GOLD), encoding="utf-8")
@@ -383,3 +397,65 @@ def test_graph_with_many_names_keeps_labels_apart():
         assert all(b - a >= 12 for a, b in zip(ys, ys[1:]))
     assert svg.count("group-label") == 4
     assert '<path class="edge st-wrong"' in svg  # same-column edge drawn as a curve
+
+
+# --- documents whose ids differ only by case, suffix or normalisation; sources outside the run ---------
+
+
+def _one_fact_record(root: Path, doc_id: str, org: str) -> DocumentRecord:
+    raw = f"Kim Ode works at {org}."
+    name = f"{len(list(root.iterdir()))}.txt"
+    (root / name).write_text(raw, encoding="utf-8")
+    f = _fact(doc_id, raw, "employed_by", "Kim Ode", org, raw[:-1])
+    return DocumentRecord(doc_id=doc_id, source=str(root / name), sha256=_sha(raw), status="ok", facts=[f])
+
+
+def test_documents_with_near_identical_ids_keep_their_own_facts(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    ids = ["Alice", "alice", "alice.2024", unicodedata.normalize("NFC", "café"), unicodedata.normalize("NFD", "café")]
+    records = [_one_fact_record(src, doc_id, f"Org Number {i}") for i, doc_id in enumerate(ids)]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "documents.jsonl").write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")
+    (out / "facts.jsonl").write_text("".join(dumps(f) + "\n" for r in records for f in r.facts), encoding="utf-8")
+    write_manifest(out, records)
+    rep = report.build_report(out)
+    assert [v.doc_id for v in rep.views] == ids
+    for i, view in enumerate(rep.views):
+        assert [f.object.text for f in view.facts] == [f"Org Number {i}"]
+        assert f"Org Number {i}" in (rep.directory / view.page).read_text(encoding="utf-8")
+    # unique on a case-insensitive, normalising file system too
+    folded = {unicodedata.normalize("NFD", v.page).casefold() for v in rep.views}
+    assert len(folded) == len(ids)
+
+
+def test_report_reads_no_file_outside_the_run(tmp_path):
+    """A record whose source names another file (with no spans to show) never puts that file in the report."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:TOP-SECRET-LINE", encoding="utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    good = _one_fact_record(src, "good", "Acme Labs")
+    forged = DocumentRecord(doc_id="forged", source=str(secret), sha256=_sha("root:x:0:0:TOP-SECRET-LINE"), status="ok")
+    changed = _one_fact_record(src, "changed", "Beta Labs")
+    out = tmp_path / "out"
+    out.mkdir()
+    records = [good, forged, changed]
+    (out / "documents.jsonl").write_text("".join(dumps(r) + "\n" for r in records), encoding="utf-8")
+    (out / "facts.jsonl").write_text("".join(dumps(f) + "\n" for r in records for f in r.facts), encoding="utf-8")
+    write_manifest(out, [good, changed])  # the forged record was never an input of the run
+    Path(changed.source).write_text("Kim Ode works at Gamma Labs. TOP-SECRET-EDIT", encoding="utf-8")
+    rep = report.build_report(out)
+    html = "".join(p.read_text(encoding="utf-8") for p in rep.directory.glob("*.html"))
+    assert "TOP-SECRET" not in html
+    views = {v.doc_id: v for v in rep.views}
+    assert views["good"].text is not None
+    assert views["forged"].text is None and any("not an input" in n for n in views["forged"].notes)
+    assert views["changed"].text is None and any("changed" in n for n in views["changed"].notes)
+
+
+def test_report_on_a_folder_without_output_exits_2(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert report.main([str(tmp_path / "empty")]) == 2
+    assert not (tmp_path / "empty" / "report").exists()

@@ -43,8 +43,8 @@ BAD: list[tuple[str, bytes, str, str | None]] = [
     ("huge.txt", b"word " * (4 * MB), "error", "too_large"),
     ("long_line.txt", b"Gil Hart works at Pinecrest. " * 70_000, "error", "too_large"),
     ("deep.html", b"<div>" * 10_000 + b"<p>Kim Ode leads the Vision group.</p>" + b"</div>" * 10_000, "ok", None),
-    ("scripts.html", b"<html><head><script>var a = 1;</script></head><body><script>alert('x')</script></body></html>", "ok", None),
-    ("front_matter.md", b"---\ntitle: Home\nlayout: about\n---\n", "ok", None),
+    ("scripts.html", b"<html><head><script>var a = 1;</script></head><body><script>alert('x')</script></body></html>", "error", "empty"),
+    ("front_matter.md", b"---\ntitle: Home\nlayout: about\n---\n", "error", "empty"),
     ("my notes \u00e9t\u00e9 \u5f20.md", "# Lou Vance\n\nLou Vance is a researcher at Harbor AI.\n".encode(), "ok", None),
     ("zz_copy_of_one.md", GOOD["good_one.md"].encode(), "error", "duplicate"),
 ]
@@ -216,7 +216,7 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
-            if any((out / ".cache").glob("*/*.json")):
+            if any((out / ".pipeline-cache").glob("*/*.json")):
                 break
             time.sleep(0.002)
         assert proc.poll() is None, "the run finished before it could be killed"
@@ -227,7 +227,7 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
             proc.kill()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL
-    assert 1 <= len(list((out / ".cache").glob("*/*.json"))) < n
+    assert 1 <= len(list((out / ".pipeline-cache").glob("*/*.json"))) < n
     assert not (out / DOCUMENTS_NAME).exists()
 
     rerun = subprocess.run(_cli(src, out), cwd=ROOT, capture_output=True, text=True, timeout=300)

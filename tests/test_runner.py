@@ -283,7 +283,7 @@ def test_rerun_reuses_cache_and_tracks_changes(tmp_path):
     (src / "d.md").unlink()
     removed = fake_run([src], out)
     assert (removed.processed, removed.documents) == (0, 3) and "d" not in records(out)
-    assert len(list((out / ".cache").rglob("*.json"))) == 3  # the cache drops what left the input
+    assert len(list((out / ".pipeline-cache").rglob("*.json"))) == 3  # the cache drops what left the input
 
     forced = fake_run([src], out, force=True)
     assert (forced.processed, forced.reused) == (3, 0)
@@ -296,7 +296,7 @@ def test_changed_settings_invalidate_cache(tmp_path):
     fake_run([tmp_path / "in"], out)
     res = fake_run([tmp_path / "in"], out, settings=Settings(min_confidence=0.5))
     assert (res.processed, res.reused) == (3, 0)
-    assert [p.name for p in (out / ".cache").iterdir()] == [Settings(min_confidence=0.5).cache_key()]
+    assert sorted(p.name for p in (out / ".pipeline-cache").iterdir()) == sorted(["CACHEDIR.TAG", Settings(min_confidence=0.5).cache_key()])
 
 
 def test_doc_ids_do_not_depend_on_cache(tmp_path):
@@ -347,7 +347,9 @@ def test_unloadable_extractor_is_a_usage_error(tmp_path, workers):
 
 def test_output_folder_inside_input_is_not_read(tmp_path):
     """Running over a folder that holds the output gives the same manifest every time."""
-    write(tmp_path, {"a.md": "A at Acme", "out/old.md": "stale"})
+    write(tmp_path, {"a.md": "A at Acme"})
+    fake_run([tmp_path], tmp_path / "out")
+    write(tmp_path, {"out/old.md": "stale"})  # a file beside the outputs, which the run leaves alone
     fake_run([tmp_path], tmp_path / "out")
     manifest = (tmp_path / "out" / "manifest.json").read_bytes()
     res = fake_run([tmp_path], tmp_path / "out")
@@ -360,7 +362,7 @@ def test_second_run_on_same_output_is_refused(tmp_path):
 
     write(tmp_path / "in", {"a.md": "A"})
     (tmp_path / "out").mkdir()
-    with open(tmp_path / "out" / ".lock", "a+b") as fh:
+    with open(tmp_path / "out" / ".pipeline-lock", "a+b") as fh:
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         with pytest.raises(UsageError, match="another run"):
             fake_run([tmp_path / "in"], tmp_path / "out")
@@ -412,7 +414,7 @@ def test_cache_entries_are_not_fsynced(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
     write(tmp_path / "in", {f"d{i:02}.md": f"Person {i} at Acme." for i in range(12)})
     fake_run([tmp_path / "in"], tmp_path / "out")
-    assert len(list((tmp_path / "out" / ".cache").rglob("*.json"))) == 12
+    assert len(list((tmp_path / "out" / ".pipeline-cache").rglob("*.json"))) == 12
     assert len(synced) == 6  # documents.jsonl, facts.jsonl, manifest.json and their folder, once each
 
 
@@ -423,3 +425,72 @@ def test_source_parts_match_pathlib(parts, absolute):
 
     source = ("/" if absolute else "") + "/".join(parts)
     assert _parts(source) == Path(source).parts
+
+
+# ---------------------------------------------------------------- names that are not UTF-8
+
+
+def test_names_that_are_not_utf8_get_records_and_the_run_goes_on(tmp_path):
+    """Linux names are bytes: each such file gets a record whose source maps back to the name."""
+    from pipeline.names import to_bytes
+
+    src = tmp_path / "in"
+    write(src, {"a.md": "A at Acme"})
+    root = os.fsencode(src)
+    os.mkdir(os.path.join(root, b"dir-\xff"))
+    for name in (b"caf\xe9 at.md", b"dir-\xff/n\xe4me.txt", b"back\\slash.md"):
+        with open(os.path.join(root, name), "wb") as fh:
+            fh.write(b"Someone at Acme " + name)
+    explicit = os.path.join(root, b"explicit-\xfe.txt")
+    with open(explicit, "wb") as fh:
+        fh.write(b"E at Acme")
+    out = tmp_path / "out"
+    res = fake_run([src, os.fsdecode(explicit)], out)
+    docs = records(out)
+    assert res.documents == 5 and res.failed == 0
+    by_source = {d["source"]: d for d in docs.values()}
+    for name in (b"caf\xe9 at.md", b"dir-\xff/n\xe4me.txt", b"back\\slash.md"):
+        shown = next(s for s in by_source if s.startswith(str(src)) and to_bytes(s) == os.path.join(root, name))
+        assert by_source[shown]["status"] == "ok"
+    assert any(to_bytes(s) == explicit for s in by_source)
+    assert "caf\\xe9 at" in docs and "n\\xe4me" in docs
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["documents"]) == 5
+
+
+@pytest.mark.parametrize("name", [b"plain.md", b"caf\xe9.md", b"a\\xff\xff", b"\\\\", "été".encode()])
+def test_printable_names_map_back(name: bytes) -> None:
+    from pipeline.names import printable, to_bytes
+
+    shown = printable(os.fsdecode(name))
+    shown.encode("utf-8")  # always writable
+    assert to_bytes(shown) == name
+
+
+@pytest.mark.parametrize(("size", "expected"), [(0, 60.0), (1 << 20, 60.0), (4 << 20, 240.0), (3 << 19, 90.0)])
+def test_time_limit_grows_with_size_above_1_mb(size: int, expected: float) -> None:
+    from pipeline.runner import time_limit
+
+    assert time_limit(60.0, size) == expected
+
+
+def test_outputs_of_two_runs_are_never_read_as_one(tmp_path):
+    """The manifest, written last, names the hashes of the outputs; a half-replaced set is reported."""
+    from pipeline.evaluate import main as evaluate_main
+    from pipeline.manifest import check_outputs
+    from pipeline.report import main as report_main
+
+    write(tmp_path / "in", CORPUS)
+    out = tmp_path / "out"
+    fake_run([tmp_path / "in"], out)
+    assert check_outputs(out) is None
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["outputs"]) == {DOCUMENTS_NAME, FACTS_NAME}
+    # a later run replaced documents.jsonl and was killed before facts.jsonl and the manifest
+    (out / DOCUMENTS_NAME).write_text((out / DOCUMENTS_NAME).read_text(encoding="utf-8").replace("Acme", "Acne"), encoding="utf-8")
+    assert "run extract again" in check_outputs(out)
+    (tmp_path / "gold").mkdir()
+    assert report_main([str(out)]) == 2
+    assert evaluate_main([str(tmp_path / "gold"), str(out)]) == 2
+    fake_run([tmp_path / "in"], out, force=True)
+    assert check_outputs(out) is None

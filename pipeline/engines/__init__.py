@@ -77,10 +77,10 @@ def peak_rss_mb() -> float | None:
 
 def lost_record(job: "Job", hung: bool, settings: "Settings") -> "Finished":
     """The record of a document whose worker died (or was stopped, `hung`) while it ran alone."""
-    from ..runner import error_record, finish
+    from ..runner import error_record, finish, time_limit
 
     if hung:
-        rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {settings.timeout_s:g} s per document, so its worker was stopped.")
+        rec = error_record(job.doc_id, job.source, job.sha256, "timeout", f"Processing did not stop at the limit of {time_limit(settings.timeout_s, job.size):.3g} s for this document, so its worker was stopped.")
     else:
         rec = error_record(job.doc_id, job.source, job.sha256, "internal", "The worker process died while processing this document.")
     return finish(rec, job.doc_id, job.source, job.sha256)[1]

@@ -143,7 +143,7 @@ def _run_pool(work: Work, ctx: Any) -> None:
                         queue.popleft()
                         inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
                 # Each document stops itself at the time limit; this catches native code that ignores the alarm.
-                patience = 2 * settings.timeout_s * max(len(c) for c, _ in inflight.values()) + runner.WATCHDOG_GRACE_S
+                patience = 2 * max(sum(runner.time_limit(settings.timeout_s, j.size) for j in c) for c, _ in inflight.values()) + runner.WATCHDOG_GRACE_S
                 done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
                 if not done:
                     hung = True

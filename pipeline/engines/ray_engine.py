@@ -241,7 +241,7 @@ class _Driver:
         for a in self.actors:
             if a.tasks and not a.stopped:
                 head = self.inflight[a.tasks[0]]
-                patience = 2 * self.work.settings.timeout_s * len(head.chunk) + runner.WATCHDOG_GRACE_S
+                patience = 2 * sum(runner.time_limit(self.work.settings.timeout_s, j.size) for j in head.chunk) + runner.WATCHDOG_GRACE_S
                 if now - a.busy_since > patience:
                     a.stopped = True
                     self.ray.kill(a.handle, no_restart=False)

@@ -8,7 +8,7 @@ contains that token, and to the nearest preceding full mention when several do
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,6 +26,14 @@ class Person:
     @property
     def tokens(self) -> frozenset[str]:
         return _tokens(self.canonical)
+
+    def starts(self) -> list[int]:
+        """Where the person's mentions start, sorted; kept until a mention is added."""
+        cached = self.__dict__.get("_starts")
+        if cached is None or len(cached) != len(self.mentions):
+            cached = sorted(s for s, _ in self.mentions)
+            self.__dict__["_starts"] = cached
+        return cached
 
 
 @lru_cache(maxsize=65536)
@@ -52,17 +60,36 @@ class People:
     text: str = field(default="", repr=False)  # the doc text the offsets refer to
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
     _section_starts: list[int] = field(default_factory=list, repr=False)
+    # Name key -> first person with it, name token -> persons holding it; rebuilt when a person or an
+    # alias is added, so looking a mention up stays cheap however many people a long document names.
+    _index: tuple[int, dict[str, Person], dict[str, list[Person]]] | None = field(default=None, repr=False)
+
+    def _lookup(self) -> tuple[dict[str, Person], dict[str, list[Person]]]:
+        size = len(self.persons) + sum(len(p.aliases) for p in self.persons)
+        if self._index is None or self._index[0] != size:
+            by_key: dict[str, Person] = {}
+            by_token: dict[str, list[Person]] = {}
+            for p in self.persons:
+                by_key.setdefault(name_key(p.canonical), p)
+            for p in self.persons:
+                for a in sorted(p.aliases):
+                    by_key.setdefault(name_key(a), p)
+                for t in p.tokens:
+                    by_token.setdefault(t, []).append(p)
+            self._index = (size, by_key, by_token)
+        return self._index[1], self._index[2]
 
     def get(self, name: str, pos: int | None = None) -> Person | None:
         """The person a name mention refers to (full name, alias, surname, honorific form)."""
         key = name_key(name)
         if not key:
             return None
-        for p in self.persons:
-            if key == name_key(p.canonical) or p.aliases and any(key == name_key(a) for a in p.aliases):
-                return p
-        words = key.split()
-        cands = [p for p in self.persons if set(words) <= p.tokens]
+        by_key, by_token = self._lookup()
+        if key in by_key:
+            return by_key[key]
+        words = set(key.split())
+        holders = [by_token.get(w, []) for w in words]
+        cands = [p for p in min(holders, key=len) if words <= p.tokens] if holders else []
         if len(cands) == 1:
             return cands[0]
         if len(cands) > 1 and pos is not None:
@@ -89,9 +116,10 @@ class People:
         """The person mentioned last before `pos`."""
         best, best_pos = None, -1
         for p in among or self.persons:
-            for s, _ in p.mentions:
-                if best_pos < s < pos:
-                    best, best_pos = p, s
+            starts = p.starts()
+            k = bisect_left(starts, pos) - 1
+            if k >= 0 and starts[k] > best_pos:
+                best, best_pos = p, starts[k]
         return best
 
     def section_at(self, pos: int) -> PersonSection | None:

@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, Line, all_ents, ents_in, lines, subject_arg, text_arg, text_of
+from .base import Arg, Candidate, Line, all_ents, ents_in, ents_starting_in, lines, subject_arg, text_arg, text_of
 from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
@@ -302,7 +302,7 @@ def news_papers(doc: Doc) -> Iterator[Candidate]:
             continue
         title = text_arg(doc, line.start + m.start(1), line.start + m.end(1), "WORK")
         q: dict[str, str] = {}
-        venues = [e for e in all_ents(doc) if e.label_ == "VENUE" and line.start <= e.start_char < line.end and e.start_char >= line.start + m.end()]
+        venues = ents_starting_in(doc, line.start + m.end(), line.end, ("VENUE",))
         if venues:
             q["venue"] = venues[0].text
         yield Candidate("author_of", subj, title, (line.start, line.end), "publications.news_our_paper", 0.8, q)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -60,6 +61,11 @@ def _lines_of(doc: Doc) -> list[Line]:
     head_starts = {h[0] for h in getattr(clean, "headings", []) or []} | {sec.start for sec in secs}
     out: list[Line] = []
     pos = 0
+    # A line belongs to the last-listed section that holds it; lines come in order, so one sweep
+    # over the sections by start, with a heap of the open ones, finds it (not a scan per line).
+    by_start = sorted(range(len(secs)), key=lambda i: secs[i].start)
+    k = 0
+    open_secs: list[tuple[int, int]] = []  # (-index, end)
     for raw_line in text_of(doc).split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
@@ -67,10 +73,12 @@ def _lines_of(doc: Doc) -> list[Line]:
         if not stripped:
             continue
         s = start + len(raw_line) - len(raw_line.lstrip())
-        name = None
-        for sec in secs:
-            if sec.start <= s < sec.end:
-                name = sec.name
+        while k < len(by_start) and secs[by_start[k]].start <= s:
+            heapq.heappush(open_secs, (-by_start[k], secs[by_start[k]].end))
+            k += 1
+        while open_secs and open_secs[0][1] <= s:
+            heapq.heappop(open_secs)
+        name = secs[-open_secs[0][0]].name if open_secs else None
         out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts))
     doc.user_data["lines"] = out
     return out
@@ -108,8 +116,34 @@ def ents_in(doc: Doc, start: int, end: int, labels: set[str] | tuple[str, ...] |
     return out
 
 
+def ents_starting_in(doc: Doc, start: int, end: int, labels: set[str] | tuple[str, ...] | None = None) -> list[Span]:
+    """Entities whose first character lies in [start, end): a binary search, not a walk over every entity."""
+    ents = all_ents(doc)
+    starts = doc.user_data["ents"][2]
+    out = []
+    for i in range(bisect_left(starts, start), len(ents)):
+        e = ents[i]
+        if e.start_char >= end:
+            break
+        if labels is None or e.label_ in labels:
+            out.append(e)
+    return out
+
+
 def dates_in(doc: Doc, start: int, end: int) -> list:
-    return [d for d in (doc._.dates or []) if d.start >= start and d.end <= end]
+    """Date mentions lying wholly inside [start, end) (doc._.dates is sorted and non-overlapping)."""
+    dates = doc._.dates or []
+    cached = doc.user_data.get("date_starts")
+    if cached is None or cached[0] is not dates:
+        cached = doc.user_data["date_starts"] = (dates, [d.start for d in dates])
+    out = []
+    for i in range(bisect_left(cached[1], start), len(dates)):
+        d = dates[i]
+        if d.start >= end:
+            break
+        if d.end <= end:
+            out.append(d)
+    return out
 
 
 def subject_arg(doc: Doc, near: tuple[int, int] | None = None) -> Arg | None:

@@ -140,11 +140,17 @@ def _has_date(doc: Doc, start: int, end: int) -> bool:
 
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:
-    """A separator inside an organisation or degree name ("University of X at Y", "Ph.D.") does not split."""
-    for ent in all_ents(doc):
-        if ent.label_ in ("ORG", "DEGREE", "TITLE", "VENUE") and ent.start_char < s and e < ent.end_char:
-            return True
-    return False
+    """A separator inside an organisation or degree name ("University of X at Y", "Ph.D.") does not split.
+
+    doc.ents never overlap, so only the last entity starting before `s` can hold the
+    separator: one binary search, not a walk over every entity of the document.
+    """
+    ents = all_ents(doc)
+    i = bisect_left(doc.user_data["ents"][2], s) - 1
+    if i < 0:
+        return False
+    ent = ents[i]
+    return ent.label_ in ("ORG", "DEGREE", "TITLE", "VENUE") and ent.start_char < s and e < ent.end_char
 
 
 def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) -> None:

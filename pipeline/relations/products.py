@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, all_ents, dates_in, lines, subject_arg, text_of
+from .base import Arg, Candidate, dates_in, ents_starting_in, lines, subject_arg, text_of
 from .mentions import org_ending_at
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import (
@@ -45,7 +45,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     for line in lines(doc):
         for m in _WE_RELEASE.finditer(text, line.start, line.end):
-            ents = [e for e in all_ents(doc) if e.start_char == m.end() and e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART")]
+            ents = ents_starting_in(doc, m.end(), m.end() + 1, ("PRODUCT", "ORG", "WORK_OF_ART"))
             if ents:
                 s, e = ents[0].start_char, ents[0].end_char
             else:

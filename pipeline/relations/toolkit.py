@@ -10,6 +10,7 @@ subject and to reject negated or hypothetical statements.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -93,11 +94,10 @@ def prose_sentences(doc: Doc) -> list[Sent]:
     dates = list(doc._.dates or [])
     out: list[Sent] = []
     ei = di = 0
+    sec_starts = [x.start for x in secs]  # sections are in order and do not overlap
     for a, b, sp in spans:
-        sec = None
-        for x in secs:
-            if x.start <= a < x.end:
-                sec = x.name
+        k = bisect_right(sec_starts, a) - 1
+        sec = secs[k].name if k >= 0 and a < secs[k].end else None
         if not may_be_prose(text[a:b], sec):
             continue
         while ei < len(ents) and ents[ei].end_char <= a:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
+import os
 import re
 import shutil
 import sys
@@ -20,6 +22,8 @@ from typing import Sequence
 
 from pydantic import ValidationError
 
+from ..manifest import check_outputs
+from ..names import to_bytes
 from ..evaluate import Scores, doc_key, load_gold, load_jsonl, match_document, score
 from ..schema import DocumentRecord, Fact
 from .people import write_people_pages
@@ -39,7 +43,12 @@ class Report:
 
 
 def page_names(doc_ids: Sequence[str]) -> list[str]:
-    """A file name per document: readable, safe on every file system, unique even when ids differ only by case."""
+    """A file name per document: readable, safe on every file system, unique even when ids differ only by case.
+
+    Names are ASCII (a normalising file system cannot merge two of them), compared
+    case-folded (nor can a case-insensitive one), and any id the slug does not
+    spell exactly gets a hash of its own bytes (NFC and NFD forms differ there).
+    """
     names: list[str] = []
     seen: set[str] = set()
     for doc_id in doc_ids:
@@ -70,22 +79,39 @@ def _span_mismatches(text: str, record: DocumentRecord, facts: Sequence[Fact]) -
     return sum(1 for s, e, t in items if text[s:e] != t)
 
 
-def load_text(record: DocumentRecord, facts: Sequence[Fact], out_dir: Path) -> tuple[str | None, list[str]]:
-    """The raw document if its file is still there and still the one the offsets point into."""
-    src = Path(record.source)
+def run_inputs(out_dir: Path) -> dict[str, str]:
+    """source -> sha256 of every input of the run that wrote `out_dir`, from its manifest."""
+    try:
+        body = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+        return {str(d["source"]): str(d["sha256"]) for d in body["documents"] if d.get("sha256")}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def load_text(record: DocumentRecord, facts: Sequence[Fact], out_dir: Path, inputs: dict[str, str]) -> tuple[str | None, list[str]]:
+    """The raw document, read only when it was an input of the run and its bytes still hash to the record's sha256.
+
+    The report renders what the output folder holds: a record naming some other
+    file (or a file that changed since) gets its evidence snippets, never that file.
+    """
+    snippets = "showing the evidence snippets only."
+    if inputs.get(record.source) != record.sha256 or not record.sha256:
+        return None, [f"The source ({record.source}) is not an input of the run that wrote this folder; {snippets}"]
+    src = Path(os.fsdecode(to_bytes(record.source)))
     candidates = [src] if src.is_absolute() else [src, out_dir / src, out_dir.parent / src]
-    path = next((p for p in candidates if p.is_file()), None)
-    if path is None:
-        return None, [f"Source file not found ({record.source}); showing the evidence snippets only."]
-    data = path.read_bytes()
-    text = _decode(data)
-    bad = _span_mismatches(text, record, facts)
-    same_file = record.sha256 in (hashlib.sha256(data).hexdigest(), hashlib.sha256(text.encode("utf-8")).hexdigest())
-    if bad and not same_file:
-        return None, [f"The source file changed since extraction ({bad} spans no longer match); showing the evidence snippets only."]
-    if bad:
-        return text, [f"{bad} spans do not match the text at their offsets."]
-    return text, []
+    for path in candidates:
+        try:
+            if not path.is_file():
+                continue
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() != record.sha256:
+            return None, [f"The source file changed since extraction ({record.source}); {snippets}"]
+        text = _decode(data)
+        bad = _span_mismatches(text, record, facts)
+        return text, [f"{bad} spans do not match the text at their offsets."] if bad else []
+    return None, [f"Source file not found ({record.source}); {snippets}"]
 
 
 def _facts_by_doc(out_dir: Path) -> tuple[dict[str, list[Fact]] | None, int]:
@@ -100,7 +126,7 @@ def _facts_by_doc(out_dir: Path) -> tuple[dict[str, list[Fact]] | None, int]:
         except ValidationError:
             invalid += 1
             continue
-        grouped.setdefault(doc_key(fact.doc_id), []).append(fact)
+        grouped.setdefault(fact.doc_id, []).append(fact)  # the exact doc_id: "Alice" and "alice" are two documents
     return grouped, invalid
 
 
@@ -114,8 +140,10 @@ def build_views(out_dir: Path, gold_dir: Path | None) -> tuple[list[DocView], li
     if invalid_facts:
         notes.append(f"{invalid_facts} lines of facts.jsonl are not valid facts and are not shown.")
     golds = load_gold(gold_dir) if gold_dir else {}
+    inputs = run_inputs(out_dir)
     ids = [str(d.get("doc_id", "")) for d in raw_docs]
     views: list[DocView] = []
+    seen_ids: set[str] = set()
     seen_keys: set[str] = set()
     for raw, doc_id, name in zip(raw_docs, ids, page_names(ids)):
         key = doc_key(doc_id)
@@ -124,16 +152,17 @@ def build_views(out_dir: Path, gold_dir: Path | None) -> tuple[list[DocView], li
         except ValidationError as exc:
             views.append(DocView(doc_id=doc_id, page=name, record=None, invalid=_short_error(exc)))
             continue
-        facts = facts_by_doc.get(key, []) if facts_by_doc is not None else list(record.facts)
-        if key in seen_keys:
-            facts = []  # facts.jsonl cannot tell two records with one key apart; the first shows them
-        seen_keys.add(key)
+        facts = facts_by_doc.get(doc_id, []) if facts_by_doc is not None else list(record.facts)
+        if doc_id in seen_ids:
+            facts = []  # facts.jsonl cannot tell two records with one doc_id apart; the first shows them
+        seen_ids.add(doc_id)
         view = DocView(doc_id=doc_id, page=name, record=record, facts=facts)
         if record.status == "ok" or facts:
-            view.text, view.notes = load_text(record, facts, out_dir)
-        if key in golds:
+            view.text, view.notes = load_text(record, facts, out_dir, inputs)
+        if key in golds and key not in seen_keys:
             view.gold = golds[key]
             view.match = match_document(view.gold, [f.model_dump(mode="json") for f in facts])
+        seen_keys.add(key)
         views.append(view)
     missing = [str(g.get("doc_id") or k) for k, g in golds.items() if k not in seen_keys]
     return views, missing, notes
@@ -170,6 +199,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = ap.parse_args(list(argv) if argv is not None else None)
     if not a.out_dir.is_dir():
         print(f"report: output folder not found: {a.out_dir}", file=sys.stderr)
+        return 2
+    if not (a.out_dir / "documents.jsonl").is_file():
+        print(f"report: {a.out_dir} holds no documents.jsonl; run `extract` into it first", file=sys.stderr)
+        return 2
+    problem = check_outputs(a.out_dir)
+    if problem is not None:
+        print(f"report: {problem}", file=sys.stderr)
         return 2
     if a.gold is not None and not a.gold.is_dir():
         print(f"report: gold folder not found: {a.gold}", file=sys.stderr)
