@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from ..coref import Coref
-from .base import Arg, Candidate, Line, all_ents, ents_in, ents_starting_in, lines, subject_arg, text_arg, text_of
+from .base import Arg, Candidate, Line, ents_in, ents_starting_in, lines, subject_arg, text_arg, text_of
 from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
