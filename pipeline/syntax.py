@@ -18,7 +18,6 @@ sentence boundary still see the line breaks that `line_sentences` set.
 
 # Annotations stay evaluated (no `from __future__ import annotations`): spaCy's config
 # system validates the factory's arguments against them.
-from bisect import bisect_left, bisect_right
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -29,6 +28,7 @@ from spacy.util import minibatch
 
 from .relations.toolkit import may_be_prose
 from .relations.base import text_of
+from .sections import section_index
 
 # Experience items are read with their tags (employment.items).
 _TAGGED_SECTIONS = {"experience"}
@@ -136,15 +136,13 @@ class SyntaxWhereNeeded:
         n = len(doc)
         ends = np.append(starts[1:], n)
         clean = doc._.clean
-        sections = [(s.start, s.end, s.name) for s in (getattr(clean, "sections", None) or [])]
+        index = section_index(clean)
         text = text_of(doc)
         idx = doc.to_array("IDX")
-        sec_starts = [s for s, _, _ in sections]  # sections are in order and do not overlap
         chosen: list[tuple[int, int]] = []
         for a, b in zip(starts.tolist(), ends.tolist()):
             start_char, end_char = int(idx[a]) if a < n else len(text), int(idx[b]) if b < n else len(text)
-            # Only the sections that can touch the line, found by binary search, not all of them.
-            near = sections[max(0, bisect_right(sec_starts, start_char) - 1) : bisect_left(sec_starts, end_char)]
+            near = [(x.start, x.end, x.name) for x in index.touching(start_char, end_char)]
             if needs_syntax(text, near, start_char, end_char):
                 chosen.append((a, b))
         windows: list[tuple[int, int]] = []

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from spacy.tokens import Doc, Span
+
+from ..sections import section_index
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,11 +62,7 @@ def _lines_of(doc: Doc) -> list[Line]:
     head_starts = {h[0] for h in getattr(clean, "headings", []) or []} | {sec.start for sec in secs}
     out: list[Line] = []
     pos = 0
-    # A line belongs to the last-listed section that holds it; lines come in order, so one sweep
-    # over the sections by start, with a heap of the open ones, finds it (not a scan per line).
-    by_start = sorted(range(len(secs)), key=lambda i: secs[i].start)
-    k = 0
-    open_secs: list[tuple[int, int]] = []  # (-index, end)
+    index = section_index(clean)
     for raw_line in text_of(doc).split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
@@ -73,12 +70,8 @@ def _lines_of(doc: Doc) -> list[Line]:
         if not stripped:
             continue
         s = start + len(raw_line) - len(raw_line.lstrip())
-        while k < len(by_start) and secs[by_start[k]].start <= s:
-            heapq.heappush(open_secs, (-by_start[k], secs[by_start[k]].end))
-            k += 1
-        while open_secs and open_secs[0][1] <= s:
-            heapq.heappop(open_secs)
-        name = secs[-open_secs[0][0]].name if open_secs else None
+        sec = index.at(s)
+        name = sec.name if sec is not None else None
         out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts))
     doc.user_data["lines"] = out
     return out

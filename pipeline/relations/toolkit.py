@@ -10,11 +10,11 @@ subject and to reject negated or hypothetical statements.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..sections import section_index
 from ..coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..people import Person
 from .base import Arg, Candidate, all_ents, person_arg, split_range, text_of
@@ -71,7 +71,6 @@ def prose_sentences(doc: Doc) -> list[Sent]:
     if cached is not None and cached[0] is doc:
         return cached[1]
     clean = doc._.clean
-    secs = list(getattr(clean, "sections", []) or [])
     text = text_of(doc)
     spans: list[tuple[int, int, Span]] = []
     for s in doc.sents:
@@ -94,10 +93,10 @@ def prose_sentences(doc: Doc) -> list[Sent]:
     dates = list(doc._.dates or [])
     out: list[Sent] = []
     ei = di = 0
-    sec_starts = [x.start for x in secs]  # sections are in order and do not overlap
+    index = section_index(clean)
     for a, b, sp in spans:
-        k = bisect_right(sec_starts, a) - 1
-        sec = secs[k].name if k >= 0 and a < secs[k].end else None
+        found = index.at(a)
+        sec = found.name if found is not None else None
         if not may_be_prose(text[a:b], sec):
             continue
         while ei < len(ents) and ents[ei].end_char <= a:
