@@ -80,13 +80,13 @@ def test_wiki_link_person_and_organisation():
 
 
 def test_quoted_nickname():
-    text = 'Margaret "Peggy" Olsen is a professor.\n'
+    text = 'Margaret "Peggy" Olsen is a professor. Olsen teaches algebra.\n'
     found = nickname_names(text)
     assert [(c, a) for _s, _e, c, a in found] == [("Margaret Olsen", ('Margaret "Peggy" Olsen', "Peggy Olsen"))]
 
 
 def test_quoted_word_is_no_nickname():
-    text = 'The "Best" Paper award went to the team.\n'
+    text = 'The "Best" Paper award went to the team. Scaling with Consistent "Middle" Enhancement.\n'
     assert nickname_names(text) == []
 
 

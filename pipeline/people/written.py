@@ -11,7 +11,7 @@ or around a quoted nickname ("Alexander "Sasha" Roe"). These rules find them:
   times, at least twice standing alone (between punctuation, spaces or particles);
 - a Latin-script name standing between Han characters or punctuation in Han-script text;
 - a wiki link whose target looks like a person's name;
-- a quoted nickname between a given name and a surname.
+- a quoted nickname between a given name and a surname that the text writes again.
 
 Each rule gives (start, end, canonical, aliases): the span as written, the name to file
 it under (the Latin form when the text gives one) and the other forms.
@@ -147,7 +147,8 @@ def nickname_names(text: str) -> list[Found]:
     out: list[Found] = []
     for m in _NICK.finditer(text):
         full = f"{m.group(1)} {m.group(3)}"
-        if looks_like_name(full):
+        elsewhere = re.search(rf"\b{re.escape(m.group(3))}\b", text[: m.start()] + " " * len(m.group(0)) + text[m.end() :])
+        if looks_like_name(full) and elsewhere:  # the surname again: a person, not a title's 'Consistent "Middle" Gain'
             out.append((m.start(), m.end(), full, (m.group(0), f"{m.group(2)} {m.group(3)}")))
     return out
 
