@@ -393,3 +393,19 @@ def test_statement_merges_a_name_with_a_trailing_clause(tmp_path):
     [s] = [s for s in p.statements if s.relation == "educated_at"]
     assert s.object.canonical == "Kyoto University"
     assert [r.doc_id for r in s.references] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize("value,period", [("20152017", True), ("2015-2017", True), ("19992001", True), ("20172015", False), ("+1 415 555 0199", False), ("9712467898", False)])
+def test_year_range_is_no_phone_number(value, period):
+    from pipeline.profiles.objects import is_year_range
+
+    assert is_year_range(value) is period
+
+
+def test_phone_statement_read_from_a_period_is_dropped(tmp_path):
+    facts = [
+        fact("d1", "Rosa Lindqvist", "contact", "20152017", label="PHONE", kind="phone"),
+        fact("d1", "Rosa Lindqvist", "contact", "+1 415 555 0199", label="PHONE", kind="phone"),
+    ]
+    [p] = people_of(write_out(tmp_path, [doc("d1", [person("Rosa Lindqvist", 0)], facts)]))
+    assert [s.object.canonical for s in p.statements if s.relation == "contact"] == ["+1 415 555 0199"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold
-from .objects import abbreviations, object_key, object_name
+from .objects import abbreviations, is_year_range, object_key, object_name
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -99,7 +99,7 @@ def statements(records: list[Record]) -> list[Statement]:
     )
     for f in facts:
         key = _object_key(f, abbrev_by_doc.get(f["doc_id"], {}))
-        if not key:
+        if not key or f["relation"] == "contact" and (f.get("qualifiers") or {}).get("kind") == "phone" and is_year_range(key):
             continue
         q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
         drafts = groups.setdefault((f["relation"], key), [])

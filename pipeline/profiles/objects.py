@@ -108,3 +108,12 @@ def citation_title(text: str) -> str:
         if _VENUE_HINT.search(segment) and m.start() > 10:
             return text[: m.start()].strip()
     return text
+
+
+_YEARS = re.compile(r"\D*((?:19|20)\d\d)\D*((?:19|20)\d\d)\D*")
+
+
+def is_year_range(value: str) -> bool:
+    """"2015-2017" read as a phone number ("20152017"): two years in order are a period, not a number."""
+    m = _YEARS.fullmatch(value)
+    return bool(m) and m.group(1) <= m.group(2)
