@@ -441,3 +441,18 @@ def test_digest_of_people_named_equally_often_has_no_subject(run):
 def test_one_person_named_far_more_often_is_the_subject(run):
     text = DIGEST.replace("Later David Moreno moved", "Later he moved").replace("2010 David Moreno retired", "2010 he retired").replace("David Moreno and Anna", "Anna")
     assert run(text, "text").subject == "Anna Fischer"
+
+
+def test_owner_named_only_in_front_matter_carries_that_mention(run):
+    text = "---\ntitle: Nadia Petrova\n---\n\nThank you for visiting my blog.\n\nI am a statistician working on child health.\n"
+    rec = run(text)
+    [p] = [p for p in rec.people if p.canonical == rec.subject]
+    assert rec.subject == "Nadia Petrova"
+    assert [(m.text, text[m.start : m.end]) for m in p.mentions] == [("Nadia Petrova", "Nadia Petrova")]
+
+
+def test_person_with_mentions_in_the_text_gets_no_front_matter_mention(run):
+    text = "---\ntitle: Nadia Petrova\n---\n\nNadia Petrova is a statistician working on child health.\n"
+    rec = run(text)
+    [p] = [p for p in rec.people if p.canonical == "Nadia Petrova"]
+    assert all(m.start > text.index("---\n\n") for m in p.mentions)
