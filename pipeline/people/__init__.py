@@ -4,6 +4,7 @@
     registry.py  Person, PersonSection and People (lookup, `subject_at`, `resolve`)
     subject.py   who the document is about
     sections.py  the sections of a many-person page, one person each
+    written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
 
 The `people` component leaves a `People` in `doc._.people`; relation rules ask it
 for the default subject at a position (`people.subject_at(pos)`), which is the
