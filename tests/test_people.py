@@ -425,24 +425,6 @@ def test_any_text_gets_a_record(run, text):
         assert all(text[m.start : m.end] == m.text for m in p.mentions)
 
 
-DIGEST = (
-    "Notes from the week\n\n"
-    "In 1990 the first parser was built by David Moreno, and Anna Fischer wrote the second.\n\n"
-    "Later David Moreno moved to Oslo, while Anna Fischer taught in Lisbon.\n\n"
-    "In 2010 David Moreno retired and Anna Fischer won a prize.\n\n"
-    "Both parsers are still in use; David Moreno and Anna Fischer still meet every year.\n"
-)
-
-
-def test_digest_of_people_named_equally_often_has_no_subject(run):
-    assert run(DIGEST, "text").subject is None
-
-
-def test_one_person_named_far_more_often_is_the_subject(run):
-    text = DIGEST.replace("Later David Moreno moved", "Later he moved").replace("2010 David Moreno retired", "2010 he retired").replace("David Moreno and Anna", "Anna")
-    assert run(text, "text").subject == "Anna Fischer"
-
-
 def test_owner_named_only_in_front_matter_carries_that_mention(run):
     text = "---\ntitle: Nadia Petrova\n---\n\nThank you for visiting my blog.\n\nI am a statistician working on child health.\n"
     rec = run(text)

@@ -163,8 +163,7 @@ def _in_role(text: str, pos: int) -> bool:
 
 
 def _most_mentioned(people: People, text: str) -> Person | None:
-    """The person named most, unless every mention casts them as someone's advisor, supervisor or colleague,
-    or another person is named almost as often."""
+    """The person named most, unless every mention casts them as someone's advisor, supervisor or colleague."""
     counts = Counter(
         {i: len(p.mentions) for i, p in enumerate(people.persons) if not p.mentions or not all(_in_role(text, s) for s, _ in p.mentions)}
     )
@@ -172,9 +171,6 @@ def _most_mentioned(people: People, text: str) -> Person | None:
     if not counts:
         return None
     best, n = max(counts.items(), key=lambda kv: (kv[1], -kv[0]))
-    runner_up = max((v for k, v in counts.items() if k != best), default=0)
-    if runner_up >= 3 and n < 2 * runner_up:
-        return None  # several people, each named often (a digest of profiles): no single subject
     first_mention = min((s for s, _ in people.persons[best].mentions), default=text_len)
     if n >= 2 or first_mention < 600:
         return people.persons[best]
