@@ -6,6 +6,7 @@ document here and nowhere else, so evidence text is always the raw slice.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -89,6 +90,8 @@ def _people_records(doc: Doc, people, raw: str, raw_span) -> list[PersonRecord]:
     for p in people.persons:
         spans = sorted({raw_span(s, e) for s, e in set(p.mentions) | named[id(p)]})
         mentions = [Mention(start=s, end=e, text=raw[s:e]) for s, e in spans if e > s]
+        if not mentions and (m := re.search(rf"(?<!\w){re.escape(p.canonical)}(?!\w)", raw)):
+            mentions = [Mention(start=m.start(), end=m.end(), text=m.group())]  # named only in front matter or a title tag
         aliases = sorted(a for a in p.aliases if a != p.canonical)
         out.append(PersonRecord(canonical=p.canonical, aliases=aliases, mentions=mentions))
     out.sort(key=lambda r: (r.mentions[0].start if r.mentions else len(raw), r.canonical))

@@ -65,7 +65,7 @@ SUBJECT_LAYOUTS = [
     ("html", _html("Ines Corvo | Home", "<p>" + BIO + "</p>"), "Ines Corvo"),
     ("html", _html("Welcome to the Graph Learning Lab homepage", "<p>We study graph learning and robust optimisation.</p>"), None),
     # heading at the top
-    ("markdown", "# About Tomas Berg\n\nHe studies graph learning.\n\nHe received his PhD from Eastfield University in 2015.\n", "Tomas Berg"),
+    ("markdown", "# About David Moreno\n\nHe studies graph learning.\n\nHe received his PhD from Eastfield University in 2015.\n", "David Moreno"),
     ("markdown", "# Nadia Farouk, PhD\n\n" + BIO, "Nadia Farouk"),
     ("markdown", "# Prof. Elif Demir - Lakeside College\n\n" + BIO, "Elif Demir"),
     ("markdown", "# Research Interests\n\nGraph learning and robust optimisation, studied at the lab for ten years.\n", None),
@@ -220,7 +220,7 @@ def test_two_people_sharing_a_surname(run):
     "text,person,org",
     [
         ("Ms. Nora Lindahl is a research scientist at Northwind Labs.\n\nIn 2015 Mr. Tomas Reuter joined the Audio Group. She received her PhD from Eastfield University in 2016.\n", "Nora Lindahl", "Eastfield University"),
-        ("Mr. Jon Aker is the chairman of Brightwell.\n\nIn 2019 Ms. Ida Berg became chief executive. He received his PhD from Lakeside College in 1990.\n", "Jon Aker", "Lakeside College"),
+        ("Mr. Jon Aker is the chairman of Brightwell.\n\nIn 2019 Ms. Ida Moreno became chief executive. He received his PhD from Lakeside College in 1990.\n", "Jon Aker", "Lakeside College"),
         ("Ms. Lea Stone is an engineer at Quillon. Mr. Dan Roth is her manager. She received her MSc from Kyoto University in 2011.\n", "Lea Stone", "Kyoto University"),
     ],
 )
@@ -310,7 +310,7 @@ def test_list_items_starting_with_a_name(run):
 def test_news_story_keeps_one_subject(run):
     text = (
         "Helena Marsh is the new chief executive of Quillon, the company said on Monday.\n\n"
-        "Jonas Berg is the chairman of the board. Marsh said she would hire 200 engineers this year.\n\n"
+        "Jonas Moreno is the chairman of the board. Marsh said she would hire 200 engineers this year.\n\n"
         "Marsh received her PhD from Eastfield University in 2004.\n"
     )
     rec = run(text, "text")
@@ -352,7 +352,7 @@ def test_descriptive_mention_of_the_only_person_in_view(run, text, fact):
 
 
 def test_descriptive_mention_is_left_alone_when_two_people_are_in_view(run):
-    text = "Marta Kowalczyk is a computer scientist at Northwind Labs. Her colleague Tomas Berg studies speech.\n\nIn 2019 the researcher joined Quillon as chief scientist.\n"
+    text = "Marta Kowalczyk is a computer scientist at Northwind Labs. Her colleague David Moreno studies speech.\n\nIn 2019 the researcher joined Quillon as chief scientist.\n"
     rec = run(text, "text")
     assert not any(f.object.canonical == "Quillon" for f in rec.facts)
 
@@ -373,9 +373,9 @@ I am an associate professor at Eastfield University. My research interests inclu
 
 ## Students
 
-### Tomas Berg
+### David Moreno
 
-Tomas Berg is a PhD student. His research interests include speech recognition.
+David Moreno is a PhD student. His research interests include speech recognition.
 
 ### Ada Quist
 
@@ -392,7 +392,7 @@ def test_homepage_with_a_students_section(run):
     assert rec.subject == "Jane Roe"
     facts = {(f.relation, f.subject.canonical, f.object.canonical) for f in rec.facts}
     assert ("research_interest", "Jane Roe", "graph learning") in facts
-    assert ("research_interest", "Tomas Berg", "speech recognition") in facts
+    assert ("research_interest", "David Moreno", "speech recognition") in facts
     assert ("research_interest", "Ada Quist", "protein design") in facts
     assert ("educated_at", "Jane Roe", "Lakeside College") in facts  # the Education section is the owner's again
 
@@ -428,3 +428,18 @@ def test_any_text_gets_a_record(run, text):
     assert rec.status in ("ok", "error")
     for p in rec.people:
         assert all(text[m.start : m.end] == m.text for m in p.mentions)
+
+
+def test_owner_named_only_in_front_matter_carries_that_mention(run):
+    text = "---\ntitle: Nadia Petrova\n---\n\nThank you for visiting my blog.\n\nI am a statistician working on child health.\n"
+    rec = run(text)
+    [p] = [p for p in rec.people if p.canonical == rec.subject]
+    assert rec.subject == "Nadia Petrova"
+    assert [(m.text, text[m.start : m.end]) for m in p.mentions] == [("Nadia Petrova", "Nadia Petrova")]
+
+
+def test_person_with_mentions_in_the_text_gets_no_front_matter_mention(run):
+    text = "---\ntitle: Nadia Petrova\n---\n\nNadia Petrova is a statistician working on child health.\n"
+    rec = run(text)
+    [p] = [p for p in rec.people if p.canonical == "Nadia Petrova"]
+    assert all(m.start > text.index("---\n\n") for m in p.mentions)

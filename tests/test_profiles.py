@@ -338,3 +338,74 @@ def test_a_documents_people_field_is_read_and_shorter_forms_fold_into_the_fuller
     assert altman.name == "Samuel Harris Altman" and altman.documents == ["a", "b"]
     assert altman.aliases == ["Sam Altman", "山姆·奥特曼"]
     assert [p.name for p in found if "a" in p.documents] == ["Peter Thiel", "Samuel Harris Altman"]  # entities are not read
+
+
+# ---------------------------------------------------------------- object names
+
+from pipeline.profiles.objects import citation_title, object_name  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "relation,text,name",
+    [
+        ("educated_at", "Chemistry and Biology at the [[University of Leeds]] in 2011", "University of Leeds"),
+        ("educated_at", "[Kyoto University](https://example.org/ku)", "Kyoto University"),
+        ("educated_at", "Kyoto University for three years before moving to Osaka", "Kyoto University"),
+        ("award_received", "Fellow of the Royal Academy and has since been named to many lists", "Fellow of the Royal Academy"),
+        ("employed_by", "1998 and Siemens", "Siemens"),
+        ("employed_by", "Siemens and Honorary", "Siemens"),
+        # negative twins: names that hold linking words, commas or a conjunction stay whole
+        ("employed_by", "Institute for Advanced Study", "Institute for Advanced Study"),
+        ("employed_by", "University of Wisconsin, Madison", "University of Wisconsin, Madison"),
+        ("employed_by", "Physics Department and Optics Research Center", "Physics Department and Optics Research Center"),
+        ("employed_by", "Johnson and Johnson", "Johnson and Johnson"),
+        ("leads", "group studying how cells divide", "group studying how cells divide"),
+        ("research_interest", "graph theory for two reasons", "graph theory for two reasons"),
+    ],
+)
+def test_object_name(relation, text, name):
+    assert object_name(relation, text) == name
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("P. Ortiz, M. Kaur and T. Nilsen. Sparse Coding of Sounds, Neural Computation (NC), 2019. PDF", "Sparse Coding of Sounds"),
+        ("Sparse Coding of Sounds. ICASSP 2021 Workshop on Audio, 2021", "Sparse Coding of Sounds"),
+        ("Planning, Acting, and Learning, AAAI 2020", "Planning, Acting, and Learning"),
+        ("Sparse Coding of Sounds", "Sparse Coding of Sounds"),
+        ("DELTA: Fast Sparse Coding", "DELTA: Fast Sparse Coding"),
+    ],
+)
+def test_citation_title(text, title):
+    assert citation_title(text) == title
+
+
+def test_statement_merges_a_name_with_a_trailing_clause(tmp_path):
+    out = write_out(
+        tmp_path,
+        [
+            doc("d1", [person("Rosa Lindqvist", 0)], [fact("d1", "Rosa Lindqvist", "educated_at", "Kyoto University for three years before moving to Osaka")]),
+            doc("d2", [person("Rosa Lindqvist", 0)], [fact("d2", "Rosa Lindqvist", "educated_at", "Kyoto University")]),
+        ],
+    )
+    [p] = people_of(out)
+    [s] = [s for s in p.statements if s.relation == "educated_at"]
+    assert s.object.canonical == "Kyoto University"
+    assert [r.doc_id for r in s.references] == ["d1", "d2"]
+
+
+@pytest.mark.parametrize("value,period", [("20152017", True), ("2015-2017", True), ("19992001", True), ("20172015", False), ("+1 415 555 0199", False), ("9712467898", False)])
+def test_year_range_is_no_phone_number(value, period):
+    from pipeline.profiles.objects import is_year_range
+
+    assert is_year_range(value) is period
+
+
+def test_phone_statement_read_from_a_period_is_dropped(tmp_path):
+    facts = [
+        fact("d1", "Rosa Lindqvist", "contact", "20152017", label="PHONE", kind="phone"),
+        fact("d1", "Rosa Lindqvist", "contact", "+1 415 555 0199", label="PHONE", kind="phone"),
+    ]
+    [p] = people_of(write_out(tmp_path, [doc("d1", [person("Rosa Lindqvist", 0)], facts)]))
+    assert [s.object.canonical for s in p.statements if s.relation == "contact"] == ["+1 415 555 0199"]

@@ -4,6 +4,7 @@
     registry.py  Person, PersonSection and People (lookup, `subject_at`, `resolve`)
     subject.py   who the document is about
     sections.py  the sections of a many-person page, one person each
+    written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
 
 The `people` component leaves a `People` in `doc._.people`; relation rules ask it
 for the default subject at a position (`people.subject_at(pos)`), which is the
@@ -34,6 +35,7 @@ from .orgs import Orgs, find_orgs
 from .registry import People, Person, PersonSection
 from .sections import find_sections
 from .subject import find_subject
+from .written import written_names
 
 __all__ = [
     "FIRST_PERSON",
@@ -49,7 +51,7 @@ __all__ = [
     "reattribute",
 ]
 
-_PAREN_ALIAS = re.compile(r"\s*[\(（]\s*([^\)）]{1,30})\s*[\)）]")
+_PAREN_ALIAS = re.compile(r"\s*[\(（]\s*([^\)）,，;；]{1,30}?)\s*[\)）,，;；]")
 
 
 def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -105,6 +107,7 @@ def build_people(doc: Doc) -> People:
         people._by_span[(s, e)] = p
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
+    _add_written(doc, people, text)
     people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
@@ -119,6 +122,26 @@ def build_people(doc: Doc) -> People:
             p.aliases.add(init)
         p.mentions.sort()
     return people
+
+
+def _add_written(doc: Doc, people: People, text: str) -> None:
+    """Names the recognizer missed (Han script, wiki links, quoted nicknames), unless another entity holds the span."""
+    others = [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ != "PERSON"]
+    for s, e, canonical, aliases in sorted(written_names(text)):
+        if people.at(s, e) is not None and people.at(s, e) is not people.get(canonical, s):
+            continue
+        if text[s:e].isascii() and any(s <= a and b <= e for a, b in others):
+            continue  # "[[Y Combinator]]" tagged as an organisation
+        p = people.get(canonical, s) or next((q for q in map(lambda a: people.get(a, s), aliases) if q is not None), None)
+        if p is None:
+            p = Person(canonical=canonical)
+            people.persons.append(p)
+        if (s, e) not in p.mentions:
+            p.mentions.append((s, e))
+            people._by_span[(s, e)] = p
+        for a in (*aliases, text[s:e]):
+            if name_key(a) != name_key(p.canonical) and (len(a.split()) >= 2 or not a.isascii()):
+                p.aliases.add(a)
 
 
 _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold
-from .objects import abbreviations, object_key
+from .objects import abbreviations, is_year_range, object_key, object_name
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -48,6 +48,14 @@ def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
     if rel == "contact":
         return value.strip().lower()
     return object_key(value, abbrev)
+
+
+def _named(fact: dict[str, Any]) -> dict[str, Any]:
+    """The fact with its object's canonical form reduced to the name ("Stanford University for two years ..." -> "Stanford University")."""
+    obj = fact.get("object") or {}
+    value = obj.get("canonical") or obj.get("text") or ""
+    name = object_name(fact.get("relation") or "", value)
+    return fact if name == value or not name else {**fact, "object": {**obj, "canonical": name}}
 
 
 def _latest(facts: list[dict[str, Any]], dct: dict[str, str | None]) -> str:
@@ -86,12 +94,12 @@ def statements(records: list[Record]) -> list[Statement]:
     abbrev_by_doc = {r.doc_id: abbreviations(r.facts) for r in records}
     groups: dict[tuple[str, str], list[_Draft]] = {}
     facts = sorted(
-        (f for r in records for f in r.facts),
+        (_named(f) for r in records for f in r.facts),
         key=lambda f: (f["doc_id"], (f.get("evidence") or {}).get("start", 0), f["relation"], json_line(f)),
     )
     for f in facts:
         key = _object_key(f, abbrev_by_doc.get(f["doc_id"], {}))
-        if not key:
+        if not key or f["relation"] == "contact" and (f.get("qualifiers") or {}).get("kind") == "phone" and is_year_range(key):
             continue
         q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
         drafts = groups.setdefault((f["relation"], key), [])

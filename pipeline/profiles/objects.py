@@ -54,3 +54,66 @@ def abbreviations(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
                         out.setdefault(object_key(short), object_key(cand))
                         break
     return out
+
+
+# Relations whose object is the name of an organisation, school or award.
+NAMED = frozenset({"educated_at", "employed_by", "leads", "part_of", "award_received"})
+_LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]|\[([^\[\]]+)\]\([^)]*\)")
+# Words that start a clause after a name: "Stanford University for two years before ...".
+_CLAUSE = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "before", "after", "until", "since", "where", "which", "who", "when", "while", "during", "because", "but"})
+_LINKERS = frozenset({"for", "in", "to", "from", "at", "with", "and", "on", "as"})
+_SEP = re.compile(r",\s+|(?<=\w\w)\.\s+|(?<=\w)\.\s+(?=[A-Z]{2})")
+_VENUE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\([A-Z][A-Za-z]{1,9}\)|^(?:In|Proc\w*|Conference|Workshop|Journal|Transactions|arXiv|Advances)\b")
+_AUTHOR = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+
+
+def object_name(relation: str, text: str) -> str:
+    """The object as a name: the linked name of an over-long phrase, without a trailing clause or a stray conjunct,
+    and for a publication the title of a citation ("A. Roe and B. Poe. Title, Venue (V), 2016" -> "Title")."""
+    if relation == "author_of":
+        return citation_title(text)
+    if relation not in NAMED:
+        return text
+    links = [m.group(1) or m.group(2) for m in _LINK.finditer(text)]
+    if len(links) == 1:
+        return links[0].strip()  # "Physics at the [[University of Toronto]] in 2009"
+    text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
+    words = text.split()
+    if len(words) >= 3 and words[1] == "and" and re.fullmatch(r"(?:19|20)\d\d", words[0]):
+        words = words[2:]  # "2003 and Facebook"
+    if not words or not words[0][:1].isupper():
+        return text  # a description ("team developing ..."), not a name
+    for i, w in enumerate(words[1:], 1):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w in _CLAUSE or w in _LINKERS and nxt[:1].islower() or w in _LINKERS and nxt[:1].isdigit():
+            words = words[:i]
+            break
+    while len(words) > 1 and words[-1].lower() in _SMALL | {"as", "with", "to", "from"}:
+        words.pop()
+    if len(words) == 3 and words[1] == "and" and words[0] != words[2]:
+        words = words[:1]  # "Facebook and Silver [Professor]": the conjunct is a fragment of what follows
+    return " ".join(words).strip(" ,;:")
+
+
+def citation_title(text: str) -> str:
+    """The title of a citation; a title alone comes back unchanged."""
+    parts = re.split(r"(?<=\w\w)\.\s+(?=[A-Z])", text, maxsplit=1)
+    if len(parts) == 2 and ("," in parts[0] or " and " in parts[0]):
+        names = [c.strip() for c in re.split(r",|\band\b", parts[0]) if c.strip()]
+        if names and all(_AUTHOR.match(n) for n in names):
+            text = parts[1]  # "H. Dai, Y. Tian and L. Song. Title ..."
+    for m in _SEP.finditer(text):
+        rest = text[m.end() :]
+        segment = re.split(r",\s", rest, maxsplit=1)[0]
+        if _VENUE_HINT.search(segment) and m.start() > 10:
+            return text[: m.start()].strip()
+    return text
+
+
+_YEARS = re.compile(r"\D*((?:19|20)\d\d)\D*((?:19|20)\d\d)\D*")
+
+
+def is_year_range(value: str) -> bool:
+    """"2015-2017" read as a phone number ("20152017"): two years in order are a period, not a number."""
+    m = _YEARS.fullmatch(value)
+    return bool(m) and m.group(1) <= m.group(2)

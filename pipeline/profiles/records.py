@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .names import NameKey, blocking_keys, clean_name, compatible, fold, fullness, han_key, has_han, name_keys, nickname, written_name
-from .objects import abbreviations, object_key
+from .objects import abbreviations, object_key, object_name
 
 DOCUMENTS = "documents.jsonl"
 FACTS = "facts.jsonl"
@@ -250,7 +250,7 @@ def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
         elif rel == "date_of_birth" and value[:4].isdigit():
             r.birth_years.add(value[:4])
         elif rel in ("employed_by", "educated_at", "research_interest"):
-            key = object_key(value, abbrev)
+            key = object_key(object_name(rel, value), abbrev)
             if key:
                 {"employed_by": r.employers, "educated_at": r.schools, "research_interest": r.topics}[rel].add(key)
 
