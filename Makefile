@@ -43,6 +43,7 @@ schema: $(STAMP)
 	mkdir -p schema
 	$(PY) -m pipeline schema documents > schema/documents.schema.json
 	$(PY) -m pipeline schema facts > schema/facts.schema.json
+	$(PY) -m pipeline schema people > schema/people.schema.json
 
 # requirements.lock from pyproject.toml, every package pinned by version and sha256, by pip-tools run
 # from a throwaway virtual environment (never .venv); pins already in the lock are kept.

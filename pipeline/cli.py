@@ -19,6 +19,7 @@ from typing import Sequence
 from pydantic import ValidationError
 
 from .config import Settings
+from .schema import RECORD_TYPES
 
 _DEFAULTS = Settings()
 
@@ -85,8 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p.extract_parser = ex  # type: ignore[attr-defined]  # errors in extract's flags show extract's usage
 
-    sc = sub.add_parser("schema", help="print the JSON Schema of one output file's lines", description="JSON Schema of one line of documents.jsonl or facts.jsonl, the record at the root.")
-    sc.add_argument("record", choices=["documents", "facts"], help="which output file")
+    sc = sub.add_parser("schema", help="print the JSON Schema of one output file's lines", description="JSON Schema of one line of documents.jsonl, facts.jsonl or people.jsonl, the record at the root.")
+    sc.add_argument("record", choices=sorted(RECORD_TYPES), help="which output file")
 
     ev = sub.add_parser("evaluate", help="score output against gold", add_help=False)
     ev.add_argument("rest", nargs=argparse.REMAINDER)

@@ -225,11 +225,4 @@ class Person(_Model):
     documents: list[str] = Field(default_factory=list)
 
 
-_json_schema_of_documents_and_facts = json_schema
-
-
-def json_schema() -> dict[str, Any]:  # noqa: F811 -- extends the definition above with people.jsonl
-    schema = _json_schema_of_documents_and_facts()
-    schema["description"] += " people.jsonl lines (python -m pipeline profiles) are Person."
-    schema["$defs"]["Person"] = Person.model_json_schema(mode="serialization")
-    return schema
+RECORD_TYPES["people"] = Person  # people.jsonl, written by `python -m pipeline profiles`

@@ -50,7 +50,7 @@ def summary(err: str) -> dict[str, str]:
     return m.groupdict()
 
 
-@pytest.mark.parametrize("record", ["documents", "facts"])
+@pytest.mark.parametrize("record", ["documents", "facts", "people"])
 def test_schema_command_prints_the_committed_schema(capsys, record):
     """schema/<record>.schema.json must be regenerated (`make schema`) whenever the models change."""
     assert main(["schema", record]) == 0

@@ -19,6 +19,7 @@ import pytest
 ray = pytest.importorskip("ray", reason="Ray is not installed: pip install '.[ray]' (make test installs requirements-ray.lock)")
 
 from pipeline.config import Settings  # noqa: E402
+from pipeline.outdir import CACHE_DIRNAME  # noqa: E402
 from pipeline.runner import DOCUMENTS_NAME, UsageError, run  # noqa: E402
 from tests.test_robustness import BAD, GOOD, people_corpus, read_outputs, read_records, write_corpus  # noqa: E402
 from tests.test_runner import FakeExtractor  # noqa: E402
@@ -133,7 +134,7 @@ def test_driver_sigkilled_then_rerun_matches_an_uninterrupted_run(cluster, tmp_p
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None:
-            if any((out / ".cache").glob("*/*.json")):
+            if any((out / CACHE_DIRNAME).glob("*/*.json")):
                 break
             time.sleep(0.002)
         assert proc.poll() is None, "the run finished before it could be killed"
@@ -143,7 +144,7 @@ def test_driver_sigkilled_then_rerun_matches_an_uninterrupted_run(cluster, tmp_p
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == -signal.SIGKILL
-    assert 1 <= len(list((out / ".cache").glob("*/*.json"))) < n
+    assert 1 <= len(list((out / CACHE_DIRNAME).glob("*/*.json"))) < n
     assert not (out / DOCUMENTS_NAME).exists()
 
     # The killed driver's actors are Ray's to clean up; the re-run needs their CPUs back.
