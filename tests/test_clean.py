@@ -185,6 +185,12 @@ def test_section_name(heading, name):
         ("BELLEVUE, Wash. -- July 30, 2018 -- Acme today announced a hire.\n", datetime.date(2018, 7, 30), "July 30, 2018"),
         ("**SAN FRANCISCO — June 2, 2021 -** Today Acme said\n", datetime.date(2021, 6, 2), "June 2, 2021"),
         ("We met in Paris - June 2, 2021 - and talked.\n", None, None),
+        # bylines in other languages, read by dateparser
+        ("Titel\nVeröffentlicht am 3. März 2024\n\nText.", datetime.date(2024, 3, 3), "3. März 2024"),
+        ("Titre\nPublié le 12 février 2023\n\nTexte.", datetime.date(2023, 2, 12), "12 février 2023"),
+        ("Título\nPublicado: 5 de mayo de 2022\n\nTexto.", datetime.date(2022, 5, 5), "5 de mayo de 2022"),
+        ("Titel\nVeröffentlicht in Nature Physics\n", None, None),
+        ("Titre\nMis à jour le mardi\n", None, None),
     ],
 )
 def test_byline_date(raw, date, span_text):

@@ -1,5 +1,6 @@
 """The document date a byline states ("Published March 3, 2024", a news dateline), using the
-date stage's month words."""
+date stage's month words; a byline in another language ("Veröffentlicht am 3. März 2024",
+"Publié le 12 février 2023") is read by dateparser, which knows those languages' month names."""
 
 from __future__ import annotations
 
@@ -21,6 +22,32 @@ _DATE_FORMS = [
 ]
 _BYLINE_SCAN_LINES = 15
 _BYLINE_MAX_LINE = 80
+
+
+# Languages of the labelled bylines dateparser reads; English ones never get that far.
+_OTHER_LANGUAGES = ["de", "fr", "es", "it", "pt", "nl"]
+
+
+@lru_cache(maxsize=1)
+def _other_language_byline() -> re.Pattern[str]:
+    labels = sorted((w for row in jsonl("byline.jsonl") if row["kind"] == "label_other_languages" for w in row["words"]), key=len, reverse=True)
+    return re.compile(
+        r"^\W*(?:" + "|".join(re.escape(w) for w in labels) + r")\b\s*[:：]?\s*(?:(?:am|le|el|il|em|op|on)\s+)?(?P<date>[^\n]{6,40}?)\s*$",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=256)
+def other_language_date(s: str) -> datetime.date | None:
+    """A date in another language with day, month and year ("3. März 2024"), else None."""
+    import dateparser  # imported on first use: most documents never need it
+
+    got = dateparser.parse(
+        s,
+        languages=_OTHER_LANGUAGES,
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    return got.date() if got is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +116,11 @@ def find_dct(text: str) -> tuple[datetime.date | None, tuple[int, int] | None]:
                 d = _parse_date(m.group(g))
                 if d is not None:
                     return d, (pos + m.start(g), pos + m.end(g))
+            else:
+                m = _other_language_byline().match(line)
+                d = other_language_date(m.group("date")) if m is not None else None
+                if d is not None:
+                    return d, (pos + m.start("date"), pos + m.end("date"))
         pos = end + 1
     return None, None
 
