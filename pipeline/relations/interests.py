@@ -147,8 +147,19 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue
             for s, e in topics(clause, m.end()):
+                if _is_clause(doc, s, e):
+                    continue
                 t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
                 yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+
+
+def _is_clause(doc: Doc, start: int, end: int) -> bool:
+    """A piece of the cue's clause that is itself a clause, not a topic: it has a personal pronoun
+    or a finite verb ("he has published 300 papers on these topics", "is known for X")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span[0].lower_ in ("how", "what", "why", "when", "whether", "where", "which"):
+        return False  # "how children learn language" names a question studied
+    return any(t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD") for t in span)
 
 
 _LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(?:\s+[\w-]+){0,2})?\s*[:：]\s*")

@@ -395,3 +395,17 @@ def test_award_descriptions_and_placements(extractor: Extractor) -> None:
         "1st Place, Widget Detection Challenge at CVPR": {"date": "2021"},
         "Widget Fellowship": {"date": "2017"},
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, topics",
+    [
+        ("My research interests include graph learning, robust optimization and causal inference.", ["graph learning", "robust optimization", "causal inference"]),
+        ("Her research focuses on probabilistic models and robotics, and she has published 100 papers on these topics.", ["probabilistic models and robotics"]),
+        ("His work is on the theory of learning, and is known for his contribution to search engines.", ["theory of learning"]),
+        ("I am interested in how children learn language and in speech recognition.", ["how children learn language", "speech recognition"]),
+    ],
+)
+def test_a_clause_after_an_interest_cue_is_no_topic(extractor: Extractor, sentence: str, topics: list[str]) -> None:
+    facts = run(extractor, "# Ada Reyes\n\n" + sentence + "\n", "markdown")
+    assert [f["object"]["canonical"] for f in facts if f["relation"] == "research_interest"] == topics
