@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
@@ -24,8 +23,6 @@ from .config import Settings
 
 from . import document as _document  # noqa: F401  (registers doc._.clean and doc._.dct)
 
-if not Doc.has_extension("people"):
-    Doc.set_extension("people", default=None)
 
 # No rule reads lemmas or coarse POS (they use the fine-grained tags), so these never run.
 _UNUSED = ["lemmatizer", "attribute_ruler"]

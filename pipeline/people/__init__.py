@@ -232,6 +232,10 @@ def _contact_owner(people: People, text: str, pos: int) -> Person | None:
     return None
 
 
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", default=None)
+
+
 @Language.component("people", assigns=["doc._.people"], requires=["doc.ents"])
 def people_component(doc: Doc) -> Doc:
     doc._.people = build_people(doc)

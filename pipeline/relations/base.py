@@ -97,16 +97,7 @@ def all_ents(doc: Doc) -> tuple[Span, ...]:
 
 def ents_in(doc: Doc, start: int, end: int, labels: set[str] | tuple[str, ...] | None = None) -> list[Span]:
     """Entities lying wholly inside [start, end)."""
-    ents = all_ents(doc)
-    starts = doc.user_data["ents"][2]
-    out = []
-    for i in range(bisect_left(starts, start), len(ents)):
-        e = ents[i]
-        if e.start_char >= end:
-            break
-        if e.end_char <= end and (labels is None or e.label_ in labels):
-            out.append(e)
-    return out
+    return [e for e in ents_starting_in(doc, start, end, labels) if e.end_char <= end]
 
 
 def ents_starting_in(doc: Doc, start: int, end: int, labels: set[str] | tuple[str, ...] | None = None) -> list[Span]:

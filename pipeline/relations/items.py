@@ -20,7 +20,7 @@ from .base import Candidate, Line, all_ents, dates_in, ents_in, lines, split_ran
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
 _LOCATION_WORDS = {"china", "usa", "us", "u.s.", "uk", "u.k.", "canada", "singapore", "japan", "korea", "germany", "france", "australia", "india", "hong kong", "taiwan", "remote", "online"}
-_INTERN = re.compile(r"\bintern(?:ship)?\b", re.I)
+_INTERN = re.compile(r"\bintern(?:ship)?s?\b", re.I)
 
 
 @dataclass

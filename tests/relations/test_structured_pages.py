@@ -409,3 +409,20 @@ def test_award_descriptions_and_placements(extractor: Extractor) -> None:
 def test_a_clause_after_an_interest_cue_is_no_topic(extractor: Extractor, sentence: str, topics: list[str]) -> None:
     facts = run(extractor, "# Ada Reyes\n\n" + sentence + "\n", "markdown")
     assert [f["object"]["canonical"] for f in facts if f["relation"] == "research_interest"] == topics
+
+
+INTERNSHIPS = "# Ada Reyes\n\nI am a PhD student at Eastfield University.\n\n## {heading}\n\n{items}\n"
+
+
+@pytest.mark.parametrize(
+    "heading, items, jobs",
+    [
+        ("Internships", "- 2021.06 - 2021.09, Northwind Labs, Seattle\n- 2020.06 - 2020.09, Quillon AI", {"Northwind Labs": "research intern", "Quillon AI": "research intern"}),
+        ("Research Internships", "- 2022.05 - 2022.08: Kestrel Systems, with Dr. Tom Berg", {"Kestrel Systems": "research intern"}),
+        ("Internship", "- 2019.07 - 2019.09, Software Engineer Intern, Brightwell", {"Brightwell": "Software Engineer Intern"}),
+        ("Experience", "- 2021.06 - 2021.09, Northwind Labs, Seattle", {}),
+    ],
+)
+def test_items_under_an_internships_heading_are_internships(extractor: Extractor, heading: str, items: str, jobs: dict[str, str]) -> None:
+    facts = run(extractor, INTERNSHIPS.format(heading=heading, items=items), "markdown")
+    assert {k: v["title"] for k, v in of(facts, "employed_by").items()} == jobs

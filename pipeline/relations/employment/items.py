@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from ..base import Candidate, Line, subject_arg, text_arg
 from ..items import is_intern, main_org, parse_item, part_of_facts
 from ..registry import item_rule
+from ...sections import section_index
 
 
 @item_rule("employed_by", "employment.items", sections=["experience"], order=30)
@@ -23,15 +24,16 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     if org is None:
         return
     titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
-    if not titles and not is_intern(line.text):
+    intern = is_intern(line.text) or _under_internships(doc, line)
+    if not titles and not intern:
         return  # without a role the item is a project or a topic, not a job
     if len(line.text.split()) > 30 or any(t.tag_.startswith(("VB", "MD")) for t in doc.char_span(line.start, line.end, alignment_mode="expand") or [] if not t.ent_type_):
         return  # a sentence: the prose stages read it
     q: dict[str, str] = {}
     if titles:
         q["title"] = titles[0].text
-    elif is_intern(line.text):
-        q["title"] = "research intern"
+    elif intern:
+        q["title"] = "research intern"  # the annotation convention for an internship without a stated title
     if item.start:
         q["start"] = item.start
     if item.end:
@@ -40,3 +42,9 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     conf = 0.85 if titles else 0.6
     yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
     yield from part_of_facts(doc, units, org, ev, "employment.item_unit")
+
+
+def _under_internships(doc: Doc, line: Line) -> bool:
+    """An item under an "Internships" heading is an internship, whatever its own words say."""
+    section = section_index(doc._.clean).at(line.start)
+    return section is not None and is_intern(section.heading)
