@@ -19,7 +19,7 @@ from .relations.base import Arg, Candidate
 from .schema import Argument, DateMention, DocumentRecord, Entity, ErrorInfo, Evidence, Fact, Mention, PersonRecord, Qualifiers
 from .textmap import TextMap
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "URL", "EVENT"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DEGREE", "TITLE", "WORK", "PRODUCT", "VENUE", "EMAIL", "PHONE", "WECHAT", "URL", "EVENT"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ def contact(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     seen: set[str] = set()
     for ent in all_ents(doc):
-        if ent.label_ not in ("EMAIL", "PHONE"):
+        if ent.label_ not in ("EMAIL", "PHONE", "WECHAT"):
             continue
         line_start = text.rfind("\n", 0, ent.start_char) + 1
         line_end = text.find("\n", ent.end_char)
@@ -36,6 +36,10 @@ def contact(doc: Doc) -> Iterator[Candidate]:
         if ent.label_ == "EMAIL":
             value, kind = deobfuscate(ent.text), "email"
             seen.add(value)
+        elif ent.label_ == "WECHAT":
+            # an ID of letters and digits, as written; the entity may hold the label glued before it ("微信：id")
+            m = _WECHAT_ID.search(ent.text)
+            value, kind = (m.group() if m else ent.text), "wechat"
         else:
             before = text[max(line_start, ent.start_char - 16) : ent.start_char].lower()
             kind = "wechat" if "wechat" in before or "微信" in before else "phone"
@@ -52,6 +56,7 @@ def contact(doc: Doc) -> Iterator[Candidate]:
     yield from _mailto_links(doc, subj, seen)
 
 
+_WECHAT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}$")
 _MAILTO = re.compile(r"^mailto:\s*([^?\s]+@[^?\s]+\.[A-Za-z]{2,})", re.I)
 
 

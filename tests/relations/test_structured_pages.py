@@ -426,3 +426,17 @@ INTERNSHIPS = "# Ada Reyes\n\nI am a PhD student at Eastfield University.\n\n## 
 def test_items_under_an_internships_heading_are_internships(extractor: Extractor, heading: str, items: str, jobs: dict[str, str]) -> None:
     facts = run(extractor, INTERNSHIPS.format(heading=heading, items=items), "markdown")
     assert {k: v["title"] for k, v in of(facts, "employed_by").items()} == jobs
+
+
+@pytest.mark.parametrize(
+    "line, contacts",
+    [
+        ("Email: ada@eastfield.edu | WeChat: ada_reyes2021", {"ada@eastfield.edu": {"kind": "email"}, "ada_reyes2021": {"kind": "wechat"}}),
+        ("微信：adareyes-ml", {"adareyes-ml": {"kind": "wechat"}}),
+        ("WeChat: 15600307011", {"15600307011": {"kind": "wechat"}}),
+        ("WeChat is popular in China, and I use it daily.", {}),
+    ],
+)
+def test_wechat_ids_of_letters_and_digits(extractor: Extractor, line: str, contacts: dict) -> None:
+    page = "# Ada Reyes\n\nI am a PhD student at Eastfield University.\n\n" + line + "\n"
+    assert of(run(extractor, page, "markdown"), "contact") == contacts
