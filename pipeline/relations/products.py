@@ -67,7 +67,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
 
 _RELEASE = re.compile(rf"\b(?:officially\s+)?(?:{alt(w for w in words()['develop_verbs'] if w not in ('developed', 'develops', 'created', 'creates', 'built', 'builds', 'proposed', 'proposes'))})\s+(?:the\s+|its\s+|their\s+)?")
 _SUCH_AS = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?:products|models|tools|systems|services|platforms)\s+(?:such\s+as|including|like)\s+")
-_DEVELOPED_BY = re.compile(r",?\s+(?:was\s+)?(?:developed|built|created|proposed|released)\s+by\s+")
+_DEVELOPED_BY = re.compile(r",?\s+(?:was\s+)?(?:developed|built|created|proposed|released)\s+by\s+(?:(?:a|the)\s+(?:[\w-]+\s+)?(?:team|group|researchers|engineers|lab)\s+(?:at|from|of)\s+)?")
 _JOINTLY = re.compile(r"\bjointly\s+(?:develop(?:ed)?|buil[dt]|create[d]?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?P<prod>[A-Z][\w.-]*(?:\s*-\s*[A-Z][\w.]*)*)\s+with\s+")
 _PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+of\s+)?")
 
@@ -172,7 +172,7 @@ _MAINTAINER = re.compile(
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
 # "P created / co-developed / designed M" with a person as the subject
-_MADE = re.compile(r"\b(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|(?:leads|led|leading)\s+the\s+development\s+of)\s+(?:the\s+)?(?=[A-Z])")
+_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of)\s+(?:the\s+)?(?=[A-Z])")
 _NOT_PRODUCT = {"GPE", "LOC", "NORP", "DATE", "TITLE", "DEGREE", "VENUE", "EVENT"}
 _GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
 
@@ -268,6 +268,28 @@ def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         for a, b in names:
             yield cand("developed", subj_arg(sent, ref), Arg(text[a:b], "PRODUCT", text[a:b], a, b), sent, "prose.developed_gerund")
+
+
+_BEHIND = re.compile(r",\s+the\s+(?:[\w-]+\s+)?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+behind\s+(?:the\s+)?")
+
+
+@sentence_rule("developed", "products.behind", triggers=["behind"], order=155)
+def company_behind(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon, the company behind the Orca-2 chatbot": the apposition names who made the product."""
+    text = text_of(sent.doc)
+    for m in _BEHIND.finditer(text, sent.start, sent.end):
+        named = org_ending_at(sent, m.start())
+        if named is not None:
+            owner = org_arg(sent, named)
+        else:
+            lm = re.search(r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$", text[sent.start : m.start()])
+            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None:
+                continue
+            owner = Arg(lm.group(1), "ORG", lm.group(1), sent.start + lm.start(1), sent.start + lm.end(1))
+        prod = _product_at(sent, m.end())
+        if prod is None or negated(sent, m.start()):
+            continue
+        yield cand("developed", owner, Arg(prod.text, "PRODUCT", prod.text, prod.start, prod.end), sent, "prose.developed_behind")
 
 
 @sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)

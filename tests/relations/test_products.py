@@ -5,6 +5,11 @@ from __future__ import annotations
 import pytest
 
 POSITIVE = [
+    ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "Quillon", "Orca-2", "prose.developed_behind", {}),
+    ("Investors backed Kestrel Systems, the startup behind TinyServe.", "Kestrel Systems", "TinyServe", "prose.developed_behind", {}),
+    ("Ada Reyes designed and implemented GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_made", {}),
+    ("Tom Berg wrote and maintained FastGraph for a decade.", "Tom Berg", "FastGraph", "prose.developed_made", {}),
+    ("Orca-2 was built by a team at Quillon led by Ada Reyes.", "Quillon", "Orca-2", "prose.developed_by", {}),
     ("At Northwind, Ada Reyes built a lightweight speech recognizer, Whisperlite, used by millions.", "Ada Reyes", "Whisperlite", "prose.developed_appositive", {}),
     ("Ada Reyes is a researcher. In 2021 she developed an open-source graph database, GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_appositive", {"date": "2021"}),
     ("Tom Berg created a compiler for tiny robots, RoboCC.", "Tom Berg", "RoboCC", "prose.developed_appositive", {}),
@@ -14,6 +19,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Ada Reyes met Tom Berg, the engineer behind the scenes of the launch.",
+    "Quillon, the company behind the lawsuit, declined to comment.",
+    "Ada Reyes designed and built a house.",
+    "Orca-2 was built by a team of volunteers.",
     "Tom Berg created a compiler for tiny robots, and later joined Orbit Labs.",
     "Tom Berg did not build a search engine, Findr.",
     "Tom Berg built a letter box for his manager, Ada Reyes.",

@@ -41,6 +41,7 @@ EXAMPLES = {
     "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
     "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
     "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),
+    "products.behind": ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "text", "developed", "prose.developed_behind"),
     "products.gerund": ("Ada Reyes was responsible for releasing the Orca 2 and Orca 3 models.", "text", "developed", "prose.developed_gerund"),
     "part_of.holdings": ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "text", "part_of", "prose.part_of_holding"),
     "part_of.same_sentence": ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.", "text", "part_of", "prose.part_of_unit_at"),
