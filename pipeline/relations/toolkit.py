@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..sections import section_index
 from ..coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..people import Person
-from .base import Arg, Candidate, all_ents, person_arg, split_range, text_of
+from .base import Arg, Candidate, dates_in, ents_in, person_arg, split_range, text_of
 from .lexicon import conf, words
 from .names import (  # noqa: F401  (re-exported: the rules take names from the toolkit)
     Name,
@@ -89,32 +89,15 @@ def prose_sentences(doc: Doc) -> list[Sent]:
                 spans[-1] = (pa, b, doc[ps.start : s.end])
                 continue
         spans.append((a, b, s))
-    ents = list(all_ents(doc))
-    dates = list(doc._.dates or [])
     out: list[Sent] = []
-    ei = di = 0
     index = section_index(clean)
     for a, b, sp in spans:
         found = index.at(a)
         sec = found.name if found is not None else None
         if not may_be_prose(text[a:b], sec):
             continue
-        while ei < len(ents) and ents[ei].end_char <= a:
-            ei += 1
-        j = ei
-        se = []
-        while j < len(ents) and ents[j].start_char < b:
-            if ents[j].start_char >= a and ents[j].end_char <= b:
-                se.append(ents[j])
-            j += 1
-        while di < len(dates) and dates[di].end <= a:
-            di += 1
-        k = di
-        sd = []
-        while k < len(dates) and dates[k].start < b:
-            if dates[k].start >= a and dates[k].end <= b:
-                sd.append(dates[k])
-            k += 1
+        se = ents_in(doc, a, b)
+        sd = dates_in(doc, a, b)
         out.append(Sent(doc, a, b, sp, se, sd))
     doc.user_data["prose_sents"] = (doc, out)
     return out
