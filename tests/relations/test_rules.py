@@ -44,6 +44,7 @@ EXAMPLES = {
     "products.behind": ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "text", "developed", "prose.developed_behind"),
     "products.gerund": ("Ada Reyes was responsible for releasing the Orca 2 and Orca 3 models.", "text", "developed", "prose.developed_gerund"),
     "part_of.holdings": ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "text", "part_of", "prose.part_of_holding"),
+    "part_of.unit_host": ("Ada Reyes is a researcher at the E-Commerce Research Unit at TU Wien, Austria.", "text", "part_of", "prose.part_of_unit_host"),
     "part_of.same_sentence": ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.", "text", "part_of", "prose.part_of_unit_at"),
     "leads.programmes": ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "text", "leads", "prose.leads_pi"),
     "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
