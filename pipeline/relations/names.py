@@ -152,6 +152,10 @@ def _is_gpe(sent: "Sent", n: Name) -> bool:
     return any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
 
 
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,160}\)")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:at\s+(?=(?:the\s+)?[A-Z]))?")
+
+
 def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = False) -> list[Name]:
     """Names in an enumeration "A, B and C" starting at `pos`; `several` when the trigger says
     there are more than one ("positions at A and B"), so "A and B" is two names."""
@@ -172,7 +176,9 @@ def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = F
             n = Name(n.end - len(b), n.end, b)
         out.append(parent or n)
         last = parent or n
-        m = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, last.end, sent.end)
+        # a note in parentheses after a name ("Google (Search, Maps, Ads)") is skipped, not read as names
+        note = _NOTE_AFTER_NAME.match(text, last.end, sent.end)
+        m = _LIST_SEP.match(text, note.end() if note else last.end, sent.end)
         if not m or (end is not None and m.end() >= end):
             break
         p = m.end()

@@ -119,7 +119,8 @@ def holdings(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if whole is None or negated(sent, m.start()):
             continue
         for n in names_list(sent, m.end()):
-            if co.person_at(n.start, n.end) is None and not is_location(n.text) and n.text != whole.text:
+            org_entity = any(e.label_ == "ORG" and e.start_char == n.start and e.end_char == n.end for e in sent.ents)
+            if (org_entity or co.person_at(n.start, n.end) is None) and not is_location(n.text) and n.text != whole.text:
                 yield cand("part_of", org_arg(sent, n), whole, sent, "prose.part_of_holding")
 
 

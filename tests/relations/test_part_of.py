@@ -29,3 +29,11 @@ def test_unit_beside_its_host(extract, text, unit, host) -> None:
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_unit_without_a_host(extract, text) -> None:
     assert [f for f in extract(text) if f.relation == "part_of"] == []
+
+
+def test_holdings_list_with_notes_in_parentheses(extract) -> None:
+    """Notes after a member ("Search, Maps") are not members, and a member named like a person's first word stays an organisation."""
+    text = ("Northwind Inc. will consist of the following entities: Calico, Quillon (Search, Maps, Ads), Quillon Ventures, "
+            "Quillon X (balloons, Quillon Glass, moonshots), and Nest (smoke alarms).")
+    got = sorted(f.subject.canonical for f in extract(text) if f.relation == "part_of")
+    assert got == ["Calico", "Nest", "Quillon", "Quillon Ventures", "Quillon X"], got
