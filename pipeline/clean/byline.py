@@ -69,7 +69,7 @@ def _byline_patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], re.Patte
         r"|^(?P<alone>" + alt_plain + r")\s*$",
         re.I,
     )
-    dateline = re.compile(  # a news dateline: "BELLEVUE, Wash. -- July 30, 2018 -- Auth0 today..."
+    dateline = re.compile(  # a news dateline: "SPRINGFIELD, Ill. -- July 30, 2018 -- Acme today..."
         r"^[\W_]*[A-Z][A-Z'.-]+(?:[ ,]+[A-Z][\w'.-]*){0,5},?\s+(?:--|[–—-])\s*(?P<date>" + alt_plain + r")[\s*_]*(?:--|[–—-])",
     )
     return labelled, (glued, dateline), date_res

@@ -148,7 +148,7 @@ _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")
 
 
 def _add_middle_initials(p: Person, text: str) -> None:
-    """"Joseph Konstan" becomes "Joseph A. Konstan" when the text gives the middle initial."""
+    """"Jane Roe" becomes "Jane Q. Roe" when the text gives the middle initial."""
     words = p.canonical.split()
     if len(words) != 2:
         return

@@ -59,8 +59,8 @@ def han_key(name: str) -> str:
 def clean_name(raw: str) -> str | None:
     """The name in an extracted person string, or None when it is not a person's name.
 
-    Cuts at punctuation that never occurs inside a name ("Le Song: Embedding" -> "Le Song",
-    "Sam Altman，OpenAI 的" -> "Sam Altman"), drops honorifics, and refuses strings with
+    Cuts at punctuation that never occurs inside a name ("Ana Lee: Embedding" -> "Ana Lee",
+    "Tom Berg，Quillon 的" -> "Tom Berg"), drops honorifics, and refuses strings with
     digits, function words or too many words.
     """
     text = raw.replace("’s", "").replace("'s", "").replace("**", " ").strip()

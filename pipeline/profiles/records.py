@@ -4,8 +4,8 @@ Only the output contract is read, so profiles can be built from any run (one pro
 workers, or another engine writing the same files). The people of a document come from
 its `people` field when the extractor writes one, else from its PERSON entities, its
 subject and the subjects of its facts. Either way, forms that are shorter writings of
-exactly one fuller name in the same document ("Altman", "Sam Altman", "Samuel Harris
-Altman") become one person there; two full names stay two people.
+exactly one fuller name in the same document ("Roe", "Jane Roe", "Jane Mary
+Roe") become one person there; two full names stay two people.
 """
 
 from __future__ import annotations
@@ -179,7 +179,7 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
 
 
 def _merge_shorter_forms(groups: dict[str, Record]) -> None:
-    """A name compatible with exactly one fuller name of the document is that person ("Sam Altman" in "Samuel Harris Altman")."""
+    """A name compatible with exactly one fuller name of the document is that person ("Jane Roe" in "Jane Mary Roe")."""
     recs = sorted({id(r): r for r in groups.values()}.values(), key=lambda r: fullness(r.name))
     for r in reversed(recs):
         if has_han(r.name):

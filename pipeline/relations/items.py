@@ -227,7 +227,7 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
     if whole:
         main = min(whole, key=rank)
         if main is before_place:
-            # the names listed right before it, with nothing between, are its units ("X-Lab, SenseTime, Beijing")
+            # the names listed right before it, with nothing between, are its units ("X-Lab, Quillon, Beijing")
             k = item.segments.index(main)
             while k > 0 and item.segments[k - 1] in cands and item.segments[k - 1].sep in (",", ""):
                 k -= 1

@@ -1,5 +1,5 @@
 """Argument frames around a person's name, shared by the prose rules: the organisation
-written before a title or a name ("Quora CEO P", "OpenAI's P"), the holder of a title
+written before a title or a name ("Quillon CEO P", "Orbit's P"), the holder of a title
 written beside it ("P, the company's CTO,", "CTO P"), and the company a story is about.
 
 News and press releases name people with their title and employer packed around the

@@ -135,29 +135,31 @@ _HOST = re.compile(r"\b(?:University|Universit\w+|Inc\.?|Ltd\.?|Corporation|Comp
 
 # A named unit: capitalised words (an acronym in parentheses allowed) ending in a unit noun of either case.
 _UNIT_NAME = r"(?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|&|in)\s+)?){1,6}(?:\([A-Z][\w-]*\)\s+)?(?:[Rr]esearch\s+)?(?:[Uu]nit|[Ll]ab|[Ll]aboratory|[Gg]roup|[Dd]epartment|[Cc]ent(?:er|re)|[Dd]ivision|[Ss]chool|[Ff]aculty)"
-_UNIT_THEN_HOST = re.compile(rf"\b(?:at|in|of|with|joined|led)\s+the\s+(?P<unit>{_UNIT_NAME})\s+(?:at|of)\s+(?:the\s+)?(?=[A-Z])")
+_UNIT_THEN_HOST = re.compile(rf"\b(?:at|in|of|with|joined|leads?|led|ran|runs|heads?|headed|directs?|directed|founded|established)\s+the\s+(?P<unit>{_UNIT_NAME})\s+(?:at|of)\s+(?:the\s+)?(?=[A-Z])")
 _HOST_THEN_UNIT = re.compile(rf"\b(?:at|of)\s+(?:the\s+)?(?P<host>[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.-]*){{0,5}})\s+in\s+the\s+(?P<unit>{_UNIT_NAME})\b")
 
 
-def _host_org(sent: Sent, n) -> bool:
-    """An organisation a unit can be part of: a university, company or institute, or an ORG entity."""
-    return bool(_STRONG.search(n.text)) or any(e.label_ == "ORG" and e.start_char <= n.start < e.end_char for e in sent.ents)
+def _host_org(sent: Sent, n, co: Coref) -> bool:
+    """What a named unit is "at": an organisation unless it is a place or a person (the model need not know its name)."""
+    if is_location(n.text) or co.person_at(n.start, n.end) is not None:
+        return False
+    return not any(e.label_ in ("GPE", "LOC", "PERSON", "DATE") and e.start_char <= n.start < e.end_char for e in sent.ents)
 
 
 @sentence_rule("part_of", "part_of.unit_host", triggers=["unit"], order=158)
 def unit_beside_host(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    """"a researcher at the E-Commerce Research Unit at TU Wien", "the SONIC research group at X",
-    "at the University of Bergen in the Media Studies Department": a unit and its host named together."""
+    """"a researcher at the Retail Analytics Research Unit at X", "the SCIC research group at X",
+    "at the University of Y in the Film Department": a unit and its host named together."""
     text = text_of(sent.doc)
     for m in _UNIT_THEN_HOST.finditer(text, sent.start, sent.end):
         host = name_at(sent, m.end())
-        if host is None or not _host_org(sent, host) or is_location(host.text):
+        if host is None or not _host_org(sent, host, co):
             continue
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_host")
     for m in _HOST_THEN_UNIT.finditer(text, sent.start, sent.end):
         host = name_at(sent, m.start("host"))
-        if host is None or not _host_org(sent, host) or is_location(host.text):
+        if host is None or not _host_org(sent, host, co):
             continue
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_host")

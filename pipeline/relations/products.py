@@ -109,7 +109,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             o = orgs[-1]
             subj = Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
         elif named is not None and co.person_at(named.start, named.end) is None:
-            subj = org_arg(sent, named)  # "MongoDB has released ...", an organisation the model did not tag
+            subj = org_arg(sent, named)  # "Quillon has released ...", an organisation the model did not tag
         elif ref is not None and ref.end <= m.start():
             subj = subj_arg(sent, ref)
         else:

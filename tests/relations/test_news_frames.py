@@ -91,10 +91,10 @@ POSITIVE = [
     ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Nest", "Northwind Inc.", "prose.part_of_holding"),
     ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "part_of", "Calico", "Northwind Inc.", "prose.part_of_holding"),
     # units of a university named in the same sentence; a faculty's university employs
-    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
-     "part_of", "College of Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
-    ("Maria Okafor is Professor in the Department of Computer Science and Engineering, and Associate Dean for Research in the College of Science and Engineering at the University of Minnesota.",
-     "part_of", "Department of Computer Science and Engineering", "University of Minnesota", "prose.part_of_unit_at"),
+    ("Maria Okafor is Reader in the Department of Marine Biology, and Vice Dean for Teaching in the School of Earth Sciences at the University of Northfield.",
+     "part_of", "School of Earth Sciences", "University of Northfield", "prose.part_of_unit_at"),
+    ("Maria Okafor is Reader in the Department of Marine Biology, and Vice Dean for Teaching in the School of Earth Sciences at the University of Northfield.",
+     "part_of", "Department of Marine Biology", "University of Northfield", "prose.part_of_unit_at"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Peter Vance", "TU Wien", "prose.job_title"),
     # developed: maintainers, contributors, creators
     ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 POSITIVE = [
-    ("Ada Reyes is a researcher at the E-Commerce Research Unit at TU Wien, Austria.", "E-Commerce Research Unit", "TU Wien"),
-    ("Since 2013, she has been a visiting researcher at the Science of Networks in Communities (SONIC) research group at Northwestern University, USA.",
-     "Science of Networks in Communities (SONIC) research group", "Northwestern University"),
-    ("Tom Berg is an Associate Professor at the University of Bergen in the Information Science & Media Studies Department.", "Information Science & Media Studies Department", "University of Bergen"),
-    ("Previously, he was an Asst. Prof. at MODUL University Vienna in the New Media Technology Department.", "New Media Technology Department", "MODUL University Vienna"),
-    ("He founded and led the Social Computing department at the Know-Center, a research centre.", "Social Computing department", "Know-Center"),
+    ("Ada Reyes is a researcher at the Retail Analytics Research Unit at KTH Lund, Sweden.", "Retail Analytics Research Unit", "KTH Lund"),
+    ("Since 2016, she has been a guest researcher at the Study of Crowds in Cities (SCIC) research group at Eastfield University, USA.",
+     "Study of Crowds in Cities (SCIC) research group", "Eastfield University"),
+    ("Tom Berg is a Lecturer at the University of Lakeside in the Film & Games Department.", "Film & Games Department", "University of Lakeside"),
+    ("Earlier, he was an Asst. Prof. at HALDEN University Oslo in the Sound Design Department.", "Sound Design Department", "HALDEN University Oslo"),
+    ("She set up and ran the Urban Data department at the Data-Forum, a think tank.", "Urban Data department", "Data-Forum"),
 ]
 
 NEGATIVE = [

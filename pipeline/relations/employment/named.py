@@ -1,5 +1,5 @@
 """employed_by from titles written beside a name, as news and press releases do:
-pre-nominal ("Quora CEO Adam Quist", "former Orbit researcher P", "CTO and Co-founder P"),
+pre-nominal ("Quillon CEO Adam Quist", "former Orbit researcher P", "CTO and Co-founder P"),
 possessive ("Orbit's chief scientist, P,", "Orbit's P"), appositive ("P, the company's CFO,",
 "said P, CEO and Co-founder.") and appointments without an employer in the clause
 ("P will serve as interim CEO", "P was named chief operating officer"), whose employer is
@@ -68,7 +68,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         after_org = _ORG_AFTER.match(text, ce, sent.end)
         org_follows = after_org is not None and name_at(sent, after_org.end()) is not None
         ms = strip_modifiers(text, cs, max(sent.start, cs - 30))
-        # "Quora CEO Adam Quist", "CTO and Co-founder Ana Ruiz"
+        # "Quillon CEO Adam Quist", "CTO and Co-founder Ana Ruiz"
         ref = ref_right_after(refs, ce, text)
         if ref is not None and not org_follows:
             org = org_ending_at(sent, ms)
