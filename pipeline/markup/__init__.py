@@ -28,6 +28,7 @@ from ..textmap import FastBuilder, TextMap, compose
 from .front_matter import _TAGS, _front_matter, _front_matter_content
 from .inline import _Out, _Renderer
 from .markdown import _render_markdown
+from . import wikitext
 from .regions import _strip_regions
 
 __all__ = ["FastBuilder", "Markup", "compose", "to_plain"]
@@ -62,6 +63,8 @@ def _meaningful(s: str | None) -> str | None:
 
 def to_plain(text: str, fmt: str) -> Markup:
     """Plain text of a decoded document; `fmt` is "markdown", "html" or "text"."""
+    if fmt in ("markdown", "text") and wikitext.looks_like_wikitext(text):
+        return _wiki_markup(text)
     if fmt not in ("markdown", "html"):
         return Markup(TextMap.identity(text), fmt="text")
     meta: dict[str, str] = {}
@@ -80,6 +83,8 @@ def to_plain(text: str, fmt: str) -> Markup:
         if not stripped.text.strip():
             derived = _front_matter_content(text, body_start)
             stripped = compose(derived, _strip_regions(derived.text, fmt))
+    if fmt == "markdown" and "[[" in stripped.text:  # Markdown that borrows wiki links
+        stripped = compose(stripped, wikitext.unwrap_links(stripped.text))
     if fmt == "markdown":
         rendered, r = _render_markdown(stripped.text)
     else:
@@ -97,6 +102,15 @@ def to_plain(text: str, fmt: str) -> Markup:
         if lvl == 1 and not txt[:a].strip():
             title = _meaningful(txt[a:b])
     return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt)
+
+
+def _wiki_markup(text: str) -> Markup:
+    final, heads, bold, links = wikitext.render(text)
+    txt = final.text
+    headings = [(a, b, lvl) for a, b, lvl in (_trim(txt, s, e) + (lvl,) for s, e, lvl in heads) if b > a]
+    first = min(headings, default=None)
+    title = _meaningful(txt[first[0] : first[1]]) if first and first[2] == 1 and not txt[: first[0]].strip() else None
+    return Markup(final, title, {}, sorted(headings), sorted(_trim(txt, s, e) for s, e in bold), sorted(links), "wikitext")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
