@@ -354,6 +354,11 @@ from pipeline.profiles.objects import citation_title, object_name  # noqa: E402
         ("award_received", "Fellow of the Royal Academy and has since been named to many lists", "Fellow of the Royal Academy"),
         ("employed_by", "1998 and Siemens", "Siemens"),
         ("employed_by", "Siemens and Honorary", "Siemens"),
+        ("educated_at", "the University of Leeds in 2011", "University of Leeds"),
+        ("educated_at", "the Royal College of Art", "Royal College of Art"),
+        ("educated_at", "Born in 1990 in Tarsk", ""),
+        ("employed_by", "Joined Orvale in 2004", ""),
+        ("employed_by", "Bornholm Institute", "Bornholm Institute"),
         # negative twins: names that hold linking words, commas or a conjunction stay whole
         ("employed_by", "Institute for Advanced Study", "Institute for Advanced Study"),
         ("employed_by", "University of Wisconsin, Madison", "University of Wisconsin, Madison"),
@@ -409,3 +414,96 @@ def test_phone_statement_read_from_a_period_is_dropped(tmp_path):
     ]
     [p] = people_of(write_out(tmp_path, [doc("d1", [person("Rosa Lindqvist", 0)], facts)]))
     assert [s.object.canonical for s in p.statements if s.relation == "contact"] == ["+1 415 555 0199"]
+
+
+# ---------------------------------------------------------------- objects read as names
+
+
+@pytest.mark.parametrize(
+    "text,name,quals",
+    [
+        ("KDD'19 Best Paper Award", "Best Paper Award", {"org": "KDD", "date": "2019"}),
+        ("Recsys’16 Deep Learning Workshop Best Paper Award", "Deep Learning Workshop Best Paper Award", {"org": "Recsys", "date": "2016"}),
+        ("ICML 2010 Best Paper Award", "Best Paper Award", {"org": "ICML", "date": "2010"}),
+        ("NSF CAREER Award’14", "NSF CAREER Award", {"date": "2014"}),
+        ("UAI'98 Test of Time Award", "Test of Time Award", {"org": "UAI", "date": "1998"}),
+        # negative twins: numbers that are part of the name stay
+        ("Time 100 Most Influential People", "Time 100 Most Influential People", {}),
+        ("Innovators Under 35", "Innovators Under 35", {}),
+        ("Turing Award", "Turing Award", {}),
+    ],
+)
+def test_award_parts(text, name, quals):
+    from pipeline.profiles.objects import award_parts
+
+    assert award_parts(text) == (name, quals)
+
+
+@pytest.mark.parametrize(
+    "text,parts",
+    [
+        ("robotics and computational neuroscience", ["robotics", "computational neuroscience"]),
+        ("speech, music and audio", ["speech", "music", "audio"]),
+        ("AI and AI for Science", ["AI", "AI for Science"]),
+        ("graph mining; data cleaning", ["graph mining", "data cleaning"]),
+        # negative twins: a long phrase or a fragment is not a list of topics
+        ("machine learning methods for large-scale natural language processing and understanding", ["machine learning methods for large-scale natural language processing and understanding"]),
+        ("deep learning", ["deep learning"]),
+        ("compilers with a focus on safety", ["compilers with a focus on safety"]),
+    ],
+)
+def test_topic_parts(text, parts):
+    from pipeline.profiles.objects import topic_parts
+
+    assert topic_parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text,topic",
+    [("protein design", True), ("AI for Science", True), ("with a focus on developing", False), ("quite challenging", False), ("http://lab.example.org", False), ("other domains", False)],
+)
+def test_is_topic(text, topic):
+    from pipeline.profiles.objects import is_topic
+
+    assert is_topic(text) is topic
+
+
+def test_statements_read_objects_as_names(tmp_path):
+    facts_a = [
+        fact("a", "Nadia Oyelaran", "award_received", "KDD'19 Best Paper Award", label="AWARD"),
+        fact("a", "Nadia Oyelaran", "award_received", "ICDM 2017 Best Paper Award", label="AWARD", at=30),
+        fact("a", "Nadia Oyelaran", "research_interest", "graph mining and data cleaning", label="TOPIC", at=60),
+        fact("a", "Nadia Oyelaran", "research_interest", "with a focus on scale", label="TOPIC", at=90),
+        fact("a", "Nadia Oyelaran", "employed_by", "Orvale Labs", title="Chief Scientist", at=120),
+        fact("a", "Nadia Oyelaran", "contact", "write to nadia@orvale.example for talks", label="EMAIL", kind="email", at=150),
+    ]
+    facts_b = [
+        fact("b", "Nadia Oyelaran", "award_received", "Best Paper Award", label="AWARD", date="2019", org="KDD"),
+        fact("b", "Nadia Oyelaran", "research_interest", "data cleaning", label="TOPIC", at=30),
+        fact("b", "Nadia Oyelaran", "employed_by", "Orvale Labs", title="co-founder and Chief Scientist", at=60),
+        fact("b", "Nadia Oyelaran", "contact", "nadia@orvale.example", label="EMAIL", kind="email", at=90),
+    ]
+    out = write_out(tmp_path, [doc("a", [person("Nadia Oyelaran", 200)], facts_a), doc("b", [person("Nadia Oyelaran", 200)], facts_b)])
+    [p] = people_of(out)
+    awards = [(s.object.text, s.qualifiers.org, s.qualifiers.date, [r.doc_id for r in s.references], s.conflict_group) for s in p.statements if s.relation == "award_received"]
+    # two awards of one name are two statements, not a conflict; the same award in two documents is one
+    assert awards == [("Best Paper Award", "ICDM", "2017", ["a"], None), ("Best Paper Award", "KDD", "2019", ["a", "b"], None)]
+    topics = {s.object.text: [r.doc_id for r in s.references] for s in p.statements if s.relation == "research_interest"}
+    assert topics == {"data cleaning": ["a", "b"], "graph mining": ["a"]}
+    # one title holding every word of the other is the same job, said more fully
+    [job] = [s for s in p.statements if s.relation == "employed_by"]
+    assert job.qualifiers.title == "co-founder and Chief Scientist" and job.conflict_group is None
+    assert [s.object.text for s in p.statements if s.relation == "contact"] == ["nadia@orvale.example"]
+
+
+def test_the_person_is_not_their_own_employer(tmp_path):
+    facts = [
+        # "Quell was a co-founder of Orvale, serving as Chief Scientist": the surname read as the employer
+        fact("a", "Mara Quell", "employed_by", "Quell", title="Chief Scientist", at=0),
+        fact("a", "Mara Quell", "employed_by", "Mara Quell", at=40),
+        # negative twin: an organisation that shares the surname, written elsewhere, stays
+        fact("a", "Mara Quell", "employed_by", "Quell", at=80),
+    ]
+    entities = [person("Mara Quell", 0, "Quell"), person("Mara Quell", 40)]
+    [p] = people_of(write_out(tmp_path, [doc("a", entities, facts)]))
+    assert [(s.object.text, [r.evidence.start for r in s.references]) for s in p.statements] == [("Quell", [80])]

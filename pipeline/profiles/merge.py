@@ -5,7 +5,14 @@ Objects are the same when their normalised names are, or when a document defines
 the abbreviation of the other. Facts about one object whose qualifiers disagree (two titles
 at one employer, two degrees from one school) stay separate statements in one conflict
 group, as do two different birth years; the statement cited by the most documents is
-preferred, then the latest-dated one.
+preferred, then the latest-dated one. One title that holds the other ("Chief Scientist",
+"co-founder and Chief Scientist") is no disagreement. Awards and publications are many-valued:
+two of one name with different dates are two statements, not a conflict.
+
+Objects are read as names first: a venue and year written into an award's name become its
+qualifiers ("AISTATS'16 Best Paper Award"), a list of short research topics becomes one
+statement per topic, and what cannot be a topic (an address, a clause fragment) or names the
+person themself is no statement.
 """
 
 from __future__ import annotations
@@ -15,12 +22,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
-from .names import fold
-from .objects import abbreviations, is_year_range, object_key, object_name
+from .names import fold, has_han
+from .objects import NAMED, abbreviations, award_parts, is_topic, is_year_range, object_key, object_name, topic_parts
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
 SINGLE_VALUED = frozenset({"date_of_birth"})
+# Relations whose statements about one object can disagree (a title, a degree, a role).
+CONFLICTING = frozenset({"employed_by", "educated_at", "leads", "reports_to", "part_of", "date_of_birth"})
+# Qualifiers where one value holding every word of the other is the same thing, said more fully.
+_WORDY = frozenset({"title", "role", "degree", "field"})
 
 
 @dataclass
@@ -35,8 +46,23 @@ def _qual_value(v: str) -> str:
     return " ".join(re.findall(r"\w+", fold(v)))
 
 
+def _same(k: str, a: str, b: str) -> bool:
+    va, vb = _qual_value(a), _qual_value(b)
+    if va == vb:
+        return True
+    wa, wb = set(va.split()), set(vb.split())
+    return k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
 def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
-    return all(_qual_value(a[k]) == _qual_value(b[k]) for k in a.keys() & b.keys())
+    return all(_same(k, a[k], b[k]) for k in a.keys() & b.keys())
+
+
+def _absorb(into: dict[str, str], q: dict[str, str]) -> None:
+    """Qualifiers of an agreeing fact: missing ones added, a fuller wording of a title kept."""
+    for k, v in q.items():
+        if k not in into or k in _WORDY and len(_qual_value(v)) > len(_qual_value(into[k])):
+            into[k] = v
 
 
 def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
@@ -50,12 +76,66 @@ def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
     return object_key(value, abbrev)
 
 
-def _named(fact: dict[str, Any]) -> dict[str, Any]:
-    """The fact with its object's canonical form reduced to the name ("Stanford University for two years ..." -> "Stanford University")."""
+def _named(fact: dict[str, Any]) -> dict[str, Any] | None:
+    """The fact with its object's canonical form reduced to the name ("Stanford University for two years ..." -> "Stanford University");
+    None when the object is no name."""
     obj = fact.get("object") or {}
     value = obj.get("canonical") or obj.get("text") or ""
     name = object_name(fact.get("relation") or "", value)
-    return fact if name == value or not name else {**fact, "object": {**obj, "canonical": name}}
+    if not name:
+        return None
+    return fact if name == value else {**fact, "object": {**obj, "canonical": name}}
+
+
+def _is_address(fact: dict[str, Any], value: str) -> bool:
+    """An e-mail address or URL is one word; a sentence around one is not the address."""
+    kind = (fact.get("qualifiers") or {}).get("kind") or ""
+    label = (fact.get("object") or {}).get("label") or ""
+    if kind in ("email", "url") or label in ("EMAIL", "URL"):
+        return bool(value.strip()) and not re.search(r"\s", value.strip()) and not has_han(value)
+    return True
+
+
+def _as_objects(fact: dict[str, Any], own: tuple[set[str], dict[str, list[tuple[int, int, str]]]]) -> list[dict[str, Any]]:
+    """The fact read as name(s): award venue and year as qualifiers, a topic list split, non-topics and self-references dropped."""
+    named = _named(fact)
+    if named is None:
+        return []
+    fact = named
+    rel, obj = fact["relation"], fact.get("object") or {}
+    value = obj.get("canonical") or obj.get("text") or ""
+    if rel == "contact" and not _is_address(fact, value):
+        return []
+    if rel in NAMED and _is_self(obj, value, fact["doc_id"], *own):
+        return []  # "Sutskever was a co-founder ...": the subject read as its own employer
+    if rel == "award_received":
+        name, quals = award_parts(value)
+        if name != value:
+            q = {**quals, **{k: v for k, v in (fact.get("qualifiers") or {}).items() if v is not None}}
+            return [{**fact, "object": {**obj, "canonical": name, "text": name}, "qualifiers": q}]
+    if rel == "research_interest":
+        return [{**fact, "object": {**obj, "canonical": part, "text": part}} if part != value else fact for part in topic_parts(value) if is_topic(part)]
+    return [fact]
+
+
+def _own_names(records: list[Record]) -> tuple[set[str], dict[str, list[tuple[int, int, str]]]]:
+    """Keys of the person's full name forms, and the spans where each document mentions them."""
+    names = {object_key(f) for r in records for f in r.forms if len(f.split()) > 1} - {""}
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for r in records:
+        spans.setdefault(r.doc_id, []).extend((s, e, object_key(t)) for t, s, e in r.mentions)
+    return names, spans
+
+
+def _is_self(obj: dict[str, Any], value: str, doc_id: str, names: set[str], spans: dict[str, list[tuple[int, int, str]]]) -> bool:
+    """The object is the person: one of their full names, or where the document mentions them, in their words."""
+    key = object_key(value)
+    if key in names:
+        return True
+    s, e = obj.get("start"), obj.get("end")
+    if not (isinstance(s, int) and isinstance(e, int) and key):
+        return False
+    return any(ms < e and s < me and (key in mkey or mkey in key) for ms, me, mkey in spans.get(doc_id, ()) if mkey)
 
 
 def _latest(facts: list[dict[str, Any]], dct: dict[str, str | None]) -> str:
@@ -93,8 +173,9 @@ def statements(records: list[Record]) -> list[Statement]:
     dct = {r.doc_id: r.dct for r in records}
     abbrev_by_doc = {r.doc_id: abbreviations(r.facts) for r in records}
     groups: dict[tuple[str, str], list[_Draft]] = {}
+    own = _own_names(records)
     facts = sorted(
-        (_named(f) for r in records for f in r.facts),
+        (g for r in records for f in r.facts for g in _as_objects(f, own)),
         key=lambda f: (f["doc_id"], (f.get("evidence") or {}).get("start", 0), f["relation"], json_line(f)),
     )
     for f in facts:
@@ -106,8 +187,7 @@ def statements(records: list[Record]) -> list[Statement]:
         for d in drafts:
             if _agrees(d.qualifiers, q):
                 d.facts.append(f)
-                for k, v in q.items():
-                    d.qualifiers.setdefault(k, v)
+                _absorb(d.qualifiers, q)
                 break
         else:
             drafts.append(_Draft(f["relation"], key, [f], dict(q)))
@@ -117,7 +197,7 @@ def statements(records: list[Record]) -> list[Statement]:
         if rel in SINGLE_VALUED:
             single.setdefault(rel, []).extend(drafts)
             continue
-        out.extend(_rank(drafts, f"{rel}:{key}" if len(drafts) > 1 else None, dct))
+        out.extend(_rank(drafts, f"{rel}:{key}" if len(drafts) > 1 and rel in CONFLICTING else None, dct))
     for rel, drafts in single.items():
         out.extend(_rank(drafts, rel if len(drafts) > 1 else None, dct))
     out.sort(key=lambda s: (RELATIONS.index(s.relation), fold(s.object.canonical or s.object.text), json_line(s.qualifiers.model_dump())))

@@ -61,6 +61,8 @@ NAMED = frozenset({"educated_at", "employed_by", "leads", "part_of", "award_rece
 _LINK = re.compile(r"\[\[([^\[\]|]+)(?:\|[^\[\]]*)?\]\]|\[([^\[\]]+)\]\([^)]*\)")
 # Words that start a clause after a name: "Stanford University for two years before ...".
 _CLAUSE = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "before", "after", "until", "since", "where", "which", "who", "when", "while", "during", "because", "but"})
+# Words a clause starts with, never a name ("Born in 1986 in Gorky", "Joined Acme in 2001").
+_NOT_NAME_START = _CLAUSE | frozenset({"born", "based", "joined", "moved", "became", "served", "worked", "working", "received", "studied"})
 _LINKERS = frozenset({"for", "in", "to", "from", "at", "with", "and", "on", "as"})
 _SEP = re.compile(r",\s+|(?<=\w\w)\.\s+|(?<=\w)\.\s+(?=[A-Z]{2})")
 _VENUE_HINT = re.compile(r"\b(?:19|20)\d\d\b|\([A-Z][A-Za-z]{1,9}\)|^(?:In|Proc\w*|Conference|Workshop|Journal|Transactions|arXiv|Advances)\b")
@@ -69,7 +71,8 @@ _AUTHOR = re.compile(r"^(?:[A-Z]\.(?:\s?-?[A-Z]\.)*\s+)?[A-Z][\w'’-]+(?:\s+[A-
 
 def object_name(relation: str, text: str) -> str:
     """The object as a name: the linked name of an over-long phrase, without a trailing clause or a stray conjunct,
-    and for a publication the title of a citation ("A. Roe and B. Poe. Title, Venue (V), 2016" -> "Title")."""
+    and for a publication the title of a citation ("A. Roe and B. Poe. Title, Venue (V), 2016" -> "Title");
+    "" when the phrase is a clause, not a name."""
     if relation == "author_of":
         return citation_title(text)
     if relation not in NAMED:
@@ -79,10 +82,14 @@ def object_name(relation: str, text: str) -> str:
         return links[0].strip()  # "Physics at the [[University of Toronto]] in 2009"
     text = _LINK.sub(lambda m: m.group(1) or m.group(2), text)
     words = text.split()
+    if len(words) > 1 and words[0] in _STOP and words[1][:1].isupper():
+        words = words[1:]  # "the University of Leeds in 2011"
     if len(words) >= 3 and words[1] == "and" and re.fullmatch(r"(?:19|20)\d\d", words[0]):
         words = words[2:]  # "2003 and Facebook"
     if not words or not words[0][:1].isupper():
         return text  # a description ("team developing ..."), not a name
+    if words[0].lower() in _NOT_NAME_START:
+        return ""  # a clause read as a name
     for i, w in enumerate(words[1:], 1):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if w in _CLAUSE or w in _LINKERS and nxt[:1].islower() or w in _LINKERS and nxt[:1].isdigit():
@@ -117,3 +124,49 @@ def is_year_range(value: str) -> bool:
     """"2015-2017" read as a phone number ("20152017"): two years in order are a period, not a number."""
     m = _YEARS.fullmatch(value)
     return bool(m) and m.group(1) <= m.group(2)
+
+
+# "AISTATS'16 Best Paper Award", "ICML 2010 Best Paper Award", "Best Paper Award '16": the venue and year of an award.
+_VENUE_YY = re.compile(r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s*['’‘](?P<yy>\d\d)\s+(?P<name>[A-Z].*)")
+_VENUE_YYYY = re.compile(r"(?P<org>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}?)\s+(?P<year>(?:19|20)\d\d)\s+(?P<name>[A-Z].*)")
+_NAME_YY = re.compile(r"(?P<name>[A-Z].*?\S)\s*['’‘](?P<yy>\d\d)")
+
+
+def award_parts(text: str) -> tuple[str, dict[str, str]]:
+    """The award's name without the venue and year written into it, and those as qualifiers (`org`, `date`)."""
+    text = text.strip()
+    m = _VENUE_YY.fullmatch(text) or _VENUE_YYYY.fullmatch(text)
+    if m:
+        year = m.group("year") if "year" in m.groupdict() else _century(m.group("yy"))
+        return m.group("name").strip(), {"org": m.group("org"), "date": year}
+    m = _NAME_YY.fullmatch(text)
+    if m:
+        return m.group("name"), {"date": _century(m.group("yy"))}
+    return text, {}
+
+
+def _century(yy: str) -> str:
+    return ("20" if int(yy) < 50 else "19") + yy
+
+
+# A list of topics in one object: "robotics and computational neuroscience", "AI, AI for Science".
+_TOPIC_SEP = re.compile(r",\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+")
+# Words no research topic starts with: the object is a fragment of a clause ("with a focus on ...").
+_NOT_TOPIC_START = frozenset(
+    "with for of to in on by from at as and or but quite very rather other such some many its their his her our my this these that those".split()
+)
+_URLISH = re.compile(r"://|^www\.|@|\.(?:com|org|net|edu|io)\b", re.I)
+
+
+def topic_parts(text: str) -> list[str]:
+    """A coordination of short topics as its topics; anything else whole."""
+    parts = [p.strip(" .") for p in _TOPIC_SEP.split(text.strip())]
+    if len(parts) > 1 and all(p and len(p.split()) <= 3 and is_topic(p) for p in parts):
+        return parts
+    return [text.strip()]
+
+
+def is_topic(text: str) -> bool:
+    """Whether a research-interest object can be a topic: no address, no clause fragment."""
+    words = text.split()
+    return bool(words) and not _URLISH.search(text) and words[0].lower() not in _NOT_TOPIC_START
