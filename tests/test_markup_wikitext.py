@@ -116,12 +116,17 @@ def test_looks_like_wikitext(raw, wiki):
         ("He studied at [[Dorran University|Dorran]].", "He studied at Dorran."),
         ("[[Category:Engineers]]Text [[Image:x.png|thumb]]stays.", "Text stays."),
         ("No links [here](http://x) at all.", "No links [here](http://x) at all."),
+        ("Paper one [[PDF]](http://x/p.pdf) [[code]][gh]", "Paper one [[PDF]](http://x/p.pdf) [[code]][gh]"),
     ],
 )
 def test_unwrap_links(raw, expected):
     m = unwrap_links(raw)
     assert m.text == expected
     assert all(raw[m.origin[i]] == ch for i, ch in enumerate(m.text))
+
+
+def test_markdown_link_with_a_bracketed_label_is_left_to_markdown():
+    assert lines("Sparse Codes. [[PDF]](http://x/p.pdf)\n", "markdown") == ["Sparse Codes. [PDF]"]
 
 
 def test_markdown_with_wiki_links():

@@ -42,6 +42,8 @@ def unwrap_links(text: str) -> TextMap:
     b = FastBuilder(len(text))
     pos = 0
     for m in _LINK.finditer(text):
+        if text[m.end() : m.end() + 1] in ("(", "[", ":"):
+            continue  # "[[PDF]](url)": a Markdown link whose label is in brackets
         b.copy(text[pos : m.start()], pos)
         if not _HIDDEN_NS.match(m.group(1)):
             if m.group(2) is not None:
