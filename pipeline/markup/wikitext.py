@@ -75,21 +75,22 @@ def looks_like_wikitext(text: str) -> bool:
     return headings >= 1 and inline
 
 
-def _close(text: str, start: int, opener: str, closer: str) -> int:
-    """Index just past the `closer` that matches the `opener` at `start` (nesting counted); -1 when unclosed."""
-    depth, i, n = 0, start, len(text)
-    while i < n:
-        if text.startswith(opener, i):
-            depth += 1
-            i += len(opener)
-        elif text.startswith(closer, i):
-            depth -= 1
-            i += len(closer)
-            if depth == 0:
-                return i
+_PAIR = re.compile(r"\{\{|\}\}|\[\[|\]\]")
+
+
+def _pairs(text: str) -> dict[int, int]:
+    """For every `{{` and `[[` that is closed, the index just past its `}}` or `]]` (nesting counted), in one pass."""
+    out: dict[int, int] = {}
+    stacks: dict[str, list[int]] = {"{": [], "[": []}
+    for m in _PAIR.finditer(text):
+        tok = m.group()
+        if tok in ("{{", "[["):
+            stacks[tok[0]].append(m.start())
         else:
-            i += 1
-    return -1
+            stack = stacks["{" if tok == "}}" else "["]
+            if stack:
+                out[stack.pop()] = m.end()
+    return out
 
 
 def _split_params(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -121,6 +122,7 @@ def _named(text: str, s: int, e: int) -> int:
 class _Renderer:
     def __init__(self, text: str) -> None:
         self.t = text
+        self.pairs = _pairs(text)
         self.b = FastBuilder(len(text))
         self.headings: list[tuple[int, int, int]] = []
         self.bold: list[tuple[int, int]] = []
@@ -159,7 +161,7 @@ class _Renderer:
     def _token(self, i: int, e: int) -> int | None:
         t = self.t
         if t.startswith("[[", i):
-            end = _close(t, i, "[[", "]]")
+            end = self.pairs.get(i, -1)
             if end < 0 or end > e:
                 return None
             parts = _split_params(t, i + 2, end - 2)
@@ -172,7 +174,7 @@ class _Renderer:
                     self.links.append((start, len(self.b), target.strip()))
             return end
         if t.startswith("{{", i):
-            end = _close(t, i, "{{", "}}")
+            end = self.pairs.get(i, -1)
             if end < 0 or end > e:
                 return None
             self._inline_template(i, end)
@@ -304,7 +306,7 @@ class _Renderer:
             le = n if le < 0 else le
             line = t[i:le]
             if t.startswith("{{", i):
-                end = _close(t, i, "{{", "}}")
+                end = self.pairs.get(i, -1)
                 if end > 0 and ("\n" in t[i:end] or _named(t, *_split_params(t, i + 2, end - 2)[-1]) >= 0) and not t[end:t.find("\n", end) if "\n" in t[end:] else n].strip():
                     self.newline(i)
                     self.block_template(i, end)
