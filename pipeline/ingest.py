@@ -14,7 +14,7 @@ from typing import Literal
 
 from .schema import ErrorCode
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".wiki", ".mediawiki")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -174,11 +174,13 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
-def detect_format(name: str, text: str) -> Literal["markdown", "html", "text"]:
+def detect_format(name: str, text: str) -> Literal["markdown", "html", "wikitext", "text"]:
     """Format by file suffix; a text file that is plainly an HTML page is read as HTML."""
     suffix = PurePath(name).suffix.lower()
     if suffix in (".html", ".htm"):
         return "html"
+    if suffix in (".wiki", ".mediawiki"):
+        return "wikitext"
     if suffix in (".md", ".markdown"):
         return "markdown"
     if _HTML_START.match(text[:4096]):

@@ -79,13 +79,15 @@ def test_invalid_utf8_falls_back_to_a_legacy_decoding():
         ("a.txt", "  <!DOCTYPE html><html><body>x</body></html>", "html"),
         ("a.txt", "<html lang='en'><body>x", "html"),
         ("a.txt", "<b>bold</b> is not a page", "text"),
+        ("a.wiki", "'''Ada Vell''' is a chemist.", "wikitext"),
+        ("a.MediaWiki", "plain words", "wikitext"),
     ],
 )
 def test_detect_format(name, text, fmt):
     assert detect_format(name, text) == fmt
 
 
-@pytest.mark.parametrize("name, ok", [("x.md", True), ("x.txt", True), ("x.HTM", True), ("x.pdf", False), ("README", False)])
+@pytest.mark.parametrize("name, ok", [("x.md", True), ("x.txt", True), ("x.HTM", True), ("x.wiki", True), ("x.pdf", False), ("README", False)])
 def test_ensure_supported(name, ok):
     if ok:
         ensure_supported(name)

@@ -137,6 +137,13 @@ def test_markdown_with_wiki_links():
     assert_copied_words_map_back(md, "markdown")
 
 
+def test_a_wiki_file_is_read_as_wikitext_even_without_wiki_signs():
+    """A .wiki suffix decides the format: a page with one heading and no bold still renders as wikitext."""
+    raw = "== Career ==\nTomas Brel joined Halden Works in 2011.\n"
+    assert to_plain(raw, "wikitext").fmt == "wikitext"
+    assert lines(raw, "wikitext") == ["Career", "Tomas Brel joined Halden Works in 2011."]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet="ab1 =|[]{}'*#:\n<>!-&;/", max_size=120))
 def test_render_never_fails_and_maps_in_range(raw):

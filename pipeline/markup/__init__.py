@@ -62,8 +62,8 @@ def _meaningful(s: str | None) -> str | None:
 
 
 def to_plain(text: str, fmt: str) -> Markup:
-    """Plain text of a decoded document; `fmt` is "markdown", "html" or "text"."""
-    if fmt in ("markdown", "text") and wikitext.looks_like_wikitext(text):
+    """Plain text of a decoded document; `fmt` is "markdown", "html", "wikitext" or "text"."""
+    if fmt == "wikitext" or (fmt in ("markdown", "text") and wikitext.looks_like_wikitext(text)):
         return _wiki_markup(text)
     if fmt not in ("markdown", "html"):
         return Markup(TextMap.identity(text), fmt="text")
