@@ -28,6 +28,7 @@ from ..lean_imports import keep_gpu_libraries_out
 from ..manifest import Cache
 from ..runner import Job, UsageError, run_jobs
 from . import Work, lost_record, peak_rss_mb
+from .long_docs import run_long_jobs, split_long
 
 
 class LocalEngine:
@@ -50,7 +51,7 @@ class LocalEngine:
         if forking:
             # The loaded model is never freed while workers share it: keep collections off its pages.
             gc.freeze()
-        _run_pool(work, mp.get_context("fork" if forking else "spawn"))
+        _run_pool(work, mp.get_context("fork" if forking else "spawn"), extractor)
 
 
 # Worker-process state: one extractor per process, built once.
@@ -94,17 +95,24 @@ def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
     return "ok", (results, timings, (str(os.getpid()), _W["start_s"], peak_rss_mb()))
 
 
-def _run_pool(work: Work, ctx: Any) -> None:
+def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
     """Run chunks on `work.workers` processes, a few chunks in flight each.
 
     If a worker process dies (a crash in native code, the OOM killer), every
     document that was in flight is retried alone, with nothing else running,
     in a fresh pool; a document that kills a worker on its own gets an
-    'internal' record and the rest are unaffected.
+    'internal' record and the rest are unaffected. Long documents come first,
+    run here with their model parts on the pool (`long_docs`) when this process
+    holds the extractor the workers were forked with.
     """
     workers, settings = work.workers, work.settings
+    chunks = work.chunks
+    long_jobs: deque[Job] = deque()
+    if extractor is not None and hasattr(extractor, "map_parts"):
+        long, chunks = split_long(chunks)
+        long_jobs.extend(long)
     # (chunk, isolated): isolated chunks are suspects from a crash and run with nothing beside them.
-    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in work.chunks)
+    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in chunks)
 
     def collect(fut: Any, chunk: list[Job]) -> bool:
         """Hand a finished chunk to `accept`; False when the pool broke under it."""
@@ -123,6 +131,19 @@ def _run_pool(work: Work, ctx: Any) -> None:
         return True
 
     initargs = (work.factory, settings, str(work.out), work.cache.key, os.getpid())
+    while long_jobs:
+        ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=initargs)
+        try:
+            lost, replace = run_long_jobs(work, extractor, ex, long_jobs)
+        except BaseException:
+            _stop(ex)
+            raise
+        if lost is not None:
+            queue.appendleft(([lost], True))
+        if replace:
+            _stop(ex)
+        else:
+            ex.shutdown(wait=True)
     while queue:
         n = workers if not queue[0][1] else 1
         ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=initargs)
@@ -160,9 +181,7 @@ def _run_pool(work: Work, ctx: Any) -> None:
                     break
         except BaseException:
             # Ctrl-C or a fatal error: stop the workers now rather than after their chunks.
-            for proc in list(getattr(ex, "_processes", {}).values()):
-                proc.terminate()
-            ex.shutdown(wait=False, cancel_futures=True)
+            _stop(ex)
             raise
         else:
             ex.shutdown(wait=True, cancel_futures=True)
@@ -177,3 +196,10 @@ def _run_pool(work: Work, ctx: Any) -> None:
         else:
             queue.extendleft(([j], True) for j in reversed(suspects))
 
+
+
+def _stop(ex: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, whatever they are running."""
+    for proc in list(getattr(ex, "_processes", {}).values()):
+        proc.terminate()
+    ex.shutdown(wait=False, cancel_futures=True)
