@@ -54,20 +54,27 @@ def _kill_worker(part):
     os._exit(3)  # a crash in native code, as far as the pool can tell
 
 
-@pytest.mark.parametrize("crash", [False, True], ids=["parts-on-workers", "worker-dies-under-a-part"])
-def test_long_document_parts_on_workers_give_the_one_worker_output(tmp_path, monkeypatch, crash):
-    """Parts of one long document run on 2 workers; the output is that of one process, byte for byte.
-
-    When a worker dies under a part, the document is run again alone on a fresh worker, the usual way.
-    """
+def test_long_document_parts_on_workers_give_the_one_worker_output(tmp_path, monkeypatch):
+    """Parts of one long document run on 2 workers; the output is that of one process, byte for byte."""
     monkeypatch.setattr(document, "PART_CHARS", 4000)  # parts of the real size need a 100 KB document
     src = _long_input(tmp_path / "in", 24_000)
     one = run([str(src)], tmp_path / "one", Settings(), workers=1)
-    if crash:
-        monkeypatch.setattr(long_docs, "worker_part", _kill_worker)
     two = run([str(src)], tmp_path / "two", Settings(), workers=2)
     assert one.facts > 20 and one.failed == 0 == two.failed
     assert outputs(tmp_path / "two") == outputs(tmp_path / "one")
     assert "long documents, parts on workers" not in one.timings
-    # Without a crash the long document ran here with its parts on the pool; after one, alone on a worker.
-    assert ("long documents, parts on workers" in two.timings) is not crash
+    assert two.timings["long documents, parts on workers"] > 0
+    assert len(two.worker_peak_mb) >= 2  # this process and at least one worker that ran parts
+
+
+def test_long_document_whose_part_kills_a_worker_gets_an_internal_record(tmp_path, monkeypatch):
+    """As with any document alone on a worker that dies; the other documents are unaffected."""
+    monkeypatch.setattr(document, "PART_CHARS", 4000)
+    monkeypatch.setattr(long_docs, "worker_part", _kill_worker)  # forked workers inherit it
+    src = _long_input(tmp_path / "in", 24_000)
+    one = run([str(src)], tmp_path / "one", Settings(), workers=1)
+    two = run([str(src)], tmp_path / "two", Settings(), workers=2)
+    assert one.failed == 0 and two.errors == {"internal": 1}
+    got, expected = records(tmp_path / "two"), records(tmp_path / "one")
+    assert got["long"]["error"]["message"] == "The worker process died while processing this document."
+    assert got["short"] == expected["short"] and expected["short"]["facts"]

@@ -28,7 +28,7 @@ from ..lean_imports import keep_gpu_libraries_out
 from ..manifest import Cache
 from ..runner import Job, UsageError, run_jobs
 from . import Work, lost_record, peak_rss_mb
-from .long_docs import run_long_jobs, split_long
+from .long_docs import run_long_job, split_long
 
 
 class LocalEngine:
@@ -131,28 +131,15 @@ def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
         return True
 
     initargs = (work.factory, settings, str(work.out), work.cache.key, os.getpid())
-    while long_jobs:
-        ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init, initargs=initargs)
-        try:
-            lost, replace = run_long_jobs(work, extractor, ex, long_jobs)
-        except BaseException:
-            _stop(ex)
-            raise
-        if lost is not None:
-            queue.appendleft(([lost], True))
-        if replace:
-            _stop(ex)
-        else:
-            ex.shutdown(wait=True)
-    while queue:
-        n = workers if not queue[0][1] else 1
-        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=initargs)
+    while queue or long_jobs:
+        n = workers if long_jobs or not queue[0][1] else 1
+        ex = ProcessPoolExecutor(max_workers=n if long_jobs else min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=initargs)
         inflight: dict[Any, tuple[list[Job], bool]] = {}
         failed: list[list[Job]] = []
         hung = False
         try:
-            while queue or inflight:
-                if n < workers and not inflight and queue and not queue[0][1]:
+            while queue or inflight or (long_jobs and n == workers):
+                if n < workers and not inflight and (long_jobs or queue and not queue[0][1]):
                     break  # suspects done: back to a full-size pool
                 with warnings.catch_warnings():
                     # Python 3.12 warns on fork beside other threads (a progress bar's monitor); workers use none of their locks.
@@ -163,6 +150,18 @@ def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
                             break
                         queue.popleft()
                         inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
+                    if long_jobs and n == workers and not any(iso for _, iso in inflight.values()):
+                        # One long document here while the workers run chunks; its parts queue behind them.
+                        job = long_jobs.popleft()
+                        finished, stuck = run_long_job(work, extractor, ex, job)
+                        if not finished:
+                            failed.append([job])  # a worker died under a part: the pool is broken
+                            break
+                        if stuck:
+                            _requeue_after_stop(ex, inflight, queue, collect)
+                            break
+                        if not inflight:
+                            continue
                 # Each document stops itself at the time limit; this catches native code that ignores the alarm.
                 patience = 2 * max(sum(runner.time_limit(settings.timeout_s, j.size) for j in c) for c, _ in inflight.values()) + runner.WATCHDOG_GRACE_S
                 done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
@@ -203,3 +202,13 @@ def _stop(ex: ProcessPoolExecutor) -> None:
     for proc in list(getattr(ex, "_processes", {}).values()):
         proc.terminate()
     ex.shutdown(wait=False, cancel_futures=True)
+
+
+def _requeue_after_stop(ex: ProcessPoolExecutor, inflight: dict[Any, tuple[list[Job], bool]], queue: deque, collect: Callable[[Any, list[Job]], bool]) -> None:
+    """Stop a pool a worker of which is stuck in a part; chunks it had not finished go back to the queue as they were."""
+    _stop(ex)
+    wait(inflight, timeout=60)
+    for fut, (chunk, isolated) in list(inflight.items()):
+        if not (fut.done() and not fut.cancelled() and collect(fut, chunk)):
+            queue.appendleft((chunk, isolated))
+    inflight.clear()

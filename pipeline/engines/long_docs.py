@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -91,29 +90,25 @@ class _PoolParts:
         return any(not f.done() for f in self.futures)
 
 
-def run_long_jobs(work: Work, extractor: Any, ex: ProcessPoolExecutor, jobs: deque[Job]) -> tuple[Job | None, bool]:
-    """Run long documents from `jobs`, one at a time, here, with their parts on `ex`.
+def run_long_job(work: Work, extractor: Any, ex: ProcessPoolExecutor, job: Job) -> tuple[bool, bool]:
+    """Run one long document here, its parts on `ex`: (whether it got its record, whether a part still runs).
 
-    Stops early and returns (the job lost with a worker, or None; whether the pool
-    must be replaced) when a worker died or a part outlived its document.
+    A document whose part killed a worker gets no record here: the pool is broken, and
+    the caller retries the document alone, as it does every document of a broken pool.
+    A part still running after its document stopped (a time limit hit in native code)
+    leaves a worker busy: the caller replaces the pool.
     """
-    pid = str(os.getpid())
-    while jobs:
-        job = jobs[0]
-        mapper = _PoolParts(ex, work, 2 * runner.time_limit(work.settings.timeout_s, job.size) + runner.WATCHDOG_GRACE_S)
-        extractor.map_parts = mapper
-        t = time.perf_counter()
-        try:
-            results, timings = run_jobs(extractor, work.settings, work.cache, [job])
-        except PartsLost:
-            jobs.popleft()
-            return job, True
-        finally:
-            extractor.map_parts = None
-        jobs.popleft()
-        timings["long documents, parts on workers"] = time.perf_counter() - t
-        work.note_worker(pid, None, peak_rss_mb())  # this process merged the parts and ran our components
-        work.accept(results, timings)
-        if mapper.busy():
-            return None, True
-    return None, False
+    patience = 2 * runner.time_limit(work.settings.timeout_s, job.size) + runner.WATCHDOG_GRACE_S
+    mapper = _PoolParts(ex, work, patience)
+    extractor.map_parts = mapper
+    t = time.perf_counter()
+    try:
+        results, timings = run_jobs(extractor, work.settings, work.cache, [job])
+    except PartsLost:
+        return False, False
+    finally:
+        extractor.map_parts = None
+    timings["long documents, parts on workers"] = time.perf_counter() - t
+    work.note_worker(str(os.getpid()), None, peak_rss_mb())  # this process merged the parts and ran our components
+    work.accept(results, timings)
+    return True, mapper.busy()
