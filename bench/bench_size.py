@@ -11,7 +11,9 @@ the seconds per MB stay flat as the size grows.
 `--workers 1,2` runs every size once per worker count: with several workers the model's
 parts of the document run on the worker pool. CPU time then counts the workers too, and
 peak memory is reported for the main process and for the largest worker; the outputs of
-every worker count must be byte-identical. The load average of the machine (1 minute,
+every worker count must be byte-identical. `parts s / document s`: of the seconds the main
+process spent on the document, those it waited for the model's parts (the rest, markup,
+cleaning and our components on the whole document, runs in the main process alone). The load average of the machine (1 minute,
 before and after each run) goes with each row, since a shared machine's other jobs move
 the wall time.
 """
@@ -77,6 +79,9 @@ def one(path: str, out: str, timeout: float, workers: int) -> None:
         "worker_peak_mb": round(kids.ru_maxrss / 1024) if workers > 1 else None, "facts": res.facts,
         "status": status["status"], "code": (status.get("error") or {}).get("code"),
         "load": [round(load, 1), round(os.getloadavg()[0], 1)],
+        # With workers: the document's time in this process, and how much of it went waiting for the model's parts.
+        "here_s": round(res.timings.get("long documents, parts on workers", 0.0), 2),
+        "parts_s": round(res.timings.get("long documents, waiting for the parts", 0.0), 2),
     }))
 
 
@@ -116,15 +121,17 @@ def main() -> int:
                     print(f"{mb:g} MB: the output with {n} workers differs from that with {counts[0]}", file=sys.stderr)
                     return 1
                 worker = f" (largest worker {row['worker_peak_mb']} MB)" if row["worker_peak_mb"] else ""
-                print(f"{mb:g} MB, {n} worker(s): {row['seconds']} s ({row['cpu']} cpu s), {row['peak_mb']} MB peak{worker}, status {row['status']}"
+                split = f", {row['parts_s']} s of its {row['here_s']} s waiting for the model's parts" if row["here_s"] else ""
+                print(f"{mb:g} MB, {n} worker(s): {row['seconds']} s ({row['cpu']} cpu s){split}, {row['peak_mb']} MB peak{worker}, status {row['status']}"
                       f"{' (' + row['code'] + ')' if row['code'] else ''}, {row['facts']} facts, load {row['load'][0]} -> {row['load'][1]}",
                       file=sys.stderr, flush=True)
-    print("| size MB | workers | wall s | cpu s | cpu s per MB | peak MB (main / largest worker) | status | facts | load avg before / after |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| size MB | workers | wall s | cpu s | cpu s per MB | parts s / document s | peak MB (main / largest worker) | status | facts | load avg before / after |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         status = r["status"] + (f" ({r['code']})" if r["code"] else "")
         peak = f"{r['peak_mb']}" + (f" / {r['worker_peak_mb']}" if r["worker_peak_mb"] else "")
-        print(f"| {r['mb']:g} | {r['workers']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['cpu'] / r['mb']:.1f} | {peak} | {status} | {r['facts']} | {r['load'][0]} / {r['load'][1]} |")
+        split = f"{r['parts_s']:.1f} / {r['here_s']:.1f}" if r["here_s"] else ""
+        print(f"| {r['mb']:g} | {r['workers']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['cpu'] / r['mb']:.1f} | {split} | {peak} | {status} | {r['facts']} | {r['load'][0]} / {r['load'][1]} |")
     if len(counts) > 1:
         print(f"\nThe outputs of {', '.join(map(str, counts))} workers were byte-identical at every size.")
     return 0

@@ -61,8 +61,10 @@ class _PoolParts:
     def __init__(self, ex: ProcessPoolExecutor, work: Work, patience: float) -> None:
         self.ex, self.work, self.patience = ex, work, patience
         self.futures: list[Future] = []
+        self.seconds = 0.0  # from handing out the parts to the last one back
 
     def __call__(self, parts: list[Any]) -> list[bytes]:
+        t = time.perf_counter()
         futures = [self.ex.submit(worker_part, p) for p in parts]
         self.futures += futures
         out: list[bytes] = []
@@ -83,6 +85,7 @@ class _PoolParts:
         finally:
             for fut in futures:
                 fut.cancel()  # after a failure: parts not yet started never run
+            self.seconds += time.perf_counter() - t
         return out
 
     def busy(self) -> bool:
@@ -109,6 +112,7 @@ def run_long_job(work: Work, extractor: Any, ex: ProcessPoolExecutor, job: Job) 
     finally:
         extractor.map_parts = None
     timings["long documents, parts on workers"] = time.perf_counter() - t
+    timings["long documents, waiting for the parts"] = mapper.seconds
     work.note_worker(str(os.getpid()), None, peak_rss_mb())  # this process merged the parts and ran our components
     work.accept(results, timings)
     return True, mapper.busy()
