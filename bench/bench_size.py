@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SUFFIXES = (".md", ".txt")
 
 
-def sources() -> list[Path]:
+def sources(dev: Path | None = None) -> list[Path]:
     files = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in SUFFIXES)
-    dev = ROOT.parent / "shared" / "corpus" / "dev"
+    dev = dev or ROOT.parent / "shared" / "corpus" / "dev"
     if dev.is_dir():
         files += sorted(p for p in dev.iterdir() if p.suffix in SUFFIXES)
     else:
@@ -44,11 +44,11 @@ def sources() -> list[Path]:
     return files
 
 
-def build(size: int) -> bytes:
+def build(size: int, dev: Path | None = None) -> bytes:
     """Whole source documents, each under its own heading, until `size` bytes, then cut at a line end."""
     parts: list[bytes] = []
     total, i = 0, 0
-    base = [p.read_bytes() for p in sources()]
+    base = [p.read_bytes() for p in sources(dev)]
     while total < size:
         chunk = f"\n\n# Part {i + 1}\n\n".encode() + base[i % len(base)]
         parts.append(chunk)
@@ -89,6 +89,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="0.1,0.5,1,2,4", help="document sizes in MB (default 0.1,0.5,1,2,4)")
     ap.add_argument("--timeout", type=float, default=60.0, help="the run's --timeout (default 60, the run's own default)")
+    ap.add_argument("--dev", type=Path, help="development documents to build from (default ../shared/corpus/dev)")
     ap.add_argument("--workers", default="1", help="worker counts to run each size with, e.g. 1,2 (default 1)")
     ap.add_argument("--one", nargs=2, metavar=("FILE", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -100,7 +101,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="bench-size-") as tmp:
         for mb in (float(x) for x in args.sizes.split(",")):
             doc = Path(tmp) / f"doc_{mb:g}mb.md"
-            doc.write_bytes(build(int(mb * 1024 * 1024)))
+            doc.write_bytes(build(int(mb * 1024 * 1024), args.dev))
             first: tuple[bytes, bytes] | None = None
             for n in counts:
                 out = Path(tmp) / f"out_{mb:g}_{n}"
