@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from types import SimpleNamespace
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from pydantic import ValidationError
 from spacy.language import Language
@@ -73,8 +73,13 @@ def prepare(item: Input, settings: Settings, timings: Timings | None = None) -> 
     return ct
 
 
-def run_documents(nlp: Language, items: Iterable[Input], settings: Settings, timings: Timings | None = None) -> Iterator[DocumentRecord]:
-    """Records of `items`, in order; seconds per step are added to `timings` when given."""
+def run_documents(
+    nlp: Language, items: Iterable[Input], settings: Settings, timings: Timings | None = None, map_parts: PartMapper | None = None
+) -> Iterator[DocumentRecord]:
+    """Records of `items`, in order; seconds per step are added to `timings` when given.
+
+    `map_parts`, when given, runs the model on the parts of a long document elsewhere (see `run_long`).
+    """
     batch: list[tuple[Input, CleanText | Exception]] = []
     for item in items:
         try:
@@ -82,13 +87,13 @@ def run_documents(nlp: Language, items: Iterable[Input], settings: Settings, tim
         except Exception as exc:  # one bad document never stops the others
             batch.append((item, exc))
         if len(batch) >= settings.batch_size:
-            yield from _run_batch(nlp, batch, settings, timings)
+            yield from _run_batch(nlp, batch, settings, timings, map_parts)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, settings, timings)
+        yield from _run_batch(nlp, batch, settings, timings, map_parts)
 
 
-def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings | None) -> Iterator[DocumentRecord]:
+def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings | None, map_parts: PartMapper | None) -> Iterator[DocumentRecord]:
     docs: list[Doc | None] = []
     for item, ct in batch:
         if isinstance(ct, Exception):
@@ -113,7 +118,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings 
     for d in docs:
         if d is not None and len(text_of(d)) > PART_CHARS:
             try:
-                processed[id(d)] = run_long(nlp, d)
+                processed[id(d)] = run_long(nlp, d, map_parts)
             except Exception as exc:
                 processed[id(d)] = exc
     if timings is not None:
@@ -162,36 +167,71 @@ def _parts(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
-def run_long(nlp: Language, doc: Doc) -> Doc:
+# A part for the model: its text and its sections as (start, end, name) in part offsets; plain data, so it can go to a worker.
+Part = tuple[str, tuple[tuple[int, int, str], ...]]
+# Runs the model on parts elsewhere (the local engine's worker pool): one `Doc.to_bytes()` per part, in order.
+PartMapper = Callable[[list[Part]], list[bytes]]
+
+
+def long_parts(text: str, sections: Iterable[Any]) -> list[Part]:
+    """The parts of a long document's text, each with the sections that overlap it."""
+    sections = list(sections)
+    return [
+        (text[s:e], tuple((x.start - s, x.end - s, x.name) for x in sections if x.end > s and x.start < e))
+        for s, e in _parts(text, PART_CHARS)
+    ]
+
+
+def _part_doc(nlp: Language, part: Part) -> Doc:
+    text, sections = part
+    doc = nlp.make_doc(text)
+    doc.user_data["text"] = text
+    # The model's components read only the text and the sections (which lines need syntax).
+    doc._.clean = SimpleNamespace(sections=[SimpleNamespace(start=s, end=e, name=n) for s, e, n in sections])
+    return doc
+
+
+def run_model_parts(nlp: Language, parts: list[Part]) -> list[Doc]:
+    """The model's components on each part, one part at a time (a batch of parts would be the whole text again)."""
+    from .nlp import split_pipeline
+
+    model, _ours = split_pipeline(nlp)
+    docs = [_part_doc(nlp, p) for p in parts]
+    for _name, proc in model:
+        docs = [proc(d) for d in docs]  # type: ignore[operator]
+    for d in docs:
+        d.user_data.clear()  # the merge would warn about (and drop) it
+    return docs
+
+
+def model_part_bytes(nlp: Language, part: Part) -> bytes:
+    """One part through the model, serialized: what a worker sends back for `run_long`."""
+    return run_model_parts(nlp, [part])[0].to_bytes(exclude=["user_data"])
+
+
+def run_long(nlp: Language, doc: Doc, map_parts: PartMapper | None = None) -> Doc:
     """A document over PART_CHARS: the model runs on parts cut at line breaks, our components on the whole.
 
     The model's memory grows with the text it reads at once (several GB for 1 MB in
     one piece); by parts it stays that of one part. A line break always ends a
     sentence here, so the model sees the same sentences; only context across a cut is lost.
+    With `map_parts` the parts run elsewhere (in parallel) and come back as bytes;
+    each part's annotation depends on its text alone, so the merged Doc is the same.
     """
     from .nlp import split_pipeline
 
-    model, ours = split_pipeline(nlp)
     text = text_of(doc)
     ct: CleanText = doc._.clean
-    sections = list(getattr(ct, "sections", None) or [])
-    parts: list[Doc] = []
-    for s, e in _parts(text, PART_CHARS):
-        part = nlp.make_doc(text[s:e])
-        part.user_data["text"] = text[s:e]
-        # The model's components read only the text and the sections (which lines need syntax).
-        part._.clean = SimpleNamespace(sections=[SimpleNamespace(start=x.start - s, end=x.end - s, name=x.name) for x in sections if x.end > s and x.start < e])
-        parts.append(part)
-    for _name, proc in model:
-        # One part at a time: a batch of parts would be the whole text at once again.
-        parts = [proc(p) for p in parts]  # type: ignore[operator]
-    for p in parts:
-        p.user_data.clear()  # the merge would warn about (and drop) it
-    whole = Doc.from_docs(parts, ensure_whitespace=False)
+    parts = long_parts(text, getattr(ct, "sections", None) or [])
+    if map_parts is None:
+        docs = run_model_parts(nlp, parts)
+    else:
+        docs = [Doc(nlp.vocab).from_bytes(b) for b in map_parts(parts)]
+    whole = Doc.from_docs(docs, ensure_whitespace=False)
     whole.user_data["text"] = text
     whole._.clean = ct
     whole._.dct = doc._.dct
-    for _name, proc in ours:
+    for _name, proc in split_pipeline(nlp)[1]:
         whole = proc(whole)  # type: ignore[operator]
     return whole
 

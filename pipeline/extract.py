@@ -6,7 +6,7 @@ The stages run in the fixed order of the design: markup -> clean -> spaCy
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .config import Settings
 from .records import Input
@@ -24,6 +24,8 @@ class Extractor:
 
         self.nlp = build_nlp(self.settings)
         self.timings: dict[str, float] = {}  # seconds per stage, for --profile
+        # Set by an engine with idle workers: runs the model on a long document's parts there.
+        self.map_parts: Callable[[list[Any]], list[bytes]] | None = None
 
     def process(self, item: Input) -> DocumentRecord:
         return next(iter(self.process_many([item])))
@@ -31,5 +33,5 @@ class Extractor:
     def process_many(self, items: Iterable[Input]) -> Iterator[DocumentRecord]:
         from .document import run_documents
 
-        yield from run_documents(self.nlp, items, self.settings, self.timings)
+        yield from run_documents(self.nlp, items, self.settings, self.timings, self.map_parts)
 

@@ -37,3 +37,20 @@ def test_model_by_parts_gives_the_same_record(extractor: Extractor, monkeypatch:
     assert len(item.text) > 3 * 3000
     assert by_parts.facts and by_parts.facts == whole.facts
     assert [(e.label, e.start, e.end) for e in by_parts.entities] == [(e.label, e.start, e.end) for e in whole.entities]
+
+
+def test_parts_through_bytes_give_the_same_record(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker sends back for a part (its Doc as bytes) merges into the record of the in-process run."""
+    item = Input(SEED.read_text(encoding="utf-8"), "seed", "seed", "", "text")
+    monkeypatch.setattr(document, "PART_CHARS", 3000)
+    in_process = extractor.process(item)
+    sent: list[int] = []
+
+    def elsewhere(parts: list[document.Part]) -> list[bytes]:
+        sent.append(len(parts))
+        return [document.model_part_bytes(extractor.nlp, p) for p in parts]
+
+    monkeypatch.setattr(extractor, "map_parts", elsewhere)
+    by_bytes = extractor.process(item)
+    assert sent and sent[0] > 3
+    assert by_bytes.facts and by_bytes.model_dump_json() == in_process.model_dump_json()

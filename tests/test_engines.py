@@ -1,15 +1,20 @@
-"""The engine interface: names, and what the local engine reports about its workers."""
+"""The engine interface: names, what the local engine reports about its workers, long documents on its pool."""
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import pytest
 
+from pipeline import document
 from pipeline.config import Settings
-from pipeline.engines import get_engine
+from pipeline.engines import get_engine, long_docs
 from pipeline.runner import UsageError, run
-from tests.test_runner import FakeExtractor, records, write
+from tests.test_runner import FakeExtractor, outputs, records, write
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def test_unknown_engine_is_a_usage_error(tmp_path):
@@ -32,3 +37,44 @@ def test_local_engine_reports_worker_start_up_and_memory(tmp_path, workers):
     assert 1 <= len(res.worker_start_s) <= workers and all(s >= 0 for s in res.worker_start_s.values())
     assert res.worker_peak_mb and "peak memory per worker" in res.summary()
     assert 0 < res.first_result_s <= res.extract_s <= res.seconds
+
+
+def _long_input(root: Path, size: int) -> Path:
+    """A Markdown document of the seeds under headings, `size` characters or more, and a short one beside it."""
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    body, i = [], 0
+    while sum(map(len, body)) < size:
+        body.append(f"\n\n# Part {i + 1}\n\n{seeds[i % len(seeds)]}")
+        i += 1
+    write(root, {"long.md": "".join(body), "short.txt": "Mira Tallis is a research scientist at Northfield Labs.\n"})
+    return root
+
+
+def _kill_worker(part):
+    os._exit(3)  # a crash in native code, as far as the pool can tell
+
+
+def test_long_document_parts_on_workers_give_the_one_worker_output(tmp_path, monkeypatch):
+    """Parts of one long document run on 2 workers; the output is that of one process, byte for byte."""
+    monkeypatch.setattr(document, "PART_CHARS", 4000)  # parts of the real size need a 100 KB document
+    src = _long_input(tmp_path / "in", 24_000)
+    one = run([str(src)], tmp_path / "one", Settings(), workers=1)
+    two = run([str(src)], tmp_path / "two", Settings(), workers=2)
+    assert one.facts > 20 and one.failed == 0 == two.failed
+    assert outputs(tmp_path / "two") == outputs(tmp_path / "one")
+    assert "long documents, parts on workers" not in one.timings
+    assert two.timings["long documents, parts on workers"] > 0
+    assert len(two.worker_peak_mb) >= 2  # this process and at least one worker that ran parts
+
+
+def test_long_document_whose_part_kills_a_worker_gets_an_internal_record(tmp_path, monkeypatch):
+    """As with any document alone on a worker that dies; the other documents are unaffected."""
+    monkeypatch.setattr(document, "PART_CHARS", 4000)
+    monkeypatch.setattr(long_docs, "worker_part", _kill_worker)  # forked workers inherit it
+    src = _long_input(tmp_path / "in", 24_000)
+    one = run([str(src)], tmp_path / "one", Settings(), workers=1)
+    two = run([str(src)], tmp_path / "two", Settings(), workers=2)
+    assert one.failed == 0 and two.errors == {"internal": 1}
+    got, expected = records(tmp_path / "two"), records(tmp_path / "one")
+    assert got["long"]["error"]["message"] == "The worker process died while processing this document."
+    assert got["short"] == expected["short"] and expected["short"]["facts"]

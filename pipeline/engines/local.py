@@ -28,6 +28,7 @@ from ..lean_imports import keep_gpu_libraries_out
 from ..manifest import Cache
 from ..runner import Job, UsageError, run_jobs
 from . import Work, lost_record, peak_rss_mb
+from .long_docs import run_long_job, split_long
 
 
 class LocalEngine:
@@ -50,7 +51,7 @@ class LocalEngine:
         if forking:
             # The loaded model is never freed while workers share it: keep collections off its pages.
             gc.freeze()
-        _run_pool(work, mp.get_context("fork" if forking else "spawn"))
+        _run_pool(work, mp.get_context("fork" if forking else "spawn"), extractor)
 
 
 # Worker-process state: one extractor per process, built once.
@@ -94,17 +95,24 @@ def _worker_run(jobs: list[Job]) -> tuple[str, Any]:
     return "ok", (results, timings, (str(os.getpid()), _W["start_s"], peak_rss_mb()))
 
 
-def _run_pool(work: Work, ctx: Any) -> None:
+def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
     """Run chunks on `work.workers` processes, a few chunks in flight each.
 
     If a worker process dies (a crash in native code, the OOM killer), every
     document that was in flight is retried alone, with nothing else running,
     in a fresh pool; a document that kills a worker on its own gets an
-    'internal' record and the rest are unaffected.
+    'internal' record and the rest are unaffected. Long documents come first,
+    run here with their model parts on the pool (`long_docs`) when this process
+    holds the extractor the workers were forked with.
     """
     workers, settings = work.workers, work.settings
+    chunks = work.chunks
+    long_jobs: deque[Job] = deque()
+    if extractor is not None and hasattr(extractor, "map_parts"):
+        long, chunks = split_long(chunks)
+        long_jobs.extend(long)
     # (chunk, isolated): isolated chunks are suspects from a crash and run with nothing beside them.
-    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in work.chunks)
+    queue: deque[tuple[list[Job], bool]] = deque((c, False) for c in chunks)
 
     def collect(fut: Any, chunk: list[Job]) -> bool:
         """Hand a finished chunk to `accept`; False when the pool broke under it."""
@@ -123,15 +131,15 @@ def _run_pool(work: Work, ctx: Any) -> None:
         return True
 
     initargs = (work.factory, settings, str(work.out), work.cache.key, os.getpid())
-    while queue:
-        n = workers if not queue[0][1] else 1
-        ex = ProcessPoolExecutor(max_workers=min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=initargs)
+    while queue or long_jobs:
+        n = workers if long_jobs or not queue[0][1] else 1
+        ex = ProcessPoolExecutor(max_workers=n if long_jobs else min(n, len(queue)), mp_context=ctx, initializer=_worker_init, initargs=initargs)
         inflight: dict[Any, tuple[list[Job], bool]] = {}
         failed: list[list[Job]] = []
         hung = False
         try:
-            while queue or inflight:
-                if n < workers and not inflight and queue and not queue[0][1]:
+            while queue or inflight or (long_jobs and n == workers):
+                if n < workers and not inflight and (long_jobs or queue and not queue[0][1]):
                     break  # suspects done: back to a full-size pool
                 with warnings.catch_warnings():
                     # Python 3.12 warns on fork beside other threads (a progress bar's monitor); workers use none of their locks.
@@ -142,6 +150,18 @@ def _run_pool(work: Work, ctx: Any) -> None:
                             break
                         queue.popleft()
                         inflight[ex.submit(_worker_run, chunk)] = (chunk, isolated)
+                    if long_jobs and n == workers and not any(iso for _, iso in inflight.values()):
+                        # One long document here while the workers run chunks; its parts queue behind them.
+                        job = long_jobs.popleft()
+                        finished, stuck = run_long_job(work, extractor, ex, job)
+                        if not finished:
+                            failed.append([job])  # a worker died under a part: the pool is broken
+                            break
+                        if stuck:
+                            _requeue_after_stop(ex, inflight, queue, collect)
+                            break
+                        if not inflight:
+                            continue
                 # Each document stops itself at the time limit; this catches native code that ignores the alarm.
                 patience = 2 * max(sum(runner.time_limit(settings.timeout_s, j.size) for j in c) for c, _ in inflight.values()) + runner.WATCHDOG_GRACE_S
                 done, _ = wait(inflight, timeout=patience, return_when=FIRST_COMPLETED)
@@ -160,9 +180,7 @@ def _run_pool(work: Work, ctx: Any) -> None:
                     break
         except BaseException:
             # Ctrl-C or a fatal error: stop the workers now rather than after their chunks.
-            for proc in list(getattr(ex, "_processes", {}).values()):
-                proc.terminate()
-            ex.shutdown(wait=False, cancel_futures=True)
+            _stop(ex)
             raise
         else:
             ex.shutdown(wait=True, cancel_futures=True)
@@ -177,3 +195,20 @@ def _run_pool(work: Work, ctx: Any) -> None:
         else:
             queue.extendleft(([j], True) for j in reversed(suspects))
 
+
+
+def _stop(ex: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, whatever they are running."""
+    for proc in list(getattr(ex, "_processes", {}).values()):
+        proc.terminate()
+    ex.shutdown(wait=False, cancel_futures=True)
+
+
+def _requeue_after_stop(ex: ProcessPoolExecutor, inflight: dict[Any, tuple[list[Job], bool]], queue: deque, collect: Callable[[Any, list[Job]], bool]) -> None:
+    """Stop a pool a worker of which is stuck in a part; chunks it had not finished go back to the queue as they were."""
+    _stop(ex)
+    wait(inflight, timeout=60)
+    for fut, (chunk, isolated) in list(inflight.items()):
+        if not (fut.done() and not fut.cancelled() and collect(fut, chunk)):
+            queue.appendleft((chunk, isolated))
+    inflight.clear()
