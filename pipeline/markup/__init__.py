@@ -44,6 +44,8 @@ class Markup:
     bold: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)
     fmt: str = "text"
+    # list items: (start, end, depth, parent) of each item's own line, parent an index into `items` or -1
+    items: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
@@ -96,7 +98,39 @@ def to_plain(text: str, fmt: str) -> Markup:
         a, b, lvl = min(headings)
         if lvl == 1 and not txt[:a].strip():
             title = _meaningful(txt[a:b])
-    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt)
+    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt, _items(txt, r.items))
+
+
+def _items(text: str, found: list[list[int]]) -> list[tuple[int, int, int, int]]:
+    """Each list item as the span of its own line, with its depth and parent.
+
+    An item whose first content is a nested list shares its line with its first
+    child: the child stands for it, and children of the empty item go to its parent.
+    """
+    out: list[tuple[int, int, int, int]] = []
+    index: dict[int, int] = {}  # found index -> out index
+    at_line: dict[int, int] = {}  # line start -> out index
+    for k, (start, depth, parent) in enumerate(found):
+        if start < 0:
+            continue
+        ls = text.rfind("\n", 0, start) + 1 if start < len(text) else len(text)
+        le = text.find("\n", start)
+        a, b = _trim(text, start, len(text) if le < 0 else le)
+        p = index.get(parent, -1) if parent >= 0 else -1
+        if b <= a:
+            if p >= 0:
+                index[k] = p
+            continue
+        prev = at_line.get(ls)
+        if prev is not None:
+            # the same line: an empty item (its child's text on its line) or a second marker on it
+            index[k] = prev
+            continue
+        while p >= 0 and out[p][0] >= a:
+            p = out[p][3]
+        index[k] = at_line[ls] = len(out)
+        out.append((a, b, 0 if p < 0 else out[p][2] + 1, p))
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

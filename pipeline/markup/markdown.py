@@ -26,12 +26,43 @@ _INDENT = re.compile(r"[ \t]*")
 
 
 class _Para:
-    __slots__ = ("kind", "segs", "marker")
+    __slots__ = ("kind", "segs", "marker", "item")
 
-    def __init__(self, kind: str, seg: tuple[int, int], marker: int = -1) -> None:
+    def __init__(self, kind: str, seg: tuple[int, int], marker: int = -1, item: int = -1) -> None:
         self.kind = kind  # "para" | "list"
         self.segs = [seg]
         self.marker = marker
+        self.item = item  # index of the list item in `_Renderer.items`
+
+
+def _columns(indent: str) -> int:
+    """Width of a line's indentation, a tab reaching the next multiple of four."""
+    col = 0
+    for ch in indent:
+        col = col + 4 - col % 4 if ch == "\t" else col + 1
+    return col
+
+
+class _Nesting:
+    """Open list items by indentation: an item indented two columns or more past an open item's
+    marker is its child (sub-bullets written with two spaces are as common as CommonMark's content column)."""
+
+    __slots__ = ("open",)
+
+    def __init__(self) -> None:
+        self.open: list[tuple[int, int]] = []  # (marker column, item index)
+
+    def place(self, col: int) -> tuple[int, int]:
+        """(depth, parent item index or -1) of an item whose marker stands at column `col`."""
+        while self.open and col < self.open[-1][0] + 2:
+            self.open.pop()
+        return len(self.open), (self.open[-1][1] if self.open else -1)
+
+    def push(self, col: int, item: int) -> None:
+        self.open.append((col, item))
+
+    def close(self) -> None:
+        self.open.clear()
 
 
 def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
@@ -44,6 +75,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     para: _Para | None = None
     fence: str | None = None
     in_table = False
+    nesting = _Nesting()
 
     def flush() -> None:
         nonlocal para
@@ -52,11 +84,13 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         p, para = para, None
         out.request(_NL, p.segs[0][0])
         if p.kind == "list":
+            r.item_start(p.item, out.mark())
             out.insert("- ", p.marker)
         r.block(p.segs, t)
         out.request(_NL, p.segs[-1][1])
 
     def heading(segs: list[tuple[int, int]], level: int) -> None:
+        nesting.close()
         out.request(_BLANK, segs[0][0])
         start = out.mark()
         r.block(segs, t)
@@ -120,6 +154,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         if _HR.match(line):
             flush()
+            nesting.close()
             out.request(_NL, ls)
             continue
         if "|" in line or in_table:
@@ -132,6 +167,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
                 p, para = para, None
                 _row(r, out, t, p.segs[0])
                 in_table = True
+                nesting.close()
                 continue
             if in_table:
                 if "|" in line:
@@ -142,7 +178,11 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         if lm2 and not (lm2.group(2) in "*+-" and lm2.end() == le):
             flush()
             body = lm2.end()
-            para = _Para("list", (body, le), lm2.start(2))
+            col = _columns(lm2.group(1))
+            depth, parent = nesting.place(col)
+            item = r.new_item(depth, parent)
+            nesting.push(col, item)
+            para = _Para("list", (body, le), lm2.start(2), item)
             if body == le:
                 para.segs = [(le, le)]
             continue
@@ -151,6 +191,8 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         ind = _INDENT.match(t, cs, le).end()
         if para is None:
+            if _columns(t[cs:ind]) < 2:
+                nesting.close()  # a paragraph at the margin ends the list; an indented one continues an item
             para = _Para("para", (ind, le))
         else:
             para.segs.append((ind, le))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -40,6 +40,8 @@ class Item:
     end: str | None
     date_value: str | None
     segments: list[Segment]
+    context: "Item | None" = None  # the header bullet the item is listed under
+    evidence: tuple[int, int] = (0, 0)  # the item's line, widened to the header or child lines it drew on
 
     def first(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -77,7 +79,51 @@ def parse_item(doc: Doc, line: Line) -> Item:
             pos = m.end() if m else be
             sep = m.group().strip().lower() if m else ""
     _fix_location_runs(segments)
-    return Item(line, start, end, item_date.value if item_date else None, segments)
+    item = Item(line, start, end, item_date.value if item_date else None, segments, evidence=(line.start, line.end))
+    if line.context is not None:
+        _read_context(doc, item, line.context)
+    if line.children:
+        _read_children(doc, item, line.children)
+    return item
+
+
+def _alone(line: Line) -> Line:
+    return replace(line, children=(), context=None)
+
+
+def _read_context(doc: Doc, item: Item, header: Line) -> None:
+    """An entry under a header bullet takes the header's date when it states none; the header's
+    organisation stands in when the entry names none (`main_org`)."""
+    ctx = item.context = parse_item(doc, _alone(header))
+    if item.date_value is None and ctx.date_value is not None:
+        item.start, item.end, item.date_value = ctx.start, ctx.end, ctx.date_value
+        item.evidence = (header.start, item.evidence[1])
+
+
+def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
+    """What a parent item leaves out, its sub-bullets may state: a line of only dates dates it,
+    and the first child naming a degree (or a role) supplies it. Descriptions, labelled details
+    ("Advisor: ...") and "Worked with ..." lines give nothing, so they never become names."""
+    text = text_of(doc)
+    for c in children:
+        body = c.start + (m.end() if (m := _MARKER_ONLY.match(c.text)) else 0)
+        if item.date_value is None and _only_dates(doc, body, c.end):
+            d = next(x for x in dates_in(doc, body, c.end) if x.value)
+            item.start, item.end = split_range(d.value)
+            item.date_value = d.value
+            item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+            continue
+        inner = text[body : c.end]
+        if _NOT_ORG_LABEL.match(inner) or _LABELLED.match(inner) or _DETAIL.match(inner):
+            continue
+        for kind in ("degree", "title"):
+            if item.first(kind) is None and ents_in(doc, c.start, c.end, (kind.upper(),)):
+                sub = parse_item(doc, _alone(c))
+                if sub.first(kind) is not None:
+                    item.segments.extend(sg for sg in sub.segments if sg.kind not in ("org", "name") or sg.sep in ("in", "of"))
+                    item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+                    if item.date_value is None and sub.date_value is not None:
+                        item.start, item.end, item.date_value = sub.start, sub.end, sub.date_value
 
 
 def _fix_location_runs(segments: list[Segment]) -> None:
@@ -100,25 +146,110 @@ _LABELLED = re.compile(r"^[\w ]{2,20}[:：]\s")
 
 
 def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
-    """The items of `sections`, each with the short undated lines that continue it.
+    """The items of `sections`, each with the short undated lines that continue it and the items nested under it.
 
     A dated head line ("Eastfield University | 2015 - 2020") and the line under
     it ("Ph.D. in Physics") are one item however the page breaks them; bullets,
     "Label: value" lines and lines with a date of their own start new items.
+
+    An item's sub-bullets belong to it: they come as the record's `children`
+    (a description, an advisor, a thesis, a scholarship won during a degree)
+    and are not items of their own. When the parent is only a header (a year,
+    or an organisation over dated roles), each child is an entry, read with
+    the header as its `context`.
     """
+    units = list(_joined(doc, sections))
+    owner: dict[int, int] = {}  # line start -> index of the unit holding it
+    for k, (u, starts) in enumerate(units):
+        for st in starts:
+            owner[st] = k
+    kids: dict[int, list[int]] = {}
+    roots: list[int] = []
+    for k, (u, _) in enumerate(units):
+        p = owner.get(u.parent) if u.parent is not None else None
+        if p is not None and p != k and units[p][0].section == u.section:
+            kids.setdefault(p, []).append(k)
+        else:
+            roots.append(k)
+
+    def below(k: int) -> list[Line]:
+        out: list[Line] = []
+        for c in kids.get(k, []):
+            out.append(units[c][0])
+            out.extend(below(c))
+        return out
+
+    def emit(k: int, context: Line | None) -> Iterator[Line]:
+        u = units[k][0]
+        ch = kids.get(k, [])
+        if ch and _is_header(doc, u, [units[c][0] for c in ch]):
+            for c in ch:
+                yield from emit(c, u)
+            return
+        yield replace(u, children=tuple(below(k)), context=context)
+
+    for k in roots:
+        yield from emit(k, None)
+
+
+def _joined(doc: Doc, sections: set[str]) -> Iterator[tuple[Line, list[int]]]:
+    """Lines of `sections` with their continuation lines joined, and the starts of the lines each holds."""
     text = text_of(doc)
     head: Line | None = None
-    joined = 0
+    starts: list[int] = []
     for ln in lines(doc, sections):
-        if head is not None and joined < 2 and ln.section == head.section and _continues(doc, head, ln):
-            head = Line(head.start, ln.end, text[head.start : ln.end], head.section)
-            joined += 1
+        if head is not None and len(starts) < 3 and ln.parent is None and ln.section == head.section and _continues(doc, head, ln):
+            head = replace(head, end=ln.end, text=text[head.start : ln.end])
+            starts.append(ln.start)
             continue
         if head is not None:
-            yield head
-        head, joined = ln, 0
+            yield head, starts
+        head, starts = ln, [ln.start]
     if head is not None:
-        yield head
+        yield head, starts
+
+
+_MARKER_ONLY = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
+
+
+def _is_header(doc: Doc, parent: Line, children: list[Line]) -> bool:
+    """Whether a parent item only heads the entries nested under it.
+
+    A parent that is only a date ("2019" over that year's entries) is a header;
+    so is a short undated parent without a role or degree whose children are
+    mostly entries of their own (a role or degree, or a date with words beside it).
+    """
+    s = parent.start + (m.end() if (m := _MARKER_ONLY.match(parent.text)) else 0)
+    if _only_dates(doc, s, parent.end):
+        return True
+    if _has_date(doc, parent.start, parent.end) or ents_in(doc, parent.start, parent.end, ("TITLE", "DEGREE")) or len(parent.text.split()) > 8:
+        return False
+    entries = sum(1 for c in children if _is_entry(doc, c))
+    return entries * 2 > len(children)
+
+
+def _is_entry(doc: Doc, ln: Line) -> bool:
+    if ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE")):
+        return True
+    dated = [d for d in dates_in(doc, ln.start, ln.end) if d.value]
+    if not dated:
+        return False
+    rest = text_of(doc)[ln.start : dated[0].start] + text_of(doc)[dated[0].end : ln.end]
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+
+
+def _only_dates(doc: Doc, start: int, end: int) -> bool:
+    """Whether text[start:end] holds dates and nothing else but punctuation."""
+    text = text_of(doc)
+    dated = [d for d in dates_in(doc, start, end) if d.value]
+    if not dated:
+        return False
+    pos, rest = start, []
+    for d in dated:
+        rest.append(text[pos : d.start])
+        pos = d.end
+    rest.append(text[pos:end])
+    return not any(ch.isalnum() for piece in rest for ch in piece)
 
 
 def _continues(doc: Doc, head: Line, ln: Line) -> bool:
@@ -211,6 +342,11 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
         return None, []  # "Advisor: Dana Cole", "Topic: Video Models": a detail line of the item above
     cands = [s for s in item.segments if s.kind in ("org", "name") and s is not exclude]
     if not cands:
+        if item.context is not None:
+            org, units = main_org(item.context)  # "Quillon Labs" over its dated roles
+            if org is not None:
+                item.evidence = (min(item.evidence[0], item.context.line.start), item.evidence[1])
+            return org, units
         return None, []
     units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]
     whole = [o for o in cands if o not in units]
