@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from typing import Iterator
 
+from ..dates.lexicon import MONTHS, SEASONS
 from .base import Candidate, Line, all_ents, dates_in, ents_in, lines, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
@@ -53,15 +54,20 @@ class Item:
 def parse_item(doc: Doc, line: Line) -> Item:
     text = text_of(doc)
     dates = [d for d in dates_in(doc, line.start, line.end) if d.value]
+    # a month or season word alone ("Fall" in its own cell) was placed by the document date, not the row
+    dates = [d for d in dates if any(ch.isdigit() for ch in d.text)] or dates
     item_date = dates[0] if dates else None
     # Only a date at the edge of the item dates it; a year inside a name ("ICLR 2025") does not.
     if item_date is not None:
         # each physical line of a multi-line item has edges ("Org, City | 2020 - 2024\nPh.D. ...")
         edges_s = [line.start] + [line.start + m.end() for m in re.finditer(r"\n", line.text)]
         edges_e = [line.start + m.start() for m in re.finditer(r"\n", line.text)] + [line.end]
-        if not any(0 <= item_date.start - a <= 4 for a in edges_s) and not any(0 <= b - item_date.end <= 3 for b in edges_e):
+        if not any(0 <= item_date.start - a <= 4 for a in edges_s) and not any(0 <= b - item_date.end <= 3 for b in edges_e) and not _own_cell(text, line, item_date.start, item_date.end):
             item_date = None
-    start, end = split_range(item_date.value if item_date else None)
+    value = item_date.value if item_date else None
+    if item_date is not None:
+        value = _with_cell_month(text, line, item_date.start, item_date.end, value)
+    start, end = split_range(value)
     body_spans: list[tuple[int, int]] = []
     cursor = line.start
     for d in ([item_date] if item_date else []):
@@ -79,7 +85,7 @@ def parse_item(doc: Doc, line: Line) -> Item:
             pos = m.end() if m else be
             sep = m.group().strip().lower() if m else ""
     _fix_location_runs(segments)
-    item = Item(line, start, end, item_date.value if item_date else None, segments, evidence=(line.start, line.end))
+    item = Item(line, start, end, value, segments, evidence=(line.start, line.end))
     if line.context is not None:
         _read_context(doc, item, line.context)
     if line.children:
@@ -124,6 +130,33 @@ def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
                     item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
                     if item.date_value is None and sub.date_value is not None:
                         item.start, item.end, item.date_value = sub.start, sub.end, sub.date_value
+
+
+_CELL_AFTER = re.compile(r"[ \t]*\|[ \t]*([A-Za-z]+)\.?[ \t]*(?=\||$)")
+_CELL_BEFORE = re.compile(r"(?:^|\|)[ \t]*([A-Za-z]+)\.?[ \t]*\|[ \t]*$", re.M)
+
+
+def _own_cell(text: str, line: Line, s: int, e: int) -> bool:
+    """Whether text[s:e] fills a table cell of the line by itself ("Spring | 2010 | B.S., X")."""
+    before = text[line.start : s]
+    after = text[e : line.end]
+    return "|" in before + after and not before[before.rfind("|") + 1 :].strip(" \t-*•") and not after.split("|", 1)[0].strip()
+
+
+def _with_cell_month(text: str, line: Line, s: int, e: int, value: str) -> str:
+    """A year alone in its cell, with a season or month alone in the cell beside it
+    ("2015 | Fall | Ph.D., X"), is that season or month of the year: "2015-FA", as "Fall 2015" reads."""
+    if not re.fullmatch(r"\d{4}", value):
+        return value
+    if not _own_cell(text, line, s, e):
+        return value  # the year shares its cell with other words
+    m = _CELL_AFTER.match(text, e, line.end) or _CELL_BEFORE.search(text, line.start, s)
+    word = m.group(1).lower() if m else ""
+    if word in SEASONS:
+        return f"{value}-{SEASONS[word]}"
+    if word in MONTHS:
+        return f"{value}-{MONTHS[word]:02d}"
+    return value
 
 
 def _fix_location_runs(segments: list[Segment]) -> None:
@@ -298,7 +331,9 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
     ents = ents_in(doc, s, e)
     labels = {x.label_: (x.start_char, x.end_char) for x in reversed(ents)}
     low = t.lower()
-    if low in _LOCATION_WORDS:
+    if low.rstrip(".") in SEASONS or low.rstrip(".") in MONTHS:
+        kind = "date"  # a season or month alone ("Fall" in its own cell) names no organisation or role
+    elif low in _LOCATION_WORDS:
         kind = "location"
     elif "DEGREE" in labels:
         kind = "degree"
