@@ -401,7 +401,7 @@ def test_award_descriptions_and_placements(extractor: Extractor) -> None:
     "sentence, topics",
     [
         ("My research interests include graph learning, robust optimization and causal inference.", ["graph learning", "robust optimization", "causal inference"]),
-        ("Her research focuses on probabilistic models and robotics, and she has published 100 papers on these topics.", ["probabilistic models and robotics"]),
+        ("Her research focuses on probabilistic models and robotics, and she has published 100 papers on these topics.", ["probabilistic models", "robotics"]),
         ("His work is on the theory of learning, and is known for his contribution to search engines.", ["theory of learning"]),
         ("I am interested in how children learn language and in speech recognition.", ["how children learn language", "speech recognition"]),
     ],
