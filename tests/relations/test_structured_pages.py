@@ -440,3 +440,231 @@ def test_items_under_an_internships_heading_are_internships(extractor: Extractor
 def test_wechat_ids_of_letters_and_digits(extractor: Extractor, line: str, contacts: dict) -> None:
     page = "# Ada Reyes\n\nI am a PhD student at Eastfield University.\n\n" + line + "\n"
     assert of(run(extractor, page, "markdown"), "contact") == contacts
+
+
+# ---------------------------------------------------------------- nested bullets
+
+
+def jobs_and_degrees(facts: list[dict]) -> set[tuple]:
+    return {
+        (f["relation"], f["object"]["canonical"], tuple(sorted(f["qualifiers"].items())))
+        for f in facts
+        if f["relation"] in ("employed_by", "educated_at")
+    }
+
+
+NESTED_MD = """# Dana Cole
+
+## Experience
+
+- Research Intern, Quillon Labs (2019)
+  - Built A Gizmo Compiler
+  - Mentor: Bob Smith, Research Scientist
+- Northwind Systems
+  - Software Engineer, 2016 - 2018
+  - Senior Software Engineer, 2018 - 2019
+
+## Education
+
+- Eastfield University, Ph.D. in Physics
+  - 2015 - 2020
+  - Thesis: Sparse Widgets Everywhere
+  - National Scholarship
+- Westbrook College
+  - B.S. in Mathematics, 2011 - 2015
+
+## Honors
+
+- 2019
+  - Best Paper Award, Widget Conference
+  - Gizmo Fellowship
+- Outstanding Reviewer Award, 2018
+  - awarded to 12 reviewers
+"""
+
+NESTED_HTML = """<html><body><h1>Dana Cole</h1>
+<h2>Experience</h2>
+<ul>
+<li>Research Intern, Quillon Labs (2019)<ul><li>Built A Gizmo Compiler</li><li>Mentor: Bob Smith, Research Scientist</li></ul></li>
+<li>Northwind Systems<ul><li>Software Engineer, 2016 - 2018</li><li>Senior Software Engineer, 2018 - 2019</li></ul></li>
+</ul>
+<h2>Education</h2>
+<ul>
+<li>Eastfield University, Ph.D. in Physics<ul><li>2015 - 2020</li><li>Thesis: Sparse Widgets Everywhere</li><li>National Scholarship</li></ul></li>
+<li>Westbrook College<ul><li>B.S. in Mathematics, 2011 - 2015</li></ul></li>
+</ul>
+<h2>Honors</h2>
+<ul>
+<li>2019<ul><li>Best Paper Award, Widget Conference</li><li>Gizmo Fellowship</li></ul></li>
+<li>Outstanding Reviewer Award, 2018<ul><li>awarded to 12 reviewers</li></ul></li>
+</ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(NESTED_MD, "markdown"), (NESTED_HTML, "html")])
+def test_sub_bullets_stay_with_their_parent(extractor: Extractor, page: str, fmt: str) -> None:
+    facts = run(extractor, page, fmt)
+    assert jobs_and_degrees(facts) == {
+        # the description and the mentor's title under the internship are no jobs of their own
+        ("employed_by", "Quillon Labs", (("start", "2019"), ("title", "Research Intern"))),
+        # an organisation over its dated roles: each role is a job there
+        ("employed_by", "Northwind Systems", (("end", "2018"), ("start", "2016"), ("title", "Software Engineer"))),
+        ("employed_by", "Northwind Systems", (("end", "2019"), ("start", "2018"), ("title", "Senior Software Engineer"))),
+        # a sub-bullet of only dates dates its parent; a nested degree line gives its degree
+        ("educated_at", "Eastfield University", (("degree", "Ph.D."), ("end", "2020"), ("field", "Physics"), ("start", "2015"))),
+        ("educated_at", "Westbrook College", (("degree", "B.S."), ("end", "2015"), ("field", "Mathematics"), ("start", "2011"))),
+    }
+    # a year bullet dates the awards under it; a description under an award is no award
+    assert of(facts, "award_received") == {
+        "National Scholarship": {},
+        "Best Paper Award": {"org": "Widget Conference", "date": "2019"},
+        "Gizmo Fellowship": {"date": "2019"},
+        "Outstanding Reviewer Award": {"date": "2018"},
+    }
+
+
+NESTED_NO_ENTRIES_MD = """# Dana Cole
+
+## Experience
+
+- Gizmo compiler project
+  - Built A Gizmo Compiler
+  - Mentor: Bob Smith, Research Scientist
+- Northwind Systems hackathons
+  - Code review, 2016
+  - Widget sprint, 2018
+
+## Education
+
+- Coursework
+  - Thesis: Sparse Widgets Everywhere
+  - Advisor: Prof. Ada Lin
+"""
+
+
+def test_sub_bullets_without_entries_give_nothing(extractor: Extractor) -> None:
+    """The negative twin: the same shapes, with no role or degree anywhere."""
+    assert jobs_and_degrees(run(extractor, NESTED_NO_ENTRIES_MD, "markdown")) == set()
+
+
+NESTED_PAPERS_MD = """# Dana Cole
+
+I am a research scientist at Foo Labs.
+
+## Publications
+
+- **Learning Widgets from Gizmos at Scale**
+  - Dana Cole, Kim Diaz
+  - International Conference on Learning Representations (ICLR), 2022
+  - [pdf] [code]
+- **Dense Gizmo Retrieval with Widgets**
+  - Kim Diaz, Dana Cole
+  - CVPR 2021 (Oral)
+
+## Projects
+
+- **Widget Toolkit**
+  - [code]
+  - A library of gizmos
+"""
+
+
+def test_paper_with_its_authors_and_venue_nested(extractor: Extractor) -> None:
+    papers = of(run(extractor, NESTED_PAPERS_MD, "markdown"), "author_of")
+    assert papers == {
+        "Learning Widgets from Gizmos at Scale": {"venue": "International Conference on Learning Representations (ICLR)", "date": "2022", "role": "first author"},
+        "Dense Gizmo Retrieval with Widgets": {"venue": "CVPR", "date": "2021"},
+    }
+
+
+# ---------------------------------------------------------------- a season or month in its own cell
+
+SEASON_CELLS_MD = """# Dana Cole
+
+## Education
+
+| Year | Term | Degree |
+|---|---|---|
+| 2015 | Fall | PhD, Eastfield University |
+| Spring | 2010 | BS, Westbrook College |
+| 2008 | Sep. | MS, Foo University |
+
+## Experience
+
+| Year | Term | Role | Where |
+|---|---|---|---|
+| 2019 | Summer | Research Intern | Quillon Labs |
+| 2018 | Winter | Northwind Systems | |
+| 2014 - 2016 | Fall | Teaching Assistant | Lakeside College |
+"""
+
+SEASON_CELLS_HTML = """<html><body><h1>Dana Cole</h1>
+<h2>Education</h2>
+<table>
+<tr><th>Year</th><th>Term</th><th>Degree</th></tr>
+<tr><td>2015</td><td>Fall</td><td>PhD, Eastfield University</td></tr>
+<tr><td>Spring</td><td>2010</td><td>BS, Westbrook College</td></tr>
+<tr><td>2008</td><td>Sep.</td><td>MS, Foo University</td></tr>
+</table>
+<h2>Experience</h2>
+<table>
+<tr><td>2019</td><td>Summer</td><td>Research Intern</td><td>Quillon Labs</td></tr>
+<tr><td>2018</td><td>Winter</td><td>Northwind Systems</td></tr>
+<tr><td>2014 - 2016</td><td>Fall</td><td>Teaching Assistant</td><td>Lakeside College</td></tr>
+</table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(SEASON_CELLS_MD, "markdown"), (SEASON_CELLS_HTML, "html")])
+def test_season_or_month_cell_qualifies_the_year(extractor: Extractor, page: str, fmt: str) -> None:
+    facts = run(extractor, page, fmt)
+    assert jobs_and_degrees(facts) == {
+        ("educated_at", "Eastfield University", (("degree", "PhD"), ("start", "2015-FA"))),
+        ("educated_at", "Westbrook College", (("degree", "BS"), ("start", "2010-SP"))),
+        ("educated_at", "Foo University", (("degree", "MS"), ("start", "2008-09"))),
+        ("employed_by", "Quillon Labs", (("start", "2019-SU"), ("title", "Research Intern"))),
+        # a range keeps its years: the season cell beside it does not say which end it qualifies
+        ("employed_by", "Lakeside College", (("end", "2016"), ("start", "2014"), ("title", "Teaching Assistant"))),
+    }
+    # a season cell is never an organisation or a title ("2018 | Winter | Northwind Systems" names no role)
+    named = {f["object"]["canonical"] for f in facts} | {f["qualifiers"].get("title") for f in facts}
+    assert not named & {"Fall", "Spring", "Summer", "Winter", "Sep", "Sep."}
+
+
+# ---------------------------------------------------------------- coordinated topics
+
+
+@pytest.mark.parametrize(
+    ("phrase", "topics"),
+    [
+        # a lone modifier shares the head of the compound after "and"
+        ("3D and 4D generation", {"3D generation", "4D generation"}),
+        ("natural and programming languages", {"natural languages", "programming languages"}),
+        ("supervised and unsupervised representation learning", {"supervised representation learning", "unsupervised representation learning"}),
+        ("Bayesian and causal inference", {"Bayesian inference", "causal inference"}),
+        # a phrase and a single word: two topics, nothing shared
+        ("question answering and dialogue", {"question answering", "dialogue"}),
+        ("computer vision and robotics", {"computer vision", "robotics"}),
+        # negative twins: one topic each
+        ("robustness and fairness in ML", {"robustness and fairness in ML"}),
+        ("theory and practice", {"theory and practice"}),
+        ("vision and language", {"vision and language"}),
+        ("video understanding and generation", {"video understanding and generation"}),
+        ("robots and language models", {"robots and language models"}),
+    ],
+)
+@pytest.mark.parametrize("layout", ["sentence", "list"])
+def test_coordinated_topics(extractor: Extractor, phrase: str, topics: set[str], layout: str) -> None:
+    if layout == "sentence":
+        page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. My research interests include {phrase}.\n"
+    else:
+        page = f"# Ana Lee\n\nI am a PhD student at Eastfield University.\n\n## Research Interests\n\n- {phrase}\n- sparse widgets\n"
+        topics = topics | {"sparse widgets"}
+    facts = [f for f in run(extractor, page, "markdown") if f["relation"] == "research_interest"]
+    assert {f["object"]["canonical"] for f in facts} == topics
+    for f in facts:
+        # the object's offsets frame source text: the whole coordination for a topic whose head is shared
+        assert page[f["object"]["start"] : f["object"]["end"]] == f["object"]["text"]
+        assert f["object"]["canonical"] == f["object"]["text"] or f["object"]["text"] == phrase
