@@ -14,7 +14,8 @@ raw character it was copied from:
 Inserted separators (newlines between blocks, " | " between table cells, the
 normalised list marker "- ") map to the raw position of the markup that caused
 them, so origins never decrease. `front_matter` reads a Markdown page's metadata
-(and its text, when the page keeps its content there).
+(and its text, when the page keeps its content there). `lists` records each list
+item's depth and parent, so a sub-bullet stays with the item it belongs to.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from ..textmap import FastBuilder, TextMap, compose
 from .front_matter import _TAGS, _front_matter, _front_matter_content
 from .inline import _Out, _Renderer
+from .lists import item_spans
 from .markdown import _render_markdown
 from .regions import _strip_regions
 
@@ -98,39 +100,7 @@ def to_plain(text: str, fmt: str) -> Markup:
         a, b, lvl = min(headings)
         if lvl == 1 and not txt[:a].strip():
             title = _meaningful(txt[a:b])
-    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt, _items(txt, r.items))
-
-
-def _items(text: str, found: list[list[int]]) -> list[tuple[int, int, int, int]]:
-    """Each list item as the span of its own line, with its depth and parent.
-
-    An item whose first content is a nested list shares its line with its first
-    child: the child stands for it, and children of the empty item go to its parent.
-    """
-    out: list[tuple[int, int, int, int]] = []
-    index: dict[int, int] = {}  # found index -> out index
-    at_line: dict[int, int] = {}  # line start -> out index
-    for k, (start, depth, parent) in enumerate(found):
-        if start < 0:
-            continue
-        ls = text.rfind("\n", 0, start) + 1 if start < len(text) else len(text)
-        le = text.find("\n", start)
-        a, b = _trim(text, start, len(text) if le < 0 else le)
-        p = index.get(parent, -1) if parent >= 0 else -1
-        if b <= a:
-            if p >= 0:
-                index[k] = p
-            continue
-        prev = at_line.get(ls)
-        if prev is not None:
-            # the same line: an empty item (its child's text on its line) or a second marker on it
-            index[k] = prev
-            continue
-        while p >= 0 and out[p][0] >= a:
-            p = out[p][3]
-        index[k] = at_line[ls] = len(out)
-        out.append((a, b, 0 if p < 0 else out[p][2] + 1, p))
-    return out
+    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt, item_spans(txt, r.items.found))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

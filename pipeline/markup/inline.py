@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from ..textmap import FastBuilder, TextMap
+from .lists import HtmlLists, Items
 
 # ---------------------------------------------------------------- output buffer
 
@@ -162,10 +163,8 @@ class _Renderer:
         self.html_heading: tuple[int, int] | None = None
         self.html_divs: list[bool] = []  # open <div>s: True for one laid out inline (floated)
         self.md_bold: int | None = None
-        # list items: [output start, depth, parent index]; HTML's open <ul>/<ol> and <li> elements
-        self.items: list[list[int]] = []
-        self.html_lists: list[int] = []  # per open <ul>/<ol>: the number of <li> open inside it
-        self.html_items: list[int] = []  # open <li> elements, innermost last
+        self.items = Items()
+        self.html_lists = HtmlLists(self.items)
         # per block
         self.s = ""
         self.seg_local: list[int] = [0]
@@ -205,37 +204,6 @@ class _Renderer:
         self.seg_src = [0]
         self.row = False
         self.scan(0, len(source))
-
-    # -- list items
-
-    def new_item(self, depth: int, parent: int) -> int:
-        self.items.append([-1, depth, parent])
-        return len(self.items) - 1
-
-    def item_start(self, item: int, pos: int) -> None:
-        self.items[item][0] = pos
-
-    def _html_list_tag(self, name: str, closing: bool) -> None:
-        """<ul>/<ol>/<li> nesting: an <li> inside a list that is inside an <li> is that item's child."""
-        if name in ("ul", "ol", "menu", "dir"):
-            if not closing:
-                if len(self.html_lists) < _MAX_OPEN:
-                    self.html_lists.append(0)
-            elif self.html_lists:
-                del self.html_items[len(self.html_items) - self.html_lists.pop() :]
-            return
-        # "li": an open <li> of the same list ends where the next begins (its end tag is optional)
-        if self.html_lists and self.html_lists[-1]:
-            self.html_lists[-1] -= 1
-            self.html_items.pop()
-        if closing:
-            return
-        parent = self.html_items[-1] if self.html_items else -1
-        item = self.new_item(len(self.html_items), parent)
-        self.item_start(item, self.out.mark())
-        if self.html_lists:
-            self.html_lists[-1] += 1
-            self.html_items.append(item)
 
     # -- helpers
 
@@ -429,8 +397,8 @@ class _Renderer:
             return
         if name in _BLOCK_TAGS:
             out.request(_NL, src)
-            if name in ("li", "ul", "ol", "menu", "dir"):
-                self._html_list_tag(name, closing)
+            if name in HtmlLists.TAGS:
+                self.html_lists.tag(name, closing, out.mark)
             return
         if name in _CELL_TAGS:
             if not closing:

@@ -6,6 +6,7 @@ import re
 
 from ..textmap import TextMap
 from .inline import _BLANK, _NL, _REFDEF_LABEL, _label, _Out, _Renderer
+from .lists import Indents, columns
 
 # ---------------------------------------------------------------- markdown blocks
 
@@ -35,36 +36,6 @@ class _Para:
         self.item = item  # index of the list item in `_Renderer.items`
 
 
-def _columns(indent: str) -> int:
-    """Width of a line's indentation, a tab reaching the next multiple of four."""
-    col = 0
-    for ch in indent:
-        col = col + 4 - col % 4 if ch == "\t" else col + 1
-    return col
-
-
-class _Nesting:
-    """Open list items by indentation: an item indented two columns or more past an open item's
-    marker is its child (sub-bullets written with two spaces are as common as CommonMark's content column)."""
-
-    __slots__ = ("open",)
-
-    def __init__(self) -> None:
-        self.open: list[tuple[int, int]] = []  # (marker column, item index)
-
-    def place(self, col: int) -> tuple[int, int]:
-        """(depth, parent item index or -1) of an item whose marker stands at column `col`."""
-        while self.open and col < self.open[-1][0] + 2:
-            self.open.pop()
-        return len(self.open), (self.open[-1][1] if self.open else -1)
-
-    def push(self, col: int, item: int) -> None:
-        self.open.append((col, item))
-
-    def close(self) -> None:
-        self.open.clear()
-
-
 def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     out = _Out(len(t))
     r = _Renderer(out, markdown=True)
@@ -75,7 +46,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     para: _Para | None = None
     fence: str | None = None
     in_table = False
-    nesting = _Nesting()
+    nesting = Indents()
 
     def flush() -> None:
         nonlocal para
@@ -84,7 +55,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         p, para = para, None
         out.request(_NL, p.segs[0][0])
         if p.kind == "list":
-            r.item_start(p.item, out.mark())
+            r.items.start(p.item, out.mark())
             out.insert("- ", p.marker)
         r.block(p.segs, t)
         out.request(_NL, p.segs[-1][1])
@@ -178,9 +149,9 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         if lm2 and not (lm2.group(2) in "*+-" and lm2.end() == le):
             flush()
             body = lm2.end()
-            col = _columns(lm2.group(1))
+            col = columns(lm2.group(1))
             depth, parent = nesting.place(col)
-            item = r.new_item(depth, parent)
+            item = r.items.new(depth, parent)
             nesting.push(col, item)
             para = _Para("list", (body, le), lm2.start(2), item)
             if body == le:
@@ -191,7 +162,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         ind = _INDENT.match(t, cs, le).end()
         if para is None:
-            if _columns(t[cs:ind]) < 2:
+            if columns(t[cs:ind]) < 2:
                 nesting.close()  # a paragraph at the margin ends the list; an indented one continues an item
             para = _Para("para", (ind, le))
         else:

@@ -1,8 +1,11 @@
 """Reading one dated list item of a structured page ("2020.09 - 2021.07: Master's degree. NUS.").
 
 An item is split into segments at commas, semicolons, sentence stops, " at "
-and dashes; each segment is classed by the entities inside it. Education,
-experience and award stages build their facts from the classed segments.
+and dashes (table cells too); each segment is classed by the entities inside it.
+Education, experience and award stages build their facts from the classed
+segments. A record's sub-bullets (`nesting.records`) fill what its own line
+leaves out (a date, a degree, a role); an entry under a header bullet takes the
+header's date and organisation when it names none.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from spacy.tokens import Doc
 from typing import Iterator
 
 from ..dates.lexicon import MONTHS, SEASONS
-from .base import Candidate, Line, all_ents, dates_in, ents_in, lines, split_range, text_arg, text_of
+from .nesting import DETAIL, LABELLED, MARKER, only_dates
+from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
@@ -112,15 +116,15 @@ def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
     ("Advisor: ...") and "Worked with ..." lines give nothing, so they never become names."""
     text = text_of(doc)
     for c in children:
-        body = c.start + (m.end() if (m := _MARKER_ONLY.match(c.text)) else 0)
-        if item.date_value is None and _only_dates(doc, body, c.end):
+        body = c.start + (m.end() if (m := MARKER.match(c.text)) else 0)
+        if item.date_value is None and only_dates(doc, body, c.end):
             d = next(x for x in dates_in(doc, body, c.end) if x.value)
             item.start, item.end = split_range(d.value)
             item.date_value = d.value
             item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
             continue
         inner = text[body : c.end]
-        if _NOT_ORG_LABEL.match(inner) or _LABELLED.match(inner) or _DETAIL.match(inner):
+        if _NOT_ORG_LABEL.match(inner) or LABELLED.match(inner) or DETAIL.match(inner):
             continue
         for kind in ("degree", "title"):
             if item.first(kind) is None and ents_in(doc, c.start, c.end, (kind.upper(),)):
@@ -173,134 +177,6 @@ def _fix_location_runs(segments: list[Segment]) -> None:
 
 
 _NOT_ORG_LABEL = re.compile(r"^(?:[-*•]\s+)?(?:co-?)?(?:advisors?|supervisors?|mentors?|hosts?|managers?|directors?|collaborators?|topics?|projects?|keywords?|thesis|dissertation)\s*[:：]", re.I)
-# "Working with Prof. X", "Supervised by Y": a detail under an item, not part of it
-_DETAIL = re.compile(r"^(?:\w+ing|\w+ed|with|under|by|for)\b", re.I)
-_LABELLED = re.compile(r"^[\w ]{2,20}[:：]\s")
-
-
-def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
-    """The items of `sections`, each with the short undated lines that continue it and the items nested under it.
-
-    A dated head line ("Eastfield University | 2015 - 2020") and the line under
-    it ("Ph.D. in Physics") are one item however the page breaks them; bullets,
-    "Label: value" lines and lines with a date of their own start new items.
-
-    An item's sub-bullets belong to it: they come as the record's `children`
-    (a description, an advisor, a thesis, a scholarship won during a degree)
-    and are not items of their own. When the parent is only a header (a year,
-    or an organisation over dated roles), each child is an entry, read with
-    the header as its `context`.
-    """
-    units = list(_joined(doc, sections))
-    owner: dict[int, int] = {}  # line start -> index of the unit holding it
-    for k, (u, starts) in enumerate(units):
-        for st in starts:
-            owner[st] = k
-    kids: dict[int, list[int]] = {}
-    roots: list[int] = []
-    for k, (u, _) in enumerate(units):
-        p = owner.get(u.parent) if u.parent is not None else None
-        if p is not None and p != k and units[p][0].section == u.section:
-            kids.setdefault(p, []).append(k)
-        else:
-            roots.append(k)
-
-    def below(k: int) -> list[Line]:
-        out: list[Line] = []
-        for c in kids.get(k, []):
-            out.append(units[c][0])
-            out.extend(below(c))
-        return out
-
-    def emit(k: int, context: Line | None) -> Iterator[Line]:
-        u = units[k][0]
-        ch = kids.get(k, [])
-        if ch and _is_header(doc, u, [units[c][0] for c in ch]):
-            for c in ch:
-                yield from emit(c, u)
-            return
-        yield replace(u, children=tuple(below(k)), context=context)
-
-    for k in roots:
-        yield from emit(k, None)
-
-
-def _joined(doc: Doc, sections: set[str]) -> Iterator[tuple[Line, list[int]]]:
-    """Lines of `sections` with their continuation lines joined, and the starts of the lines each holds."""
-    text = text_of(doc)
-    head: Line | None = None
-    starts: list[int] = []
-    for ln in lines(doc, sections):
-        if head is not None and len(starts) < 3 and ln.parent is None and ln.section == head.section and _continues(doc, head, ln):
-            head = replace(head, end=ln.end, text=text[head.start : ln.end])
-            starts.append(ln.start)
-            continue
-        if head is not None:
-            yield head, starts
-        head, starts = ln, [ln.start]
-    if head is not None:
-        yield head, starts
-
-
-_MARKER_ONLY = re.compile(r"^(?:[-*•]\s+|\d+[.)]\s+)")
-
-
-def _is_header(doc: Doc, parent: Line, children: list[Line]) -> bool:
-    """Whether a parent item only heads the entries nested under it.
-
-    A parent that is only a date ("2019" over that year's entries) is a header;
-    so is a short undated parent without a role or degree whose children are
-    mostly entries of their own (a role or degree, or a date with words beside it).
-    """
-    s = parent.start + (m.end() if (m := _MARKER_ONLY.match(parent.text)) else 0)
-    if _only_dates(doc, s, parent.end):
-        return True
-    if _has_date(doc, parent.start, parent.end) or ents_in(doc, parent.start, parent.end, ("TITLE", "DEGREE")) or len(parent.text.split()) > 8:
-        return False
-    entries = sum(1 for c in children if _is_entry(doc, c))
-    return entries * 2 > len(children)
-
-
-def _is_entry(doc: Doc, ln: Line) -> bool:
-    if ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE")):
-        return True
-    dated = [d for d in dates_in(doc, ln.start, ln.end) if d.value]
-    if not dated:
-        return False
-    rest = text_of(doc)[ln.start : dated[0].start] + text_of(doc)[dated[0].end : ln.end]
-    return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
-
-
-def _only_dates(doc: Doc, start: int, end: int) -> bool:
-    """Whether text[start:end] holds dates and nothing else but punctuation."""
-    text = text_of(doc)
-    dated = [d for d in dates_in(doc, start, end) if d.value]
-    if not dated:
-        return False
-    pos, rest = start, []
-    for d in dated:
-        rest.append(text[pos : d.start])
-        pos = d.end
-    rest.append(text[pos:end])
-    return not any(ch.isalnum() for piece in rest for ch in piece)
-
-
-def _continues(doc: Doc, head: Line, ln: Line) -> bool:
-    if ln.text.startswith(("- ", "* ", "• ")) or _LABELLED.match(ln.text) or _DETAIL.match(ln.text) or len(ln.text.split()) > 8:
-        return False
-    if _has_date(doc, ln.start, ln.end):
-        return False
-    first = head.text.split("\n", 1)[0]
-    return _has_date(doc, head.start, head.start + len(first))
-
-
-def _has_date(doc: Doc, start: int, end: int) -> bool:
-    """Whether a dated mention lies inside [start, end); the mentions are sorted once per doc."""
-    spans = doc.user_data.get("dated_spans")
-    if spans is None:
-        spans = doc.user_data["dated_spans"] = sorted((d.start, d.end) for d in (doc._.dates or []) if d.value)
-    k = bisect_left(spans, (start, -1))
-    return k < len(spans) and spans[k][1] <= end
 
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:
