@@ -269,9 +269,9 @@ def test_item_spread_over_lines(extractor: Extractor, text: str, fmt: str) -> No
 
 def test_undated_lines_stay_apart() -> None:
     """Without a dated head line, lines are items of their own (a plain list)."""
-    from pipeline.relations.items import _LABELLED
+    from pipeline.relations.nesting import LABELLED
 
-    assert _LABELLED.match("Advisor: Dana Cole") and not _LABELLED.match("Research Intern")
+    assert LABELLED.match("Advisor: Dana Cole") and not LABELLED.match("Research Intern")
 
 
 BYLINE_MD = """Yuri Tanaka
