@@ -146,3 +146,20 @@ def _has_date(doc: Doc, start: int, end: int) -> bool:
         spans = doc.user_data["dated_spans"] = sorted((d.start, d.end) for d in (doc._.dates or []) if d.value)
     k = bisect_left(spans, (start, -1))
     return k < len(spans) and spans[k][1] <= end
+
+
+def parent_date(doc: Doc, line: Line) -> str | None:
+    """The date of the bullet a line is nested under, when that bullet is only a date ("- 2023" over that year's papers)."""
+    if line.parent is None:
+        return None
+    by_start = doc.user_data.get("lines_by_start")
+    if by_start is None:
+        by_start = doc.user_data["lines_by_start"] = {ln.start: ln for ln in lines(doc)}
+    p = by_start.get(line.parent)
+    if p is None:
+        return None
+    s = p.start + (m.end() if (m := MARKER.match(p.text)) else 0)
+    if not only_dates(doc, s, p.end):
+        return None
+    d = next(x for x in dates_in(doc, s, p.end) if x.value)
+    return d.value if "/" not in d.value else None

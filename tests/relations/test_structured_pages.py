@@ -668,3 +668,36 @@ def test_coordinated_topics(extractor: Extractor, phrase: str, topics: set[str],
         # the object's offsets frame source text: the whole coordination for a topic whose head is shared
         assert page[f["object"]["start"] : f["object"]["end"]] == f["object"]["text"]
         assert f["object"]["canonical"] == f["object"]["text"] or f["object"]["text"] == phrase
+
+
+YEAR_BULLETS_MD = """# Dana Cole
+
+I am a research scientist at Foo Labs.
+
+## Publications
+
+- 2023
+  - **Sparse Widget Fusion for Scene Parsing**, Ola Nwosu, Dana Cole, Widget Workshop.
+  - **Gizmo Graphs Without Labels**, Ola Nwosu, Dana Cole, Gizmo Symposium.
+- Selected
+  - **Learning Widgets from Gizmos at Scale**, Kim Diaz, Dana Cole, Workshop on Widgets.
+"""
+
+YEAR_BULLETS_HTML = """<html><body><h1>Dana Cole</h1><p>I am a research scientist at Foo Labs.</p>
+<h2>Publications</h2>
+<ul><li>2023<ul>
+<li><b>Sparse Widget Fusion for Scene Parsing</b>, Ola Nwosu, Dana Cole, Widget Workshop.</li>
+<li><b>Gizmo Graphs Without Labels</b>, Ola Nwosu, Dana Cole, Gizmo Symposium.</li></ul></li>
+<li>Selected<ul><li><b>Learning Widgets from Gizmos at Scale</b>, Kim Diaz, Dana Cole, Workshop on Widgets.</li></ul></li></ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(YEAR_BULLETS_MD, "markdown"), (YEAR_BULLETS_HTML, "html")])
+def test_papers_under_a_year_bullet_take_its_year(extractor: Extractor, page: str, fmt: str) -> None:
+    papers = of(run(extractor, page, fmt), "author_of")
+    assert {t: q.get("date") for t, q in papers.items()} == {
+        "Sparse Widget Fusion for Scene Parsing": "2023",
+        "Gizmo Graphs Without Labels": "2023",
+        "Learning Widgets from Gizmos at Scale": None,  # a bullet that is no date dates nothing
+    }
