@@ -64,7 +64,12 @@ def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
             for c in ch:
                 yield from emit(c, u)
             return
+        # a dated role or degree nested under an entry is an entry too ("- Visiting student, X, 2018" under a Ph.D.)
+        own = [c for c in ch if _is_dated_role(doc, units[c][0])]
+        kids[k] = [c for c in ch if c not in own]
         yield replace(u, children=tuple(below(k)), context=context)
+        for c in own:
+            yield from emit(c, u)
 
     for k in roots:
         yield from emit(k, None)
@@ -114,6 +119,16 @@ def _is_entry(doc: Doc, ln: Line) -> bool:
         return False
     rest = text_of(doc)[ln.start : dated[0].start] + text_of(doc)[dated[0].end : ln.end]
     return len(re.findall(r"[A-Za-z]{2,}", rest)) >= 2
+
+
+def _is_dated_role(doc: Doc, ln: Line) -> bool:
+    """A line naming a role or degree with its own date; a labelled detail or a "Working with ..." line is none."""
+    skip = m.end() if (m := MARKER.match(ln.text)) else 0
+    body = ln.text[skip:]
+    roles = ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE"))
+    if not roles or LABELLED.match(body) or DETAIL.match(body) and roles[0].start_char > ln.start + skip:
+        return False
+    return _has_date(doc, ln.start, ln.end)
 
 
 def only_dates(doc: Doc, start: int, end: int) -> bool:

@@ -701,3 +701,31 @@ def test_papers_under_a_year_bullet_take_its_year(extractor: Extractor, page: st
         "Gizmo Graphs Without Labels": "2023",
         "Learning Widgets from Gizmos at Scale": None,  # a bullet that is no date dates nothing
     }
+
+
+DATED_ROLES_UNDER_ENTRY_MD = """# Dana Cole
+
+## Education
+
+- Eastfield University, Ph.D. in Physics, 2015 - 2020
+  - Visiting Student, Gizmo Institute of Technology, 2018
+  - Advisor: Prof. Ada Lin, Professor
+  - 2019: Won best poster
+
+## Experience
+
+- Foo Labs, 2019 - 2022
+  - Research Intern, 2019
+  - Researcher, 2020 - 2022
+"""
+
+
+def test_dated_roles_nested_under_an_entry_are_entries(extractor: Extractor) -> None:
+    """A dated role or degree under an entry is an entry of its own (at the parent's organisation when it
+    names none); a labelled detail or a dated note under it is none."""
+    assert jobs_and_degrees(run(extractor, DATED_ROLES_UNDER_ENTRY_MD, "markdown")) == {
+        ("educated_at", "Eastfield University", (("degree", "Ph.D."), ("end", "2020"), ("field", "Physics"), ("start", "2015"))),
+        ("educated_at", "Gizmo Institute of Technology", (("degree", "visiting student"), ("start", "2018"))),
+        ("employed_by", "Foo Labs", (("start", "2019"), ("title", "Research Intern"))),
+        ("employed_by", "Foo Labs", (("end", "2022"), ("start", "2020"), ("title", "Researcher"))),
+    }
