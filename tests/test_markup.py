@@ -278,3 +278,16 @@ def test_random_nested_lists_give_parents_before_children(pieces) -> None:
             assert depth == 0
         s, e = m.map.source_span(a, b)
         assert raw[s:e].strip() and "\n" not in raw[s:e].strip()
+
+
+@pytest.mark.parametrize(
+    "raw, fmt",
+    [
+        ("".join(f"{'  ' * k}- level {k}\n" for k in range(2000)), "markdown"),
+        ("<ul><li>level" * 2000 + "</li></ul>" * 2000, "html"),
+    ],
+)
+def test_list_depth_is_bounded(raw: str, fmt: str) -> None:
+    """Readers of the nesting recurse over its levels: a page nested thousands deep stays within a bound."""
+    items = to_plain(raw, fmt).items
+    assert len(items) == 2000 and max(d for _, _, d, _ in items) <= 256

@@ -43,9 +43,11 @@ class Indents:
     def __init__(self) -> None:
         self.open: list[tuple[int, int]] = []  # (marker column, item index)
 
+    MAX_DEPTH = 256  # deeper items count as siblings of the deepest: readers recurse over the levels
+
     def place(self, col: int) -> tuple[int, int]:
         """(depth, parent item index or -1) of an item whose marker stands at column `col`."""
-        while self.open and col < self.open[-1][0] + 2:
+        while self.open and (col < self.open[-1][0] + 2 or len(self.open) >= self.MAX_DEPTH):
             self.open.pop()
         return len(self.open), (self.open[-1][1] if self.open else -1)
 
@@ -60,7 +62,7 @@ class HtmlLists:
     """Open <ul>/<ol> and <li> elements: an <li> inside a list that is inside an <li> is that item's child."""
 
     TAGS = frozenset({"ul", "ol", "menu", "dir", "li"})
-    _MAX_OPEN = 256  # deeper unclosed nesting is forgotten, not an error
+    _MAX_OPEN = Indents.MAX_DEPTH  # deeper unclosed nesting is forgotten, not an error
 
     __slots__ = ("items", "lists", "open")
 
