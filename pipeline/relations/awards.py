@@ -70,8 +70,8 @@ def awards_among_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     for ln in (line, *line.children):
         if "\n" in ln.text or len(ln.text.split()) > 12 or not _AWARD_ITEM.match(ln.text):
             continue
-        if ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE")) or dates_in(doc, ln.start, ln.end):
-            continue  # a job or a degree that mentions a scholarship is the job or the degree
+        if ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE")) or ln is line and dates_in(doc, ln.start, ln.end):
+            continue  # a job or a degree that mentions a scholarship is the job or the degree; a dated sub-bullet is neither
         yield from _award_of(doc, replace(ln, children=(), context=None), subj, "awards.in_other_items", 0.7)
 
 

@@ -49,6 +49,7 @@ class Line:
     heading: bool = False
     depth: int = 0
     parent: int | None = None
+    item: bool = False  # the line opens a list item
     children: tuple["Line", ...] = ()
     context: "Line | None" = None
 
@@ -85,7 +86,7 @@ def _lines_of(doc: Doc) -> list[Line]:
         sec = index.at(s)
         name = sec.name if sec is not None else None
         depth, parent = nesting.get(s, (0, None))
-        out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts, depth, parent))
+        out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts, depth, parent, s in nesting))
     doc.user_data["lines"] = out
     return out
 

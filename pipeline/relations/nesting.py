@@ -81,7 +81,7 @@ def _joined(doc: Doc, sections: set[str]) -> Iterator[tuple[Line, list[int]]]:
     head: Line | None = None
     starts: list[int] = []
     for ln in lines(doc, sections):
-        if head is not None and len(starts) < 3 and ln.parent is None and ln.section == head.section and _continues(doc, head, ln):
+        if head is not None and len(starts) < 3 and not ln.item and ln.section == head.section and _continues(doc, head, ln):
             head = replace(head, end=ln.end, text=text[head.start : ln.end])
             starts.append(ln.start)
             continue

@@ -470,6 +470,7 @@ NESTED_MD = """# Dana Cole
   - 2015 - 2020
   - Thesis: Sparse Widgets Everywhere
   - National Scholarship
+  - Gizmo Scholarship, 2018
 - Westbrook College
   - B.S. in Mathematics, 2011 - 2015
 
@@ -490,7 +491,7 @@ NESTED_HTML = """<html><body><h1>Dana Cole</h1>
 </ul>
 <h2>Education</h2>
 <ul>
-<li>Eastfield University, Ph.D. in Physics<ul><li>2015 - 2020</li><li>Thesis: Sparse Widgets Everywhere</li><li>National Scholarship</li></ul></li>
+<li>Eastfield University, Ph.D. in Physics<ul><li>2015 - 2020</li><li>Thesis: Sparse Widgets Everywhere</li><li>National Scholarship</li><li>Gizmo Scholarship, 2018</li></ul></li>
 <li>Westbrook College<ul><li>B.S. in Mathematics, 2011 - 2015</li></ul></li>
 </ul>
 <h2>Honors</h2>
@@ -518,6 +519,7 @@ def test_sub_bullets_stay_with_their_parent(extractor: Extractor, page: str, fmt
     # a year bullet dates the awards under it; a description under an award is no award
     assert of(facts, "award_received") == {
         "National Scholarship": {},
+        "Gizmo Scholarship": {"date": "2018"},  # a dated scholarship under a degree is the scholarship's date
         "Best Paper Award": {"org": "Widget Conference", "date": "2019"},
         "Gizmo Fellowship": {"date": "2019"},
         "Outstanding Reviewer Award": {"date": "2018"},
