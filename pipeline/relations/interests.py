@@ -87,8 +87,10 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
     """One coordinated phrase as topics: (start, end, the topic when it is not that slice).
 
     - "3D and 4D generation", "natural and programming languages": a lone modifier
-      before "and" shares the head of the compound after it; both topics carry the
-      whole phrase as their span, the first names the topic it means ("3D generation").
+      before "and" shares the head of the two-word compound after it; the first topic
+      carries the whole phrase as its span and names the topic it means ("3D generation").
+      After a longer compound ("multi-view and single-view depth estimation models") what
+      the modifier reaches is unclear, and the phrase stays one topic.
     - "question answering and dialogue", "graph mining and social networks": two
       topics, unless the last words of both are processes that share what comes
       before them ("video understanding and generation" stays one).
@@ -102,7 +104,7 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
     left, right = text[: m.start()], text[m.end() :]
     lw, rw = left.split(), right.split()
     _, process, function = _word_classes()
-    if len(lw) == 1 and len(rw) >= 2 and _is_modifier(lw[0]) and not any(w.lower() in function for w in rw):
+    if len(lw) == 1 and len(rw) == 2 and _is_modifier(lw[0]) and not any(w.lower() in function for w in rw):
         head = right.split(None, 1)[1].strip()
         return [(start, start + len(text), f"{lw[0]} {head}"), (start + m.end(), start + len(text), None)]
     if len(lw) >= 2 and len(rw) == 1:
