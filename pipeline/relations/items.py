@@ -104,10 +104,10 @@ def _alone(line: Line) -> Line:
 def _read_context(doc: Doc, item: Item, header: Line) -> None:
     """An entry under a header bullet takes the header's date when it states none; the header's
     organisation stands in when the entry names none (`main_org`)."""
-    ctx = item.context = parse_item(doc, _alone(header))
+    ctx = item.context = parse_item(doc, replace(header, children=()))  # the header's own header reads into it
     if item.date_value is None and ctx.date_value is not None:
         item.start, item.end, item.date_value = ctx.start, ctx.end, ctx.date_value
-        item.evidence = (header.start, item.evidence[1])
+        item.evidence = (min(ctx.evidence[0], item.evidence[0]), item.evidence[1])
 
 
 def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
@@ -256,7 +256,7 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
         if item.context is not None:
             org, units = main_org(item.context)  # "Quillon Labs" over its dated roles
             if org is not None:
-                item.evidence = (min(item.evidence[0], item.context.line.start), item.evidence[1])
+                item.evidence = (min(item.evidence[0], org.start), item.evidence[1])
             return org, units
         return None, []
     units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]

@@ -61,8 +61,9 @@ def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
         u = units[k][0]
         ch = kids.get(k, [])
         if ch and _is_header(doc, u, [units[c][0] for c in ch]):
+            head = replace(u, context=context)  # a header under a header ("2021" over an employer over its roles)
             for c in ch:
-                yield from emit(c, u)
+                yield from emit(c, head)
             return
         # a dated role or degree nested under an entry is an entry too ("- Visiting student, X, 2018" under a Ph.D.)
         own = [c for c in ch if _is_dated_role(doc, units[c][0])]

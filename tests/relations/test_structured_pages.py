@@ -6,6 +6,8 @@ Each layout has a page that must give its facts and a negative twin that must gi
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import Extractor, Input
 
@@ -732,3 +734,34 @@ def test_dated_roles_nested_under_an_entry_are_entries(extractor: Extractor) -> 
         ("employed_by", "Foo Labs", (("start", "2019"), ("title", "Research Intern"))),
         ("employed_by", "Foo Labs", (("end", "2022"), ("start", "2020"), ("title", "Researcher"))),
     }
+
+
+ITEM_TEXTS = st.sampled_from(
+    ["Research Intern, Quillon Labs, 2019", "Northwind Systems", "2021", "Built a gizmo compiler", "Mentor: Ada Lin",
+     "Software Engineer, 2016 - 2018", "Ph.D. in Physics, Eastfield University", "Gizmo Scholarship"]
+)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), ITEM_TEXTS), min_size=1, max_size=12))
+@settings(max_examples=80, deadline=None)
+def test_every_line_of_a_nested_list_is_read_once(extractor: Extractor, items: list) -> None:
+    """Whatever the nesting, each line of the section is in exactly one record: as its own line,
+    a line it continues with, a child of it, or the header its entries are read under."""
+    from pipeline.document import new_doc, prepare
+    from pipeline.relations.base import lines
+    from pipeline.relations.nesting import records
+
+    page = "# Dana Cole\n\n## Experience\n\n" + "".join(f"{'  ' * d}- {t}\n" for d, t in items)
+    doc = extractor.nlp(new_doc(extractor.nlp, prepare(Input(page, "p", "p.md", "0" * 64, "markdown"), extractor.settings), None))
+    recs = list(records(doc, {"experience"}))
+    owned: list[int] = []
+    headers = set()
+    for r in recs:
+        h = r.context
+        while h is not None:
+            headers.add(h.start)
+            h = h.context
+    for r in recs:
+        owned += [ln.start for ln in lines(doc, {"experience"}) if r.start <= ln.start < r.end]
+        owned += [c.start for c in r.children]
+    assert sorted(owned + [h for h in headers if h not in owned]) == sorted(ln.start for ln in lines(doc, {"experience"}))
