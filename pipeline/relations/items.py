@@ -110,6 +110,15 @@ def _read_context(doc: Doc, item: Item, header: Line) -> None:
         item.evidence = (min(ctx.evidence[0], item.evidence[0]), item.evidence[1])
 
 
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "at", "in", "on", "&"})
+
+
+def _names_only(text: str) -> bool:
+    """A short line of names ("Quillon Labs, Springfield", "University of Eastfield"): every word capitalised or a connector."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*|&", text)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+
+
 def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
     """What a parent item leaves out, its sub-bullets may state: a line of only dates dates it,
     and the first child naming a degree (or a role) supplies it. Descriptions, labelled details
@@ -134,6 +143,13 @@ def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
                     item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
                     if item.date_value is None and sub.date_value is not None:
                         item.start, item.end, item.date_value = sub.start, sub.end, sub.date_value
+        if not any(sg.kind in ("org", "name") for sg in item.segments):
+            # "2022 - 2023: Widget Engineer" over "Quillon Labs, Springfield": the line that is only a place of work
+            sub = parse_item(doc, _alone(c))
+            kinds = {sg.kind for sg in sub.segments}
+            if sub.segments and kinds <= {"org", "name", "location"} and len(sub.segments) <= 3 and _names_only(inner) and not ents_in(doc, c.start, c.end, ("PERSON",)):
+                item.segments.extend(sub.segments)
+                item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
 
 
 _CELL_AFTER = re.compile(r"[ \t]*\|[ \t]*([A-Za-z]+)\.?[ \t]*(?=\||$)")

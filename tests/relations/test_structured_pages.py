@@ -765,3 +765,37 @@ def test_every_line_of_a_nested_list_is_read_once(extractor: Extractor, items: l
         owned += [ln.start for ln in lines(doc, {"experience"}) if r.start <= ln.start < r.end]
         owned += [c.start for c in r.children]
     assert sorted(owned + [h for h in headers if h not in owned]) == sorted(ln.start for ln in lines(doc, {"experience"}))
+
+
+ROLE_OVER_EMPLOYER_MD = """# Dana Cole
+
+I am a PhD student.
+
+## Experience
+
+- 2022 - 2023: Machine Learning Engineer
+  - Quillon Labs, Springfield
+  - Duties included: build widget pipelines
+- Summer 2020: Game Programmer Intern
+  - Northwind Games, Lakeside
+- 2019: Research Assistant
+  - Built a gizmo compiler with Prof. Ada Lin
+"""
+
+ROLE_OVER_EMPLOYER_HTML = """<html><body><h1>Dana Cole</h1><p>I am a PhD student.</p>
+<h2>Experience</h2>
+<ul>
+<li>2022 - 2023: Machine Learning Engineer<ul><li>Quillon Labs, Springfield</li><li>Duties included: build widget pipelines</li></ul></li>
+<li>Summer 2020: Game Programmer Intern<ul><li>Northwind Games, Lakeside</li></ul></li>
+<li>2019: Research Assistant<ul><li>Built a gizmo compiler with Prof. Ada Lin</li></ul></li>
+</ul></body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(ROLE_OVER_EMPLOYER_MD, "markdown"), (ROLE_OVER_EMPLOYER_HTML, "html")])
+def test_employer_on_the_line_under_the_role(extractor: Extractor, page: str, fmt: str) -> None:
+    """A dated role whose sub-bullet is only the place of work works there; a description under a role names no employer."""
+    assert jobs_and_degrees(run(extractor, page, fmt)) == {
+        ("employed_by", "Quillon Labs", (("end", "2023"), ("start", "2022"), ("title", "Machine Learning Engineer"))),
+        ("employed_by", "Northwind Games", (("start", "2020-SU"), ("title", "Game Programmer Intern"))),
+    }
