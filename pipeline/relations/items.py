@@ -121,7 +121,8 @@ def _names_only(text: str) -> bool:
 
 def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
     """What a parent item leaves out, its sub-bullets may state: a line of only dates dates it,
-    and the first child naming a degree (or a role) supplies it. Descriptions, labelled details
+    the first child naming a degree (or a role) supplies it, and a line of only names ("Quillon
+    Labs, Springfield") is the place of an item that names none. Descriptions, labelled details
     ("Advisor: ...") and "Worked with ..." lines give nothing, so they never become names."""
     text = text_of(doc)
     for c in children:
