@@ -277,3 +277,22 @@ def test_arbitrary_text_never_raises(raw):
     ct = cleaned(raw)
     assert all(0 <= o < max(1, len(raw)) for o in ct.map.origin)
     assert "\r" not in ct.map.text and "  " not in ct.map.text
+
+
+@pytest.mark.parametrize(
+    "raw, fmt",
+    [
+        ("## 🎓 Education\n\n- 🎓 Eastfield   University, Ph.D.\n  - 🏆 National   Scholarship\n  - Thesis: widgets\n- Westbrook College\n", "markdown"),
+        ("<h2>Education</h2><ul><li>🎓 Eastfield University<ul><li>🏆 National &nbsp; Scholarship</li></ul></li><li>Westbrook College</li></ul>", "html"),
+    ],
+)
+def test_list_items_keep_their_nesting_through_cleaning(raw: str, fmt: str) -> None:
+    ct = cleaned(raw, fmt)
+    got = [(ct.text[a:b].lstrip("- "), d, ct.text[ct.items[p][0] : ct.items[p][1]].lstrip("- ") if p >= 0 else None) for a, b, d, p in ct.items]
+    assert [(t.split(",")[0], d, p.split(",")[0] if p else None) for t, d, p in got] == [
+        ("Eastfield University", 0, None),
+        ("National Scholarship", 1, "Eastfield University"),
+    ] + ([("Thesis: widgets", 1, "Eastfield University")] if fmt == "markdown" else []) + [("Westbrook College", 0, None)]
+    for a, b, _, _ in ct.items:
+        s, e = ct.map.source_span(a, b)
+        assert ct.text[a:b].split()[-1] in raw[s:e]

@@ -212,3 +212,82 @@ def test_arbitrary_text_never_raises(raw, fmt):
 )
 def test_line_breaks_of_layouts(raw: str, fmt: str, text: str) -> None:
     assert to_plain(raw, fmt).map.text == text
+
+
+# ---------------------------------------------------------------- list nesting
+
+
+def nesting(raw: str, fmt: str) -> list[tuple[str, int, str | None]]:
+    """(item line, depth, parent's line) for each list item; each item's span maps back to raw text."""
+    m = to_plain(raw, fmt)
+    out = []
+    for a, b, depth, parent in m.items:
+        s, e = m.map.source_span(a, b)
+        assert m.map.text[a:b].lstrip("- ")[:6] in raw[s:e]
+        out.append((m.map.text[a:b], depth, m.map.text[m.items[parent][0] : m.items[parent][1]] if parent >= 0 else None))
+    return out
+
+
+@pytest.mark.parametrize(
+    "raw, fmt, expected",
+    [
+        (
+            "- Research Intern, Foo Labs (2019)\n  - Worked on widgets\n  - Advisor: Ada Lin\n- Engineer, Bar Inc\n",
+            "markdown",
+            [("- Research Intern, Foo Labs (2019)", 0, None), ("- Worked on widgets", 1, "- Research Intern, Foo Labs (2019)"),
+             ("- Advisor: Ada Lin", 1, "- Research Intern, Foo Labs (2019)"), ("- Engineer, Bar Inc", 0, None)],
+        ),
+        (
+            "1. Eastfield University\n   * Thesis: Sparse widgets\n\n     more of the thesis line\n2. Westbrook College\n",
+            "markdown",
+            [("- Eastfield University", 0, None), ("- Thesis: Sparse widgets", 1, "- Eastfield University"), ("- Westbrook College", 0, None)],
+        ),
+        ("- 2023\n\t- Paper A\n\t\t- [pdf]\n", "markdown", [("- 2023", 0, None), ("- Paper A", 1, "- 2023"), ("- [pdf]", 2, "- Paper A")]),
+        # one space of indentation is not nesting; a heading or a paragraph at the margin ends the list
+        ("- a one\n - a two\n\n## Head\n\n  - b one\n\nText\n  - c one\n", "markdown", [("- a one", 0, None), ("- a two", 0, None), ("- b one", 0, None), ("- c one", 0, None)]),
+        (
+            "<ul><li>Research Intern, Foo Labs<ul><li>Worked on widgets</li><li>Advisor: Ada Lin</li></ul></li><li>Engineer, Bar Inc</li></ul>",
+            "html",
+            [("Research Intern, Foo Labs", 0, None), ("Worked on widgets", 1, "Research Intern, Foo Labs"), ("Advisor: Ada Lin", 1, "Research Intern, Foo Labs"), ("Engineer, Bar Inc", 0, None)],
+        ),
+        # end tags left out, as HTML allows; an item that opens with its nested list is its first child
+        (
+            "<ol>\n<li>2023\n<ul>\n<li>Paper A\n<li>Paper B\n</ul>\n<li>2022\n</ol>\n<ul><li><ul><li>Lone child</li></ul></li></ul>",
+            "html",
+            [("2023", 0, None), ("Paper A", 1, "2023"), ("Paper B", 1, "2023"), ("2022", 0, None), ("Lone child", 0, None)],
+        ),
+    ],
+)
+def test_list_items_keep_depth_and_parent(raw: str, fmt: str, expected: list) -> None:
+    assert nesting(raw, fmt) == expected
+
+
+NESTED_PIECES = st.tuples(st.integers(0, 3), st.sampled_from(["-", "*", "1."]), st.from_regex(r"[abcXYZ]{1,4}( [abcXYZ]{1,4})?", fullmatch=True))
+
+
+@given(st.lists(NESTED_PIECES, min_size=1, max_size=25))
+@settings(max_examples=60, deadline=None)
+def test_random_nested_lists_give_parents_before_children(pieces) -> None:
+    raw = "".join(f"{'  ' * d}{marker} {body}\n" for d, marker, body in pieces)
+    m = to_plain(raw, "markdown")
+    for k, (a, b, depth, parent) in enumerate(m.items):
+        assert 0 <= a < b <= len(m.map.text)
+        if parent >= 0:
+            assert parent < k and m.items[parent][2] == depth - 1
+        else:
+            assert depth == 0
+        s, e = m.map.source_span(a, b)
+        assert raw[s:e].strip() and "\n" not in raw[s:e].strip()
+
+
+@pytest.mark.parametrize(
+    "raw, fmt",
+    [
+        ("".join(f"{'  ' * k}- level {k}\n" for k in range(2000)), "markdown"),
+        ("<ul><li>level" * 2000 + "</li></ul>" * 2000, "html"),
+    ],
+)
+def test_list_depth_is_bounded(raw: str, fmt: str) -> None:
+    """Readers of the nesting recurse over its levels: a page nested thousands deep stays within a bound."""
+    items = to_plain(raw, fmt).items
+    assert len(items) == 2000 and max(d for _, _, d, _ in items) <= 256

@@ -38,6 +38,8 @@ class CleanText:
     headings: list[tuple[int, int, int]] = field(default_factory=list)
     dct: datetime.date | None = None
     dct_span: tuple[int, int] | None = None
+    # list items (start, end, depth, parent index or -1), as `Markup.items` in clean coordinates
+    items: list[tuple[int, int, int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -90,6 +92,8 @@ def clean(markup: Markup) -> CleanText:
     headings = [(a, b, lvl) for (a, b), lvl in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.headings), text), (h[2] for h in markup.headings)) if b > a]
     bold = [sp for sp in _move_spans(local.origin, markup.bold, text) if sp[1] > sp[0]]
     links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (link[2] for link in markup.links)) if b > a]
+    # indices stay those of the markup's list, so parents still point right; an item cleaned away is left empty
+    items = [(a, b, d, p) for (a, b), (_, _, d, p) in zip(_move_spans(local.origin, ((s, e) for s, e, _, _ in markup.items), text), markup.items)]
     dct, dct_span = find_dct(text)
     return CleanText(
         map=compose(markup.map, local),
@@ -101,5 +105,6 @@ def clean(markup: Markup) -> CleanText:
         headings=headings,
         dct=dct,
         dct_span=dct_span,
+        items=items,
     )
 

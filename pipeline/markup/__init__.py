@@ -14,7 +14,8 @@ raw character it was copied from:
 Inserted separators (newlines between blocks, " | " between table cells, the
 normalised list marker "- ") map to the raw position of the markup that caused
 them, so origins never decrease. `front_matter` reads a Markdown page's metadata
-(and its text, when the page keeps its content there).
+(and its text, when the page keeps its content there). `lists` records each list
+item's depth and parent, so a sub-bullet stays with the item it belongs to.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 from ..textmap import FastBuilder, TextMap, compose
 from .front_matter import _TAGS, _front_matter, _front_matter_content
 from .inline import _Out, _Renderer
+from .lists import item_spans
 from .markdown import _render_markdown
 from . import wikitext
 from .regions import _strip_regions
@@ -45,6 +47,8 @@ class Markup:
     bold: list[tuple[int, int]] = field(default_factory=list)
     links: list[tuple[int, int, str]] = field(default_factory=list)
     fmt: str = "text"
+    # list items: (start, end, depth, parent) of each item's own line, parent an index into `items` or -1
+    items: list[tuple[int, int, int, int]] = field(default_factory=list)
 
 
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.I | re.S)
@@ -101,7 +105,7 @@ def to_plain(text: str, fmt: str) -> Markup:
         a, b, lvl = min(headings)
         if lvl == 1 and not txt[:a].strip():
             title = _meaningful(txt[a:b])
-    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt)
+    return Markup(final, title, meta, sorted(headings), sorted(bold), sorted(links), fmt, item_spans(txt, r.items.found))
 
 
 def _wiki_markup(text: str) -> Markup:

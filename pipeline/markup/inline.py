@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from ..textmap import FastBuilder, TextMap
+from .lists import HtmlLists, Items
 
 # ---------------------------------------------------------------- output buffer
 
@@ -162,6 +163,8 @@ class _Renderer:
         self.html_heading: tuple[int, int] | None = None
         self.html_divs: list[bool] = []  # open <div>s: True for one laid out inline (floated)
         self.md_bold: int | None = None
+        self.items = Items()
+        self.html_lists = HtmlLists(self.items)
         # per block
         self.s = ""
         self.seg_local: list[int] = [0]
@@ -394,6 +397,8 @@ class _Renderer:
             return
         if name in _BLOCK_TAGS:
             out.request(_NL, src)
+            if name in HtmlLists.TAGS:
+                self.html_lists.tag(name, closing, out.mark)
             return
         if name in _CELL_TAGS:
             if not closing:

@@ -6,6 +6,7 @@ import re
 
 from ..textmap import TextMap
 from .inline import _BLANK, _NL, _REFDEF_LABEL, _label, _Out, _Renderer
+from .lists import Indents, columns
 
 # ---------------------------------------------------------------- markdown blocks
 
@@ -26,12 +27,13 @@ _INDENT = re.compile(r"[ \t]*")
 
 
 class _Para:
-    __slots__ = ("kind", "segs", "marker")
+    __slots__ = ("kind", "segs", "marker", "item")
 
-    def __init__(self, kind: str, seg: tuple[int, int], marker: int = -1) -> None:
+    def __init__(self, kind: str, seg: tuple[int, int], marker: int = -1, item: int = -1) -> None:
         self.kind = kind  # "para" | "list"
         self.segs = [seg]
         self.marker = marker
+        self.item = item  # index of the list item in `_Renderer.items`
 
 
 def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
@@ -44,6 +46,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
     para: _Para | None = None
     fence: str | None = None
     in_table = False
+    nesting = Indents()
 
     def flush() -> None:
         nonlocal para
@@ -52,11 +55,13 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         p, para = para, None
         out.request(_NL, p.segs[0][0])
         if p.kind == "list":
+            r.items.start(p.item, out.mark())
             out.insert("- ", p.marker)
         r.block(p.segs, t)
         out.request(_NL, p.segs[-1][1])
 
     def heading(segs: list[tuple[int, int]], level: int) -> None:
+        nesting.close()
         out.request(_BLANK, segs[0][0])
         start = out.mark()
         r.block(segs, t)
@@ -120,6 +125,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         if _HR.match(line):
             flush()
+            nesting.close()
             out.request(_NL, ls)
             continue
         if "|" in line or in_table:
@@ -132,6 +138,7 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
                 p, para = para, None
                 _row(r, out, t, p.segs[0])
                 in_table = True
+                nesting.close()
                 continue
             if in_table:
                 if "|" in line:
@@ -142,7 +149,11 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
         if lm2 and not (lm2.group(2) in "*+-" and lm2.end() == le):
             flush()
             body = lm2.end()
-            para = _Para("list", (body, le), lm2.start(2))
+            col = columns(lm2.group(1))
+            depth, parent = nesting.place(col)
+            item = r.items.new(depth, parent)
+            nesting.push(col, item)
+            para = _Para("list", (body, le), lm2.start(2), item)
             if body == le:
                 para.segs = [(le, le)]
             continue
@@ -151,6 +162,8 @@ def _render_markdown(t: str) -> tuple[TextMap, _Renderer]:
             continue
         ind = _INDENT.match(t, cs, le).end()
         if para is None:
+            if columns(t[cs:ind]) < 2:
+                nesting.close()  # a paragraph at the margin ends the list; an indented one continues an item
             para = _Para("para", (ind, le))
         else:
             para.segs.append((ind, le))

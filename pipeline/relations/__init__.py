@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .base import Candidate
-from .items import records
+from .nesting import records
 from .registry import RULES, SPECS, fact_key, merge, rules
 from ..coref import coref_of
 from ..people import reattribute

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..coref import Coref
 from .base import Arg, Candidate, Line, ents_in, ents_starting_in, lines, subject_arg, text_arg, text_of
 from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
+from .nesting import parent_date
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
 from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
 
@@ -273,6 +274,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             trailing = re.search(r"[,(]\s*((?:19|20)\d\d)\)?\.?\s*$", line.text)
             if trailing:
                 q["date"] = trailing.group(1)
+            elif (year := parent_date(doc, line)) is not None:
+                q["date"] = year  # an entry nested under a year bullet
         badge = None
         consumed.update(ln.start for ln in entry)
         ev_end = max(ln.end for ln in entry[: 1 + (next((k for k, ln in enumerate(entry) if authors and authors in ln.text), 0))])

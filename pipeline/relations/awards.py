@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Doc
@@ -40,6 +41,14 @@ def _next_dates(doc: Doc, line: Line) -> list:
     return [d for d in dates_in(doc, nxt.start, nxt.end) if d.value]
 
 
+def _header_dates(doc: Doc, line: Line) -> list:
+    """An award listed under a year bullet ("- 2019" over that year's awards) is dated by it."""
+    h = line.context
+    if h is None or not _DATES_ONLY.match(_MARKER.sub("", h.text)):
+        return []
+    return [d for d in dates_in(doc, h.start, h.end) if d.value]
+
+
 @item_rule("award_received", "awards.section", sections=["awards"], order=50)
 def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
@@ -54,12 +63,16 @@ _AWARD_ITEM = re.compile(r"^(?:[-*•]\s+)?(?:(?:Outstanding|Excellent|Distingui
 
 @item_rule("award_received", "awards.in_other_items", sections=["education", "experience"], order=51)
 def awards_among_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    """An award line of its own, or a sub-bullet of a degree or job ("- National Scholarship")."""
     subj = subject_arg(doc)
-    if subj is None or "\n" in line.text or len(line.text.split()) > 12 or not _AWARD_ITEM.match(line.text):
+    if subj is None:
         return
-    if ents_in(doc, line.start, line.end, ("TITLE", "DEGREE")) or dates_in(doc, line.start, line.end):
-        return  # a job or a degree that mentions a scholarship is the job or the degree
-    yield from _award_of(doc, line, subj, "awards.in_other_items", 0.7)
+    for ln in (line, *line.children):
+        if "\n" in ln.text or len(ln.text.split()) > 12 or not _AWARD_ITEM.match(ln.text):
+            continue
+        if ents_in(doc, ln.start, ln.end, ("TITLE", "DEGREE")) or ln is line and dates_in(doc, ln.start, ln.end):
+            continue  # a job or a degree that mentions a scholarship is the job or the degree; a dated sub-bullet is neither
+        yield from _award_of(doc, replace(ln, children=(), context=None), subj, "awards.in_other_items", 0.7)
 
 
 def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterator[Candidate]:
@@ -115,7 +128,7 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
     q: dict[str, str] = {}
     if late_year is not None:
         q["date"] = late_year
-    values = [date] if date is not None else _next_dates(doc, line)
+    values = [date] if date is not None else _next_dates(doc, line) or _header_dates(doc, line)
     values = [d for d in values if d is not None and d.value and "/" not in d.value]
     om = None if _PLACEMENT.match(body) else _TRAILING_ORG.search(body)  # "1st Place, X Challenge" names the contest
     if om and len(om.group(1).split()) <= 7 and om.start() > 3 and not re.fullmatch(r"[\d\s,]+", om.group(1)):

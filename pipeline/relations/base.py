@@ -36,11 +36,22 @@ class Candidate:
 
 @dataclass(frozen=True, slots=True)
 class Line:
+    """One line of the doc; a list item knows its depth and the start of its parent item's line.
+
+    `records` (items.py) also hangs on a record the lines nested under it
+    (`children`) or, for an entry listed under a header bullet, that header (`context`).
+    """
+
     start: int
     end: int
     text: str
     section: str | None
     heading: bool = False
+    depth: int = 0
+    parent: int | None = None
+    item: bool = False  # the line opens a list item
+    children: tuple["Line", ...] = ()
+    context: "Line | None" = None
 
 
 def lines(doc: Doc, sections: set[str] | None = None, headings: bool = False) -> Iterator[Line]:
@@ -63,6 +74,8 @@ def _lines_of(doc: Doc) -> list[Line]:
     out: list[Line] = []
     pos = 0
     index = section_index(clean)
+    items = getattr(clean, "items", None) or []
+    nesting = {a: (d, items[p][0] if p >= 0 else None) for a, b, d, p in items if b > a}
     for raw_line in text_of(doc).split("\n"):
         start, end = pos, pos + len(raw_line)
         pos = end + 1
@@ -72,7 +85,8 @@ def _lines_of(doc: Doc) -> list[Line]:
         s = start + len(raw_line) - len(raw_line.lstrip())
         sec = index.at(s)
         name = sec.name if sec is not None else None
-        out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts))
+        depth, parent = nesting.get(s, (0, None))
+        out.append(Line(s, s + len(stripped), stripped, name, s in head_starts or start in head_starts, depth, parent, s in nesting))
     doc.user_data["lines"] = out
     return out
 

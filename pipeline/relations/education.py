@@ -80,7 +80,7 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         q["start"] = item.start
     if item.end:
         q["end"] = item.end
-    ev = (line.start, line.end)
+    ev = item.evidence
     yield Candidate("educated_at", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "education.item", 0.85 if deg else 0.6, q)
     yield from part_of_facts(doc, units, org, ev, "education.item_unit")
 

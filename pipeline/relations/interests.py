@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Doc
 
 from .authorship import paper_lines
 from .base import Arg, Candidate, Line, lines, person_arg, subject_arg, text_of
+from .lexicon import words
 from .registry import RelationSpec, doc_rule, relation
 
 SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
@@ -26,11 +28,11 @@ _CUE = re.compile(
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:with\s+a\s+(?:special|particular|specific|strong)\s+(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
+    r"^(?:(?:with\s+a\s+(?:special|particular|specific|strong)\s+(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
     r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
-_DROP = re.compile(r"^(?:etc|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
+_DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
 
 
@@ -65,21 +67,61 @@ def _split_top(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
-def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int]]:
-    m = re.search(r"\s+(?:and|as well as|&)\s+", text)
+_AND = re.compile(r"\s+(?:and|as\s+well\s+as|&)\s+")
+_DIMENSION = re.compile(r"\d{1,2}[A-Za-z]{1,2}")  # "3D", "4D", "5G"
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    w = words()
+    return tuple(w["topic_modifier_endings"]), tuple(w["topic_process_endings"]), frozenset(w["topic_function_words"])
+
+
+def _is_modifier(word: str) -> bool:
+    """A word that only qualifies a head ("3D", "natural", "supervised"), not a topic by itself ("robustness", "vision")."""
+    modifier, _, _ = _word_classes()
+    return bool(_DIMENSION.fullmatch(word)) or word.isalpha() and len(word) > 3 and word.lower().endswith(modifier)
+
+
+def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str | None]]:
+    """One coordinated phrase as topics: (start, end, the topic when it is not that slice).
+
+    - "3D and 4D generation", "natural and programming languages": a lone modifier
+      before "and" shares the head of the two-word compound after it; the first topic
+      carries the whole phrase as its span and names the topic it means ("3D generation").
+      After a longer compound ("multi-view and single-view depth estimation models") what
+      the modifier reaches is unclear, and the phrase stays one topic.
+    - "question answering and dialogue", "graph mining and social networks": two
+      topics, unless the last words of both are processes that share what comes
+      before them ("video understanding and generation" stays one).
+    - "vision and language", "theory and practice" (two bare words), and phrases with
+      a preposition ("robustness and fairness in ML") stay one topic.
+    """
+    m = _AND.search(text)
+    whole = [(start, start + len(text), None)]
     if not m or inner:
-        return [(start, start + len(text))]
+        return whole
     left, right = text[: m.start()], text[m.end() :]
-    if len(left.split()) >= 2 and len(right.split()) >= 2:
-        return [(start, start + m.start()), (start + m.end(), start + len(text))]
-    return [(start, start + len(text))]
+    lw, rw = left.split(), right.split()
+    _, process, function = _word_classes()
+    if len(lw) == 1 and len(rw) == 2 and _is_modifier(lw[0]) and not any(w.lower() in function for w in rw):
+        head = right.split(None, 1)[1].strip()
+        return [(start, start + len(text), f"{lw[0]} {head}"), (start + m.end(), start + len(text), None)]
+    if len(lw) >= 2 and len(rw) == 1:
+        if any(w.lower() in function for w in lw) or lw[-1].lower().endswith(process) and rw[0].lower().endswith(process):
+            return whole
+        return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
+    if len(lw) >= 2 and len(rw) >= 2:
+        return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
+    return whole
 
 
-def topics(text: str, offset: int) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
+    """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
+    out: list[tuple[int, int, str | None]] = []
     for s, e, inner in _split_top(text):
         piece = text[s:e]
-        for ps, pe in _split_and(piece, s, inner):
+        for ps, pe, named in _split_and(piece, s, inner):
             t = text[ps:pe]
             lead = _LEAD.match(t.strip())
             t_stripped = t.strip()
@@ -87,7 +129,9 @@ def topics(text: str, offset: int) -> list[tuple[int, int]]:
             body = t_stripped[(lead.end() if lead else 0) :].rstrip(" .:*")
             if not body or _DROP.match(body) or len(body.split()) > 12 or len(body) < 2:
                 continue
-            out.append((offset + ps + skip, offset + ps + skip + len(body)))
+            if named is not None and not body.startswith(named.split()[0]):
+                named = None  # the lead words took the modifier: the phrase is read as written
+            out.append((offset + ps + skip, offset + ps + skip + len(body), named))
     return out
 
 
@@ -146,10 +190,10 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 # "My research focuses on the following topics:" and a bullet per topic
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue
-            for s, e in topics(clause, m.end()):
+            for s, e, named in topics(clause, m.end()):
                 if _is_clause(doc, s, e):
                     continue
-                t = _ACRONYM_PAREN.sub("", text[s:e]).strip()
+                t = named or _ACRONYM_PAREN.sub("", text[s:e]).strip()
                 yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
 
 
@@ -194,6 +238,6 @@ def interest_section(doc: Doc) -> Iterator[Candidate]:
         if len(body.split()) > 10 or _CUE.search(body):
             continue
         off = line.start + (len(line.text) - len(body))
-        for s, e in topics(body, off):
-            t = text_of(doc)[s:e]
+        for s, e, named in topics(body, off):
+            t = named or text_of(doc)[s:e]
             yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.list_item", 0.7)

@@ -1,21 +1,26 @@
 """Reading one dated list item of a structured page ("2020.09 - 2021.07: Master's degree. NUS.").
 
 An item is split into segments at commas, semicolons, sentence stops, " at "
-and dashes; each segment is classed by the entities inside it. Education,
-experience and award stages build their facts from the classed segments.
+and dashes (table cells too); each segment is classed by the entities inside it.
+Education, experience and award stages build their facts from the classed
+segments. A record's sub-bullets (`nesting.records`) fill what its own line
+leaves out (a date, a degree, a role); an entry under a header bullet takes the
+header's date and organisation when it names none.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from typing import Iterator
 
-from .base import Candidate, Line, all_ents, dates_in, ents_in, lines, split_range, text_arg, text_of
+from ..dates.lexicon import MONTHS, SEASONS
+from .nesting import DETAIL, LABELLED, MARKER, only_dates
+from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 _SPLIT = re.compile(r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
@@ -40,6 +45,8 @@ class Item:
     end: str | None
     date_value: str | None
     segments: list[Segment]
+    context: "Item | None" = None  # the header bullet the item is listed under
+    evidence: tuple[int, int] = (0, 0)  # the item's line, widened to the header or child lines it drew on
 
     def first(self, kind: str) -> Segment | None:
         return next((s for s in self.segments if s.kind == kind), None)
@@ -51,15 +58,20 @@ class Item:
 def parse_item(doc: Doc, line: Line) -> Item:
     text = text_of(doc)
     dates = [d for d in dates_in(doc, line.start, line.end) if d.value]
+    # a month or season word alone ("Fall" in its own cell) was placed by the document date, not the row
+    dates = [d for d in dates if any(ch.isdigit() for ch in d.text)] or dates
     item_date = dates[0] if dates else None
     # Only a date at the edge of the item dates it; a year inside a name ("ICLR 2025") does not.
     if item_date is not None:
         # each physical line of a multi-line item has edges ("Org, City | 2020 - 2024\nPh.D. ...")
         edges_s = [line.start] + [line.start + m.end() for m in re.finditer(r"\n", line.text)]
         edges_e = [line.start + m.start() for m in re.finditer(r"\n", line.text)] + [line.end]
-        if not any(0 <= item_date.start - a <= 4 for a in edges_s) and not any(0 <= b - item_date.end <= 3 for b in edges_e):
+        if not any(0 <= item_date.start - a <= 4 for a in edges_s) and not any(0 <= b - item_date.end <= 3 for b in edges_e) and not _own_cell(text, line, item_date.start, item_date.end):
             item_date = None
-    start, end = split_range(item_date.value if item_date else None)
+    value = item_date.value if item_date else None
+    if item_date is not None:
+        value = _with_cell_month(text, line, item_date.start, item_date.end, value)
+    start, end = split_range(value)
     body_spans: list[tuple[int, int]] = []
     cursor = line.start
     for d in ([item_date] if item_date else []):
@@ -77,7 +89,95 @@ def parse_item(doc: Doc, line: Line) -> Item:
             pos = m.end() if m else be
             sep = m.group().strip().lower() if m else ""
     _fix_location_runs(segments)
-    return Item(line, start, end, item_date.value if item_date else None, segments)
+    item = Item(line, start, end, value, segments, evidence=(line.start, line.end))
+    if line.context is not None:
+        _read_context(doc, item, line.context)
+    if line.children:
+        _read_children(doc, item, line.children)
+    return item
+
+
+def _alone(line: Line) -> Line:
+    return replace(line, children=(), context=None)
+
+
+def _read_context(doc: Doc, item: Item, header: Line) -> None:
+    """An entry under a header bullet takes the header's date when it states none; the header's
+    organisation stands in when the entry names none (`main_org`)."""
+    ctx = item.context = parse_item(doc, replace(header, children=()))  # the header's own header reads into it
+    if item.date_value is None and ctx.date_value is not None:
+        item.start, item.end, item.date_value = ctx.start, ctx.end, ctx.date_value
+        item.evidence = (min(ctx.evidence[0], item.evidence[0]), item.evidence[1])
+
+
+_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "at", "in", "on", "&"})
+
+
+def _names_only(text: str) -> bool:
+    """A short line of names ("Quillon Labs, Springfield", "University of Eastfield"): every word capitalised or a connector."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*|&", text)
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w.lower() in _CONNECTORS for w in words)
+
+
+def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
+    """What a parent item leaves out, its sub-bullets may state: a line of only dates dates it,
+    the first child naming a degree (or a role) supplies it, and a line of only names ("Quillon
+    Labs, Springfield") is the place of an item that names none. Descriptions, labelled details
+    ("Advisor: ...") and "Worked with ..." lines give nothing, so they never become names."""
+    text = text_of(doc)
+    for c in children:
+        body = c.start + (m.end() if (m := MARKER.match(c.text)) else 0)
+        if item.date_value is None and only_dates(doc, body, c.end):
+            d = next(x for x in dates_in(doc, body, c.end) if x.value)
+            item.start, item.end = split_range(d.value)
+            item.date_value = d.value
+            item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+            continue
+        inner = text[body : c.end]
+        if _NOT_ORG_LABEL.match(inner) or LABELLED.match(inner) or DETAIL.match(inner):
+            continue
+        for kind in ("degree", "title"):
+            if item.first(kind) is None and ents_in(doc, c.start, c.end, (kind.upper(),)):
+                sub = parse_item(doc, _alone(c))
+                if sub.first(kind) is not None:
+                    item.segments.extend(sg for sg in sub.segments if sg.kind not in ("org", "name") or sg.sep in ("in", "of"))
+                    item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+                    if item.date_value is None and sub.date_value is not None:
+                        item.start, item.end, item.date_value = sub.start, sub.end, sub.date_value
+        if not any(sg.kind in ("org", "name") for sg in item.segments):
+            # "2022 - 2023: Widget Engineer" over "Quillon Labs, Springfield": the line that is only a place of work
+            sub = parse_item(doc, _alone(c))
+            kinds = {sg.kind for sg in sub.segments}
+            if sub.segments and kinds <= {"org", "name", "location"} and len(sub.segments) <= 3 and _names_only(inner) and not ents_in(doc, c.start, c.end, ("PERSON",)):
+                item.segments.extend(sub.segments)
+                item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+
+
+_CELL_AFTER = re.compile(r"[ \t]*\|[ \t]*([A-Za-z]+)\.?[ \t]*(?=\||$)")
+_CELL_BEFORE = re.compile(r"(?:^|\|)[ \t]*([A-Za-z]+)\.?[ \t]*\|[ \t]*$", re.M)
+
+
+def _own_cell(text: str, line: Line, s: int, e: int) -> bool:
+    """Whether text[s:e] fills a table cell of the line by itself ("Spring | 2010 | B.S., X")."""
+    before = text[line.start : s]
+    after = text[e : line.end]
+    return "|" in before + after and not before[before.rfind("|") + 1 :].strip(" \t-*•") and not after.split("|", 1)[0].strip()
+
+
+def _with_cell_month(text: str, line: Line, s: int, e: int, value: str) -> str:
+    """A year alone in its cell, with a season or month alone in the cell beside it
+    ("2015 | Fall | Ph.D., X"), is that season or month of the year: "2015-FA", as "Fall 2015" reads."""
+    if not re.fullmatch(r"\d{4}", value):
+        return value
+    if not _own_cell(text, line, s, e):
+        return value  # the year shares its cell with other words
+    m = _CELL_AFTER.match(text, e, line.end) or _CELL_BEFORE.search(text, line.start, s)
+    word = m.group(1).lower() if m else ""
+    if word in SEASONS:
+        return f"{value}-{SEASONS[word]}"
+    if word in MONTHS:
+        return f"{value}-{MONTHS[word]:02d}"
+    return value
 
 
 def _fix_location_runs(segments: list[Segment]) -> None:
@@ -94,49 +194,6 @@ def _fix_location_runs(segments: list[Segment]) -> None:
 
 
 _NOT_ORG_LABEL = re.compile(r"^(?:[-*•]\s+)?(?:co-?)?(?:advisors?|supervisors?|mentors?|hosts?|managers?|directors?|collaborators?|topics?|projects?|keywords?|thesis|dissertation)\s*[:：]", re.I)
-# "Working with Prof. X", "Supervised by Y": a detail under an item, not part of it
-_DETAIL = re.compile(r"^(?:\w+ing|\w+ed|with|under|by|for)\b", re.I)
-_LABELLED = re.compile(r"^[\w ]{2,20}[:：]\s")
-
-
-def records(doc: Doc, sections: set[str]) -> Iterator[Line]:
-    """The items of `sections`, each with the short undated lines that continue it.
-
-    A dated head line ("Eastfield University | 2015 - 2020") and the line under
-    it ("Ph.D. in Physics") are one item however the page breaks them; bullets,
-    "Label: value" lines and lines with a date of their own start new items.
-    """
-    text = text_of(doc)
-    head: Line | None = None
-    joined = 0
-    for ln in lines(doc, sections):
-        if head is not None and joined < 2 and ln.section == head.section and _continues(doc, head, ln):
-            head = Line(head.start, ln.end, text[head.start : ln.end], head.section)
-            joined += 1
-            continue
-        if head is not None:
-            yield head
-        head, joined = ln, 0
-    if head is not None:
-        yield head
-
-
-def _continues(doc: Doc, head: Line, ln: Line) -> bool:
-    if ln.text.startswith(("- ", "* ", "• ")) or _LABELLED.match(ln.text) or _DETAIL.match(ln.text) or len(ln.text.split()) > 8:
-        return False
-    if _has_date(doc, ln.start, ln.end):
-        return False
-    first = head.text.split("\n", 1)[0]
-    return _has_date(doc, head.start, head.start + len(first))
-
-
-def _has_date(doc: Doc, start: int, end: int) -> bool:
-    """Whether a dated mention lies inside [start, end); the mentions are sorted once per doc."""
-    spans = doc.user_data.get("dated_spans")
-    if spans is None:
-        spans = doc.user_data["dated_spans"] = sorted((d.start, d.end) for d in (doc._.dates or []) if d.value)
-    k = bisect_left(spans, (start, -1))
-    return k < len(spans) and spans[k][1] <= end
 
 
 def _inside_entity(doc: Doc, s: int, e: int) -> bool:
@@ -167,7 +224,9 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
     ents = ents_in(doc, s, e)
     labels = {x.label_: (x.start_char, x.end_char) for x in reversed(ents)}
     low = t.lower()
-    if low in _LOCATION_WORDS:
+    if low.rstrip(".") in SEASONS or low.rstrip(".") in MONTHS:
+        kind = "date"  # a season or month alone ("Fall" in its own cell) names no organisation or role
+    elif low in _LOCATION_WORDS:
         kind = "location"
     elif "DEGREE" in labels:
         kind = "degree"
@@ -211,6 +270,11 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
         return None, []  # "Advisor: Dana Cole", "Topic: Video Models": a detail line of the item above
     cands = [s for s in item.segments if s.kind in ("org", "name") and s is not exclude]
     if not cands:
+        if item.context is not None:
+            org, units = main_org(item.context)  # "Quillon Labs" over its dated roles
+            if org is not None:
+                item.evidence = (min(item.evidence[0], org.start), item.evidence[1])
+            return org, units
         return None, []
     units = [o for o in cands if ORG_UNIT.match(o.text) and o.kind == "org"]
     whole = [o for o in cands if o not in units]

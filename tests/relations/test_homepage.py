@@ -91,3 +91,53 @@ def test_second_author_is_not_first_author(facts: list[dict]) -> None:
 def test_no_employment_from_locations_or_degrees(facts: list[dict]) -> None:
     employers = {f["object"]["canonical"] for f in facts if f["relation"] == "employed_by"}
     assert "Springfield" not in employers and "Eastfield University" not in employers
+
+
+# A second page, in HTML: nested lists, a table with the season in its own cell, coordinated interests.
+NESTED_PAGE = """<html><head><title>Rosa Imani</title></head><body>
+<h1>Rosa Imani</h1>
+<p>I am a research scientist at Kestrel Robotics.</p>
+<h2>Research Interests</h2>
+<ul><li>neural and symbolic reasoning</li><li>question answering and dialogue</li><li>theory and practice</li></ul>
+<h2>Education</h2>
+<table>
+<tr><td>2016</td><td>Fall</td><td>Ph.D. in Robotics, Eastfield University</td></tr>
+<tr><td>2012</td><td>Spring</td><td>B.S. in Physics, Lakeside College</td></tr>
+</table>
+<h2>Experience</h2>
+<ul>
+<li>Research Intern, Bluebird AI, 2019
+  <ul><li>Built a widget simulator</li><li>Mentor: Omar Said, Staff Scientist</li></ul></li>
+<li>Kestrel Robotics
+  <ul><li>Research Scientist, 2021 - now</li><li>Software Engineer, 2020 - 2021</li></ul></li>
+</ul>
+</body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def nested_facts(extractor) -> list[dict]:
+    rec = extractor.process(Input(NESTED_PAGE, "rosa", "rosa.html", "0" * 64, "html"))
+    assert rec.status == "ok" and rec.subject == "Rosa Imani"
+    for f in rec.facts:
+        assert NESTED_PAGE[f.evidence.start : f.evidence.end] == f.evidence.text
+        if f.object.start is not None:
+            assert NESTED_PAGE[f.object.start : f.object.end] == f.object.text
+    return [f.model_dump() for f in rec.facts]
+
+
+def test_nested_page_facts(nested_facts: list[dict]) -> None:
+    got = {(f["relation"], f["object"]["canonical"], tuple(sorted(f["qualifiers"].items()))) for f in nested_facts if f["relation"] != "part_of"}
+    assert got == {
+        ("research_interest", "neural reasoning", ()),
+        ("research_interest", "symbolic reasoning", ()),
+        ("research_interest", "question answering", ()),
+        ("research_interest", "dialogue", ()),
+        ("research_interest", "theory and practice", ()),
+        ("educated_at", "Eastfield University", (("degree", "Ph.D."), ("field", "Robotics"), ("start", "2016-FA"))),
+        ("educated_at", "Lakeside College", (("degree", "B.S."), ("field", "Physics"), ("start", "2012-SP"))),
+        ("employed_by", "Bluebird AI", (("start", "2019"), ("title", "Research Intern"))),
+        # the prose sentence and the nested role are one job
+        ("employed_by", "Kestrel Robotics", (("end", "present"), ("start", "2021"), ("title", "research scientist"))),
+        ("employed_by", "Kestrel Robotics", (("end", "2021"), ("start", "2020"), ("title", "Software Engineer"))),
+    }

@@ -6,6 +6,8 @@ Each layout has a page that must give its facts and a negative twin that must gi
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.extract import Extractor, Input
 
@@ -269,9 +271,9 @@ def test_item_spread_over_lines(extractor: Extractor, text: str, fmt: str) -> No
 
 def test_undated_lines_stay_apart() -> None:
     """Without a dated head line, lines are items of their own (a plain list)."""
-    from pipeline.relations.items import _LABELLED
+    from pipeline.relations.nesting import LABELLED
 
-    assert _LABELLED.match("Advisor: Dana Cole") and not _LABELLED.match("Research Intern")
+    assert LABELLED.match("Advisor: Dana Cole") and not LABELLED.match("Research Intern")
 
 
 BYLINE_MD = """Yuri Tanaka
@@ -401,7 +403,7 @@ def test_award_descriptions_and_placements(extractor: Extractor) -> None:
     "sentence, topics",
     [
         ("My research interests include graph learning, robust optimization and causal inference.", ["graph learning", "robust optimization", "causal inference"]),
-        ("Her research focuses on probabilistic models and robotics, and she has published 100 papers on these topics.", ["probabilistic models and robotics"]),
+        ("Her research focuses on probabilistic models and robotics, and she has published 100 papers on these topics.", ["probabilistic models", "robotics"]),
         ("His work is on the theory of learning, and is known for his contribution to search engines.", ["theory of learning"]),
         ("I am interested in how children learn language and in speech recognition.", ["how children learn language", "speech recognition"]),
     ],
@@ -440,3 +442,360 @@ def test_items_under_an_internships_heading_are_internships(extractor: Extractor
 def test_wechat_ids_of_letters_and_digits(extractor: Extractor, line: str, contacts: dict) -> None:
     page = "# Ada Reyes\n\nI am a PhD student at Eastfield University.\n\n" + line + "\n"
     assert of(run(extractor, page, "markdown"), "contact") == contacts
+
+
+# ---------------------------------------------------------------- nested bullets
+
+
+def jobs_and_degrees(facts: list[dict]) -> set[tuple]:
+    return {
+        (f["relation"], f["object"]["canonical"], tuple(sorted(f["qualifiers"].items())))
+        for f in facts
+        if f["relation"] in ("employed_by", "educated_at")
+    }
+
+
+NESTED_MD = """# Dana Cole
+
+## Experience
+
+- Research Intern, Quillon Labs (2019)
+  - Built A Gizmo Compiler
+  - Mentor: Bob Smith, Research Scientist
+- Northwind Systems
+  - Software Engineer, 2016 - 2018
+  - Senior Software Engineer, 2018 - 2019
+
+## Education
+
+- Eastfield University, Ph.D. in Physics
+  - 2015 - 2020
+  - Thesis: Sparse Widgets Everywhere
+  - National Scholarship
+  - Gizmo Scholarship, 2018
+- Westbrook College
+  - B.S. in Mathematics, 2011 - 2015
+
+## Honors
+
+- 2019
+  - Best Paper Award, Widget Conference
+  - Gizmo Fellowship
+- Outstanding Reviewer Award, 2018
+  - awarded to 12 reviewers
+"""
+
+NESTED_HTML = """<html><body><h1>Dana Cole</h1>
+<h2>Experience</h2>
+<ul>
+<li>Research Intern, Quillon Labs (2019)<ul><li>Built A Gizmo Compiler</li><li>Mentor: Bob Smith, Research Scientist</li></ul></li>
+<li>Northwind Systems<ul><li>Software Engineer, 2016 - 2018</li><li>Senior Software Engineer, 2018 - 2019</li></ul></li>
+</ul>
+<h2>Education</h2>
+<ul>
+<li>Eastfield University, Ph.D. in Physics<ul><li>2015 - 2020</li><li>Thesis: Sparse Widgets Everywhere</li><li>National Scholarship</li><li>Gizmo Scholarship, 2018</li></ul></li>
+<li>Westbrook College<ul><li>B.S. in Mathematics, 2011 - 2015</li></ul></li>
+</ul>
+<h2>Honors</h2>
+<ul>
+<li>2019<ul><li>Best Paper Award, Widget Conference</li><li>Gizmo Fellowship</li></ul></li>
+<li>Outstanding Reviewer Award, 2018<ul><li>awarded to 12 reviewers</li></ul></li>
+</ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(NESTED_MD, "markdown"), (NESTED_HTML, "html")])
+def test_sub_bullets_stay_with_their_parent(extractor: Extractor, page: str, fmt: str) -> None:
+    facts = run(extractor, page, fmt)
+    assert jobs_and_degrees(facts) == {
+        # the description and the mentor's title under the internship are no jobs of their own
+        ("employed_by", "Quillon Labs", (("start", "2019"), ("title", "Research Intern"))),
+        # an organisation over its dated roles: each role is a job there
+        ("employed_by", "Northwind Systems", (("end", "2018"), ("start", "2016"), ("title", "Software Engineer"))),
+        ("employed_by", "Northwind Systems", (("end", "2019"), ("start", "2018"), ("title", "Senior Software Engineer"))),
+        # a sub-bullet of only dates dates its parent; a nested degree line gives its degree
+        ("educated_at", "Eastfield University", (("degree", "Ph.D."), ("end", "2020"), ("field", "Physics"), ("start", "2015"))),
+        ("educated_at", "Westbrook College", (("degree", "B.S."), ("end", "2015"), ("field", "Mathematics"), ("start", "2011"))),
+    }
+    # a year bullet dates the awards under it; a description under an award is no award
+    assert of(facts, "award_received") == {
+        "National Scholarship": {},
+        "Gizmo Scholarship": {"date": "2018"},  # a dated scholarship under a degree is the scholarship's date
+        "Best Paper Award": {"org": "Widget Conference", "date": "2019"},
+        "Gizmo Fellowship": {"date": "2019"},
+        "Outstanding Reviewer Award": {"date": "2018"},
+    }
+
+
+NESTED_NO_ENTRIES_MD = """# Dana Cole
+
+## Experience
+
+- Gizmo compiler project
+  - Built A Gizmo Compiler
+  - Mentor: Bob Smith, Research Scientist
+- Northwind Systems hackathons
+  - Code review, 2016
+  - Widget sprint, 2018
+
+## Education
+
+- Coursework
+  - Thesis: Sparse Widgets Everywhere
+  - Advisor: Prof. Ada Lin
+"""
+
+
+def test_sub_bullets_without_entries_give_nothing(extractor: Extractor) -> None:
+    """The negative twin: the same shapes, with no role or degree anywhere."""
+    assert jobs_and_degrees(run(extractor, NESTED_NO_ENTRIES_MD, "markdown")) == set()
+
+
+NESTED_PAPERS_MD = """# Dana Cole
+
+I am a research scientist at Foo Labs.
+
+## Publications
+
+- **Learning Widgets from Gizmos at Scale**
+  - Dana Cole, Kim Diaz
+  - International Conference on Learning Representations (ICLR), 2022
+  - [pdf] [code]
+- **Dense Gizmo Retrieval with Widgets**
+  - Kim Diaz, Dana Cole
+  - CVPR 2021 (Oral)
+
+## Projects
+
+- **Widget Toolkit**
+  - [code]
+  - A library of gizmos
+"""
+
+
+def test_paper_with_its_authors_and_venue_nested(extractor: Extractor) -> None:
+    papers = of(run(extractor, NESTED_PAPERS_MD, "markdown"), "author_of")
+    assert papers == {
+        "Learning Widgets from Gizmos at Scale": {"venue": "International Conference on Learning Representations (ICLR)", "date": "2022", "role": "first author"},
+        "Dense Gizmo Retrieval with Widgets": {"venue": "CVPR", "date": "2021"},
+    }
+
+
+# ---------------------------------------------------------------- a season or month in its own cell
+
+SEASON_CELLS_MD = """# Dana Cole
+
+## Education
+
+| Year | Term | Degree |
+|---|---|---|
+| 2015 | Fall | PhD, Eastfield University |
+| Spring | 2010 | BS, Westbrook College |
+| 2008 | Sep. | MS, Foo University |
+
+## Experience
+
+| Year | Term | Role | Where |
+|---|---|---|---|
+| 2019 | Summer | Research Intern | Quillon Labs |
+| 2018 | Winter | Northwind Systems | |
+| 2014 - 2016 | Fall | Teaching Assistant | Lakeside College |
+"""
+
+SEASON_CELLS_HTML = """<html><body><h1>Dana Cole</h1>
+<h2>Education</h2>
+<table>
+<tr><th>Year</th><th>Term</th><th>Degree</th></tr>
+<tr><td>2015</td><td>Fall</td><td>PhD, Eastfield University</td></tr>
+<tr><td>Spring</td><td>2010</td><td>BS, Westbrook College</td></tr>
+<tr><td>2008</td><td>Sep.</td><td>MS, Foo University</td></tr>
+</table>
+<h2>Experience</h2>
+<table>
+<tr><td>2019</td><td>Summer</td><td>Research Intern</td><td>Quillon Labs</td></tr>
+<tr><td>2018</td><td>Winter</td><td>Northwind Systems</td></tr>
+<tr><td>2014 - 2016</td><td>Fall</td><td>Teaching Assistant</td><td>Lakeside College</td></tr>
+</table>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(SEASON_CELLS_MD, "markdown"), (SEASON_CELLS_HTML, "html")])
+def test_season_or_month_cell_qualifies_the_year(extractor: Extractor, page: str, fmt: str) -> None:
+    facts = run(extractor, page, fmt)
+    assert jobs_and_degrees(facts) == {
+        ("educated_at", "Eastfield University", (("degree", "PhD"), ("start", "2015-FA"))),
+        ("educated_at", "Westbrook College", (("degree", "BS"), ("start", "2010-SP"))),
+        ("educated_at", "Foo University", (("degree", "MS"), ("start", "2008-09"))),
+        ("employed_by", "Quillon Labs", (("start", "2019-SU"), ("title", "Research Intern"))),
+        # a range keeps its years: the season cell beside it does not say which end it qualifies
+        ("employed_by", "Lakeside College", (("end", "2016"), ("start", "2014"), ("title", "Teaching Assistant"))),
+    }
+    # a season cell is never an organisation or a title ("2018 | Winter | Northwind Systems" names no role)
+    named = {f["object"]["canonical"] for f in facts} | {f["qualifiers"].get("title") for f in facts}
+    assert not named & {"Fall", "Spring", "Summer", "Winter", "Sep", "Sep."}
+
+
+# ---------------------------------------------------------------- coordinated topics
+
+
+@pytest.mark.parametrize(
+    ("phrase", "topics"),
+    [
+        # a lone modifier shares the head of the compound after "and"
+        ("3D and 4D generation", {"3D generation", "4D generation"}),
+        ("natural and programming languages", {"natural languages", "programming languages"}),
+        ("supervised and unsupervised learning", {"supervised learning", "unsupervised learning"}),
+        ("Bayesian and causal inference", {"Bayesian inference", "causal inference"}),
+        # a phrase and a single word: two topics, nothing shared
+        ("question answering and dialogue", {"question answering", "dialogue"}),
+        ("computer vision and robotics", {"computer vision", "robotics"}),
+        # negative twins: one topic each
+        ("robustness and fairness in ML", {"robustness and fairness in ML"}),
+        ("theory and practice", {"theory and practice"}),
+        ("vision and language", {"vision and language"}),
+        ("video understanding and generation", {"video understanding and generation"}),
+        ("robots and language models", {"robots and language models"}),
+        ("multi-view and single-view depth estimation models", {"multi-view and single-view depth estimation models"}),
+    ],
+)
+@pytest.mark.parametrize("layout", ["sentence", "list"])
+def test_coordinated_topics(extractor: Extractor, phrase: str, topics: set[str], layout: str) -> None:
+    if layout == "sentence":
+        page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. My research interests include {phrase}.\n"
+    else:
+        page = f"# Ana Lee\n\nI am a PhD student at Eastfield University.\n\n## Research Interests\n\n- {phrase}\n- sparse widgets\n"
+        topics = topics | {"sparse widgets"}
+    facts = [f for f in run(extractor, page, "markdown") if f["relation"] == "research_interest"]
+    assert {f["object"]["canonical"] for f in facts} == topics
+    for f in facts:
+        # the object's offsets frame source text: the whole coordination for a topic whose head is shared
+        assert page[f["object"]["start"] : f["object"]["end"]] == f["object"]["text"]
+        assert f["object"]["canonical"] == f["object"]["text"] or f["object"]["text"] == phrase
+
+
+YEAR_BULLETS_MD = """# Dana Cole
+
+I am a research scientist at Foo Labs.
+
+## Publications
+
+- 2023
+  - **Sparse Widget Fusion for Scene Parsing**, Ola Nwosu, Dana Cole, Widget Workshop.
+  - **Gizmo Graphs Without Labels**, Ola Nwosu, Dana Cole, Gizmo Symposium.
+- Selected
+  - **Learning Widgets from Gizmos at Scale**, Kim Diaz, Dana Cole, Workshop on Widgets.
+"""
+
+YEAR_BULLETS_HTML = """<html><body><h1>Dana Cole</h1><p>I am a research scientist at Foo Labs.</p>
+<h2>Publications</h2>
+<ul><li>2023<ul>
+<li><b>Sparse Widget Fusion for Scene Parsing</b>, Ola Nwosu, Dana Cole, Widget Workshop.</li>
+<li><b>Gizmo Graphs Without Labels</b>, Ola Nwosu, Dana Cole, Gizmo Symposium.</li></ul></li>
+<li>Selected<ul><li><b>Learning Widgets from Gizmos at Scale</b>, Kim Diaz, Dana Cole, Workshop on Widgets.</li></ul></li></ul>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(YEAR_BULLETS_MD, "markdown"), (YEAR_BULLETS_HTML, "html")])
+def test_papers_under_a_year_bullet_take_its_year(extractor: Extractor, page: str, fmt: str) -> None:
+    papers = of(run(extractor, page, fmt), "author_of")
+    assert {t: q.get("date") for t, q in papers.items()} == {
+        "Sparse Widget Fusion for Scene Parsing": "2023",
+        "Gizmo Graphs Without Labels": "2023",
+        "Learning Widgets from Gizmos at Scale": None,  # a bullet that is no date dates nothing
+    }
+
+
+DATED_ROLES_UNDER_ENTRY_MD = """# Dana Cole
+
+## Education
+
+- Eastfield University, Ph.D. in Physics, 2015 - 2020
+  - Visiting Student, Gizmo Institute of Technology, 2018
+  - Advisor: Prof. Ada Lin, Professor
+  - 2019: Won best poster
+
+## Experience
+
+- Foo Labs, 2019 - 2022
+  - Research Intern, 2019
+  - Researcher, 2020 - 2022
+"""
+
+
+def test_dated_roles_nested_under_an_entry_are_entries(extractor: Extractor) -> None:
+    """A dated role or degree under an entry is an entry of its own (at the parent's organisation when it
+    names none); a labelled detail or a dated note under it is none."""
+    assert jobs_and_degrees(run(extractor, DATED_ROLES_UNDER_ENTRY_MD, "markdown")) == {
+        ("educated_at", "Eastfield University", (("degree", "Ph.D."), ("end", "2020"), ("field", "Physics"), ("start", "2015"))),
+        ("educated_at", "Gizmo Institute of Technology", (("degree", "visiting student"), ("start", "2018"))),
+        ("employed_by", "Foo Labs", (("start", "2019"), ("title", "Research Intern"))),
+        ("employed_by", "Foo Labs", (("end", "2022"), ("start", "2020"), ("title", "Researcher"))),
+    }
+
+
+ITEM_TEXTS = st.sampled_from(
+    ["Research Intern, Quillon Labs, 2019", "Northwind Systems", "2021", "Built a gizmo compiler", "Mentor: Ada Lin",
+     "Software Engineer, 2016 - 2018", "Ph.D. in Physics, Eastfield University", "Gizmo Scholarship"]
+)
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), ITEM_TEXTS), min_size=1, max_size=12))
+@settings(max_examples=80, deadline=None)
+def test_every_line_of_a_nested_list_is_read_once(extractor: Extractor, items: list) -> None:
+    """Whatever the nesting, each line of the section is in exactly one record: as its own line,
+    a line it continues with, a child of it, or the header its entries are read under."""
+    from pipeline.document import new_doc, prepare
+    from pipeline.relations.base import lines
+    from pipeline.relations.nesting import records
+
+    page = "# Dana Cole\n\n## Experience\n\n" + "".join(f"{'  ' * d}- {t}\n" for d, t in items)
+    doc = extractor.nlp(new_doc(extractor.nlp, prepare(Input(page, "p", "p.md", "0" * 64, "markdown"), extractor.settings), None))
+    recs = list(records(doc, {"experience"}))
+    owned: list[int] = []
+    headers = set()
+    for r in recs:
+        h = r.context
+        while h is not None:
+            headers.add(h.start)
+            h = h.context
+    for r in recs:
+        owned += [ln.start for ln in lines(doc, {"experience"}) if r.start <= ln.start < r.end]
+        owned += [c.start for c in r.children]
+    assert sorted(owned + [h for h in headers if h not in owned]) == sorted(ln.start for ln in lines(doc, {"experience"}))
+
+
+ROLE_OVER_EMPLOYER_MD = """# Dana Cole
+
+I am a PhD student.
+
+## Experience
+
+- 2022 - 2023: Machine Learning Engineer
+  - Quillon Labs, Springfield
+  - Duties included: build widget pipelines
+- Summer 2020: Game Programmer Intern
+  - Northwind Games, Lakeside
+- 2019: Research Assistant
+  - Built a gizmo compiler with Prof. Ada Lin
+"""
+
+ROLE_OVER_EMPLOYER_HTML = """<html><body><h1>Dana Cole</h1><p>I am a PhD student.</p>
+<h2>Experience</h2>
+<ul>
+<li>2022 - 2023: Machine Learning Engineer<ul><li>Quillon Labs, Springfield</li><li>Duties included: build widget pipelines</li></ul></li>
+<li>Summer 2020: Game Programmer Intern<ul><li>Northwind Games, Lakeside</li></ul></li>
+<li>2019: Research Assistant<ul><li>Built a gizmo compiler with Prof. Ada Lin</li></ul></li>
+</ul></body></html>
+"""
+
+
+@pytest.mark.parametrize(("page", "fmt"), [(ROLE_OVER_EMPLOYER_MD, "markdown"), (ROLE_OVER_EMPLOYER_HTML, "html")])
+def test_employer_on_the_line_under_the_role(extractor: Extractor, page: str, fmt: str) -> None:
+    """A dated role whose sub-bullet is only the place of work works there; a description under a role names no employer."""
+    assert jobs_and_degrees(run(extractor, page, fmt)) == {
+        ("employed_by", "Quillon Labs", (("end", "2023"), ("start", "2022"), ("title", "Machine Learning Engineer"))),
+        ("employed_by", "Northwind Games", (("start", "2020-SU"), ("title", "Game Programmer Intern"))),
+    }

@@ -38,7 +38,7 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         q["start"] = item.start
     if item.end:
         q["end"] = item.end
-    ev = (line.start, line.end)
+    ev = item.evidence
     conf = 0.85 if titles else 0.6
     yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
     yield from part_of_facts(doc, units, org, ev, "employment.item_unit")
