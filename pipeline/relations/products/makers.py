@@ -143,7 +143,8 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     break
                 pt = re.sub(r"\s*-\s*", "-", n.text)
                 q: dict[str, str] = {}
-                d = date_after(sent, n.end, 20)
+                tail = re.match(r"\s+(?:open-source\s+)?project\b", text[n.end : sent.end])  # "the M project in 2012"
+                d = date_after(sent, n.end + (tail.end() if tail else 0), 20)
                 if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
                     q["date"] = d.value
                 yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)
