@@ -168,6 +168,10 @@ NEGATIVE = [
     ("Maria Okafor joins Peter Vance's leadership team.", "employed_by", None),
     ("Maria Okafor moved from the Department of Physics at Lund University to Stanford University.", "part_of", "Stanford University"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Faculty of Informatics"),
+    # a field after "in" is part of the title, not an employer
+    ("Maria Okafor is Professor of Critical Research in Technology and Director of the Centre for Computing at Eastfield University.", "employed_by", "Technology"),
+    ("Peter Vance is Lecturer of Data Ethics in Engineering at Orbit University.", "employed_by", "Engineering"),
+    ("Maria Okafor is Professor of Social Research in Economics and Head of the Policy Lab at Eastfield University.", "employed_by", "Economics"),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
@@ -211,6 +215,12 @@ def test_negative_twin_states_nothing(facts_of, row):
     text, relation, obj, subject = (*row, None) if len(row) == 3 else row
     facts = facts_of(text)
     assert not _match(facts, relation, subject, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_title_after_a_field_keeps_its_holder(facts_of):
+    text = "Maria Okafor is Professor of Critical Research in Technology and Director of the Centre for Computing at Eastfield University."
+    facts = _match(facts_of(text), "employed_by", "Maria Okafor", None)
+    assert [f.qualifiers.title for f in facts] == ["Director"]
 
 
 def test_departure_date_is_the_end(facts_of):
