@@ -159,7 +159,7 @@ _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?=\s*(?:,|and\b|[.;]|$))")
 _FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
 _IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|[,.;]|$)")
-_MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
+_MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w-]*\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")

@@ -131,6 +131,10 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "Fellow of the IEEE", "prose.award_fellow"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "CHI Academy", "prose.award_member"),
+    # an academy with its acronym in parentheses
+    ("Maria Okafor is a member of the Northfield Academy of Sciences (NAS), and has received the Vance Prize.", "award_received", "Maria Okafor", "Northfield Academy of Sciences (NAS)", "prose.award_member"),
+    ("Peter Vance was elected a member of the Royal Society of Letters (RSL) in 2019.", "award_received", "Peter Vance", "Royal Society of Letters (RSL)", "prose.award_member"),
+    ("Maria Okafor is a member of the Orbit Academy (OA).", "award_received", "Maria Okafor", "Orbit Academy (OA)", "prose.award_member"),
     ("Maria Okafor is also an Amazon Scholar.", "award_received", "Maria Okafor", "Amazon Scholar", "prose.award_fellow"),
     ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at Orbit University.", "award_received", "Maria Okafor", "ARC DECRA Fellow", "prose.award_fellow"),
     ("Maria Okafor was honored with the Medal of Excellence.", "award_received", "Maria Okafor", "Medal of Excellence", "prose.award_received"),
@@ -171,6 +175,7 @@ NEGATIVE = [
     ("Maria Okafor will not remain at Quillon.", "employed_by", None),
     ("The river remains at Oslo.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("Maria Okafor is not a member of the Northfield Academy of Sciences (NAS).", "award_received", None),
     ("Maria Okafor is responsible for Europe.", "leads", None),
     ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
