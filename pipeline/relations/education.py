@@ -87,7 +87,10 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- prose
 
-_FROM_AT = re.compile(r"\s*(?:degrees?|diploma)?\s*(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:from|at)\s+(?=(?:the\s+)?[A-Z])")
+_FROM_AT = re.compile(
+    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?P<prep>from|at|by)\s+(?=(?:the\s+)?[A-Z])"
+)
+_AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
 _GRADUATED = re.compile(r"\bgraduated\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
@@ -128,8 +131,8 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             j += 1
         last = group[-1]
         m = _FROM_AT.match(text, last.end_char, sent.end)
-        if not m:
-            continue
+        if not m or m.group("prep") == "by" and not _AWARDED.search(text, max(sent.start, deg.start_char - 20), deg.start_char):
+            continue  # "by" names the school only of a degree "awarded by" it
         r = org_with_parent(sent, m.end())
         if r is None:
             continue
@@ -140,8 +143,9 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for g in group:
             done.add(g.start_char)
         field_ = re.sub(r"^the\s+(?:Department|School|Faculty)\s+of\s+", "", (m.group("field") or "").strip(" ,")) or None
+        year_before = None
         if field_ and re.fullmatch(r"(?:in\s+)?(?:19|20)\d\d", field_):
-            field_ = None  # "received her doctorate in 1988 from X": a year, not a field
+            year_before, field_ = field_[-4:], None  # "received her doctorate in 1988 from X": a year, not a field
         end_at = parent.end if parent else org.end
         tail = text[end_at : sent.end]
         years = [d for d in sent.dates if d.value and d.start >= end_at]
@@ -153,7 +157,7 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             d = years[0] if years and not re.search(r"\b(?:and|while|where|then)\b", text[end_at : years[0].start]) else None
             if d is None and lead is not None:
                 d = lead
-            values = [d.value if d else None] * len(group)
+            values = [d.value if d else year_before] * len(group)
         obj_name = parent or org
         for g, v in zip(group, values):
             q = {"degree": _degree_text(g.text, text[max(sent.start, g.start_char - 12) : g.start_char])}

@@ -96,6 +96,10 @@ POSITIVE = [
     ("Maria Okafor is Reader in the Department of Marine Biology, and Vice Dean for Teaching in the School of Earth Sciences at the University of Northfield.",
      "part_of", "Department of Marine Biology", "University of Northfield", "prose.part_of_unit_at"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Peter Vance", "TU Wien", "prose.job_title"),
+    # a degree "awarded by" its school, with the year between
+    ("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University for her thesis Sparse Graphs.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_degree"),
+    ("Peter Vance was awarded a PhD by Orbit University in 2001.", "educated_at", "Peter Vance", "Orbit University", "prose.edu_degree"),
+    ("Maria Okafor received an MSc with Distinction from Northfield University.", "educated_at", "Maria Okafor", "Northfield University", "prose.edu_degree"),
     # departures and stays that name the role; the employer is the story's company
     (STORY + "The board today announced that Peter Vance will depart as CEO and leave the board.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_departed"),
     (STORY + "Maria Okafor stepped down as chief operating officer in 2020.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_departed"),
@@ -168,6 +172,8 @@ NEGATIVE = [
     ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
     ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
+    ("Maria Okafor supervised a PhD funded by Eastfield University.", "educated_at", None),
+    ("Peter Vance was not awarded a PhD by Orbit University.", "educated_at", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
     (STORY + "Investors want Peter Vance to depart as CEO.", "employed_by", None),
     (STORY + "Maria Okafor did not resign as CFO.", "employed_by", None),
@@ -232,6 +238,11 @@ def test_negative_twin_states_nothing(facts_of, row):
     text, relation, obj, subject = (*row, None) if len(row) == 3 else row
     facts = facts_of(text)
     assert not _match(facts, relation, subject, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_year_before_the_awarding_school_is_the_end(facts_of):
+    facts = _match(facts_of("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University."), "educated_at", "Maria Okafor", "Eastfield University")
+    assert [(f.qualifiers.degree, f.qualifiers.end) for f in facts] == [("Ph.D.", "1988")]
 
 
 def test_title_after_a_field_keeps_its_holder(facts_of):
