@@ -100,6 +100,14 @@ POSITIVE = [
     ("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University for her thesis Sparse Graphs.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_degree"),
     ("Peter Vance was awarded a PhD by Orbit University in 2001.", "educated_at", "Peter Vance", "Orbit University", "prose.edu_degree"),
     ("Maria Okafor received an MSc with Distinction from Northfield University.", "educated_at", "Maria Okafor", "Northfield University", "prose.edu_degree"),
+    # the members a text lists for a lab, group or team
+    ("The three initial members of the Riverbend lab, Maria Okafor, Peter Vance and Lena Vogt, work on robots.", "employed_by", "Lena Vogt", "Riverbend lab", "prose.job_member"),
+    ("The members of the Orbit Vision Group, Maria Okafor and Peter Vance, won a prize.", "employed_by", "Peter Vance", "Orbit Vision Group", "prose.job_member"),
+    ("Its founding members of the Quillon Data Team, Maria Okafor and Peter Vance, left in 2020.", "employed_by", "Maria Okafor", "Quillon Data Team", "prose.job_member"),
+    # "heads up the X Group at Y": the group is part of Y
+    ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", "prose.part_of_unit_host"),
+    ("Peter Vance currently heads up the Vision Lab at Orbit Systems.", "part_of", "Vision Lab", "Orbit Systems", None),
+    ("Maria Okafor heads the Speech Group at Quillon.", "part_of", "Speech Group", "Quillon", "prose.part_of_unit_host"),
     # departures and stays that name the role; the employer is the story's company
     (STORY + "The board today announced that Peter Vance will depart as CEO and leave the board.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_departed"),
     (STORY + "Maria Okafor stepped down as chief operating officer in 2020.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_departed"),
@@ -172,6 +180,9 @@ NEGATIVE = [
     ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
     ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
+    ("The board members of the Riverbend Group, Maria Okafor and Peter Vance, met.", "employed_by", None),
+    ("The members of the Orbit Team, a design firm, met.", "employed_by", None),
+    ("Maria Okafor met members of the Riverbend Lab at a party.", "employed_by", None),
     ("Maria Okafor supervised a PhD funded by Eastfield University.", "educated_at", None),
     ("Peter Vance was not awarded a PhD by Orbit University.", "educated_at", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),

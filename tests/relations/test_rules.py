@@ -39,6 +39,7 @@ EXAMPLES = {
     "published_in.prose": ("The paper \"Sparse Routing for Small Robots\" was published in Science Robotics in 2021.", "text", "published_in", "prose.published_in"),
     "awards.in_other_items": (HOMEPAGE.format(line="## Education\n\n- 2019.09 - now, Ph.D., Eastfield University\n- Widget Scholarship of Freedonia (Top 1%)."), "markdown", "award_received", "awards.in_other_items"),
     "employment.departures": ("Northwind Inc. grew fast. Analysts like Northwind Inc. Mira Olsen resigned as CFO.", "text", "employed_by", "prose.job_departed"),
+    "employment.members": ("The members of the Riverbend Lab, Mira Olsen and Tom Berg, won a prize.", "text", "employed_by", "prose.job_member"),
     "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
     "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
     "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),
