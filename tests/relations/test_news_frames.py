@@ -104,6 +104,10 @@ POSITIVE = [
     ("The three initial members of the Riverbend lab, Maria Okafor, Peter Vance and Lena Vogt, work on robots.", "employed_by", "Lena Vogt", "Riverbend lab", "prose.job_member"),
     ("The members of the Orbit Vision Group, Maria Okafor and Peter Vance, won a prize.", "employed_by", "Peter Vance", "Orbit Vision Group", "prose.job_member"),
     ("Its founding members of the Quillon Data Team, Maria Okafor and Peter Vance, left in 2020.", "employed_by", "Maria Okafor", "Quillon Data Team", "prose.job_member"),
+    # the team a person led at an organisation
+    ("Before that, Maria Okafor led the team responsible for search improvement at Kestrel, serving millions of users.", "employed_by", "Maria Okafor", "Kestrel", "prose.job_team_lead"),
+    ("Peter Vance managed a team of 40 engineers at Orbit Systems.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_team_lead"),
+    ("Maria Okafor leads the data platform team at Quillon.", "employed_by", "Maria Okafor", "Quillon", "prose.job_team_lead"),
     # "heads up the X Group at Y": the group is part of Y
     ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", "prose.part_of_unit_host"),
     ("Peter Vance currently heads up the Vision Lab at Orbit Systems.", "part_of", "Vision Lab", "Orbit Systems", None),
@@ -182,6 +186,9 @@ NEGATIVE = [
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
     ("The board members of the Riverbend Group, Maria Okafor and Peter Vance, met.", "employed_by", None),
     ("The members of the Orbit Team, a design firm, met.", "employed_by", None),
+    ("Maria Okafor did not lead the team at Quillon.", "employed_by", None),
+    ("Maria Okafor led the team to victory at Wimbledon.", "employed_by", None),
+    ("Maria Okafor led the team that won at the Oslo Open.", "employed_by", None),
     ("Maria Okafor met members of the Riverbend Lab at a party.", "employed_by", None),
     ("Maria Okafor supervised a PhD funded by Eastfield University.", "educated_at", None),
     ("Peter Vance was not awarded a PhD by Orbit University.", "educated_at", None),

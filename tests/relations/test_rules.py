@@ -40,6 +40,7 @@ EXAMPLES = {
     "awards.in_other_items": (HOMEPAGE.format(line="## Education\n\n- 2019.09 - now, Ph.D., Eastfield University\n- Widget Scholarship of Freedonia (Top 1%)."), "markdown", "award_received", "awards.in_other_items"),
     "employment.departures": ("Northwind Inc. grew fast. Analysts like Northwind Inc. Mira Olsen resigned as CFO.", "text", "employed_by", "prose.job_departed"),
     "employment.members": ("The members of the Riverbend Lab, Mira Olsen and Tom Berg, won a prize.", "text", "employed_by", "prose.job_member"),
+    "employment.team_lead": ("Mira Olsen managed a team of 40 engineers at Northwind Labs.", "text", "employed_by", "prose.job_team_lead"),
     "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
     "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
     "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),
