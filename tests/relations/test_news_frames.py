@@ -147,6 +147,10 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "Fellow of the IEEE", "prose.award_fellow"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "CHI Academy", "prose.award_member"),
+    # "Fellow of A and of B", a programme's quoted name kept
+    ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the Orbit Program \"Learning in Machines\"", "prose.award_fellow"),
+    ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the ACM", "prose.award_fellow"),
+    ("Peter Vance is a Fellow of the IEEE and of the Royal Society.", "award_received", "Peter Vance", "Fellow of the Royal Society", "prose.award_fellow"),
     # an academy with its acronym in parentheses
     ("Maria Okafor is a member of the Northfield Academy of Sciences (NAS), and has received the Vance Prize.", "award_received", "Maria Okafor", "Northfield Academy of Sciences (NAS)", "prose.award_member"),
     ("Peter Vance was elected a member of the Royal Society of Letters (RSL) in 2019.", "award_received", "Peter Vance", "Royal Society of Letters (RSL)", "prose.award_member"),
@@ -200,6 +204,7 @@ NEGATIVE = [
     ("The river remains at Oslo.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
     ("Maria Okafor is not a member of the Northfield Academy of Sciences (NAS).", "award_received", None),
+    ("Maria Okafor is not a Fellow of the IEEE and of the Royal Society.", "award_received", None),
     ("Maria Okafor is responsible for Europe.", "leads", None),
     ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
