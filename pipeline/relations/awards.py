@@ -169,6 +169,12 @@ _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
 _NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
+# "was elected one of Norway's leading "Bright Minds" (Lyse Hoder) by the X Society": a ranked list, with who made it
+_ONE_OF = re.compile(
+    r"\b(?:was|were|been|is)\s+(?:elected|named|selected|chosen|listed|recognized|recognised)\s+(?:as\s+)?one\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"[\"“”](?P<obj>[A-Z][^\"“”]{2,60}?)[\"“”]"
+)
+_BY_ORG = re.compile(r"\s*(?:\([^()]{1,60}\))?\s+by\s+(?:the\s+)?(?=[A-Z])")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
 
 
@@ -221,7 +227,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         c = emit(ref, s, e, obj, "prose.award_fellow", {})
         if c:
             yield c
-    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named")):
+    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
             if ref is None or negated(sent, m.start()):
@@ -233,6 +239,11 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             y = _year_of(sent, s, e)
             if y:
                 q["date"] = y
+            if rx is _ONE_OF:
+                bo = _BY_ORG.match(text, m.end(), sent.end)
+                n = name_at(sent, bo.end()) if bo else None
+                if n is not None:
+                    q["org"] = n.text
             if rule == "prose.award_received" and "honorary" in obj:
                 om = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?").match(text, e, sent.end)
                 if om:

@@ -151,6 +151,10 @@ POSITIVE = [
     ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the Orbit Program \"Learning in Machines\"", "prose.award_fellow"),
     ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the ACM", "prose.award_fellow"),
     ("Peter Vance is a Fellow of the IEEE and of the Royal Society.", "award_received", "Peter Vance", "Fellow of the Royal Society", "prose.award_fellow"),
+    # "was elected one of the "Q" by ORG": a ranked list, with who made it
+    ("Maria Okafor is a researcher. In 2014, she was elected one of Norway's leading \u201cBright Minds\u201c by the Northfield Informatics Society.", "award_received", "Maria Okafor", "Bright Minds", "prose.award_named"),
+    ("Peter Vance was named one of the \"Top Innovators Under 35\" by Orbit Review.", "award_received", "Peter Vance", "Top Innovators Under 35", "prose.award_named"),
+    ("Maria Okafor was selected as one of the \"Rising Stars\" by the Northfield Society.", "award_received", "Maria Okafor", "Rising Stars", "prose.award_named"),
     # an academy with its acronym in parentheses
     ("Maria Okafor is a member of the Northfield Academy of Sciences (NAS), and has received the Vance Prize.", "award_received", "Maria Okafor", "Northfield Academy of Sciences (NAS)", "prose.award_member"),
     ("Peter Vance was elected a member of the Royal Society of Letters (RSL) in 2019.", "award_received", "Peter Vance", "Royal Society of Letters (RSL)", "prose.award_member"),
@@ -204,6 +208,8 @@ NEGATIVE = [
     ("The river remains at Oslo.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
     ("Maria Okafor is not a member of the Northfield Academy of Sciences (NAS).", "award_received", None),
+    ("Maria Okafor was not named one of the \"Rising Stars\" by the Northfield Society.", "award_received", None),
+    ("Maria Okafor said she was one of the \"lucky ones\".", "award_received", None),
     ("Maria Okafor is not a Fellow of the IEEE and of the Royal Society.", "award_received", None),
     ("Maria Okafor is responsible for Europe.", "leads", None),
     ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
@@ -266,6 +272,11 @@ def test_negative_twin_states_nothing(facts_of, row):
 def test_year_before_the_awarding_school_is_the_end(facts_of):
     facts = _match(facts_of("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University."), "educated_at", "Maria Okafor", "Eastfield University")
     assert [(f.qualifiers.degree, f.qualifiers.end) for f in facts] == [("Ph.D.", "1988")]
+
+
+def test_ranked_list_keeps_who_made_it(facts_of):
+    facts = _match(facts_of("Maria Okafor was selected as one of the \"Rising Stars\" by the Northfield Society."), "award_received", "Maria Okafor", "Rising Stars")
+    assert [f.qualifiers.org for f in facts] == ["Northfield Society"]
 
 
 def test_title_after_a_field_keeps_its_holder(facts_of):
