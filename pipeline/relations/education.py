@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
 from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
-from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, subj_arg
+from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
 
 SPEC = relation(
     RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
@@ -92,7 +92,7 @@ _FROM_AT = re.compile(
 )
 _AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
-_GRADUATED = re.compile(r"\bgraduated\s+(?:from|at)\s+")
+_GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
 _STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
@@ -177,13 +177,13 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
 
-    # "graduated from X (with a bachelor's degree)"
+    # "graduated from X (with a bachelor's degree)", "Q, who moved to Oslo after graduating from X"
     for m in _GRADUATED.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         if r is None:
             continue
         org, parent = r
-        ref = clause_subject(sent, m.start(), co)
+        ref = _relative_antecedent(sent, m.start(), co) or clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
         q: dict[str, str] = {}
@@ -231,6 +231,19 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         r = org_with_parent(sent, m.end())
         if r:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+
+
+def _relative_antecedent(sent: Sent, pos: int, co: Coref):
+    """The person a relative clause holding `pos` is about ("met Q who had moved ... after graduating from X")."""
+    tok = next((t for t in sent.span if t.idx >= pos), None)
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return None
+        if tok.dep_ == "relcl":
+            head = tok.head
+            return next((r for r in person_refs(sent, co) if r.start <= head.idx < r.end), None)
+        tok = tok.head
+    return None
 
 
 def _range(value: str | None) -> dict[str, str]:

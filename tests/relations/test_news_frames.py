@@ -112,6 +112,10 @@ POSITIVE = [
     ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", "prose.part_of_unit_host"),
     ("Peter Vance currently heads up the Vision Lab at Orbit Systems.", "part_of", "Vision Lab", "Orbit Systems", None),
     ("Maria Okafor heads the Speech Group at Quillon.", "part_of", "Speech Group", "Quillon", "prose.part_of_unit_host"),
+    # "after graduating from X", for the person a relative clause is about
+    ("Soon after arriving in Oslo, Peter Vance met Maria Okafor who had moved to the Bay area after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
+    ("Maria Okafor moved to Oslo after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
+    ("Before graduating from Orbit University, Peter Vance founded a club.", "educated_at", "Peter Vance", "Orbit University", "prose.edu_graduated"),
     # departures and stays that name the role; the employer is the story's company
     (STORY + "The board today announced that Peter Vance will depart as CEO and leave the board.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_departed"),
     (STORY + "Maria Okafor stepped down as chief operating officer in 2020.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_departed"),
@@ -200,6 +204,8 @@ NEGATIVE = [
     ("Maria Okafor met members of the Riverbend Lab at a party.", "employed_by", None),
     ("Maria Okafor supervised a PhD funded by Eastfield University.", "educated_at", None),
     ("Peter Vance was not awarded a PhD by Orbit University.", "educated_at", None),
+    ("Soon after arriving in Oslo, Peter Vance met Maria Okafor who had moved to the Bay area after graduating from Eastfield University.", "educated_at", None, "Peter Vance"),
+    ("Maria Okafor never graduated from Eastfield University.", "educated_at", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
     (STORY + "Investors want Peter Vance to depart as CEO.", "employed_by", None),
     (STORY + "Maria Okafor did not resign as CFO.", "employed_by", None),
