@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
 from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
-from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, subj_arg
+from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
 
 SPEC = relation(
     RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
@@ -87,9 +87,12 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- prose
 
-_FROM_AT = re.compile(r"\s*(?:degrees?|diploma)?\s*(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:from|at)\s+(?=(?:the\s+)?[A-Z])")
+_FROM_AT = re.compile(
+    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?P<prep>from|at|by)\s+(?=(?:the\s+)?[A-Z])"
+)
+_AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
-_GRADUATED = re.compile(r"\bgraduated\s+(?:from|at)\s+")
+_GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
 _STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
@@ -128,8 +131,8 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             j += 1
         last = group[-1]
         m = _FROM_AT.match(text, last.end_char, sent.end)
-        if not m:
-            continue
+        if not m or m.group("prep") == "by" and not _AWARDED.search(text, max(sent.start, deg.start_char - 20), deg.start_char):
+            continue  # "by" names the school only of a degree "awarded by" it
         r = org_with_parent(sent, m.end())
         if r is None:
             continue
@@ -140,8 +143,9 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for g in group:
             done.add(g.start_char)
         field_ = re.sub(r"^the\s+(?:Department|School|Faculty)\s+of\s+", "", (m.group("field") or "").strip(" ,")) or None
+        year_before = None
         if field_ and re.fullmatch(r"(?:in\s+)?(?:19|20)\d\d", field_):
-            field_ = None  # "received her doctorate in 1988 from X": a year, not a field
+            year_before, field_ = field_[-4:], None  # "received her doctorate in 1988 from X": a year, not a field
         end_at = parent.end if parent else org.end
         tail = text[end_at : sent.end]
         years = [d for d in sent.dates if d.value and d.start >= end_at]
@@ -153,7 +157,7 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             d = years[0] if years and not re.search(r"\b(?:and|while|where|then)\b", text[end_at : years[0].start]) else None
             if d is None and lead is not None:
                 d = lead
-            values = [d.value if d else None] * len(group)
+            values = [d.value if d else year_before] * len(group)
         obj_name = parent or org
         for g, v in zip(group, values):
             q = {"degree": _degree_text(g.text, text[max(sent.start, g.start_char - 12) : g.start_char])}
@@ -173,13 +177,13 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
 
-    # "graduated from X (with a bachelor's degree)"
+    # "graduated from X (with a bachelor's degree)", "Q, who moved to Oslo after graduating from X"
     for m in _GRADUATED.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         if r is None:
             continue
         org, parent = r
-        ref = clause_subject(sent, m.start(), co)
+        ref = _relative_antecedent(sent, m.start(), co) or clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
         q: dict[str, str] = {}
@@ -227,6 +231,19 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         r = org_with_parent(sent, m.end())
         if r:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+
+
+def _relative_antecedent(sent: Sent, pos: int, co: Coref):
+    """The person a relative clause holding `pos` is about ("met Q who had moved ... after graduating from X")."""
+    tok = next((t for t in sent.span if t.idx >= pos), None)
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return None
+        if tok.dep_ == "relcl":
+            head = tok.head
+            return next((r for r in person_refs(sent, co) if r.start <= head.idx < r.end), None)
+        tok = tok.head
+    return None
 
 
 def _range(value: str | None) -> dict[str, str]:

@@ -135,7 +135,7 @@ _HOST = re.compile(r"\b(?:University|Universit\w+|Inc\.?|Ltd\.?|Corporation|Comp
 
 # A named unit: capitalised words (an acronym in parentheses allowed) ending in a unit noun of either case.
 _UNIT_NAME = r"(?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|&|in)\s+)?){1,6}(?:\([A-Z][\w-]*\)\s+)?(?:[Rr]esearch\s+)?(?:[Uu]nit|[Ll]ab|[Ll]aboratory|[Gg]roup|[Dd]epartment|[Cc]ent(?:er|re)|[Dd]ivision|[Ss]chool|[Ff]aculty)"
-_UNIT_THEN_HOST = re.compile(rf"\b(?:at|in|of|with|joined|leads?|led|ran|runs|heads?|headed|directs?|directed|founded|established)\s+the\s+(?P<unit>{_UNIT_NAME})\s+(?:at|of)\s+(?:the\s+)?(?=[A-Z])")
+_UNIT_THEN_HOST = re.compile(rf"\b(?:at|in|of|with|joined|leads?|led|ran|runs|heads?(?:\s+up)?|headed(?:\s+up)?|directs?|directed|founded|established)\s+the\s+(?P<unit>{_UNIT_NAME})\s+(?:at|of)\s+(?:the\s+)?(?=[A-Z])")
 _HOST_THEN_UNIT = re.compile(rf"\b(?:at|of)\s+(?:the\s+)?(?P<host>[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|&|de)\s+)?[A-Z][\w&.-]*){{0,5}})\s+in\s+the\s+(?P<unit>{_UNIT_NAME})\b")
 
 

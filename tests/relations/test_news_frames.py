@@ -96,6 +96,33 @@ POSITIVE = [
     ("Maria Okafor is Reader in the Department of Marine Biology, and Vice Dean for Teaching in the School of Earth Sciences at the University of Northfield.",
      "part_of", "Department of Marine Biology", "University of Northfield", "prose.part_of_unit_at"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Peter Vance", "TU Wien", "prose.job_title"),
+    # a degree "awarded by" its school, with the year between
+    ("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University for her thesis Sparse Graphs.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_degree"),
+    ("Peter Vance was awarded a PhD by Orbit University in 2001.", "educated_at", "Peter Vance", "Orbit University", "prose.edu_degree"),
+    ("Maria Okafor received an MSc with Distinction from Northfield University.", "educated_at", "Maria Okafor", "Northfield University", "prose.edu_degree"),
+    # the members a text lists for a lab, group or team
+    ("The three initial members of the Riverbend lab, Maria Okafor, Peter Vance and Lena Vogt, work on robots.", "employed_by", "Lena Vogt", "Riverbend lab", "prose.job_member"),
+    ("The members of the Orbit Vision Group, Maria Okafor and Peter Vance, won a prize.", "employed_by", "Peter Vance", "Orbit Vision Group", "prose.job_member"),
+    ("Its founding members of the Quillon Data Team, Maria Okafor and Peter Vance, left in 2020.", "employed_by", "Maria Okafor", "Quillon Data Team", "prose.job_member"),
+    # the team a person led at an organisation
+    ("Before that, Maria Okafor led the team responsible for search improvement at Kestrel, serving millions of users.", "employed_by", "Maria Okafor", "Kestrel", "prose.job_team_lead"),
+    ("Peter Vance managed a team of 40 engineers at Orbit Systems.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_team_lead"),
+    ("Maria Okafor leads the data platform team at Quillon.", "employed_by", "Maria Okafor", "Quillon", "prose.job_team_lead"),
+    # "heads up the X Group at Y": the group is part of Y
+    ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", "prose.part_of_unit_host"),
+    ("Peter Vance currently heads up the Vision Lab at Orbit Systems.", "part_of", "Vision Lab", "Orbit Systems", None),
+    ("Maria Okafor heads the Speech Group at Quillon.", "part_of", "Speech Group", "Quillon", "prose.part_of_unit_host"),
+    # "after graduating from X", for the person a relative clause is about
+    ("Soon after arriving in Oslo, Peter Vance met Maria Okafor who had moved to the Bay area after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
+    ("Maria Okafor moved to Oslo after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
+    ("Before graduating from Orbit University, Peter Vance founded a club.", "educated_at", "Peter Vance", "Orbit University", "prose.edu_graduated"),
+    # departures and stays that name the role; the employer is the story's company
+    (STORY + "The board today announced that Peter Vance will depart as CEO and leave the board.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_departed"),
+    (STORY + "Maria Okafor stepped down as chief operating officer in 2020.", "employed_by", "Maria Okafor", "Northwind Inc.", "prose.job_departed"),
+    (STORY + "Peter Vance resigned as CFO on Friday.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_departed"),
+    (STORY + "Peter Vance will remain in his role at the company, reporting to the CEO.", "employed_by", "Peter Vance", "Northwind Inc.", "prose.job_remains"),
+    ("Maria Okafor remains at Quillon as an adviser.", "employed_by", "Maria Okafor", "Quillon", "prose.job_remains"),
+    ("Peter Vance will remain with Orbit Systems until May.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_remains"),
     # developed: maintainers, contributors, creators
     ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "developed", "Maria Okafor", "Hydra", "prose.developed_maintainer"),
     ("Peter Vance is one of the original developers of NebulaStream.", "developed", "Peter Vance", "NebulaStream", "prose.developed_maintainer"),
@@ -124,6 +151,18 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Royal Society Milner Award", "prose.award_received"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "Fellow of the IEEE", "prose.award_fellow"),
     ("Maria Okafor is a Fellow of the ACM, IEEE, and AAAS and a member of the CHI Academy.", "award_received", "Maria Okafor", "CHI Academy", "prose.award_member"),
+    # "Fellow of A and of B", a programme's quoted name kept
+    ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the Orbit Program \"Learning in Machines\"", "prose.award_fellow"),
+    ("Maria Okafor is Fellow of the ACM and of the Orbit Program \"Learning in Machines\", and holds a chair.", "award_received", "Maria Okafor", "Fellow of the ACM", "prose.award_fellow"),
+    ("Peter Vance is a Fellow of the IEEE and of the Royal Society.", "award_received", "Peter Vance", "Fellow of the Royal Society", "prose.award_fellow"),
+    # "was elected one of the "Q" by ORG": a ranked list, with who made it
+    ("Maria Okafor is a researcher. In 2014, she was elected one of Norway's leading \u201cBright Minds\u201c by the Northfield Informatics Society.", "award_received", "Maria Okafor", "Bright Minds", "prose.award_named"),
+    ("Peter Vance was named one of the \"Top Innovators Under 35\" by Orbit Review.", "award_received", "Peter Vance", "Top Innovators Under 35", "prose.award_named"),
+    ("Maria Okafor was selected as one of the \"Rising Stars\" by the Northfield Society.", "award_received", "Maria Okafor", "Rising Stars", "prose.award_named"),
+    # an academy with its acronym in parentheses
+    ("Maria Okafor is a member of the Northfield Academy of Sciences (NAS), and has received the Vance Prize.", "award_received", "Maria Okafor", "Northfield Academy of Sciences (NAS)", "prose.award_member"),
+    ("Peter Vance was elected a member of the Royal Society of Letters (RSL) in 2019.", "award_received", "Peter Vance", "Royal Society of Letters (RSL)", "prose.award_member"),
+    ("Maria Okafor is a member of the Orbit Academy (OA).", "award_received", "Maria Okafor", "Orbit Academy (OA)", "prose.award_member"),
     ("Maria Okafor is also an Amazon Scholar.", "award_received", "Maria Okafor", "Amazon Scholar", "prose.award_fellow"),
     ("Maria Okafor is a Senior Lecturer and ARC DECRA Fellow at Orbit University.", "award_received", "Maria Okafor", "ARC DECRA Fellow", "prose.award_fellow"),
     ("Maria Okafor was honored with the Medal of Excellence.", "award_received", "Maria Okafor", "Medal of Excellence", "prose.award_received"),
@@ -157,8 +196,27 @@ NEGATIVE = [
     ("Northwind Inc. declined to name Peter Vance as its new CEO.", "employed_by", None),
     ("Quillon, a leader in payments, today announced that Maria Okafor has joined the company as Vice President of Sales.", "employed_by", "Sales"),
     ("Maria Okafor never worked at Northwind Inc.", "employed_by", None),
+    ("The board members of the Riverbend Group, Maria Okafor and Peter Vance, met.", "employed_by", None),
+    ("The members of the Orbit Team, a design firm, met.", "employed_by", None),
+    ("Maria Okafor did not lead the team at Quillon.", "employed_by", None),
+    ("Maria Okafor led the team to victory at Wimbledon.", "employed_by", None),
+    ("Maria Okafor led the team that won at the Oslo Open.", "employed_by", None),
+    ("Maria Okafor met members of the Riverbend Lab at a party.", "employed_by", None),
+    ("Maria Okafor supervised a PhD funded by Eastfield University.", "educated_at", None),
+    ("Peter Vance was not awarded a PhD by Orbit University.", "educated_at", None),
+    ("Soon after arriving in Oslo, Peter Vance met Maria Okafor who had moved to the Bay area after graduating from Eastfield University.", "educated_at", None, "Peter Vance"),
+    ("Maria Okafor never graduated from Eastfield University.", "educated_at", None),
     ("Maria Okafor is not a Google researcher.", "employed_by", None),
+    (STORY + "Investors want Peter Vance to depart as CEO.", "employed_by", None),
+    (STORY + "Maria Okafor did not resign as CFO.", "employed_by", None),
+    (STORY + "If Peter Vance steps down as CEO, shares will fall.", "employed_by", None),
+    ("Maria Okafor will not remain at Quillon.", "employed_by", None),
+    ("The river remains at Oslo.", "employed_by", None),
     ("Maria Okafor is not the PI of DARPA SHADE.", "leads", None),
+    ("Maria Okafor is not a member of the Northfield Academy of Sciences (NAS).", "award_received", None),
+    ("Maria Okafor was not named one of the \"Rising Stars\" by the Northfield Society.", "award_received", None),
+    ("Maria Okafor said she was one of the \"lucky ones\".", "award_received", None),
+    ("Maria Okafor is not a Fellow of the IEEE and of the Royal Society.", "award_received", None),
     ("Maria Okafor is responsible for Europe.", "leads", None),
     ("Peter Vance is not responsible for the Robotics Lab.", "leads", None),
     ("The Riverbend Lab, not led by Maria Okafor, studies robots.", "leads", None),
@@ -168,6 +226,10 @@ NEGATIVE = [
     ("Maria Okafor joins Peter Vance's leadership team.", "employed_by", None),
     ("Maria Okafor moved from the Department of Physics at Lund University to Stanford University.", "part_of", "Stanford University"),
     ("Peter Vance is Assistant Professor of the Faculty of Informatics, TU Wien, Austria.", "employed_by", "Faculty of Informatics"),
+    # a field after "in" is part of the title, not an employer
+    ("Maria Okafor is Professor of Critical Research in Technology and Director of the Centre for Computing at Eastfield University.", "employed_by", "Technology"),
+    ("Peter Vance is Lecturer of Data Ethics in Engineering at Orbit University.", "employed_by", "Engineering"),
+    ("Maria Okafor is Professor of Social Research in Economics and Head of the Policy Lab at Eastfield University.", "employed_by", "Economics"),
     ("Northwind Inc. considered whether Quillon would become a division of the group.", "part_of", None),
     ("Maria Okafor is not a maintainer of NumPy.", "developed", None),
     ("Maria Okafor developed the Riverbend Lab at Orbit University.", "developed", None),
@@ -211,6 +273,22 @@ def test_negative_twin_states_nothing(facts_of, row):
     text, relation, obj, subject = (*row, None) if len(row) == 3 else row
     facts = facts_of(text)
     assert not _match(facts, relation, subject, obj), [(f.relation, f.subject.canonical, f.object.canonical, f.rule) for f in facts]
+
+
+def test_year_before_the_awarding_school_is_the_end(facts_of):
+    facts = _match(facts_of("Maria Okafor was awarded a Ph.D. in 1988 by Eastfield University."), "educated_at", "Maria Okafor", "Eastfield University")
+    assert [(f.qualifiers.degree, f.qualifiers.end) for f in facts] == [("Ph.D.", "1988")]
+
+
+def test_ranked_list_keeps_who_made_it(facts_of):
+    facts = _match(facts_of("Maria Okafor was selected as one of the \"Rising Stars\" by the Northfield Society."), "award_received", "Maria Okafor", "Rising Stars")
+    assert [f.qualifiers.org for f in facts] == ["Northfield Society"]
+
+
+def test_title_after_a_field_keeps_its_holder(facts_of):
+    text = "Maria Okafor is Professor of Critical Research in Technology and Director of the Centre for Computing at Eastfield University."
+    facts = _match(facts_of(text), "employed_by", "Maria Okafor", None)
+    assert [f.qualifiers.title for f in facts] == ["Director"]
 
 
 def test_departure_date_is_the_end(facts_of):

@@ -1,15 +1,74 @@
-"""developed: a product named in apposition to the thing made, and gerunds of making, with negative twins."""
+"""developed: each construction with three sentences of its own and negative twins that must yield nothing."""
 
 from __future__ import annotations
 
 import pytest
 
+STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
+
 POSITIVE = [
+    # "X released / launched / unveiled / open-sourced / introduced / debuted / shipped M (on DATE)"
+    ("Quillon launched its new assistant, Orca, on 12 May 2023.", "Quillon", "Orca", "prose.developed_release", {"date": "2023-05-12"}),
+    ("Brightleaf open-sourced GraphVault in 2022.", "Brightleaf", "GraphVault", "prose.developed_release", {"date": "2022"}),
+    ("Quillon debuted TinyServe in 2021.", "Quillon", "TinyServe", "prose.developed_release", {"date": "2021"}),
+    ("Northwind shipped Ledger 3 to its first customers.", "Northwind", "Ledger 3", "prose.developed_release", {}),
+    ("Kestrel Systems unveiled Falcon 2.0 at its annual conference.", "Kestrel Systems", "Falcon 2.0", "prose.developed_release", {}),
+    ("Quillon released its Orca-2 model in June 2023.", "Quillon", "Orca-2", "prose.developed_release", {"date": "2023-06"}),
+    ("Quillon released \"Orca Mini\" in 2022.", "Quillon", "Orca Mini", "prose.developed_release", {"date": "2022"}),
+    ("Quillon released doc2vec in 2014.", "Quillon", "doc2vec", "prose.developed_release", {"date": "2014"}),
+    # coordination: every product of the object
+    ("Quillon released Orca-2 and Orca-3.", "Quillon", "Orca-3", "prose.developed_release", {}),
+    ("Orbit AI introduced Nimbus-7B, Nimbus-13B and Nimbus-70B last week.", "Orbit AI", "Nimbus-70B", "prose.developed_release", {}),
+    # "announced the launch of M", "X, which makes / developed M", "The company released M"
+    ("The startup Kestrel announced the launch of Falcon, a coding assistant.", "Kestrel", "Falcon", "prose.developed_release", {}),
+    ("Quillon, which developed Orca-2, raised money.", "Quillon", "Orca-2", "prose.developed_release", {}),
+    ("Quillon, which makes the Orca chatbot, raised money.", "Quillon", "Orca", "prose.developed_release", {}),
+    (STORY + "The company released Ledger-2 in 2023.", "Northwind Inc.", "Ledger-2", "prose.developed_release", {"date": "2023"}),
+    # passives: "M, developed / built / created by X", "M was released by X in 2021"
+    ("Orca-2, developed by Quillon, is a small language model.", "Quillon", "Orca-2", "prose.developed_by", {}),
+    ("Nimbus, built by engineers at Orbit AI, answers questions.", "Orbit AI", "Nimbus", "prose.developed_by", {}),
+    ("TinyServe, created by Lena Vogt, is used widely.", "Lena Vogt", "TinyServe", "prose.developed_by", {}),
+    ("Falcon 2.0 was released by Kestrel Systems in 2021.", "Kestrel Systems", "Falcon 2.0", "prose.developed_by", {"date": "2021"}),
+    ("Orca-2, launched in 2023 by Quillon, is popular.", "Quillon", "Orca-2", "prose.developed_by", {"date": "2023"}),
+    ("Nimbus was released in March 2021 by Orbit AI.", "Orbit AI", "Nimbus", "prose.developed_by", {"date": "2021-03"}),
+    # appositions: "X's new model, M,", "M, X's newest model,", "X's chatbot M"
+    ("Quillon's new model, Orca-3, beats its rivals.", "Quillon", "Orca-3", "prose.developed_described", {}),
+    ("Northwind's latest chatbot, Ledger, answers questions.", "Northwind", "Ledger", "prose.developed_described", {}),
+    ("Users love ChatBox, Quillon's popular chatbot.", "Quillon", "ChatBox", "prose.developed_described", {}),
+    ("Quillon's chatbot Orca answers questions.", "Quillon", "Orca", "prose.developed_described", {}),
+    (STORY + "It said its new model, Ledger-2, beats rivals.", "Northwind Inc.", "Ledger-2", "prose.developed_described", {}),
+    # "the M model from X"
+    ("Researchers tested the Nimbus-13B model from Orbit AI.", "Orbit AI", "Nimbus-13B", "prose.developed_described", {}),
+    ("The Falcon chatbot from Kestrel Systems is popular.", "Kestrel Systems", "Falcon", "prose.developed_described", {}),
+    ("Ada Reyes worked on Microsoft's Windows 10 operating system.", "Microsoft", "Windows 10", "prose.developed_described", {}),
+    # "X's M": a product by its label or coined spelling
+    ("Users praised Quillon's Orca-2 for its speed.", "Quillon", "Orca-2", "prose.developed_possessive", {}),
+    ("Analysts compared Kestrel's Falcon-7B with rivals.", "Kestrel", "Falcon-7B", "prose.developed_possessive", {}),
+    ("Quillon's Model 3 sold well.", "Quillon", "Model 3", "prose.developed_possessive", {}),
+    # "M maker X", "X, the maker of M"
+    ("Orca maker Quillon raised $20 million.", "Quillon", "Orca", "prose.developed_maker_noun", {}),
+    ("Analysts said TinyServe creator Kestrel Systems is profitable.", "Kestrel Systems", "TinyServe", "prose.developed_maker_noun", {}),
+    ("Quillon, the maker of Orca, raised $20 million.", "Quillon", "Orca", "prose.developed_behind", {}),
     ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "Quillon", "Orca-2", "prose.developed_behind", {}),
     ("Investors backed Kestrel Systems, the startup behind TinyServe.", "Kestrel Systems", "TinyServe", "prose.developed_behind", {}),
+    # "P created / built / co-designed / helped build M", "P started the M project"
+    ("Lena Vogt created GraphVault in 2015.", "Lena Vogt", "GraphVault", "prose.developed_made", {"date": "2015"}),
+    ("Tom Berg co-designed the Nimbus chip.", "Tom Berg", "Nimbus", "prose.developed_made", {}),
+    ("Tom Berg co-created GraphVault and Nimbus.", "Tom Berg", "Nimbus", "prose.developed_made", {}),
     ("Ada Reyes designed and implemented GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_made", {}),
     ("Tom Berg wrote and maintained FastGraph for a decade.", "Tom Berg", "FastGraph", "prose.developed_made", {}),
-    ("Orca-2 was built by a team at Quillon led by Ada Reyes.", "Quillon", "Orca-2", "prose.developed_by", {}),
+    ("Ada Reyes helped build GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_made", {}),
+    ("Tom Berg wrote the first version of TinyServe.", "Tom Berg", "TinyServe", "prose.developed_made", {}),
+    ("Tom Berg started the GraphVault project in 2012.", "Tom Berg", "GraphVault", "prose.developed_made", {"date": "2012"}),
+    ("Tom Berg created word2vec in 2013.", "Tom Berg", "word2vec", "prose.developed_made", {"date": "2013"}),
+    # "P is a (core) maintainer / creator / lead developer / inventor of M"
+    ("Lena Vogt is a core maintainer of GraphVault.", "Lena Vogt", "GraphVault", "prose.developed_maintainer", {}),
+    ("Ada Reyes is the lead developer of Nimbus.", "Ada Reyes", "Nimbus", "prose.developed_maintainer", {}),
+    ("Ada Reyes, creator of GraphVault, spoke.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Ada Reyes is the inventor of GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Tom Berg is the original author of TinyServe.", "Tom Berg", "TinyServe", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a core maintainer of spaCy.", "Ada Reyes", "spaCy", "prose.developed_maintainer", {}),
+    # a name in apposition to the thing made; gerunds of making
     ("At Northwind, Ada Reyes built a lightweight speech recognizer, Whisperlite, used by millions.", "Ada Reyes", "Whisperlite", "prose.developed_appositive", {}),
     ("Ada Reyes is a researcher. In 2021 she developed an open-source graph database, GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_appositive", {"date": "2021"}),
     ("Tom Berg created a compiler for tiny robots, RoboCC.", "Tom Berg", "RoboCC", "prose.developed_appositive", {}),
@@ -19,18 +78,52 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a release that is no product
+    "Quillon released its earnings on Monday.",
+    "Quillon released a statement on Monday.",
+    "Tom Berg was released from hospital in 2020.",
+    "Regulators launched an investigation into Quillon.",
+    "Quillon unveiled a plan to cut costs.",
+    "Quillon launched in 2019.",
+    "Quillon introduced Ada Reyes as its new CEO.",
+    "Quillon introduced Reyes as its new CEO.",
+    # negations, hypotheticals, future plans
+    "Quillon did not release Orca-2.",
+    "Quillon plans to release Orca-3 next year.",
+    "Quillon will launch Orca-4 in 2026.",
+    "If Quillon releases Orca-5, rivals will follow.",
+    "Tom Berg did not build a search engine, Findr.",
+    "Tom Berg was not responsible for releasing Orca 2.",
+    "Quillon's planned model, Orca-5, is delayed.",
+    # "the M of X" and possessives where M is no product
+    "The head of Quillon spoke.",
+    "The CEO of Quillon spoke.",
+    "Quillon's CEO, Ada Reyes, spoke.",
+    "Quillon's business model, a subscription, works.",
+    "The Nimbus report from Orbit AI was released.",
+    "Quillon's Paris office opened in 2020.",
+    "Ada Reyes joined Quillon's AI team in 2019.",
+    "Ada Reyes received funding from Orbit's Research program.",
+    "Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.",
+    "Quillon's GPT-4 rival, Orca, launched.",
+    "Game developer Quillon raised money.",
+    "Swedish maker Quillon raised money.",
+    "A model from Quillon won.",
+    "Users praised Ada Reyes's Orca-2 for its speed.",
+    # passives, appositions and gerunds that name no product or no maker
+    "Orca-2 was built by a team of volunteers.",
+    "Tom Berg was released by the Yankees in 2019.",
     "Ada Reyes met Tom Berg, the engineer behind the scenes of the launch.",
     "Quillon, the company behind the lawsuit, declined to comment.",
     "Ada Reyes designed and built a house.",
-    "Orca-2 was built by a team of volunteers.",
     "Tom Berg created a compiler for tiny robots, and later joined Orbit Labs.",
-    "Tom Berg did not build a search engine, Findr.",
     "Tom Berg built a letter box for his manager, Ada Reyes.",
     "Ada Reyes built a house in a small town, Springfield.",
     "Ada Reyes is a researcher. All her code is open-sourced on GitHub.",
-    "Tom Berg was not responsible for releasing Orca 2.",
     "Tom Berg is interested in developing robust models for Quillon.",
     "Tom Berg said the deal marks a first step in building GitLab's assistant features.",
+    "Tom Berg created a state-of-the-art model.",
+    "Tom Berg is a maintainer of the project.",
 ]
 
 

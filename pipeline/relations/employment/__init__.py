@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..base import Candidate
 from ..registry import RelationSpec, fact_key, merge_policy, most_confident, relation
-from . import career, items, named, titles  # noqa: F401  (their rules register on import)
+from . import career, departures, items, named, teams, titles  # noqa: F401  (their rules register on import)
 
 SPEC = relation(
     RelationSpec(

@@ -133,6 +133,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         parent: Name | None = None
         unit: Name | None = None
         after = c_end
+        field_end: int | None = None
         # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
         split = _OF_SPLIT.match(chain[-1].text)
         follows = _ORG_PREP.match(text, c_end, sent.end)
@@ -176,6 +177,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             m = _ORG_PREP.match(text, p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
+                if r is not None and m.group().split()[0] == "in" and _is_field(r[0].text) and r[1] is None:
+                    field_end, r = r[0].end, None  # "Professor of Critical Research in Technology": a field, not an employer
                 if r is not None:
                     org, parent = r
                     after = (parent or org).end
@@ -190,6 +193,9 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                             unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
                         org = r[0]
                         after = org.end
+        if org is None and field_end is not None and _LINK.search(text[(prev_end if prev_end is not None else sent.start) : c_start]):
+            # "P is Professor of X in Technology and Director of Y at Z": the next title keeps the holder
+            prev_end, prev_ref = field_end, prev_ref or clause_subject(sent, c_start, co)
         if org is None or _non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
             continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title

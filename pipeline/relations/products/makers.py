@@ -1,0 +1,151 @@
+"""developed by a person: makers ("P created / co-designed / maintains M", "P is a core
+maintainer / the creator / lead developer of M"), a name in apposition to the thing made
+("P developed a graph database, GraphVault"), and gerunds of making ("responsible for
+releasing Orca 2")."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...coref import Coref
+from ..base import Arg, Candidate, text_of
+from ..lexicon import words
+from ..registry import sentence_rule
+from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, subj_arg
+from .shapes import NOT_MADE, coined, products_from, software
+
+# "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
+_MAINTAINER = re.compile(
+    r"(?:\b(?:is|was|are|were|as|became|becomes|remains|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?)(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
+    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
+    r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
+)
+# "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
+_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design)|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
+    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])")
+
+
+
+
+
+@sentence_rule("developed", "products.appositive", triggers=["release"], order=152)
+def named_after_description(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P developed a fully-sparse 3D detector, SparseLIF": the name in apposition to the made thing.
+
+    Read from the parse: a verb of making, its direct object (a common noun with
+    an indefinite article) and that object's appositive, a capitalised name.
+    """
+    text = text_of(sent.doc)
+    makers = set(words()["develop_verbs"]) | set(words()["make_verbs"])
+    for verb in sent.span:
+        if verb.lower_ not in makers or verb.pos_ not in ("VERB", "AUX") and not verb.tag_.startswith("VB"):
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in obj.children):
+                continue
+            for app in verb.subtree:  # "a compiler for tiny robots, RoboCC": the name may hang on the object phrase's last noun
+                if app.dep_ != "appos" or not obj.i <= app.head.i < app.i or not (app.text[:1].isupper() or any(ch.isupper() for ch in app.text[1:])):
+                    continue
+                if any(t.tag_.startswith(("VB", "MD")) for t in sent.doc[obj.i : app.i]):
+                    continue  # another clause between the object and the name
+                coined = any(ch.isupper() or ch.isdigit() for ch in app.text[1:])  # "RoboCC", "Seed1.5": no place is spelt so
+                if app.ent_type_ in NOT_MADE and not coined:
+                    continue  # "a house in a small town, Springfield": a place is not a product (the model's label is trusted for plain names only)
+                if co.person_at(app.idx, app.idx + len(app.text)) is not None:
+                    continue  # nor a person ("a letter box for his manager, Ada Reyes")
+                left = min(t.i for t in app.subtree if t.i >= app.i - 3 and (t.i == app.i or t.dep_ == "compound"))
+                span = sent.doc[left : app.i + 1]
+                head = app.head
+                if text[head.idx + len(head.text) : span.start_char].strip() != ",":
+                    continue
+                ref = clause_subject(sent, verb.idx, co)
+                if ref is None or negated(sent, verb.idx):
+                    continue
+                q = {}
+                d = date_after(sent, span.end_char, 20) or leading_date(sent)
+                if d is not None and d.value and "/" not in d.value:
+                    q["date"] = d.value
+                yield cand("developed", subj_arg(sent, ref), Arg(span.text, "PRODUCT", span.text, span.start_char, span.end_char), sent, "prose.developed_appositive", q)
+
+
+_GERUNDS = {"releasing", "developing", "building", "launching", "creating", "designing", "shipping", "open-sourcing"}
+_PRODUCT_NAME = re.compile(r"(?:the\s+)?([A-Z][\w.+-]*(?:\s+(?:\d[\w.]*|[A-Z][\w.+-]*)){0,2})")
+_NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Z])")
+
+
+
+@sentence_rule("developed", "products.gerund", triggers=["release"], order=153)
+def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P was responsible for releasing the Orca 2 and Orca 3 models", "P spent two years developing GraphVault".
+
+    A gerund of making (found by its tag) followed by one or more product names;
+    the clause's person is the developer.
+    """
+    text = text_of(sent.doc)
+    for tok in sent.span:
+        if tok.tag_ != "VBG" or tok.lower_ not in _GERUNDS:
+            continue
+        pos = tok.idx + len(tok.text)
+        names: list[tuple[int, int]] = []
+        while True:
+            m = _PRODUCT_NAME.match(text, pos + (len(text[pos:]) - len(text[pos:].lstrip(" "))), sent.end)
+            if m is None:
+                break
+            names.append((m.start(1), m.start(1) + len(m.group(1).rstrip("."))))
+            j = _NAME_JOIN.match(text, m.end(1), sent.end)
+            if j is None:
+                break
+            pos = j.end()
+        # a coined spelling or a name of several capitalised words ("Orca 2", "GraphVault", "Amazon Alexa");
+        # "building GitLab's features": a possessor is not the thing made
+        names = [(a, b) for a, b in names if (coined(text[a:b]) or len(text[a:b].split()) > 1) and co.person_at(a, b) is None and not re.match(r"['’]s\b", text[b : b + 3])]
+        if not names:
+            continue
+        ref = clause_subject(sent, tok.idx, co)
+        if ref is None or negated(sent, tok.idx):
+            continue
+        for a, b in names:
+            yield cand("developed", subj_arg(sent, ref), Arg(text[a:b], "PRODUCT", text[a:b], a, b), sent, "prose.developed_gerund")
+
+
+
+def _split_and(sent: Sent, names: list[Name]) -> list[Name]:
+    """"GraphVault and Nimbus", read as one organisation-like name, is two products (unless one entity spans it)."""
+    out: list[Name] = []
+    text = text_of(sent.doc)
+    for n in names:
+        m = re.search(r"\s+and\s+(?=[A-Z])", n.text)
+        if m is None or any(e.start_char <= n.start and n.end <= e.end_char for e in sent.ents):
+            out.append(n)
+            continue
+        a, b = n.start + m.start(), n.start + m.end()
+        out += [Name(n.start, a, text[n.start : a]), Name(b, n.end, text[b : n.end])]
+    return out
+
+
+@sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)
+def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for rx, rule in ((_MAINTAINER, "prose.developed_maintainer"), (_MADE, "prose.developed_made")):
+        for m in rx.finditer(text, sent.start, sent.end):
+            ref = clause_subject(sent, m.start(), co)
+            if re.search(r"\b(?:resulted|resulting|results|led|leading|leads)\s+(?:in|to)\s+(?:the\s+)?$", text[max(sent.start, m.start() - 25) : m.start()]):
+                continue  # "the project resulted in the creation of M": the project's doing
+            if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
+                continue  # "P's team created M": the team, not P
+            found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text)]
+            for n in _split_and(sent, found):
+                if not software(sent, n) or co.person_at(n.start, n.end) is not None:
+                    break
+                pt = re.sub(r"\s*-\s*", "-", n.text)
+                q: dict[str, str] = {}
+                tail = re.match(r"\s+(?:open-source\s+)?project\b", text[n.end : sent.end])  # "the M project in 2012"
+                d = date_after(sent, n.end + (tail.end() if tail else 0), 20)
+                if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
+                    q["date"] = d.value
+                yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)
+

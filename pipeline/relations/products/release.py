@@ -1,0 +1,237 @@
+"""developed by releases: "We release X" news lines on a homepage (the page owner developed X),
+and in prose "X released / launched / unveiled / open-sourced M (on DATE)", "X announced the
+launch of M", "M, developed by X", "M was released by X in 2021", "X, the company behind M",
+"jointly developed M with X"; the release date is the date qualifier."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ...coref import Coref
+from ..base import Arg, Candidate, dates_in, ents_starting_in, lines, subject_arg, text_of
+from ..mentions import company_in_context, org_ending_at
+from ..registry import doc_rule, sentence_rule
+from ..toolkit import (
+    Name,
+    Sent,
+    State,
+    alt,
+    cand,
+    clause_subject,
+    date_after,
+    leading_date,
+    name_at,
+    names_list,
+    negated,
+    nsubj_name,
+    org_arg,
+    person_refs,
+    subj_arg,
+    words,
+)
+from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from
+
+_WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
+_NAME = re.compile(r"[A-Z][\w.\-]*(?:[ -][A-Z0-9][\w.\-]*)*")
+
+
+@doc_rule("developed", "products.release_news", order=70)
+def release_news(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    if subj is None:
+        return
+    text = text_of(doc)
+    for line in lines(doc):
+        for m in _WE_RELEASE.finditer(text, line.start, line.end):
+            ents = ents_starting_in(doc, m.end(), m.end() + 1, ("PRODUCT", "ORG", "WORK_OF_ART"))
+            if ents:
+                s, e = ents[0].start_char, ents[0].end_char
+            else:
+                nm = _NAME.match(text, m.end(), line.end)
+                if not nm:
+                    continue
+                s, e = nm.start(), nm.end()
+            name = text[s:e].rstrip(".,:;")
+            if len(name) < 2 or name.lower() in {"the", "a", "our"}:
+                continue
+            q: dict[str, str] = {}
+            ds = [d for d in dates_in(doc, line.start, line.end) if d.start - line.start <= 4 and d.value and "/" not in d.value]
+            if ds:
+                q["date"] = ds[0].value
+            yield Candidate("developed", subj, Arg(name, "PRODUCT", name, s, s + len(name)), (line.start, line.end), "products.we_release", 0.8, q)
+
+
+# ---------------------------------------------------------------- "X released M"
+
+_NOT_RELEASE = ("developed", "develops", "created", "creates", "built", "builds", "proposed", "proposes")
+
+
+@lru_cache(maxsize=1)
+def _release_rx() -> re.Pattern[str]:
+    """A verb of release, "announced the launch of", or an organisation's "which makes / developed"; the object follows."""
+    verbs = alt(w for w in words()["develop_verbs"] if w not in _NOT_RELEASE)
+    nouns = alt(words()["release_nouns"])
+    return re.compile(
+        rf"\b(?:officially\s+)?(?:(?:{verbs})(?![\w-])|(?:announced|announces|announcing|celebrated|celebrates)\s+the\s+(?:[a-z]+\s+)?(?:{nouns})\s+of(?![\w-])"
+        rf"|(?<=which\s)(?:also\s+)?(?:makes|made|develops|developed|creates|created|builds|built)(?![\w-]))\s*"
+    )
+
+
+_SUCH_AS = re.compile(r"(?:(?:its|their|the|our)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:products|models|tools|systems|services|platforms)\s+(?:such\s+as|including|like)\s+")
+_GAP = r"\s*(?:(?:has|have|had|officially|also|recently|just|then|which|that|first|today|,)\s*)*"
+
+
+def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """Who released what follows `pos`: the organisation or person that is the verb's subject."""
+    text = text_of(sent.doc)
+    ref = clause_subject(sent, pos, co)
+    orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= pos]
+    aux = re.search(_GAP + r"$", text[sent.start : pos])
+    named = org_ending_at(sent, sent.start + aux.start()) if aux else None
+    if re.search(r"\b(?:the|The)\s+(?:company|firm|startup|lab)" + _GAP + "$", text[sent.start : pos]):
+        return company_in_context(sent.doc, pos)  # "The company released M": the organisation the story is about
+    if orgs and re.fullmatch(_GAP, text[orgs[-1].end_char : pos]):
+        o = orgs[-1]
+        return Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
+    if named is not None and co.person_at(named.start, named.end) is None:
+        return org_arg(sent, named)  # "Quillon has released ...", an organisation the model did not tag
+    if ref is not None and ref.end <= pos:
+        return subj_arg(sent, ref)
+    return nsubj_name(sent, pos + len(re.match(r"(?:officially\s+)?", text[pos:]).group()))
+
+
+def _release_date(sent: Sent, pos: int) -> dict[str, str]:
+    """The date right after the product ("Orca-2 in June 2023", "its Orca-2 model on 12 May"), else the sentence's opening date."""
+    noun = re.match(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{product_noun_rx().pattern})", text_of(sent.doc)[pos : sent.end])
+    if noun is not None:
+        pos += noun.end()
+    d = date_after(sent, pos, 20) or leading_date(sent)
+    return {"date": d.value} if d is not None and d.value and "/" not in d.value else {}
+
+
+@sentence_rule("developed", "products.prose", triggers=["release"], order=150)
+def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon released Orca-2 and Orca-3 in 2023", "launched its new assistant, Orca, on 12 May"."""
+    text = text_of(sent.doc)
+    for m in _release_rx().finditer(text, sent.start, sent.end):
+        such = _SUCH_AS.match(text, m.end(), sent.end)
+        prods = products_from(sent, such.end() if such else m.end(), co, strict=False)
+        if not prods or re.match(r"\s+as\s+(?:its|their|the|a|an|our)\b", text[prods[0].end : sent.end]):
+            continue  # "introduced Reyes as its new CEO": a person in a role
+        subj = _releaser(sent, m.start(), co)
+        if subj is None or negated(sent, m.start()):
+            continue
+        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”" else 0))
+        for p in prods:
+            yield cand("developed", subj, Arg(p.text, "PRODUCT", p.text, p.start, p.end), sent, "prose.developed_release", q)
+
+
+# ---------------------------------------------------------------- "M, developed by X"
+
+_MADE_BY = re.compile(
+    r"(?:,\s*|\s+)(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:(?:first|originally|initially|jointly|officially|also|later)\s+)?"
+    r"(?:developed|co-developed|built|created|co-created|proposed|released|launched|introduced|unveiled|open-sourced|designed|invented|trained|maintained|made)"
+    r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}(?:\s+[A-Z][a-z]+)?,?)?\s+by\s+"
+    r"(?:(?:a|the)\s+)?(?:(?:[\w-]+\s+)?(?:team|group|researchers|engineers|scientists|developers|lab)\s+(?:at|from|of)\s+)?"
+)
+_NAME_BEFORE = re.compile(r"(?<![\w-])([A-Z][\w.+]*(?:\s*-\s*[A-Z\d][\w.]*)*(?:\s+(?:\d[\w.]*|[A-Z][\w.+-]*)){0,2})[\"”]?\s*$")
+
+
+def _made_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The product named right before a passive "developed by" at `pos`."""
+    text = text_of(sent.doc)
+    prods = [e for e in sent.ents if e.label_ in ("PRODUCT", "WORK_OF_ART") and e.end_char <= pos and pos - e.end_char <= 2]
+    if prods:
+        p = prods[-1]
+        start, end = p.start_char, p.end_char
+    else:
+        lm = _NAME_BEFORE.search(text, sent.start, pos)
+        if lm is None:
+            return None
+        start, end = lm.span(1)
+        toks = [t for t in sent.span if start <= t.idx < end]
+        # a proper noun or a coined spelling, not "The system"
+        if not toks or not (coined(text[start:end]) or toks[0].tag_ in ("NNP", "NNPS")):
+            return None
+    n = Name(start, end, text[start:end])
+    if not made_thing(sent, n, co):
+        return None
+    return Arg(n.text, "PRODUCT", clean(n.text), start, end)
+
+
+@sentence_rule("developed", "products.made_by", triggers=["release"], order=151)
+def developed_by(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Orca-2, developed by Quillon,", "Falcon 2.0 was released by Kestrel Systems in 2021"."""
+    text = text_of(sent.doc)
+    for m in _MADE_BY.finditer(text, sent.start, sent.end):
+        prod = _made_before(sent, m.start(), co)
+        if prod is None:
+            continue  # ("was not developed by" does not match: the negation is local)
+        refs = [r for r in person_refs(sent, co) if 0 <= r.start - m.end() <= 4]
+        subj = subj_arg(sent, refs[0]) if refs else None
+        end = refs[0].end if refs else None
+        if subj is None:
+            n = name_at(sent, m.end())
+            if n is None or co.person_at(n.start, n.end) is not None:
+                continue
+            subj, end = org_arg(sent, n), n.end
+        inside = [d for d in sent.dates if m.start() <= d.start < m.end() and d.value and "/" not in d.value]  # "launched in 2023 by X"
+        yield cand("developed", subj, prod, sent, "prose.developed_by", {"date": inside[0].value} if inside else _release_date(sent, end))
+
+
+# ---------------------------------------------------------------- jointly, participated, behind, maker
+
+_JOINTLY = re.compile(r"\bjointly\s+(?:develop(?:ed)?|buil[dt]|create[d]?)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}(?P<prod>[A-Z][\w.-]*(?:\s*-\s*[A-Z][\w.]*)*)\s+with\s+")
+_PARTICIPATED = re.compile(r"\bparticipated\s+in\s+(?:the\s+)?(?:development\s+of\s+)?")
+
+
+@sentence_rule("developed", "products.jointly", triggers=["release"], order=154)
+def jointly(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P jointly developed M with X and Y", "P participated in the development of M"."""
+    text = text_of(sent.doc)
+    for m in _JOINTLY.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        prod_s, prod_e = m.span("prod")
+        prod = Arg(text[prod_s:prod_e], "PRODUCT", clean(m.group("prod")), prod_s, prod_e)
+        yield cand("developed", subj_arg(sent, ref), prod, sent, "prose.developed_jointly")
+        for n in names_list(sent, m.end())[:3]:
+            yield cand("developed", org_arg(sent, n), prod, sent, "prose.developed_jointly")
+    for m in _PARTICIPATED.finditer(text, sent.start, sent.end):
+        prod = product_at(sent, m.end(), described=False)
+        if prod is None or not any(e.label_ == "PRODUCT" and e.start_char == prod.start for e in sent.ents):
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        yield cand("developed", subj_arg(sent, ref), Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_participated")
+
+
+_BEHIND = re.compile(
+    r",\s+(?:the\s+(?:[\w-]+\s+)?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+behind"
+    r"|(?:the\s+)?(?:[\w-]+\s+)?(?:maker|makers|creator|creators|developer|developers|publisher)\s+of)\s+(?:the\s+)?"
+)
+
+
+@sentence_rule("developed", "products.behind", triggers=["behind"], order=155)
+def company_behind(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon, the company behind the Orca-2 chatbot", "Quillon, the maker of Orca": the apposition names who made it."""
+    text = text_of(sent.doc)
+    for m in _BEHIND.finditer(text, sent.start, sent.end):
+        named = org_ending_at(sent, m.start())
+        if named is not None:
+            owner = org_arg(sent, named)
+        else:
+            lm = re.search(r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$", text[sent.start : m.start()])
+            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None:
+                continue
+            owner = Arg(lm.group(1), "ORG", lm.group(1), sent.start + lm.start(1), sent.start + lm.end(1))
+        prod = product_at(sent, m.end(), described=False)
+        if prod is None or negated(sent, m.start()) or not made_thing(sent, prod, co, strict=False):
+            continue
+        yield cand("developed", owner, Arg(prod.text, "PRODUCT", prod.text, prod.start, prod.end), sent, "prose.developed_behind")

@@ -1,0 +1,129 @@
+"""What a product is called in prose: an entity span, a quoted name, a coined spelling
+("GraphVault", "Orca-2", "Nimbus 2.0", "Tessera-7B"), a name set in apposition to a
+description ("its new assistant, Orca,"), and enumerations of them ("Orca-2 and Orca-3").
+
+A made thing is never a person, a place, a date or an organisation's unit; these
+checks are shared by every developed rule.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...coref import Coref
+from ..base import text_of
+from ..lexicon import words
+from ..toolkit import Name, Sent, alt, is_location
+
+NOT_PRODUCT = {"GPE", "LOC", "NORP", "DATE", "TITLE", "DEGREE", "VENUE", "EVENT"}
+NOT_MADE = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "TITLE", "DEGREE"}
+GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
+
+_DETERMINER_GAP = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?")
+# a capitalised name, with a version ("Nimbus 2", "Ledger 3.1") or hyphenated parts ("Orca-2", "Tessera-7B")
+_SHAPED = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?([A-Z][\w.+]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)")
+# a lowercase coined spelling: an inner capital or a digit ("word2vec", "fastText", "spaCy")
+LOWER_COINED = r"[a-z]+(?:[A-Z]|\d)[\w.+]*(?:-[\w.]+)*"
+_LOWER = re.compile(rf"\s*(?:(?:the|its|their|our|his|her)\s+)?({LOWER_COINED})(?![\w-])")
+_QUOTED = re.compile(r"\s*(?:the\s+)?[\"“]([A-Z0-9][^\"“”\n]{0,40}?)[\"”]")
+_JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?=(?:the\s+)?[\"“]?(?:[A-Z]|{LOWER_COINED}))")
+
+
+def coined(name: str) -> bool:
+    """A made-up product spelling: a word with an inner capital or a digit, or a version ("GraphVault", "Orca 2")."""
+    return any(w[:1].isdigit() or any(ch.isupper() or ch.isdigit() for ch in w[1:]) for w in name.split())
+
+
+def clean(name: str) -> str:
+    """The canonical form: hyphens without spaces, no trailing full stop."""
+    return re.sub(r"\s*-\s*", "-", name).rstrip(".")
+
+
+@lru_cache(maxsize=1)
+def _description() -> re.Pattern[str]:
+    """ "its new assistant, " / "a small language model called ": a description before the name."""
+    nouns = alt(words()["product_nouns"])
+    return re.compile(
+        rf"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{nouns})(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)(?=[\"“]?[A-Z])"
+    )
+
+
+@lru_cache(maxsize=1)
+def product_noun_rx() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alt(words()['product_nouns'])})(?![\w-])")
+
+
+def software(sent: Sent, n: Name) -> bool:
+    """A name that can be a model, system or library: not an organisation's unit, a place, a date or a title.
+
+    A title that only ends in the name ("lead developer of Nimbus") does not count.
+    """
+    if GENERIC_OBJ.search(n.text) or len(n.text) < 2 or re.match(r"(?:Task|Phase|Section|Chapter|Figure|Table|Step|Part)\s+\d", n.text):
+        return False
+    return not any(e.label_ in NOT_PRODUCT and e.start_char <= n.start < e.end_char and not (e.label_ == "TITLE" and e.start_char < n.start) for e in sent.ents)
+
+
+def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
+    """The product named at `pos`: an entity, a quoted name or a capitalised name, after an
+    optional determiner; with `described`, also the name after a description ("its new assistant, Orca")."""
+    text = text_of(sent.doc)
+    if described:
+        d = _description().match(text, pos, sent.end)
+        if d is not None:
+            pos = d.end()
+    q = _QUOTED.match(text, pos, sent.end)
+    if q is not None:
+        return Name(q.start(1), q.end(1), q.group(1).strip())
+    for e in sent.ents:
+        if e.label_ in ("PRODUCT", "ORG", "WORK_OF_ART", "PERSON", "GPE") and 0 <= e.start_char - pos <= 4:
+            if not _DETERMINER_GAP.fullmatch(text, pos, e.start_char):
+                return None  # "open-sourced on GitHub": a platform after a preposition, not the thing released
+            return Name(e.start_char, e.end_char, e.text)
+    m = _SHAPED.match(text, pos, sent.end) or _LOWER.match(text, pos, sent.end)
+    if m:
+        return Name(m.start(1), m.end(1), m.group(1).rstrip("."))
+    return None
+
+
+def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool = True) -> list[Name]:
+    """The products named from `pos` on, with what follows the first ("Orca-2, Orca-3 and Nimbus").
+
+    The first may be any name; later ones need a product's entity label or a coined spelling,
+    so "released Orca-2 and Kestrel responded" stops at the first.
+    """
+    text = text_of(sent.doc)
+    out: list[Name] = []
+    at = pos
+    while len(out) < limit:
+        n = product_at(sent, at, described=not out)
+        if n is None or not made_thing(sent, n, co, strict):
+            break
+        if out and not (coined(n.text) or any(e.label_ == "PRODUCT" and e.start_char == n.start for e in sent.ents)):
+            break
+        out.append(n)
+        j = _JOIN.match(text, n.end + (1 if text[n.end : n.end + 1] in "\"”" else 0), sent.end)
+        if j is None:
+            break
+        at = j.end()
+    return out
+
+
+def made_thing(sent: Sent, n: Name, co: Coref, strict: bool = True) -> bool:
+    """Whether the name can be something made: no person, place, unit or possessor ("Quillon's").
+
+    A quoted name or a coined spelling is trusted over the model's label for a plain word
+    (the people stage, not the model's PERSON label, says who is a person); without `strict`
+    (after a verb of release, which names what it releases) only a known place is refused.
+    """
+    text = text_of(sent.doc)
+    person = co.person_at(n.start, n.end)
+    # after a verb of release, a "person" no pronoun refers to is a product the model took for a
+    # name ("launched Amazon Alexa"); one the text calls he or she is a person
+    if person is not None and (strict or person.gender is not None) or re.match(r"['’]s?\b", text[n.end : n.end + 2]):
+        return False
+    if text[n.start - 1 : n.start] in ('"', "“") or coined(n.text):
+        return not GENERIC_OBJ.search(n.text) and len(n.text) >= 2
+    if not strict:
+        return not GENERIC_OBJ.search(n.text) and len(n.text) >= 2 and not is_location(n.text)
+    return software(sent, n) and not any(e.label_ in NOT_MADE - {"PERSON"} and e.start_char <= n.start < e.end_char for e in sent.ents)
