@@ -5,6 +5,7 @@
     subject.py   who the document is about
     sections.py  the sections of a many-person page, one person each
     written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
+    context.py   names it mislabels or misses that a title, a speech verb or a list of people marks
 
 The `people` component leaves a `People` in `doc._.people`; relation rules ask it
 for the default subject at a position (`people.subject_at(pos)`), which is the
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
+from .context import context_names
 from .names import (
     FIRST_PERSON,
     FUNCTION_WORDS,
@@ -83,6 +85,8 @@ def build_people(doc: Doc) -> People:
             m = _mention(text, ent.start_char, ent.end_char)
             if m is not None:
                 mentions.append(m)
+    from_context = context_names(doc, [(s, e) for s, e, _ in mentions])
+    mentions += from_context
     clean = doc._.clean
     meta_name = None
     if clean is not None:
@@ -96,9 +100,10 @@ def build_people(doc: Doc) -> People:
     full_forms = sorted({m[2] for m in mentions if len(name_key(m[2]).split()) >= 2}, key=lambda n: (-len(n.split()), n))
     if meta_name:
         full_forms.insert(0, meta_name)
+    ner_names = {m[2] for m in mentions[: len(mentions) - len(from_context)]}
     for name in full_forms:
         if people.get(name) is None:
-            people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS)))
+            people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS), by_context=name not in ner_names and name != meta_name))
     for s, e, name in mentions:
         p = people.get(name, s)
         if p is None:
