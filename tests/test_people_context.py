@@ -78,3 +78,48 @@ def test_who_clause_negative_twin(run):
     facts = {(f.subject.canonical, f.object.canonical) for f in run("Mira Olsen met Jon Park in Boston. She later graduated from Northfield University.\n").facts}
     assert ("Mira Olsen", "Northfield University") in facts
     assert ("Jon Park", "Northfield University") not in facts
+
+
+@pytest.mark.parametrize(
+    "text,people,org",
+    [
+        ("Karl Meyer, Jon Park and Lena Vogt joined Quillon Labs in 2020.\n", {"Karl Meyer", "Jon Park", "Lena Vogt"}, "Quillon Labs"),
+        ("Karl Meyer and Jon Park both joined Northwind Labs in 2018.\n", {"Karl Meyer", "Jon Park"}, "Northwind Labs"),
+        ("The first engineers, Karl Meyer, Jon Park and Lena Vogt, joined Brightwave in 2021.\n", {"Karl Meyer", "Jon Park", "Lena Vogt"}, "Brightwave"),
+    ],
+)
+def test_coordinated_subject_shares_the_fact(run, text, people, org):
+    holders = {f.subject.canonical for f in run(text).facts if f.object.canonical == org}
+    assert holders == people
+
+
+@pytest.mark.parametrize(
+    "text,holder,other",
+    [
+        # negative twins: the coordination is an object, not the subject
+        ("Mira Olsen joined Quillon Labs in 2020 with Karl Meyer and Jon Park.\n", "Mira Olsen", "Jon Park"),
+        ("Mira Olsen hired Karl Meyer and Jon Park. She joined Quillon Labs in 2020.\n", "Mira Olsen", "Jon Park"),
+    ],
+)
+def test_coordinated_object_keeps_the_fact(run, text, holder, other):
+    holders = {f.subject.canonical for f in run(text).facts if f.object.canonical == "Quillon Labs"}
+    assert holder in holders and other not in holders
+
+
+QUOTED = 'Mara Lind is the new chief executive of Quillon Labs. {quote} {tail}\n'
+
+
+@pytest.mark.parametrize(
+    "quote,tail,speaker",
+    [
+        ('"I joined Northwind Labs in 2015 and led its robotics group," said Tomas Berg, who chairs the board.', "", "Tomas Berg"),
+        ("“I joined Northwind Labs in 2015,” Tomas Berg said.", "", "Tomas Berg"),
+        ("Tomas Berg said: “I joined Northwind Labs in 2015.”", "", "Tomas Berg"),
+        # negative twin: the quotation's speaker is the subject herself
+        ('"I joined Northwind Labs in 2015," she said.', "", "Mara Lind"),
+    ],
+)
+def test_first_person_in_a_quotation_is_its_speaker(run, quote, tail, speaker):
+    facts = run(QUOTED.format(quote=quote, tail=tail)).facts
+    holders = {f.subject.canonical for f in facts if f.object.canonical == "Northwind Labs"}
+    assert holders == {speaker}

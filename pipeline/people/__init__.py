@@ -184,6 +184,7 @@ def reattribute(doc: Doc, cands: list) -> list:
 
     default = people.subject.canonical if people.subject is not None else None
     text = text_of(doc)
+    cands = cands + _shared_by_coordinated(doc, text, cands)
     for c in cands:
         c.object = _org_canonical(people, c.object)
         c.subject = _org_canonical(people, c.subject)
@@ -194,6 +195,61 @@ def reattribute(doc: Doc, cands: list) -> list:
         if p is not None and p.canonical != default:
             c.subject = Arg(p.canonical, "PERSON", p.canonical)
     return cands
+
+
+# Between members of a coordinated subject ("A, B and C"); before the first, the sentence start, a comma or
+# a colon ("The founders, A and B, ..."); after the last, the predicate ("A and B joined", "A, B and C, currently work").
+_COORD_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+_COORD_BEFORE = re.compile(r"(?:^|[.!?:,][ \t]*|\n[ \t]*)$")
+_COORD_AFTER = re.compile(r",?[ \t]+(?:(?:both|all|together|jointly|also|currently|later|then|now)[ \t]+)*[a-z]")
+_DISTRIBUTED = ("prose.", "interests.sentence")
+
+
+def _shared_by_coordinated(doc: Doc, text: str, cands: list) -> list:
+    """What a sentence says of "A, B and C" as a subject holds for each of them.
+
+    A rule reads one person as the clause subject ("A, B and C joined X" gives A's
+    job); the others of the coordination get the same fact, unless a rule already
+    gave them one with the same object. Only prose rules, and never authorship
+    (a list of authors is no clause subject).
+    """
+    from dataclasses import replace
+
+    from ..coref import coref_of
+
+    co = coref_of(doc)
+    have = {(c.relation, c.subject.canonical, c.object.canonical or c.object.text) for c in cands}
+    out = []
+    for c in cands:
+        if c.subject.label != "PERSON" or c.subject.start is None or c.relation == "author_of" or not c.rule.startswith(_DISTRIBUTED):
+            continue
+        members = _coordination(text, co.mentions_in(c.evidence[0], c.evidence[1]), c.subject.start)
+        for m in members:
+            key = (c.relation, m.person.canonical, c.object.canonical or c.object.text)
+            if key in have:
+                continue
+            have.add(key)
+            out.append(replace(c, subject=replace(c.subject, text=text[m.start : m.end], canonical=m.person.canonical, start=m.start, end=m.end)))
+    return out
+
+
+def _coordination(text: str, mentions: list, at: int) -> list:
+    """The person mentions coordinated with the one starting at `at`, when together they open a clause."""
+    i = next((k for k, m in enumerate(mentions) if m.start == at), None)
+    if i is None:
+        return []
+    lo = hi = i
+    while lo > 0 and _COORD_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start):
+        lo -= 1
+    while hi + 1 < len(mentions) and _COORD_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start):
+        hi += 1
+    chain = mentions[lo : hi + 1]
+    if len({m.person.canonical for m in chain}) < 2 or " and " not in text[chain[0].start : chain[-1].end].replace("\n", " "):
+        return []
+    line_start = text.rfind("\n", 0, chain[0].start) + 1
+    if not _COORD_BEFORE.search(text, max(line_start, chain[0].start - 4), chain[0].start) or not _COORD_AFTER.match(text, chain[-1].end):
+        return []
+    return [m for m in chain if m.person.canonical != mentions[i].person.canonical]
 
 
 def _org_canonical(people: People, arg):
