@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.document import new_doc, prepare
 from pipeline.extract import Extractor, Input
+from pipeline.people.context import context_names
 
 
 @pytest.fixture(scope="module")
@@ -15,6 +17,17 @@ def run():
         return ex.process(Input(text, "t", "t.md", "0" * 64, "markdown"))
 
     return process
+
+
+@pytest.fixture(scope="module")
+def nlp_doc():
+    ex = Extractor()
+
+    def make(text: str):
+        ct = prepare(Input(text, "t", "t.md", "0" * 64, "markdown"), ex.settings)
+        return ex.nlp(new_doc(ex.nlp, ct, None))
+
+    return make
 
 
 def _people(rec) -> set[str]:
@@ -123,3 +136,65 @@ def test_first_person_in_a_quotation_is_its_speaker(run, quote, tail, speaker):
     facts = run(QUOTED.format(quote=quote, tail=tail)).facts
     holders = {f.subject.canonical for f in facts if f.object.canonical == "Northwind Labs"}
     assert holders == {speaker}
+
+
+CARDS = (
+    "# Workshop on Robust Learning\n\n## Invited Speakers\n\n"
+    "[Mira Olsen](https://example.org/olsen), Northfield University\n\n"
+    "Mira is an associate professor at Northfield University. Her research focuses on graph learning.\n\n"
+    "[Karl Meyer](https://example.org/meyer), Quillon Labs\n\n"
+    "Karl is a research scientist at Quillon Labs. He received his PhD from Eastfield University.\n"
+)
+BIO_ITEMS = (
+    "# Tutorial: Small Models\n\n### Presenters\n\n"
+    "- **Mira Olsen** (Northfield University) is an associate professor. Her research interests include graph learning and model compression.\n"
+    "- **Karl Meyer** (Quillon Labs) is a research scientist. He received his PhD from Eastfield University in 2018.\n"
+)
+BIO_OPENINGS = (
+    "Ana Ruiz (Eastfield University) is a senior lecturer in statistics.\n\n"
+    "Bo Lind received her PhD from Lakeside College.\n\n"
+    "Cy Moss, a longtime engineer, is the chief technology officer of Quillon Labs.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (CARDS, {("Mira Olsen", "Northfield University"), ("Mira Olsen", "graph learning"), ("Karl Meyer", "Quillon Labs"), ("Karl Meyer", "Eastfield University")}),
+        (BIO_ITEMS, {("Mira Olsen", "graph learning"), ("Mira Olsen", "model compression"), ("Karl Meyer", "Eastfield University")}),
+    ],
+)
+def test_speaker_layouts(run, text, expected):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run(text).facts}
+    assert expected <= facts
+    assert not any(f.relation == "author_of" for f in run(text).facts)
+
+
+@pytest.mark.parametrize("name", ["Ana Ruiz", "Bo Lind", "Cy Moss"])
+def test_bio_opening_marks_a_person(run, name):
+    assert name in _people(run(BIO_OPENINGS))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # negative twins: an organisation's own description, a card line nobody is named under again
+        ("Quillon Robotics is a startup in Boston, and Quillon Robotics was founded by CEO Jane Roe.\n", "Quillon Robotics"),
+        ("Northwind Analytics received its funding from Brightwave.\n", "Northwind Analytics"),
+        ("## Partners\n\nGraph Tools, Northfield University\n\nThe toolkit is maintained by volunteers.\n", "Graph Tools"),
+    ],
+)
+def test_no_bio_no_person(nlp_doc, text, name):
+    """What the sentence says marks no one here (the subject stage may still name the page's topic)."""
+    doc = nlp_doc(text)
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    assert name not in {n for _s, _e, n in context_names(doc, known)}
+
+
+@pytest.mark.parametrize("text,name", [(BIO_OPENINGS, "Ana Ruiz"), (BIO_OPENINGS, "Cy Moss"), (CARDS, "Mira Olsen")])
+def test_context_cue_itself(nlp_doc, text, name):
+    """The positive cases through the same path as the negative twins."""
+    doc = nlp_doc(text)
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    found = {n for _s, _e, n in context_names(doc, known)} | {doc.text[a:b] for a, b in known}
+    assert name in found

@@ -8,7 +8,9 @@ sentence says so:
 - a title stands right after it, set off by a comma ("Gor Vardanyan, founder of
   FimeTech", "Ada Quist, Quillon's chief financial officer");
 - a title stands right before it ("chief scientist Ilya Sutskever");
+- a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD");
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
+- it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
 - it is a member of an enumeration ("A, B and C") that holds a person.
 
@@ -24,7 +26,7 @@ from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
 from ..sections import section_index
-from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, looks_like_name
+from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, has_word, looks_like_name
 
 _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "UTHealth. Please" is two sentences
 _RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
@@ -41,6 +43,12 @@ _LIST_LABEL = re.compile(
 # Between two members of a list of people: a comma, "and", perhaps an affiliation in parentheses first;
 # before the first member, the start of a line, a colon or a verb; after the last, the end of a sentence.
 _LIST_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$")
+# A bio's opening: "Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD".
+_BIO_OPENING = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?(?:,[^,\n]{1,80},[ \t]*)?"
+    r"(?:(?:is|was|has[ \t]+been|serves[ \t]+as|works[ \t]+as)[ \t]+(?:(?:currently|now|also)[ \t]+)?(?:(?:an?|the)[ \t]+)?"
+    r"|(?:received|obtained|earned|completed)[ \t]+(?P<poss>his|her|their)\b)"
+)
 _LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
 _CV_SECTIONS = {"teaching", "experience", "education", "projects", "service", "awards", "publications", "news"}
 _LIST_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|[:：][ \t]*|(?<![\w-])(?:are|were|is|was|include|includes|included|including|by|with)[ \t]+)$")
@@ -97,6 +105,7 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
     dates = [(d.start, d.end) for d in doc._.dates or []] if doc.has_extension("dates") else []
     blocked = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ in _NOT_NAMES] + dates + list(known))
     tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LIKE}
+    orgs = {(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
     found: dict[tuple[int, int], str] = {}
@@ -110,7 +119,9 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         titled = _title_after(text, e, title_starts) and not (_LINE_OPEN.fullmatch(before) and _section(doc, s) in _CV_SECTIONS)
         # a title then a name that ends the line is a heading or a role, not a person ("ML Engineer Growth Strategy")
         titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "")
-        if titled or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None:
+        bio = _BIO_OPENING.match(text, e)
+        titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
+        if titled or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # members of an enumeration that holds a person, each tagged by the model as some name
     items = sorted({(a, b, True) for a, b in known} | {(a, b, True) for a, b in found} | {(s, e, False) for s, e, _ in runs if (s, e) in tagged and (s, e) not in found})
@@ -130,6 +141,23 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
 _TITLE_LEAD = re.compile(r",[ \t]*(?:(?:the|a|an|its|their)[ \t]+)?(?:(?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*['’]s[ \t]+)?(?:(?:former|new|then|interim|acting|current|longtime|newly[ \t]+appointed)[ \t]+)?")
 
 
+_CARD = re.compile(r"[ \t]*(?:,|[ \t][-–—|·][ \t]|\()[ \t]*")
+
+
+def _card(text: str, start: int, end: int, name: str, before: str, orgs: set[tuple[int, int]]) -> bool:
+    """A speaker card: a line that is only the name and an organisation ("Jane Roe, Northfield University"),
+    with the name's first or last word again in the lines below."""
+    if not _LINE_OPEN.fullmatch(before):
+        return False
+    sep = _CARD.match(text, end)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if sep is None or not any(a == sep.end() and text[b:line_end].strip(" \t)") == "" for a, b in orgs):
+        return False
+    words = name.split()
+    return any(len(w) >= 3 and has_word(text, w, line_end, line_end + 2000) for w in (words[0], words[-1]))
+
+
 def _section(doc: Doc, pos: int) -> str | None:
     sec = section_index(doc._.clean).at(pos)
     return sec.name if sec is not None else None
@@ -139,6 +167,22 @@ def _title_after(text: str, end: int, title_starts: set[int]) -> bool:
     """", founder of FimeTech", ", Quillon's chief financial officer": a title right after a comma."""
     m = _TITLE_LEAD.match(text, end)
     return m is not None and m.end() in title_starts
+
+
+_FILLER = re.compile(r"([\w-]+)[ \t]+")
+_NOT_FILLER = {"by", "of", "in", "at", "for", "with", "from", "to", "on", "under", "and", "or", "its", "their", "our"}
+
+
+def _title_within(text: str, pos: int, title_starts: set[int]) -> bool:
+    """A title at `pos` or one or two words on ("an associate professor", "a senior research scientist")."""
+    for _ in range(3):
+        if pos in title_starts:
+            return True
+        m = _FILLER.match(text, pos)
+        if m is None or m.group(1).lower() in _NOT_FILLER or m.group(1).endswith("ed"):
+            return False  # "was founded by CEO Jane Roe": the title is someone else's
+        pos = m.end()
+    return False
 
 
 def _title_before(text: str, start: int, title_ends: set[int]) -> bool:

@@ -10,6 +10,7 @@ heading that closes it:
 - heading: a heading line that is a name ("## Prof. Jane Roe", "Jane Roe - MIT");
 - bold: a line opening with a bold name ("**Jane Roe** (MIT) ...");
 - label: "Speaker: Jane Roe", "Keynote speaker - Jane Roe", "Biography: Jane Roe is ...";
+- card: a line that is only a name and an organisation ("Jane Roe, Northfield University");
 - item: a list item opening with a name and a description ("- Jane Roe, professor at ...");
 - paragraph: a bio paragraph opening with a full name and a verb ("Jane Roe is a ...").
 
@@ -40,6 +41,8 @@ _LABEL = re.compile(
 )
 _BIO_VERB = r"(?:is|was|received|joined|serves|holds|has|currently|leads|works|obtained|earned|completed|graduated)\b"
 _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_NAME}\s*(?:\([^)]{{1,60}}\)\s*)?(?:,[^,]{{3,80}},\s*)?{_BIO_VERB}")
+# A speaker card: the name and an organisation, alone on a line ("Jane Roe, Northfield University", "Jane Roe - Quillon Labs").
+_CARD = re.compile(rf"{_HONOR}{_NAME}\s*(?:,|\s[-–—|·]\s|\()\s*[A-Z][^,;:.!?()\n]{{2,70}}\)?")
 _ITEM = re.compile(rf"^[-*•]\s+{_HONOR}{_NAME}\s*(?:[,(:]|\s[-–—]\s)\s*\S+(?:\s+\S+){{2,}}")
 # Sections of a one-person page whose lines start with names that introduce no one (authors, award names).
 _SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "service", "projects", "contact"}
@@ -77,13 +80,15 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         name, kind = m
-        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold")):
+        if kind == "card" and not _card_org(doc, line):
+            continue
+        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold", "card")):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         markers.append(_Marker(line.start, name, kind, levels.get(line.start, 9) if kind == "heading" else 0, _ner_person(line.start, line.end, person_starts)))
     markers = _same_level(markers)
-    strong = [m for m in markers if m.kind in ("heading", "bold", "label")]
+    strong = [m for m in markers if m.kind in ("heading", "bold", "label", "card")]
     if len({m.name for m in strong}) < 2:
         weak = [m for m in markers if m.kind in ("item", "paragraph")]
         if len({m.name for m in weak}) < 2 or not _self_contained(text, weak):
@@ -120,6 +125,9 @@ def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
     lab = _LABEL.match(line)
     if lab and len(line) < 120 and (name := clean_name(lab.group(1))):
         return name, "label"
+    m = _CARD.fullmatch(line)
+    if m and (name := clean_name(m.group(1))) and name == m.group(1):
+        return name, "card"
     m = _PARAGRAPH.match(line)
     if m and len(line) >= 60 and (name := clean_name(m.group(1))):
         return name, "paragraph"
@@ -127,6 +135,12 @@ def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
     if m and (name := clean_name(m.group(1))):
         return name, "item"
     return None
+
+
+def _card_org(doc: Doc, line) -> bool:
+    """The rest of a card line after the name is one organisation the model tagged."""
+    ents = [e for e in all_ents(doc) if line.start <= e.start_char and e.end_char <= line.end]
+    return any(e.label_ in ("ORG", "GPE", "FAC") and line.text[e.end_char - line.start :].strip(" )") == "" for e in ents)
 
 
 def _same_level(markers: list[_Marker]) -> list[_Marker]:
