@@ -198,3 +198,42 @@ def test_context_cue_itself(nlp_doc, text, name):
     known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     found = {n for _s, _e, n in context_names(doc, known)} | {doc.text[a:b] for a, b in known}
     assert name in found
+
+
+IEEE_BIOS = (
+    "Robust Graph Learning for Sensor Networks\n\nREFERENCES\n[1] A. Lee, J. Roe. Graphs. 2019.\n\n"
+    "JANE ROE (M'10-SM'15) received the B.S. degree in computer science from Northfield University, in 2010, and the Ph.D. degree "
+    "from Eastfield University, in 2015. She is currently an Associate Professor with Lakeside College. Her research interests include graph learning.\n\n"
+    "TARIQ OSEI received the M.S. degree from Eastfield University, in 2016. He is currently a Research Scientist with Quillon Labs. "
+    "His research interests include robust optimisation.\n\n"
+    "LENA VOGT (Student Member, IEEE) is currently a Research Engineer with Brightwave. Her current research interests include knowledge distillation.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def run_txt():
+    ex = Extractor()
+    return lambda text: ex.process(Input(text, "t", "t.txt", "0" * 64, "text"))
+
+
+@pytest.mark.parametrize(
+    "person,obj",
+    [("Jane Roe", "Lakeside College"), ("Tariq Osei", "Quillon Labs"), ("Tariq Osei", "robust optimisation"), ("Lena Vogt", "knowledge distillation"), ("Lena Vogt", "Brightwave")],
+)
+def test_author_bios_in_capitals(run_txt, person, obj):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run_txt(IEEE_BIOS).facts}
+    assert (person, obj) in facts
+    assert not any(s != person and o == obj for s, o in facts)
+
+
+def test_cited_initials_join_the_full_name(run_txt):
+    rec = run_txt(IEEE_BIOS)
+    roe = [p for p in rec.people if p.canonical.endswith("Roe")]
+    assert [p.canonical for p in roe] == ["Jane Roe"] and "J. Roe" in roe[0].aliases
+
+
+def test_cited_initials_stay_apart_when_ambiguous(run_txt):
+    """Negative twin: two people with the initial J. and the surname Roe; "J. Roe" is neither."""
+    text = IEEE_BIOS.replace("TARIQ OSEI", "JOHN ROE")
+    names = {p.canonical for p in run_txt(text).people}
+    assert {"Jane Roe", "John Roe", "J. Roe"} <= names

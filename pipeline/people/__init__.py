@@ -113,6 +113,7 @@ def build_people(doc: Doc) -> People:
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
     _add_written(doc, people, text)
+    _merge_initials(people)
     people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
@@ -147,6 +148,23 @@ def _add_written(doc: Doc, people: People, text: str) -> None:
         for a in (*aliases, text[s:e]):
             if name_key(a) != name_key(p.canonical) and (len(a.split()) >= 2 or not a.isascii()):
                 p.aliases.add(a)
+
+
+def _merge_initials(people: People) -> None:
+    """"J. Roe" (a cited author) is "Jane Roe" when she is the one person of the page with that surname and initial."""
+    for p in list(people.persons):
+        words = p.canonical.split()
+        if len(words) < 2 or not all(re.fullmatch(r"[A-Z]\.", w) for w in words[:-1]):
+            continue
+        full = [q for q in people.persons if q is not p and q.canonical.split()[-1] == words[-1] and initials_alias(q.canonical) in (p.canonical, " ".join([q.canonical[0] + ".", words[-1]]))]
+        if len(full) != 1:
+            continue
+        q = full[0]
+        q.aliases.add(p.canonical)
+        q.mentions.extend(p.mentions)
+        for span in p.mentions:
+            people._by_span[span] = q
+        people.persons.remove(p)
 
 
 _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")

@@ -8,7 +8,8 @@ sentence says so:
 - a title stands right after it, set off by a comma ("Gor Vardanyan, founder of
   FimeTech", "Ada Quist, Quillon's chief financial officer");
 - a title stands right before it ("chief scientist Ilya Sutskever");
-- a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD");
+- a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD",
+  "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
@@ -26,7 +27,7 @@ from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
 from ..sections import section_index
-from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, has_word, looks_like_name
+from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
 
 _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "UTHealth. Please" is two sentences
 _RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
@@ -49,6 +50,8 @@ _BIO_OPENING = re.compile(
     r"(?:(?:is|was|has[ \t]+been|serves[ \t]+as|works[ \t]+as)[ \t]+(?:(?:currently|now|also)[ \t]+)?(?:(?:an?|the)[ \t]+)?"
     r"|(?:received|obtained|earned|completed)[ \t]+(?P<poss>his|her|their)\b)"
 )
+_SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
+_BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
 _LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
 _CV_SECTIONS = {"teaching", "experience", "education", "projects", "service", "awards", "publications", "news"}
 _LIST_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|[:：][ \t]*|(?<![\w-])(?:are|were|is|was|include|includes|included|including|by|with)[ \t]+)$")
@@ -123,6 +126,12 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
         if titled or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
+    # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")
+    for m in _SHOUTED.finditer(text):
+        name = clean_name(m.group(1))
+        bio = _BIO_OPENING.match(text, m.end(1)) or _BIO_VERB.match(text, m.end(1))
+        if name and bio is not None and not blocked.overlaps(m.start(1), m.end(1)):
+            found.setdefault((m.start(1), m.end(1)), name)
     # members of an enumeration that holds a person, each tagged by the model as some name
     items = sorted({(a, b, True) for a, b in known} | {(a, b, True) for a, b in found} | {(s, e, False) for s, e, _ in runs if (s, e) in tagged and (s, e) not in found})
     chain: list[tuple[int, int, bool]] = []

@@ -44,6 +44,7 @@ _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_N
 # A speaker card: the name and an organisation, alone on a line ("Jane Roe, Northfield University", "Jane Roe - Quillon Labs").
 _CARD = re.compile(rf"{_HONOR}{_NAME}\s*(?:,|\s[-–—|·]\s|\()\s*[A-Z][^,;:.!?()\n]{{2,70}}\)?")
 _ITEM = re.compile(rf"^[-*•]\s+{_HONOR}{_NAME}\s*(?:[,(:]|\s[-–—]\s)\s*\S+(?:\s+\S+){{2,}}")
+_REFERENCE = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.[ \t]+[A-Z]\.)")
 # Sections of a one-person page whose lines start with names that introduce no one (authors, award names).
 _SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "service", "projects", "contact"}
 
@@ -176,9 +177,11 @@ def _self_contained(text: str, markers: list[_Marker]) -> bool:
     ordered = sorted(markers, key=lambda m: m.start)
     surnames = sorted({m.name.split()[-1] for m in ordered}, key=len, reverse=True)
     hits: dict[str, list[int]] = {n: [] for n in surnames}
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])")
-    for m in rx.finditer(text):  # one pass over the text, however many people
-        hits[m.group(1)].append(m.start())
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])", re.IGNORECASE)
+    canon = {n.lower(): n for n in surnames}
+    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe" and a bio's "JANE ROE")
+        if not _REFERENCE.match(text, text.rfind("\n", 0, m.start()) + 1):  # a cited author is no mention
+            hits[canon[m.group(1).lower()]].append(m.start())
     good = 0
     for i, mk in enumerate(ordered):
         end = ordered[i + 1].start if i + 1 < len(ordered) else len(text)
