@@ -237,3 +237,26 @@ def test_cited_initials_stay_apart_when_ambiguous(run_txt):
     text = IEEE_BIOS.replace("TARIQ OSEI", "JOHN ROE")
     names = {p.canonical for p in run_txt(text).people}
     assert {"Jane Roe", "John Roe", "J. Roe"} <= names
+
+
+WRAPPED = (
+    "Robust Graph Learning for Sensor Networks\n\n"
+    "Jane Roe is a research scientist at Northfield\nUniversity. She received her Ph.D. from Eastfield\n"
+    "University in 2015. Her research interests include\ngraph learning and sensor networks.\n\n"
+    "Tariq Osei is a senior engineer at Quillon Labs. He\nreceived his M.S. from Lakeside College in 2016. His\n"
+    "research interests include robust optimisation.\n"
+)
+
+
+def test_hard_wrapped_bios_are_sections(run_txt):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run_txt(WRAPPED).facts}
+    assert ("Tariq Osei", "robust optimisation") in facts
+    assert ("Jane Roe", "robust optimisation") not in facts
+
+
+def test_one_wrapped_bio_is_no_section(run_txt):
+    """Negative twin: one person's wrapped bio, another person named inside it, makes no sections."""
+    text = WRAPPED.split("\n\nTariq")[0] + " She works with Tariq Osei on\nrobust optimisation.\n"
+    rec = run_txt(text)
+    assert rec.subject == "Jane Roe"
+    assert all(f.subject.canonical == "Jane Roe" for f in rec.facts if f.subject.label == "PERSON")

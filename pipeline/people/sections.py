@@ -75,7 +75,7 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
-        m = _marker(line.text, line.heading, bold_at.get(line.start, -1) - line.start)
+        m = _marker(line.text, line.heading, bold_at.get(line.start, -1) - line.start, _paragraph_len(text, line.start))
         if m is None:
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
@@ -111,7 +111,13 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     return sections
 
 
-def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
+def _paragraph_len(text: str, start: int) -> int:
+    """Characters from `start` to the paragraph's end (a blank line): a hard-wrapped bio is one paragraph of short lines."""
+    end = text.find("\n\n", start)
+    return (len(text) if end < 0 else end) - start
+
+
+def _marker(line: str, heading: bool, bold_len: int, para_len: int = 0) -> tuple[str, str] | None:
     """The name a line introduces, and how it does so."""
     if heading:
         lab = _LABEL.match(line)
@@ -130,7 +136,7 @@ def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
     if m and (name := clean_name(m.group(1))) and name == m.group(1):
         return name, "card"
     m = _PARAGRAPH.match(line)
-    if m and len(line) >= 60 and (name := clean_name(m.group(1))):
+    if m and max(len(line), para_len) >= 60 and (name := clean_name(m.group(1))):
         return name, "paragraph"
     m = _ITEM.match(line)
     if m and (name := clean_name(m.group(1))):
