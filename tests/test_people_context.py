@@ -47,6 +47,9 @@ def _people(rec) -> set[str]:
         ('"We will grow," said Tomas Berg.\n', "Tomas Berg"),
         ("The plan was approved, according to Hedda Lund.\n", "Hedda Lund"),
         ("She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz"),
+        # an honorific before the name
+        ("She co-founded Tidewell, a start-up, along with Dr. Jon Halvard and two students.\n", "Jon Halvard"),
+        ("The prize went to Prof. Ines Valdor last year.\n", "Ines Valdor"),
         # a list label, then the other members of the list
         ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Tariq Osei"),
         ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Lena Vogt"),
@@ -61,6 +64,7 @@ def test_context_marks_a_person(run, text, name):
     [
         # negative twins: the same runs where nothing marks a person
         ("The board members met at Gor Vardanyan Square last spring.\n", "Gor Vardanyan"),
+        ("She co-founded Tidewell, a start-up, along with Jon Halvard Partners and two students.\n", "Jon Halvard"),
         ("## Teaching\n\n- Intelligent Wearable Electronics, Teaching Assistant; 2023.01 - 2023.05\n", "Intelligent Wearable Electronics"),
         ("- Helped strategize ML Engineer Growth Strategy\n", "Growth Strategy"),
         ("Positions are open in MD Anderson, Rice, and UTHealth. Please write to us.\n", "UTHealth. Please"),

@@ -10,6 +10,7 @@ sentence says so:
 - a title stands right before it ("chief scientist Ilya Sutskever");
 - a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD",
   "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
+- an honorific stands before it ("along with Dr. Jon Park");
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
@@ -33,6 +34,7 @@ _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "UTHe
 _RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPEECH = r"(?:said|says|added|adds|explained|noted|told|commented|stated|according\s+to)"
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+$")
 _SPEECH_BEFORE = re.compile(rf"(?<![\w-]){_SPEECH}[ \t]+$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?[ \t]+(?:{_SPEECH}|who|whose)(?![\w-])", re.I)
 _LIST_LABEL = re.compile(
@@ -124,7 +126,8 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "")
         bio = _BIO_OPENING.match(text, e)
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
-        if titled or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
+        honored = _HONORIFIC_BEFORE.search(before) is not None
+        if titled or honored or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")
     for m in _SHOUTED.finditer(text):
