@@ -264,3 +264,23 @@ def test_one_wrapped_bio_is_no_section(run_txt):
     rec = run_txt(text)
     assert rec.subject == "Jane Roe"
     assert all(f.subject.canonical == "Jane Roe" for f in rec.facts if f.subject.label == "PERSON")
+
+
+TALK_HEADINGS = (
+    "# Workshop on Robust Learning\n\n### Prof. Mira Olsen (Northfield University)\n\n### Talk: Robust graphs at scale\n\n"
+    "**Bio:** Dr. Olsen is an associate professor at Northfield University. Her research interests include graph learning.\n\n"
+    "### Dr. Karl Meyer (Quillon Labs)\n\n### Talk: Compressing models\n\n"
+    "**Bio:** Karl is a research scientist at Quillon Labs. His research interests include robust optimisation.\n"
+)
+
+
+def test_talk_heading_under_a_name_heading_keeps_the_section(run):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run(TALK_HEADINGS).facts}
+    assert ("Karl Meyer", "robust optimisation") in facts and ("Mira Olsen", "robust optimisation") not in facts
+
+
+def test_a_heading_after_text_closes_the_section(run):
+    """Negative twin: a same-level heading after the bio ends the speaker's part; what follows is no one's bio."""
+    text = TALK_HEADINGS + "\n### Venue\n\nThe workshop's research interests include robust optimisation and graph learning.\n"
+    sections = {f.subject.canonical for f in run(text).facts if f.relation == "research_interest" and f.object.canonical == "graph learning"}
+    assert sections == {"Mira Olsen"}

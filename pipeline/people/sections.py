@@ -70,6 +70,7 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     person_starts = sorted(e.start_char for e in all_ents(doc) if e.label_ == "PERSON")
     markers: list[_Marker] = []
     closers: list[tuple[int, int]] = []  # (start, level) of headings that are not names
+    body_starts = [ln.start for ln in lines(doc)]  # lines that are no heading
     for line in lines(doc, headings=True):
         if line.section in _SKIP_SECTIONS or is_author_line(line.text):
             if line.heading:
@@ -100,7 +101,8 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     for i, mk in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         for cs, lvl in closers:
-            if mk.start < cs < end and (mk.kind != "heading" or lvl <= mk.level):
+            # a heading right under the name, before any text, is the talk's title, not the next part of the page
+            if mk.start < cs < end and (mk.kind != "heading" or lvl < mk.level or lvl == mk.level and _text_between(body_starts, mk.start, cs)):
                 end = cs
                 break
         person = add_person(people, mk.name, None)
@@ -109,6 +111,12 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
         else:
             sections.append(PersonSection(mk.start, end, person, mk.kind))
     return sections
+
+
+def _text_between(body_starts: list[int], start: int, end: int) -> bool:
+    """A line of text that is no heading starts in (start, end)."""
+    i = bisect_left(body_starts, start + 1)
+    return i < len(body_starts) and body_starts[i] < end
 
 
 def _paragraph_len(text: str, start: int) -> int:
