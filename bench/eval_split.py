@@ -3,10 +3,12 @@
 usage: python bench/eval_split.py GOLD_DIR OUT_DIR [--json]
 
 Kind is the document id's prefix (hp, bio, news, spk, wiki, ...). "subject" facts
-are gold facts whose subject is the document's gold subject, "other" the rest; a
-produced fact joins the group of the gold fact it matched, or, unmatched, the group
-its subject name falls in (the document subject when the names are similar enough
-to match). Matching is `pipeline.evaluate.match_document`, the reference scorer's.
+are gold facts whose subject is written exactly as the document's gold subject,
+"other" the rest; a produced fact joins the group of the gold fact it matched, or,
+unmatched, the group its subject name falls in (the document subject when the
+names are similar enough to match). Matching is `pipeline.evaluate.match_document`,
+the reference scorer's. Each cell gives the gold count, the matched count ("found")
+and F1.
 """
 
 from __future__ import annotations
@@ -39,6 +41,10 @@ def _group(name, subject: str | None) -> str:
     return "subject" if subject and sim(name, subject) >= MATCH_THRESHOLD else "other"
 
 
+def _gold_group(fact: dict, subject: str | None) -> str:
+    return "subject" if subject and fact["subject"] == subject else "other"
+
+
 def split_scores(gold_dir: Path, out_dir: Path) -> dict[str, dict[str, Counts]]:
     """Counts per kind and per group ("subject"/"other"), plus the totals under "ALL"."""
     golds = load_gold(gold_dir)
@@ -54,11 +60,11 @@ def split_scores(gold_dir: Path, out_dir: Path) -> dict[str, dict[str, Counts]]:
 
         counts: dict[str, Counts] = defaultdict(Counts)
         for x in gold_facts:
-            counts[_group(x["subject"], subject)].gold += 1
+            counts[_gold_group(x, subject)].gold += 1
         matched = {p.fact_index: p.gold_index for p in m.pairs if p.fact_index is not None}
         for i in m.kept:
             gi = matched.get(i)
-            group = _group(gold_facts[gi]["subject"] if gi is not None else facts[i].get("subject"), subject)
+            group = _gold_group(gold_facts[gi], subject) if gi is not None else _group(facts[i].get("subject"), subject)
             counts[group].sys += 1
             counts[group].tp += gi is not None
         for group, c in counts.items():
@@ -69,13 +75,13 @@ def split_scores(gold_dir: Path, out_dir: Path) -> dict[str, dict[str, Counts]]:
 
 
 def format_table(table: dict[str, dict[str, Counts]]) -> str:
-    rows = [f"{'kind':6} {'facts':>18} {'subject person':>22} {'other people':>22}", f"{'':6} {'gold  F1':>18} {'gold  F1':>22} {'gold  F1':>22}"]
+    rows = [f"{'kind':6} {'facts':>20} {'subject person':>22} {'other people':>22}", f"{'':6} {'gold found  F1':>20} {'gold found  F1':>22} {'gold found  F1':>22}"]
     for kind in sorted(table, key=lambda k: (k == "ALL", k)):
         cells = []
         for group in ("all", "subject", "other"):
             c = table[kind].get(group, Counts())
-            cells.append(f"{c.gold:5} {c.f1:6.3f}" if c.gold or c.sys else f"{'-':>5} {'-':>6}")
-        rows.append(f"{kind:6} {cells[0]:>18} {cells[1]:>22} {cells[2]:>22}")
+            cells.append(f"{c.gold:5} {c.tp:5} {c.f1:6.3f}" if c.gold or c.sys else f"{'-':>5} {'-':>5} {'-':>6}")
+        rows.append(f"{kind:6} {cells[0]:>20} {cells[1]:>22} {cells[2]:>22}")
     return "\n".join(rows)
 
 

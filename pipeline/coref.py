@@ -42,6 +42,14 @@ _LINE_LABEL = re.compile(
 )
 
 
+# A quotation: curly quotes may run over paragraphs of one speech, straight ones stay on a line.
+_QUOTE = re.compile(r"“[^“”]{1,1500}”|\"[^\"\n]{1,600}\"")
+_SPEECH = r"(?:said|says|added|adds|explained|explains|noted|notes|told\s+\w+|commented|stated|wrote|writes|recalled|recalls)"
+_NAME = r"(?P<name>(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+_SAID_AFTER = (re.compile(rf"[,.!?]?\s*\[?\s*{_SPEECH}\s+{_NAME}"), re.compile(rf"[,.!?]?\s*{_NAME}\s+{_SPEECH}\b"))
+_SAID_BEFORE = re.compile(rf"{_NAME}\s+{_SPEECH}\s*[:,]?\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -86,7 +94,7 @@ class Coref:
             root = span.root if span is not None else tok
             line_start = text.rfind("\n", 0, s) + 1
             subj = (
-                root.dep_ in _SUBJECT_DEPS
+                _subject_like(root)
                 or tok.is_sent_start
                 or (root.dep_ == "poss" and root.head.dep_ in _SUBJECT_DEPS)
                 or bool(_LINE_LABEL.fullmatch(text, line_start, s))
@@ -163,6 +171,35 @@ class Coref:
             j -= 1
         return default
 
+    def speaker_at(self, pos: int) -> Person | None:
+        """The named speaker of the quotation holding `pos` ("“I ...,” said Jane Roe"), if any."""
+        if self.people is None:
+            return None
+        if not hasattr(self, "_quotes"):
+            self._quotes = self._find_quotes(text_of(self.doc))
+        i = bisect_left(self._quote_starts, pos + 1) - 1 if self._quotes else -1
+        if i >= 0 and self._quotes[i][0] < pos < self._quotes[i][1]:
+            return self._quotes[i][2]
+        return None
+
+    def _find_quotes(self, text: str) -> list[tuple[int, int, Person]]:
+        """Quotations with a named speaker: the speech verb and name right after the closing mark, or right before the opening one."""
+        out = []
+        for m in _QUOTE.finditer(text):
+            s, e = m.start(), m.end()
+            who = _SAID_AFTER[0].match(text, e) or _SAID_AFTER[1].match(text, e)
+            span = who.span("name") if who else None
+            if span is None:
+                before = _SAID_BEFORE.search(text, max(0, s - 80), s)
+                span = before.span("name") if before else None
+            p = self.person_at(*span) if span else None
+            if p is None and span is not None and self.people is not None:
+                p = self.people.get(text[span[0] : span[1]], span[0])
+            if p is not None:
+                out.append((s, e, p))
+        self._quote_starts = [q[0] for q in out]
+        return out
+
     @property
     def subject(self) -> Person | None:
         return self.people.subject if self.people is not None else None
@@ -188,13 +225,25 @@ class Coref:
         return out
 
     def resolve_word(self, word: str, pos: int) -> Person | None:
-        """A pronoun at `pos`: first person -> the default subject there, third person -> antecedent."""
+        """A pronoun at `pos`: first person -> the speaker of the quotation holding it, else the default
+        subject there; third person -> antecedent."""
         w = word.lower()
         if w in FIRST_PERSON:
-            return self.subject_at(pos)
+            return self.speaker_at(pos) or self.subject_at(pos)
         if w in THIRD_PERSON:
             return self.antecedent(pos, w)
         return None
+
+
+def _subject_like(tok) -> bool:
+    """A grammatical subject, or a name coordinated with or set beside one ("The founders, A and B, joined")."""
+    for _ in range(8):
+        if tok.dep_ in _SUBJECT_DEPS:
+            return True
+        if tok.dep_ not in ("conj", "appos") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def coref_of(doc: Doc) -> Coref:

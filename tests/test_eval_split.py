@@ -41,4 +41,7 @@ def test_split_by_kind_and_person(tmp_path):
     assert (spk_other.gold, spk_other.sys, spk_other.tp) == (2, 1, 1)
     assert (t["hp"]["all"].gold, t["hp"]["all"].tp) == (1, 1)
     assert (t["ALL"]["all"].gold, t["ALL"]["all"].sys, t["ALL"]["all"].tp) == (4, 4, 3)
-    assert "spk" in eval_split.format_table(t)
+    table = eval_split.format_table(t)
+    assert "spk" in table and "found" in table
+    spk_row = next(r for r in table.splitlines() if r.startswith("spk"))
+    assert spk_row.split()[1:3] == ["3", "2"]  # gold, found

@@ -5,6 +5,7 @@
     subject.py   who the document is about
     sections.py  the sections of a many-person page, one person each
     written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
+    context.py   names it mislabels or misses that a title, a speech verb or a list of people marks
 
 The `people` component leaves a `People` in `doc._.people`; relation rules ask it
 for the default subject at a position (`people.subject_at(pos)`), which is the
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
+from .context import context_names
 from .names import (
     FIRST_PERSON,
     FUNCTION_WORDS,
@@ -83,6 +85,8 @@ def build_people(doc: Doc) -> People:
             m = _mention(text, ent.start_char, ent.end_char)
             if m is not None:
                 mentions.append(m)
+    from_context = context_names(doc, [(s, e) for s, e, _ in mentions])
+    mentions += from_context
     clean = doc._.clean
     meta_name = None
     if clean is not None:
@@ -96,9 +100,10 @@ def build_people(doc: Doc) -> People:
     full_forms = sorted({m[2] for m in mentions if len(name_key(m[2]).split()) >= 2}, key=lambda n: (-len(n.split()), n))
     if meta_name:
         full_forms.insert(0, meta_name)
+    ner_names = {m[2] for m in mentions[: len(mentions) - len(from_context)]}
     for name in full_forms:
         if people.get(name) is None:
-            people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS)))
+            people.persons.append(Person(canonical=" ".join(w for w in name.split() if w.lower() not in HONORIFICS), by_context=name not in ner_names and name != meta_name))
     for s, e, name in mentions:
         p = people.get(name, s)
         if p is None:
@@ -108,6 +113,7 @@ def build_people(doc: Doc) -> People:
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
     _add_written(doc, people, text)
+    _merge_initials(people)
     people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
@@ -142,6 +148,23 @@ def _add_written(doc: Doc, people: People, text: str) -> None:
         for a in (*aliases, text[s:e]):
             if name_key(a) != name_key(p.canonical) and (len(a.split()) >= 2 or not a.isascii()):
                 p.aliases.add(a)
+
+
+def _merge_initials(people: People) -> None:
+    """"J. Roe" (a cited author) is "Jane Roe" when she is the one person of the page with that surname and initial."""
+    for p in list(people.persons):
+        words = p.canonical.split()
+        if len(words) < 2 or not all(re.fullmatch(r"[A-Z]\.", w) for w in words[:-1]):
+            continue
+        full = [q for q in people.persons if q is not p and q.canonical.split()[-1] == words[-1] and initials_alias(q.canonical) in (p.canonical, " ".join([q.canonical[0] + ".", words[-1]]))]
+        if len(full) != 1:
+            continue
+        q = full[0]
+        q.aliases.add(p.canonical)
+        q.mentions.extend(p.mentions)
+        for span in p.mentions:
+            people._by_span[span] = q
+        people.persons.remove(p)
 
 
 _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")
@@ -179,6 +202,7 @@ def reattribute(doc: Doc, cands: list) -> list:
 
     default = people.subject.canonical if people.subject is not None else None
     text = text_of(doc)
+    cands = cands + _shared_by_coordinated(doc, text, cands)
     for c in cands:
         c.object = _org_canonical(people, c.object)
         c.subject = _org_canonical(people, c.subject)
@@ -189,6 +213,61 @@ def reattribute(doc: Doc, cands: list) -> list:
         if p is not None and p.canonical != default:
             c.subject = Arg(p.canonical, "PERSON", p.canonical)
     return cands
+
+
+# Between members of a coordinated subject ("A, B and C"); before the first, the sentence start, a comma or
+# a colon ("The founders, A and B, ..."); after the last, the predicate ("A and B joined", "A, B and C, currently work").
+_COORD_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")
+_COORD_BEFORE = re.compile(r"(?:^|[.!?:,][ \t]*|\n[ \t]*)$")
+_COORD_AFTER = re.compile(r",?[ \t]+(?:(?:both|all|together|jointly|also|currently|later|then|now)[ \t]+)*[a-z]")
+_DISTRIBUTED = ("prose.", "interests.sentence")
+
+
+def _shared_by_coordinated(doc: Doc, text: str, cands: list) -> list:
+    """What a sentence says of "A, B and C" as a subject holds for each of them.
+
+    A rule reads one person as the clause subject ("A, B and C joined X" gives A's
+    job); the others of the coordination get the same fact, unless a rule already
+    gave them one with the same object. Only prose rules, and never authorship
+    (a list of authors is no clause subject).
+    """
+    from dataclasses import replace
+
+    from ..coref import coref_of
+
+    co = coref_of(doc)
+    have = {(c.relation, c.subject.canonical, c.object.canonical or c.object.text) for c in cands}
+    out = []
+    for c in cands:
+        if c.subject.label != "PERSON" or c.subject.start is None or c.relation == "author_of" or not c.rule.startswith(_DISTRIBUTED):
+            continue
+        members = _coordination(text, co.mentions_in(c.evidence[0], c.evidence[1]), c.subject.start)
+        for m in members:
+            key = (c.relation, m.person.canonical, c.object.canonical or c.object.text)
+            if key in have:
+                continue
+            have.add(key)
+            out.append(replace(c, subject=replace(c.subject, text=text[m.start : m.end], canonical=m.person.canonical, start=m.start, end=m.end)))
+    return out
+
+
+def _coordination(text: str, mentions: list, at: int) -> list:
+    """The person mentions coordinated with the one starting at `at`, when together they open a clause."""
+    i = next((k for k, m in enumerate(mentions) if m.start == at), None)
+    if i is None:
+        return []
+    lo = hi = i
+    while lo > 0 and _COORD_GAP.fullmatch(text, mentions[lo - 1].end, mentions[lo].start):
+        lo -= 1
+    while hi + 1 < len(mentions) and _COORD_GAP.fullmatch(text, mentions[hi].end, mentions[hi + 1].start):
+        hi += 1
+    chain = mentions[lo : hi + 1]
+    if len({m.person.canonical for m in chain}) < 2 or " and " not in text[chain[0].start : chain[-1].end].replace("\n", " "):
+        return []
+    line_start = text.rfind("\n", 0, chain[0].start) + 1
+    if not _COORD_BEFORE.search(text, max(line_start, chain[0].start - 4), chain[0].start) or not _COORD_AFTER.match(text, chain[-1].end):
+        return []
+    return [m for m in chain if m.person.canonical != mentions[i].person.canonical]
 
 
 def _org_canonical(people: People, arg):

@@ -22,6 +22,7 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     gender: str | None = None  # "m" / "f" when the text's pronouns say so
+    by_context: bool = False  # named only where the recognizer saw no person (a title or a list marks them)
 
     @property
     def tokens(self) -> frozenset[str]:

@@ -10,6 +10,7 @@ heading that closes it:
 - heading: a heading line that is a name ("## Prof. Jane Roe", "Jane Roe - MIT");
 - bold: a line opening with a bold name ("**Jane Roe** (MIT) ...");
 - label: "Speaker: Jane Roe", "Keynote speaker - Jane Roe", "Biography: Jane Roe is ...";
+- card: a line that is only a name and an organisation ("Jane Roe, Northfield University");
 - item: a list item opening with a name and a description ("- Jane Roe, professor at ...");
 - paragraph: a bio paragraph opening with a full name and a verb ("Jane Roe is a ...").
 
@@ -40,7 +41,10 @@ _LABEL = re.compile(
 )
 _BIO_VERB = r"(?:is|was|received|joined|serves|holds|has|currently|leads|works|obtained|earned|completed|graduated)\b"
 _PARAGRAPH = re.compile(rf"^(?:(?:Bio(?:graphy)?|About)\s*[:：]\s*)?{_HONOR}{_NAME}\s*(?:\([^)]{{1,60}}\)\s*)?(?:,[^,]{{3,80}},\s*)?{_BIO_VERB}")
+# A speaker card: the name and an organisation, alone on a line ("Jane Roe, Northfield University", "Jane Roe - Quillon Labs").
+_CARD = re.compile(rf"{_HONOR}{_NAME}\s*(?:,|\s[-–—|·]\s|\()\s*[A-Z][^,;:.!?()\n]{{2,70}}\)?")
 _ITEM = re.compile(rf"^[-*•]\s+{_HONOR}{_NAME}\s*(?:[,(:]|\s[-–—]\s)\s*\S+(?:\s+\S+){{2,}}")
+_REFERENCE = re.compile(r"[ \t]*(?:\[\d{1,3}\]|\d{1,3}\.[ \t]+[A-Z]\.)")
 # Sections of a one-person page whose lines start with names that introduce no one (authors, award names).
 _SKIP_SECTIONS = {"publications", "awards", "news", "education", "experience", "service", "projects", "contact"}
 
@@ -66,24 +70,27 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     person_starts = sorted(e.start_char for e in all_ents(doc) if e.label_ == "PERSON")
     markers: list[_Marker] = []
     closers: list[tuple[int, int]] = []  # (start, level) of headings that are not names
+    body_starts = [ln.start for ln in lines(doc)]  # lines that are no heading
     for line in lines(doc, headings=True):
         if line.section in _SKIP_SECTIONS or is_author_line(line.text):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
-        m = _marker(line.text, line.heading, bold_at.get(line.start, -1) - line.start)
+        m = _marker(line.text, line.heading, bold_at.get(line.start, -1) - line.start, _paragraph_len(text, line.start))
         if m is None:
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         name, kind = m
-        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold")):
+        if kind == "card" and not _card_org(doc, line):
+            continue
+        if kind != "label" and not _is_person(doc, line.start, line.end, name, person_starts, people, kind in ("heading", "bold", "card")):
             if line.heading:
                 closers.append((line.start, levels.get(line.start, 9)))
             continue
         markers.append(_Marker(line.start, name, kind, levels.get(line.start, 9) if kind == "heading" else 0, _ner_person(line.start, line.end, person_starts)))
     markers = _same_level(markers)
-    strong = [m for m in markers if m.kind in ("heading", "bold", "label")]
+    strong = [m for m in markers if m.kind in ("heading", "bold", "label", "card")]
     if len({m.name for m in strong}) < 2:
         weak = [m for m in markers if m.kind in ("item", "paragraph")]
         if len({m.name for m in weak}) < 2 or not _self_contained(text, weak):
@@ -94,7 +101,8 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     for i, mk in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
         for cs, lvl in closers:
-            if mk.start < cs < end and (mk.kind != "heading" or lvl <= mk.level):
+            # a heading right under the name, before any text, is the talk's title, not the next part of the page
+            if mk.start < cs < end and (mk.kind != "heading" or lvl < mk.level or lvl == mk.level and _text_between(body_starts, mk.start, cs)):
                 end = cs
                 break
         person = add_person(people, mk.name, None)
@@ -105,7 +113,19 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
     return sections
 
 
-def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
+def _text_between(body_starts: list[int], start: int, end: int) -> bool:
+    """A line of text that is no heading starts in (start, end)."""
+    i = bisect_left(body_starts, start + 1)
+    return i < len(body_starts) and body_starts[i] < end
+
+
+def _paragraph_len(text: str, start: int) -> int:
+    """Characters from `start` to the paragraph's end (a blank line): a hard-wrapped bio is one paragraph of short lines."""
+    end = text.find("\n\n", start)
+    return (len(text) if end < 0 else end) - start
+
+
+def _marker(line: str, heading: bool, bold_len: int, para_len: int = 0) -> tuple[str, str] | None:
     """The name a line introduces, and how it does so."""
     if heading:
         lab = _LABEL.match(line)
@@ -120,13 +140,22 @@ def _marker(line: str, heading: bool, bold_len: int) -> tuple[str, str] | None:
     lab = _LABEL.match(line)
     if lab and len(line) < 120 and (name := clean_name(lab.group(1))):
         return name, "label"
+    m = _CARD.fullmatch(line)
+    if m and (name := clean_name(m.group(1))) and name == m.group(1):
+        return name, "card"
     m = _PARAGRAPH.match(line)
-    if m and len(line) >= 60 and (name := clean_name(m.group(1))):
+    if m and max(len(line), para_len) >= 60 and (name := clean_name(m.group(1))):
         return name, "paragraph"
     m = _ITEM.match(line)
     if m and (name := clean_name(m.group(1))):
         return name, "item"
     return None
+
+
+def _card_org(doc: Doc, line) -> bool:
+    """The rest of a card line after the name is one organisation the model tagged."""
+    ents = [e for e in all_ents(doc) if line.start <= e.start_char and e.end_char <= line.end]
+    return any(e.label_ in ("ORG", "GPE", "FAC") and line.text[e.end_char - line.start :].strip(" )") == "" for e in ents)
 
 
 def _same_level(markers: list[_Marker]) -> list[_Marker]:
@@ -162,9 +191,11 @@ def _self_contained(text: str, markers: list[_Marker]) -> bool:
     ordered = sorted(markers, key=lambda m: m.start)
     surnames = sorted({m.name.split()[-1] for m in ordered}, key=len, reverse=True)
     hits: dict[str, list[int]] = {n: [] for n in surnames}
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])")
-    for m in rx.finditer(text):  # one pass over the text, however many people
-        hits[m.group(1)].append(m.start())
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])", re.IGNORECASE)
+    canon = {n.lower(): n for n in surnames}
+    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe" and a bio's "JANE ROE")
+        if not _REFERENCE.match(text, text.rfind("\n", 0, m.start()) + 1):  # a cited author is no mention
+            hits[canon[m.group(1).lower()]].append(m.start())
     good = 0
     for i, mk in enumerate(ordered):
         end = ordered[i + 1].start if i + 1 < len(ordered) else len(text)

@@ -179,8 +179,14 @@ def _in_role(text: str, pos: int) -> bool:
 
 def _most_mentioned(people: People, text: str) -> Person | None:
     """The person named most, unless every mention casts them as someone's advisor, supervisor or colleague."""
+    # a person the recognizer never tagged (named beside a title or in a list) is a minor one
+    minor = any(not p.by_context for p in people.persons)
     counts = Counter(
-        {i: len(p.mentions) for i, p in enumerate(people.persons) if not p.mentions or not all(_in_role(text, s) for s, _ in p.mentions)}
+        {
+            i: len(p.mentions)
+            for i, p in enumerate(people.persons)
+            if not (minor and p.by_context) and (not p.mentions or not all(_in_role(text, s) for s, _ in p.mentions))
+        }
     )
     text_len = len(text)
     if not counts:

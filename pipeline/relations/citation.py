@@ -47,12 +47,16 @@ def strip_marker(text: str) -> str:
     return re.sub(r"^(?:[-*•]\s+|\d+[.)]\s+|\[\d+\]\s+)", "", text.strip())
 
 
+# An affiliation beside a name ("Jane Roe, Northfield University") is no second author.
+_INSTITUTION_WORDS = {"university", "universität", "université", "universidad", "institute", "college", "labs", "laboratory", "laboratories", "school", "inc", "corporation", "department"}
+
+
 def is_name(part: str) -> bool:
     """One person's name as an author list writes it ("A. Lee", "Kunchang Li*", "Eli van der Berg")."""
     p = re.sub(r"\s*et\s+al\.?$", "", part.strip())
     if not _NAME.match(p) or len(p.split()) > 4 or YEAR.search(p):
         return False
-    return not any(w.lower().strip("*.,'’") in _TITLE_WORDS for w in re.split(r"[\s\-]+", p))
+    return not any(w.lower().strip("*.,'’") in _TITLE_WORDS | _INSTITUTION_WORDS for w in re.split(r"[\s\-]+", p))
 
 
 def is_author_line(text: str) -> bool:

@@ -152,6 +152,9 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
         ante = [r for r in refs if r.end == at or 0 <= at - r.end <= 1]
         if ante:
             return ante[-1]
+    ante = _relative_antecedent(sent, pos, refs)
+    if ante is not None:
+        return ante
     before = [r for r in refs if r.end <= pos and r.is_subject]
     if before:
         return before[-1]
@@ -161,6 +164,19 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
     # a sentence-initial name the parser did not take as subject ("Mira Olsen is ...")
     if refs and refs[0].start - sent.start <= 4 and refs[0].end <= pos:
         return refs[0]
+    return None
+
+
+def _relative_antecedent(sent: Sent, pos: int, refs: list[SubjectRef]) -> SubjectRef | None:
+    """The person a "who" clause holding `pos` hangs from ("She met Jon Park, who later graduated from X")."""
+    tok = next((t for t in sent.span if t.idx <= pos < t.idx + len(t.text)), None)
+    for _ in range(6):
+        if tok is None or tok.dep_ in ("", "ROOT"):
+            return None
+        if tok.dep_ == "relcl" and any(c.lower_ in ("who", "whom") and c.i < tok.i for c in tok.children):
+            head = tok.head
+            return next((r for r in refs if r.start <= head.idx < r.end), None)
+        tok = tok.head
     return None
 
 

@@ -106,7 +106,8 @@ def test_links_lines(line: str, links: bool) -> None:
 @pytest.mark.parametrize(
     ("line", "authors"),
     [("Ana Lee*, Jon Roe*, Kim Diaz, and Tom Brandt**", True), ("A. Lee, J. Roe and K. Diaz", True), ("Eli van der Berg, Ola Nwosu", True),
-     ("Sparse Widgets at Scale", False), ("Computer Vision and Pattern Recognition (CVPR), 2024.", False), ("Paper | Code", False)],
+     ("Sparse Widgets at Scale", False), ("Computer Vision and Pattern Recognition (CVPR), 2024.", False), ("Paper | Code", False),
+     ("Jane Roe, Northfield University", False), ("Tariq Osei, Quillon Labs", False), ("Jane Roe, Tariq Osei, Northfield University", True)],
 )
 def test_author_lines(line: str, authors: bool) -> None:
     assert is_author_line(line) is authors

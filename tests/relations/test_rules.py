@@ -57,6 +57,7 @@ EXAMPLES = {
     "leads.programmes": ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "text", "leads", "prose.leads_pi"),
     "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
     "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
+    "employment.contact_block": ("Quillon Labs opens a lab.\n\nMedia contact:\n\nAda Reyes\nQuillon Labs\nada@quillon.com\n", "text", "employed_by", "contact.block_employer"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
 }
 

@@ -1,11 +1,11 @@
-"""employed_by: jobs from Experience items (`items`), job titles in prose (`titles`) and career
-verbs in prose (`career`). Internships count, with the stated title or "research intern"."""
+"""employed_by: jobs from Experience items (`items`), job titles in prose (`titles`), career
+verbs in prose (`career`) and contact blocks (`contacts`). Internships count, with the stated title or "research intern"."""
 
 from __future__ import annotations
 
 from ..base import Candidate
 from ..registry import RelationSpec, fact_key, merge_policy, most_confident, relation
-from . import career, departures, items, named, teams, titles  # noqa: F401  (their rules register on import)
+from . import career, contacts, departures, items, named, teams, titles  # noqa: F401  (their rules register on import)
 
 SPEC = relation(
     RelationSpec(

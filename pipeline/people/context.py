@@ -1,0 +1,205 @@
+"""Names the entity recognizer tags as something else or misses, found by how the sentence treats them.
+
+The small English model often calls an unfamiliar name an organisation or a
+nationality ("Gor Vardanyan" NORP, "Jane Roe (Northfield University)" ORG), most
+of all in lists. A capitalised run that looks like a name is a person when the
+sentence says so:
+
+- a title stands right after it, set off by a comma ("Gor Vardanyan, founder of
+  FimeTech", "Ada Quist, Quillon's chief financial officer");
+- a title stands right before it ("chief scientist Ilya Sutskever");
+- a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD",
+  "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
+- an honorific stands before it ("along with Dr. Jon Park");
+- a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
+- it opens a speaker card, a line that adds only an organisation, and is named again below;
+- a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
+- it is a member of an enumeration ("A, B and C") that holds a person.
+
+Runs tagged as a place, a date or a title are never names here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc
+
+from ..relations.base import all_ents, text_of
+from ..sections import section_index
+from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
+
+_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "UTHealth. Please" is two sentences
+_RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
+_POSSESSIVE = re.compile(r"['’]s$")
+_SPEECH = r"(?:said|says|added|adds|explained|noted|told|commented|stated|according\s+to)"
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+$")
+_SPEECH_BEFORE = re.compile(rf"(?<![\w-]){_SPEECH}[ \t]+$", re.I)
+_SPEECH_AFTER = re.compile(rf"^,?[ \t]+(?:{_SPEECH}|who|whose)(?![\w-])", re.I)
+_LIST_LABEL = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:(?:General|Program|Programme|Workshop|Local|Steering|Organi[sz]ing|Keynote|Invited|Confirmed)[ \t]+)?"
+    r"(?:Organi[sz]ers?|Speakers?|Panell?ists?|Authors?|Co-?chairs?|Chairs?|Committee|Members?|Instructors?|Presenters?|Hosts?|Moderators?)"
+    r"[ \t]*[:：][ \t]*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$",
+    re.I,
+)
+# Between two members of a list of people: a comma, "and", perhaps an affiliation in parentheses first;
+# before the first member, the start of a line, a colon or a verb; after the last, the end of a sentence.
+_LIST_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$")
+# A bio's opening: "Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD".
+_BIO_OPENING = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?(?:,[^,\n]{1,80},[ \t]*)?"
+    r"(?:(?:is|was|has[ \t]+been|serves[ \t]+as|works[ \t]+as)[ \t]+(?:(?:currently|now|also)[ \t]+)?(?:(?:an?|the)[ \t]+)?"
+    r"|(?:received|obtained|earned|completed)[ \t]+(?P<poss>his|her|their)\b)"
+)
+_SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
+_BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
+_LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
+_CV_SECTIONS = {"teaching", "experience", "education", "projects", "service", "awards", "publications", "news"}
+_LIST_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|[:：][ \t]*|(?<![\w-])(?:are|were|is|was|include|includes|included|including|by|with)[ \t]+)$")
+_LIST_END = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*(?:[.;:!?]|,?[ \t]+(?:who|are|were|work|will|have|had|said)\b|$)", re.M)
+# What the model calls an unfamiliar name in a list (never a date, place or title)
+_NAME_LIKE = {"PERSON", "ORG", "NORP", "PRODUCT", "FAC", "WORK_OF_ART"}
+_NOT_NAMES = {"GPE", "LOC", "DATE", "TIME", "TITLE", "DEGREE", "VENUE", "EMAIL", "URL", "PHONE", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE"}
+
+
+class _Spans:
+    """Sorted non-overlapping spans, asked whether a position or a range touches one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def covers(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][1] > pos
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end) - 1
+        return i >= 0 and self.spans[i][1] > start or self.covers(start)
+
+
+def _runs(text: str, blocked: _Spans) -> list[tuple[int, int, str]]:
+    """Name-shaped capitalised runs: leading function words, honorifics and titles dropped, a possessive tail cut."""
+    out = []
+    for m in _RUN.finditer(text):
+        s = m.start()
+        words = m.group().split()
+        while words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS or blocked.covers(s)):
+            s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
+            words.pop(0)
+        if words and _POSSESSIVE.search(words[-1]):
+            continue  # "Quillon's" opens an organisation's title, it is no name
+        if not 2 <= len(words) <= 4:
+            continue
+        name = " ".join(words)
+        e = s + len(name)
+        if text[s:e] != name or not looks_like_name(name):
+            continue
+        if blocked.overlaps(s, e):
+            continue
+        out.append((s, e, name))
+    return out
+
+
+def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of names the sentence marks as persons, beyond the `known` person spans."""
+    text = text_of(doc)
+    ents = all_ents(doc)
+    titles = [(e.start_char, e.end_char) for e in ents if e.label_ == "TITLE"]
+    dates = [(d.start, d.end) for d in doc._.dates or []] if doc.has_extension("dates") else []
+    blocked = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ in _NOT_NAMES] + dates + list(known))
+    tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LIKE}
+    orgs = {(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
+    title_starts = {s for s, _ in titles}
+    title_ends = {e for _, e in titles}
+    found: dict[tuple[int, int], str] = {}
+    runs = _runs(text, blocked)
+    for s, e, name in runs:
+        line_start = text.rfind("\n", 0, s) + 1
+        before = text[line_start:s]
+        after = text[e : e + 80]
+        label = _LIST_LABEL.search(text, max(0, line_start - 1), s)
+        # a résumé line opens with a course or a project and a role after it ("Wearable Electronics, Teaching Assistant")
+        titled = _title_after(text, e, title_starts) and not (_LINE_OPEN.fullmatch(before) and _section(doc, s) in _CV_SECTIONS)
+        # a title then a name that ends the line is a heading or a role, not a person ("ML Engineer Growth Strategy")
+        titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "")
+        bio = _BIO_OPENING.match(text, e)
+        titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
+        honored = _HONORIFIC_BEFORE.search(before) is not None
+        if titled or honored or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
+            found[(s, e)] = name
+    # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")
+    for m in _SHOUTED.finditer(text):
+        name = clean_name(m.group(1))
+        bio = _BIO_OPENING.match(text, m.end(1)) or _BIO_VERB.match(text, m.end(1))
+        if name and bio is not None and not blocked.overlaps(m.start(1), m.end(1)):
+            found.setdefault((m.start(1), m.end(1)), name)
+    # members of an enumeration that holds a person, each tagged by the model as some name
+    items = sorted({(a, b, True) for a, b in known} | {(a, b, True) for a, b in found} | {(s, e, False) for s, e, _ in runs if (s, e) in tagged and (s, e) not in found})
+    chain: list[tuple[int, int, bool]] = []
+    for i, item in enumerate(items + [(len(text) + 1, len(text) + 1, False)]):
+        if chain and i < len(items) and _LIST_GAP.match(text, chain[-1][1], item[0]):
+            chain.append(item)
+            continue
+        if len(chain) >= 2 and any(p for _, _, p in chain) and (_LIST_END.match(text, chain[-1][1]) or _LIST_START.search(text, max(0, chain[0][0] - 12), chain[0][0])):
+            for cs, ce, p in chain:
+                if not p:
+                    found[(cs, ce)] = text[cs:ce]
+        chain = [item] if i < len(items) else []
+    return sorted((s, e, n) for (s, e), n in found.items())
+
+
+_TITLE_LEAD = re.compile(r",[ \t]*(?:(?:the|a|an|its|their)[ \t]+)?(?:(?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*['’]s[ \t]+)?(?:(?:former|new|then|interim|acting|current|longtime|newly[ \t]+appointed)[ \t]+)?")
+
+
+_CARD = re.compile(r"[ \t]*(?:,|[ \t][-–—|·][ \t]|\()[ \t]*")
+
+
+def _card(text: str, start: int, end: int, name: str, before: str, orgs: set[tuple[int, int]]) -> bool:
+    """A speaker card: a line that is only the name and an organisation ("Jane Roe, Northfield University"),
+    with the name's first or last word again in the lines below."""
+    if not _LINE_OPEN.fullmatch(before):
+        return False
+    sep = _CARD.match(text, end)
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if sep is None or not any(a == sep.end() and text[b:line_end].strip(" \t)") == "" for a, b in orgs):
+        return False
+    words = name.split()
+    return any(len(w) >= 3 and has_word(text, w, line_end, line_end + 2000) for w in (words[0], words[-1]))
+
+
+def _section(doc: Doc, pos: int) -> str | None:
+    sec = section_index(doc._.clean).at(pos)
+    return sec.name if sec is not None else None
+
+
+def _title_after(text: str, end: int, title_starts: set[int]) -> bool:
+    """", founder of FimeTech", ", Quillon's chief financial officer": a title right after a comma."""
+    m = _TITLE_LEAD.match(text, end)
+    return m is not None and m.end() in title_starts
+
+
+_FILLER = re.compile(r"([\w-]+)[ \t]+")
+_NOT_FILLER = {"by", "of", "in", "at", "for", "with", "from", "to", "on", "under", "and", "or", "its", "their", "our"}
+
+
+def _title_within(text: str, pos: int, title_starts: set[int]) -> bool:
+    """A title at `pos` or one or two words on ("an associate professor", "a senior research scientist")."""
+    for _ in range(3):
+        if pos in title_starts:
+            return True
+        m = _FILLER.match(text, pos)
+        if m is None or m.group(1).lower() in _NOT_FILLER or m.group(1).endswith("ed"):
+            return False  # "was founded by CEO Jane Roe": the title is someone else's
+        pos = m.end()
+    return False
+
+
+def _title_before(text: str, start: int, title_ends: set[int]) -> bool:
+    """"chief scientist Ilya Sutskever": a title ending right before the name."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i < start and i in title_ends

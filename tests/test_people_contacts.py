@@ -1,0 +1,43 @@
+"""Contact blocks at the end of press releases: the person named, the employer under the name."""
+
+from __future__ import annotations
+
+import pytest
+
+LEAD = "Quillon Labs opens a robotics lab in Boston.\n\n"
+
+
+@pytest.mark.parametrize(
+    "block,person,employer,unit",
+    [
+        ("Media Contact:\n\nJeana Morris\nCorporate Communications\nQuillon Labs\njeana@quillon.com\n", "Jeana Morris", "Quillon Labs", "Corporate Communications"),
+        ("Press contact:\nKasia Berg\nBrightwave for Quillon Labs\nkasia@brightwave.com\n555-246-7898\n", "Kasia Berg", "Brightwave", None),
+        ("Contact:\n\nTom Lind\nHead of Communications\nNorthwind Robotics\n+1 555 210 3344\n", "Tom Lind", "Northwind Robotics", None),
+    ],
+)
+def test_contact_block_employer(extract, block, person, employer, unit):
+    facts = extract(LEAD + block, "text")
+    jobs = {(f.subject.canonical, f.object.canonical) for f in facts if f.relation == "employed_by" and f.rule == "contact.block_employer"}
+    assert jobs == {(person, employer)}
+    units = {(f.subject.canonical, f.object.canonical) for f in facts if f.relation == "part_of" and f.rule == "contact.block_unit"}
+    assert units == ({(unit, employer)} if unit else set())
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # negative twins: no person heads the block, or nothing stands between the name and the address
+        "Media Contact:\n\nCorporate Communications\nQuillon Labs\npress@quillon.com\n",
+        "Media Contact:\n\nJeana Morris\njeana@quillon.com\n",
+        "Office hours:\n\nRoom 301, Building 5\n14 Lake Street\nfront-desk@quillon.com\n",
+    ],
+)
+def test_no_contact_block_employer(extract, block):
+    facts = extract(LEAD + block, "text")
+    assert not [f for f in facts if f.rule.startswith("contact.block")]
+
+
+def test_a_student_block_is_no_job(extract):
+    """Negative twin of a homepage's contact block: the student is not employed by the university."""
+    text = "Ana Ruiz\nPh.D. student\nDepartment of Physics\nNorthfield University\nana.ruiz@northfield.edu\n\nI study graph learning.\n"
+    assert not [f for f in extract(text, "text") if f.rule == "contact.block_employer"]

@@ -1,0 +1,286 @@
+"""Names the recognizer mislabels or misses, found by how the sentence treats them, and whom a "who" clause is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import new_doc, prepare
+from pipeline.extract import Extractor, Input
+from pipeline.people.context import context_names
+
+
+@pytest.fixture(scope="module")
+def run():
+    ex = Extractor()
+
+    def process(text: str):
+        return ex.process(Input(text, "t", "t.md", "0" * 64, "markdown"))
+
+    return process
+
+
+@pytest.fixture(scope="module")
+def nlp_doc():
+    ex = Extractor()
+
+    def make(text: str):
+        ct = prepare(Input(text, "t", "t.md", "0" * 64, "markdown"), ex.settings)
+        return ex.nlp(new_doc(ex.nlp, ct, None))
+
+    return make
+
+
+def _people(rec) -> set[str]:
+    return {p.canonical for p in rec.people}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # a title after a comma
+        ("The board members are Gor Vardanyan, founder of FimeTech, and Lina Osk, founder of Brightwave.\n", "Gor Vardanyan"),
+        ("The round was led by Oskar Lindqvist, a partner at Northwind Ventures.\n", "Oskar Lindqvist"),
+        ("Funding came after a pitch by Bram Vos, Quillon's chief financial officer.\n", "Bram Vos"),
+        # a title before the name
+        ("The board consists of chief scientist Ilya Morev, who joined in 2016.\n", "Ilya Morev"),
+        # a speech verb, or "who" after the name
+        ('"We will grow," said Tomas Berg.\n', "Tomas Berg"),
+        ("The plan was approved, according to Hedda Lund.\n", "Hedda Lund"),
+        ("She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz"),
+        # an honorific before the name
+        ("She co-founded Tidewell, a start-up, along with Dr. Jon Halvard and two students.\n", "Jon Halvard"),
+        ("The prize went to Prof. Ines Valdor last year.\n", "Ines Valdor"),
+        # a list label, then the other members of the list
+        ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Tariq Osei"),
+        ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Lena Vogt"),
+    ],
+)
+def test_context_marks_a_person(run, text, name):
+    assert name in _people(run(text))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # negative twins: the same runs where nothing marks a person
+        ("The board members met at Gor Vardanyan Square last spring.\n", "Gor Vardanyan"),
+        ("She co-founded Tidewell, a start-up, along with Jon Halvard Partners and two students.\n", "Jon Halvard"),
+        ("## Teaching\n\n- Intelligent Wearable Electronics, Teaching Assistant; 2023.01 - 2023.05\n", "Intelligent Wearable Electronics"),
+        ("- Helped strategize ML Engineer Growth Strategy\n", "Growth Strategy"),
+        ("Positions are open in MD Anderson, Rice, and UTHealth. Please write to us.\n", "UTHealth. Please"),
+        ("Follow us on Facebook, Twitter and Google Plus.\n", "Google Plus."),
+        ("She works on Social Media Analysis, Semantic Search, Text Generation, and Cloud Computing.\n", "Text Generation"),
+    ],
+)
+def test_no_context_no_person(run, text, name):
+    assert name not in _people(run(text))
+
+
+@pytest.mark.parametrize(
+    "text,person,org",
+    [
+        ("Mira Olsen is a professor at Eastfield University. She hired Jon Park, who had moved to Boston and joined Quillon Labs in 2019.\n", "Jon Park", "Quillon Labs"),
+        ("Mira Olsen is a professor at Eastfield University. She met Jon Park who later graduated from Northfield University.\n", "Jon Park", "Northfield University"),
+        ("Mira Olsen is a professor at Eastfield University. She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz", "Northfield University"),
+    ],
+)
+def test_who_clause_is_about_its_antecedent(run, text, person, org):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run(text).facts}
+    assert (person, org) in facts
+    assert ("Mira Olsen", org) not in facts
+
+
+def test_who_clause_negative_twin(run):
+    """Without the clause the statement is the subject's own."""
+    facts = {(f.subject.canonical, f.object.canonical) for f in run("Mira Olsen met Jon Park in Boston. She later graduated from Northfield University.\n").facts}
+    assert ("Mira Olsen", "Northfield University") in facts
+    assert ("Jon Park", "Northfield University") not in facts
+
+
+@pytest.mark.parametrize(
+    "text,people,org",
+    [
+        ("Karl Meyer, Jon Park and Lena Vogt joined Quillon Labs in 2020.\n", {"Karl Meyer", "Jon Park", "Lena Vogt"}, "Quillon Labs"),
+        ("Karl Meyer and Jon Park both joined Northwind Labs in 2018.\n", {"Karl Meyer", "Jon Park"}, "Northwind Labs"),
+        ("The first engineers, Karl Meyer, Jon Park and Lena Vogt, joined Brightwave in 2021.\n", {"Karl Meyer", "Jon Park", "Lena Vogt"}, "Brightwave"),
+    ],
+)
+def test_coordinated_subject_shares_the_fact(run, text, people, org):
+    holders = {f.subject.canonical for f in run(text).facts if f.object.canonical == org}
+    assert holders == people
+
+
+@pytest.mark.parametrize(
+    "text,holder,other",
+    [
+        # negative twins: the coordination is an object, not the subject
+        ("Mira Olsen joined Quillon Labs in 2020 with Karl Meyer and Jon Park.\n", "Mira Olsen", "Jon Park"),
+        ("Mira Olsen hired Karl Meyer and Jon Park. She joined Quillon Labs in 2020.\n", "Mira Olsen", "Jon Park"),
+    ],
+)
+def test_coordinated_object_keeps_the_fact(run, text, holder, other):
+    holders = {f.subject.canonical for f in run(text).facts if f.object.canonical == "Quillon Labs"}
+    assert holder in holders and other not in holders
+
+
+QUOTED = 'Mara Lind is the new chief executive of Quillon Labs. {quote} {tail}\n'
+
+
+@pytest.mark.parametrize(
+    "quote,tail,speaker",
+    [
+        ('"I joined Northwind Labs in 2015 and led its robotics group," said Tomas Berg, who chairs the board.', "", "Tomas Berg"),
+        ("“I joined Northwind Labs in 2015,” Tomas Berg said.", "", "Tomas Berg"),
+        ("Tomas Berg said: “I joined Northwind Labs in 2015.”", "", "Tomas Berg"),
+        # negative twin: the quotation's speaker is the subject herself
+        ('"I joined Northwind Labs in 2015," she said.', "", "Mara Lind"),
+    ],
+)
+def test_first_person_in_a_quotation_is_its_speaker(run, quote, tail, speaker):
+    facts = run(QUOTED.format(quote=quote, tail=tail)).facts
+    holders = {f.subject.canonical for f in facts if f.object.canonical == "Northwind Labs"}
+    assert holders == {speaker}
+
+
+CARDS = (
+    "# Workshop on Robust Learning\n\n## Invited Speakers\n\n"
+    "[Mira Olsen](https://example.org/olsen), Northfield University\n\n"
+    "Mira is an associate professor at Northfield University. Her research focuses on graph learning.\n\n"
+    "[Karl Meyer](https://example.org/meyer), Quillon Labs\n\n"
+    "Karl is a research scientist at Quillon Labs. He received his PhD from Eastfield University.\n"
+)
+BIO_ITEMS = (
+    "# Tutorial: Small Models\n\n### Presenters\n\n"
+    "- **Mira Olsen** (Northfield University) is an associate professor. Her research interests include graph learning and model compression.\n"
+    "- **Karl Meyer** (Quillon Labs) is a research scientist. He received his PhD from Eastfield University in 2018.\n"
+)
+BIO_OPENINGS = (
+    "Ana Ruiz (Eastfield University) is a senior lecturer in statistics.\n\n"
+    "Bo Lind received her PhD from Lakeside College.\n\n"
+    "Cy Moss, a longtime engineer, is the chief technology officer of Quillon Labs.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (CARDS, {("Mira Olsen", "Northfield University"), ("Mira Olsen", "graph learning"), ("Karl Meyer", "Quillon Labs"), ("Karl Meyer", "Eastfield University")}),
+        (BIO_ITEMS, {("Mira Olsen", "graph learning"), ("Mira Olsen", "model compression"), ("Karl Meyer", "Eastfield University")}),
+    ],
+)
+def test_speaker_layouts(run, text, expected):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run(text).facts}
+    assert expected <= facts
+    assert not any(f.relation == "author_of" for f in run(text).facts)
+
+
+@pytest.mark.parametrize("name", ["Ana Ruiz", "Bo Lind", "Cy Moss"])
+def test_bio_opening_marks_a_person(run, name):
+    assert name in _people(run(BIO_OPENINGS))
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # negative twins: an organisation's own description, a card line nobody is named under again
+        ("Quillon Robotics is a startup in Boston, and Quillon Robotics was founded by CEO Jane Roe.\n", "Quillon Robotics"),
+        ("Northwind Analytics received its funding from Brightwave.\n", "Northwind Analytics"),
+        ("## Partners\n\nGraph Tools, Northfield University\n\nThe toolkit is maintained by volunteers.\n", "Graph Tools"),
+    ],
+)
+def test_no_bio_no_person(nlp_doc, text, name):
+    """What the sentence says marks no one here (the subject stage may still name the page's topic)."""
+    doc = nlp_doc(text)
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    assert name not in {n for _s, _e, n in context_names(doc, known)}
+
+
+@pytest.mark.parametrize("text,name", [(BIO_OPENINGS, "Ana Ruiz"), (BIO_OPENINGS, "Cy Moss"), (CARDS, "Mira Olsen")])
+def test_context_cue_itself(nlp_doc, text, name):
+    """The positive cases through the same path as the negative twins."""
+    doc = nlp_doc(text)
+    known = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    found = {n for _s, _e, n in context_names(doc, known)} | {doc.text[a:b] for a, b in known}
+    assert name in found
+
+
+IEEE_BIOS = (
+    "Robust Graph Learning for Sensor Networks\n\nREFERENCES\n[1] A. Lee, J. Roe. Graphs. 2019.\n\n"
+    "JANE ROE (M'10-SM'15) received the B.S. degree in computer science from Northfield University, in 2010, and the Ph.D. degree "
+    "from Eastfield University, in 2015. She is currently an Associate Professor with Lakeside College. Her research interests include graph learning.\n\n"
+    "TARIQ OSEI received the M.S. degree from Eastfield University, in 2016. He is currently a Research Scientist with Quillon Labs. "
+    "His research interests include robust optimisation.\n\n"
+    "LENA VOGT (Student Member, IEEE) is currently a Research Engineer with Brightwave. Her current research interests include knowledge distillation.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def run_txt():
+    ex = Extractor()
+    return lambda text: ex.process(Input(text, "t", "t.txt", "0" * 64, "text"))
+
+
+@pytest.mark.parametrize(
+    "person,obj",
+    [("Jane Roe", "Lakeside College"), ("Tariq Osei", "Quillon Labs"), ("Tariq Osei", "robust optimisation"), ("Lena Vogt", "knowledge distillation"), ("Lena Vogt", "Brightwave")],
+)
+def test_author_bios_in_capitals(run_txt, person, obj):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run_txt(IEEE_BIOS).facts}
+    assert (person, obj) in facts
+    assert not any(s != person and o == obj for s, o in facts)
+
+
+def test_cited_initials_join_the_full_name(run_txt):
+    rec = run_txt(IEEE_BIOS)
+    roe = [p for p in rec.people if p.canonical.endswith("Roe")]
+    assert [p.canonical for p in roe] == ["Jane Roe"] and "J. Roe" in roe[0].aliases
+
+
+def test_cited_initials_stay_apart_when_ambiguous(run_txt):
+    """Negative twin: two people with the initial J. and the surname Roe; "J. Roe" is neither."""
+    text = IEEE_BIOS.replace("TARIQ OSEI", "JOHN ROE")
+    names = {p.canonical for p in run_txt(text).people}
+    assert {"Jane Roe", "John Roe", "J. Roe"} <= names
+
+
+WRAPPED = (
+    "Robust Graph Learning for Sensor Networks\n\n"
+    "Jane Roe is a research scientist at Northfield\nUniversity. She received her Ph.D. from Eastfield\n"
+    "University in 2015. Her research interests include\ngraph learning and sensor networks.\n\n"
+    "Tariq Osei is a senior engineer at Quillon Labs. He\nreceived his M.S. from Lakeside College in 2016. His\n"
+    "research interests include robust optimisation.\n"
+)
+
+
+def test_hard_wrapped_bios_are_sections(run_txt):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run_txt(WRAPPED).facts}
+    assert ("Tariq Osei", "robust optimisation") in facts
+    assert ("Jane Roe", "robust optimisation") not in facts
+
+
+def test_one_wrapped_bio_is_no_section(run_txt):
+    """Negative twin: one person's wrapped bio, another person named inside it, makes no sections."""
+    text = WRAPPED.split("\n\nTariq")[0] + " She works with Tariq Osei on\nrobust optimisation.\n"
+    rec = run_txt(text)
+    assert rec.subject == "Jane Roe"
+    assert all(f.subject.canonical == "Jane Roe" for f in rec.facts if f.subject.label == "PERSON")
+
+
+TALK_HEADINGS = (
+    "# Workshop on Robust Learning\n\n### Prof. Mira Olsen (Northfield University)\n\n### Talk: Robust graphs at scale\n\n"
+    "**Bio:** Dr. Olsen is an associate professor at Northfield University. Her research interests include graph learning.\n\n"
+    "### Dr. Karl Meyer (Quillon Labs)\n\n### Talk: Compressing models\n\n"
+    "**Bio:** Karl is a research scientist at Quillon Labs. His research interests include robust optimisation.\n"
+)
+
+
+def test_talk_heading_under_a_name_heading_keeps_the_section(run):
+    facts = {(f.subject.canonical, f.object.canonical) for f in run(TALK_HEADINGS).facts}
+    assert ("Karl Meyer", "robust optimisation") in facts and ("Mira Olsen", "robust optimisation") not in facts
+
+
+def test_a_heading_after_text_closes_the_section(run):
+    """Negative twin: a same-level heading after the bio ends the speaker's part; what follows is no one's bio."""
+    text = TALK_HEADINGS + "\n### Venue\n\nThe workshop's research interests include robust optimisation and graph learning.\n"
+    sections = {f.subject.canonical for f in run(text).facts if f.relation == "research_interest" and f.object.canonical == "graph learning"}
+    assert sections == {"Mira Olsen"}
