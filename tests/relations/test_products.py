@@ -30,6 +30,7 @@ POSITIVE = [
     ("TinyServe, created by Lena Vogt, is used widely.", "Lena Vogt", "TinyServe", "prose.developed_by", {}),
     ("Falcon 2.0 was released by Kestrel Systems in 2021.", "Kestrel Systems", "Falcon 2.0", "prose.developed_by", {"date": "2021"}),
     ("Orca-2, launched in 2023 by Quillon, is popular.", "Quillon", "Orca-2", "prose.developed_by", {"date": "2023"}),
+    ("The X-Graph, developed by Quillon, is fast.", "Quillon", "X-Graph", "prose.developed_by", {}),
     ("Nimbus was released in March 2021 by Orbit AI.", "Orbit AI", "Nimbus", "prose.developed_by", {"date": "2021-03"}),
     # appositions: "X's new model, M,", "M, X's newest model,", "X's chatbot M"
     ("Quillon's new model, Orca-3, beats its rivals.", "Quillon", "Orca-3", "prose.developed_described", {}),
