@@ -30,6 +30,7 @@ POSITIVE = [
     ("TinyServe, created by Lena Vogt, is used widely.", "Lena Vogt", "TinyServe", "prose.developed_by", {}),
     ("Falcon 2.0 was released by Kestrel Systems in 2021.", "Kestrel Systems", "Falcon 2.0", "prose.developed_by", {"date": "2021"}),
     ("Orca-2, launched in 2023 by Quillon, is popular.", "Quillon", "Orca-2", "prose.developed_by", {"date": "2023"}),
+    ("The X-Graph, developed by Quillon, is fast.", "Quillon", "X-Graph", "prose.developed_by", {}),
     ("Nimbus was released in March 2021 by Orbit AI.", "Orbit AI", "Nimbus", "prose.developed_by", {"date": "2021-03"}),
     # appositions: "X's new model, M,", "M, X's newest model,", "X's chatbot M"
     ("Quillon's new model, Orca-3, beats its rivals.", "Quillon", "Orca-3", "prose.developed_described", {}),
@@ -48,6 +49,8 @@ POSITIVE = [
     # "M maker X", "X, the maker of M"
     ("Orca maker Quillon raised $20 million.", "Quillon", "Orca", "prose.developed_maker_noun", {}),
     ("Analysts said TinyServe creator Kestrel Systems is profitable.", "Kestrel Systems", "TinyServe", "prose.developed_maker_noun", {}),
+    ("Analysts praised ChatBox-maker Quillon.", "Quillon", "ChatBox", "prose.developed_maker_noun", {}),
+    ("Ada Reyes's Orca model won a prize.", "Ada Reyes", "Orca", "prose.developed_described", {}),
     ("Quillon, the maker of Orca, raised $20 million.", "Quillon", "Orca", "prose.developed_behind", {}),
     ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "Quillon", "Orca-2", "prose.developed_behind", {}),
     ("Investors backed Kestrel Systems, the startup behind TinyServe.", "Kestrel Systems", "TinyServe", "prose.developed_behind", {}),
@@ -61,6 +64,10 @@ POSITIVE = [
     ("Tom Berg wrote the first version of TinyServe.", "Tom Berg", "TinyServe", "prose.developed_made", {}),
     ("Tom Berg started the GraphVault project in 2012.", "Tom Berg", "GraphVault", "prose.developed_made", {"date": "2012"}),
     ("Tom Berg created word2vec in 2013.", "Tom Berg", "word2vec", "prose.developed_made", {"date": "2013"}),
+    # "M, which P created", "the M library that P wrote"
+    ("Ada Reyes is a researcher. She is known for GraphVault, which she created in 2015.", "Ada Reyes", "GraphVault", "prose.developed_made_which", {"date": "2015"}),
+    ("Users love the Orca library that Tom Berg wrote.", "Tom Berg", "Orca", "prose.developed_made_which", {}),
+    ("Lena Vogt spoke about TinyServe, which she co-developed at Quillon.", "Lena Vogt", "TinyServe", "prose.developed_made_which", {}),
     # "P is a (core) maintainer / creator / lead developer / inventor of M"
     ("Lena Vogt is a core maintainer of GraphVault.", "Lena Vogt", "GraphVault", "prose.developed_maintainer", {}),
     ("Ada Reyes is the lead developer of Nimbus.", "Ada Reyes", "Nimbus", "prose.developed_maintainer", {}),
@@ -124,6 +131,9 @@ NEGATIVE = [
     "Tom Berg said the deal marks a first step in building GitLab's assistant features.",
     "Tom Berg created a state-of-the-art model.",
     "Tom Berg is a maintainer of the project.",
+    "Ada Reyes is a researcher. She visited Oslo, which she loved.",
+    "Ada Reyes is a researcher. GraphVault, which she did not create, is popular.",
+    "The Paris model from Quillon is new.",
 ]
 
 

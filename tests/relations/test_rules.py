@@ -50,6 +50,7 @@ EXAMPLES = {
     "products.jointly": ("Mira Olsen jointly developed Tessera with Northwind Labs in 2019.", "text", "developed", "prose.developed_jointly"),
     "products.described": ("Northwind's new model, Tessera-7B, reads tables.", "text", "developed", "prose.developed_described"),
     "products.possessive": ("Analysts praised Northwind's Tessera-7B for its speed.", "text", "developed", "prose.developed_possessive"),
+    "products.made_which": ("Mira Olsen is known for Tessera, which she created in 2015.", "text", "developed", "prose.developed_made_which"),
     "products.maker_noun": ("Investors backed Tessera-7B maker Northwind Labs.", "text", "developed", "prose.developed_maker_noun"),
     "part_of.holdings": ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "text", "part_of", "prose.part_of_holding"),
     "part_of.unit_host": ("Ada Reyes is a researcher at the Retail Analytics Research Unit at KTH Lund, Sweden.", "text", "part_of", "prose.part_of_unit_host"),

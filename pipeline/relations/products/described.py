@@ -97,7 +97,8 @@ def _name_before(sent: Sent, tok: Token, co: Coref) -> Name | None:
     if not span.text or not span.text[:1].isupper() or any(t.dep_ == "poss" or t.tag_ == "POS" for t in span):
         return None
     n = Name(span.start_char, span.end_char, span.text)
-    return n if made_thing(sent, n, co) and (coined(n.text) or all(t.tag_ in ("NNP", "NNPS", "CD", "HYPH") for t in span)) else None
+    place = any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents) and not coined(n.text)
+    return n if not place and made_thing(sent, n, co, strict=False) and (coined(n.text) or all(t.tag_ in ("NNP", "NNPS", "CD", "HYPH") for t in span)) else None
 
 
 @sentence_rule("developed", "products.described", triggers=["product_noun"], order=156)
@@ -171,12 +172,12 @@ def possessive(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 
-_MAKER_NOUN = re.compile(r"(?<![\w-])([A-Z][\w.+-]*(?:\s+[A-Z\d][\w.+-]*){0,2})\s+(?:maker|creator|developer|builder)\s+(?=[A-Z])")
+_MAKER_NOUN = re.compile(r"(?<![\w-])([A-Z][\w.+]*(?:-[A-Z\d][\w.+]*)*(?:\s+[A-Z\d][\w.+-]*){0,2})(?:\s+|-)(?:maker|creator|developer|builder)\s+(?=[A-Z])")
 
 
 @sentence_rule("developed", "products.maker_noun", triggers=["maintain"], order=158)
 def maker_noun(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    """"Orca maker Quillon", "TinyServe creator Kestrel Systems": a product named before its maker's title."""
+    """"Orca maker Quillon", "Orca-maker Quillon", "TinyServe creator Kestrel Systems": a product named before its maker's title."""
     text = text_of(sent.doc)
     for m in _MAKER_NOUN.finditer(text, sent.start, sent.end):
         prod = Name(m.start(1), m.end(1), m.group(1))

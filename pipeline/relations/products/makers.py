@@ -12,8 +12,8 @@ from ...coref import Coref
 from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
-from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, subj_arg
-from .shapes import NOT_MADE, coined, products_from, software
+from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, person_refs, subj_arg
+from .shapes import NOT_MADE, clean, coined, made_thing, products_from, software
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
@@ -149,3 +149,26 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     q["date"] = d.value
                 yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)
 
+
+
+# "GraphVault, which she created in 2015", "the Orca library that Tom Berg wrote": the made thing before its maker
+_MADE_WHICH = re.compile(
+    r"(?<![\w-])(?P<prod>[A-Z][\w.+]*(?:-[A-Z\d][\w.+]*)*(?:\s+\d[\w.]*)?)(?:\s+[a-z]+){0,2}?,?\s+(?:which|that)\s+(?P<who>[^,.;]{1,40}?)\s+"
+    r"(?:also\s+)?(?:co-?created|co-?developed|co-?designed|created|developed|designed|built|wrote|invented|maintains|maintained|launched|released|open-sourced)\b"
+)
+
+
+@sentence_rule("developed", "products.made_which", triggers=["maintain"], order=154)
+def made_which(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _MADE_WHICH.finditer(text, sent.start, sent.end):
+        who_s = m.start("who")
+        refs = [r for r in person_refs(sent, co) if r.start == who_s and r.end == m.end("who")]
+        if not refs or negated(sent, m.end("who") + 1):
+            continue
+        n = Name(m.start("prod"), m.end("prod"), m.group("prod"))
+        if not made_thing(sent, n, co, strict=False):
+            continue  # (a verb of making follows: the model's label for a plain name is not trusted)
+        d = date_after(sent, m.end(), 20)
+        q = {"date": d.value} if d is not None and d.value and "/" not in d.value else {}
+        yield cand("developed", subj_arg(sent, refs[0]), Arg(n.text, "PRODUCT", clean(n.text), n.start, n.end), sent, "prose.developed_made_which", q)

@@ -153,6 +153,9 @@ def _made_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
         if lm is None:
             return None
         start, end = lm.span(1)
+        det = re.match(r"(?:The|This|That|These|Our|Its|Their|His|Her|My|A|An)\s+", text[start:end])
+        if det:
+            start += det.end()  # "The X-VLM, developed by ...": the name without its determiner
         toks = [t for t in sent.span if start <= t.idx < end]
         # a proper noun or a coined spelling, not "The system"
         if not toks or not (coined(text[start:end]) or toks[0].tag_ in ("NNP", "NNPS")):
