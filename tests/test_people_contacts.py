@@ -41,3 +41,34 @@ def test_a_student_block_is_no_job(extract):
     """Negative twin of a homepage's contact block: the student is not employed by the university."""
     text = "Ana Ruiz\nPh.D. student\nDepartment of Physics\nNorthfield University\nana.ruiz@northfield.edu\n\nI study graph learning.\n"
     assert not [f for f in extract(text, "text") if f.rule == "contact.block_employer"]
+
+
+BIO_A = "Ada has spent a decade building search systems for learners and employers alike."
+BIO_B = "Tom has published over fifty articles on ranking and retrieval in the last decade."
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        (f"# Keynotes\n\n## Ada Reyes - Northfield University\n\n{BIO_A}\n\n## Tom Berg - GO1\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "GO1")}),
+        (f"# Speakers\n\n## Ada Reyes\n\nNorthfield University\n\n{BIO_A}\n\n## Tom Berg\n\nQuillon Research Institute\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "Quillon Research Institute")}),
+        # the bio states the job with a title: that statement stays, the card's adds nothing
+        (f"# Speakers\n\n## Ada Reyes - Northfield University Oslo\n\nAda Reyes is a professor at Northfield University. {BIO_A}\n\n## Tom Berg - Quillon Labs\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "Quillon Labs")}),
+    ],
+)
+def test_speaker_card_employer(extract, page, expected):
+    jobs = {(f.subject.canonical, f.object.canonical) for f in extract(page, "markdown") if f.relation == "employed_by"}
+    assert jobs == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # negative twins: names and affiliations without bios, a talk title under the name, a session label beside it
+        "# Speakers\n\n## Ada Reyes - Northfield University\n\n## Tom Berg - Quillon Labs\n\n## Venue\n\nThe workshop is held in the main hall of the old library building downtown.\n",
+        f"# Keynotes\n\n## Ada Reyes\n\nSearch for learners and employers\n\n{BIO_A}\n\n## Tom Berg\n\nRanking at scale\n\n{BIO_B}\n",
+        f"# Keynotes\n\n## Ada Reyes - Keynote\n\n{BIO_A}\n\n## Tom Berg - Invited Talk\n\n{BIO_B}\n",
+    ],
+)
+def test_no_speaker_card_employer(extract, page):
+    assert not [f for f in extract(page, "markdown") if f.rule == "employment.card"]
