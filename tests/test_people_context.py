@@ -284,3 +284,31 @@ def test_a_heading_after_text_closes_the_section(run):
     text = TALK_HEADINGS + "\n### Venue\n\nThe workshop's research interests include robust optimisation and graph learning.\n"
     sections = {f.subject.canonical for f in run(text).facts if f.relation == "research_interest" and f.object.canonical == "graph learning"}
     assert sections == {"Mira Olsen"}
+
+
+_SECTIONS_BODY = "".join(
+    f"Section {i}. The toolkit schedules sparse widgets on many cores and keeps memory traffic low across devices.\n\n" for i in range(6)
+)
+PAPER = (
+    "Sparse Widgets for Massively Threaded Architectures\nJane Roe, Tariq Osei, and Lena Vogt\n\n"
+    "The widget toolkit is used in many places. Roe and Osei built the first version.\n\n" + _SECTIONS_BODY
+    + "Jane Roe is a principal member of technical staff at Northfield National Laboratories. Contact her at jroe@northfield.gov.\n"
+    "Tariq Osei is a research scientist at Quillon Labs. Contact him at tosei@quillon.com.\n"
+    "Lena Vogt is a PhD student at Lakeside College. Contact her at lvogt@lakeside.edu.\n"
+)
+
+
+def test_author_bios_after_byline_and_body(run_txt):
+    contacts = {(f.subject.canonical, f.object.canonical) for f in run_txt(PAPER).facts if f.relation == "contact"}
+    assert contacts == {("Jane Roe", "jroe@northfield.gov"), ("Tariq Osei", "tosei@quillon.com"), ("Lena Vogt", "lvogt@lakeside.edu")}
+
+
+def test_story_naming_people_throughout_has_no_sections(run_txt):
+    """Negative twin: the same people named all through a story, not each in a closing bio of their own."""
+    story = (
+        "Jane Roe is the chief executive of Quillon Labs. Roe said the lab will grow.\n\n" + _SECTIONS_BODY
+        + "Tariq Osei is the chief technology officer of Quillon Labs. Roe and Osei met in 2015.\n\n"
+        "Lena Vogt is an analyst at Northwind Capital. Vogt said Roe and Osei chose well. Contact: press@quillon.com\n"
+    )
+    contacts = {f.subject.canonical for f in run_txt(story).facts if f.relation == "contact"}
+    assert contacts <= {"Jane Roe"}
