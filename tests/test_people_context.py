@@ -82,6 +82,7 @@ def test_no_context_no_person(run, text, name):
         ("Mira Olsen is a professor at Eastfield University. She hired Jon Park, who had moved to Boston and joined Quillon Labs in 2019.\n", "Jon Park", "Quillon Labs"),
         ("Mira Olsen is a professor at Eastfield University. She met Jon Park who later graduated from Northfield University.\n", "Jon Park", "Northfield University"),
         ("Mira Olsen is a professor at Eastfield University. She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz", "Northfield University"),
+        ("Mira Olsen is a professor at Eastfield University. Olsen met Ana Ruiz who had moved to Boston after graduating from Northfield University.\n", "Ana Ruiz", "Northfield University"),
     ],
 )
 def test_who_clause_is_about_its_antecedent(run, text, person, org):

@@ -89,7 +89,7 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
 
 _FROM_AT = re.compile(r"\s*(?:degrees?|diploma)?\s*(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:from|at)\s+(?=(?:the\s+)?[A-Z])")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
-_GRADUATED = re.compile(r"\bgraduated\s+(?:from|at)\s+")
+_GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
 _STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
