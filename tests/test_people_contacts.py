@@ -72,3 +72,21 @@ def test_speaker_card_employer(extract, page, expected):
 )
 def test_no_speaker_card_employer(extract, page):
     assert not [f for f in extract(page, "markdown") if f.rule == "employment.card"]
+
+
+@pytest.mark.parametrize(
+    "affiliation,written,expected",
+    [
+        ("Alpen-Adria-Universität Klagenfurt", "AAU Klagenfurt", "Alpen-Adria-Universität Klagenfurt"),
+        ("Northfield Technical University Oslo", "NTU Oslo", "Northfield Technical University Oslo"),
+        # negative twin: the initials spell nothing the page writes before that place
+        ("Quillon Labs Oslo", "NTU Oslo", "NTU Oslo"),
+    ],
+)
+def test_acronym_and_place_spelled_out(extract, affiliation, written, expected):
+    page = (
+        f"# Speakers\n\n## Ada Reyes\n\n{affiliation}\n\nAda Reyes is a full professor of Information Systems at {written}, Austria. She works on search.\n\n"
+        "## Tom Berg\n\nQuillon Labs\n\nTom Berg is a research scientist at Quillon Labs. He works on recommendation systems for retailers.\n"
+    )
+    jobs = {f.object.canonical for f in extract(page, "markdown") if f.relation == "employed_by" and f.subject.canonical == "Ada Reyes" and f.qualifiers.title}
+    assert jobs == {expected}
