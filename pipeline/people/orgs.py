@@ -39,6 +39,7 @@ class Orgs:
     acronyms: dict[str, str] = field(default_factory=dict)
     text: str = field(default="", repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _spelled: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, text: str, pos: int | None = None) -> str | None:
         """The full name an organisation mention stands for, or None when it is already a name (or unknown)."""
@@ -70,7 +71,11 @@ class Orgs:
         m = _ACRONYM_HEAD.fullmatch(t)
         if m is None or not self.text:
             return None
-        acr, rest = m.group(1), m.group(2)
+        if t not in self._spelled:  # one pass over the text per acronym, however often it is written
+            self._spelled[t] = self._spell(m.group(1), m.group(2))
+        return self._spelled[t]
+
+    def _spell(self, acr: str, rest: str) -> str | None:
         found = set()
         for run in re.finditer(rf"((?:[A-Z][\w'’]*[- ]){{{len(acr) - 1}}}[A-Z][\w'’]*)\s+{re.escape(rest)}\b", self.text):
             parts = re.split(r"[- ]", run.group(1))
