@@ -198,9 +198,10 @@ def _self_contained(text: str, markers: list[_Marker]) -> bool:
     floor = ordered[0].start if ordered[0].start > 0.4 * len(text) else 0
     surnames = sorted({m.name.split()[-1] for m in ordered}, key=len, reverse=True)
     hits: dict[str, list[int]] = {n: [] for n in surnames}
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])", re.IGNORECASE)
+    forms = sorted({f for n in surnames for f in (n, n.upper())}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
     canon = {n.lower(): n for n in surnames}
-    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe" and a bio's "JANE ROE")
+    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe", and "ROE" in a bio in capitals)
         line_start = text.rfind("\n", 0, m.start()) + 1
         if m.start() < floor or _REFERENCE.match(text, line_start):  # a cited author is no mention
             continue
