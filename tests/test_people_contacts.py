@@ -10,8 +10,8 @@ LEAD = "Quillon Labs opens a robotics lab in Boston.\n\n"
 @pytest.mark.parametrize(
     "block,person,employer,unit",
     [
-        ("Media Contact:\n\nJeana Morris\nCorporate Communications\nQuillon Labs\njeana@quillon.com\n", "Jeana Morris", "Quillon Labs", "Corporate Communications"),
-        ("Press contact:\nKasia Berg\nBrightwave for Quillon Labs\nkasia@brightwave.com\n555-246-7898\n", "Kasia Berg", "Brightwave", None),
+        ("Media Contact:\n\nInes Morris\nMedia Relations\nQuillon Labs\nines@quillon.com\n", "Ines Morris", "Quillon Labs", "Media Relations"),
+        ("Press contact:\nLise Berg\nBrightwave for Quillon Labs\nlise@brightwave.com\n555-246-7898\n", "Lise Berg", "Brightwave", None),
         ("Contact:\n\nTom Lind\nHead of Communications\nNorthwind Robotics\n+1 555 210 3344\n", "Tom Lind", "Northwind Robotics", None),
     ],
 )
@@ -27,8 +27,8 @@ def test_contact_block_employer(extract, block, person, employer, unit):
     "block",
     [
         # negative twins: no person heads the block, or nothing stands between the name and the address
-        "Media Contact:\n\nCorporate Communications\nQuillon Labs\npress@quillon.com\n",
-        "Media Contact:\n\nJeana Morris\njeana@quillon.com\n",
+        "Media Contact:\n\nMedia Relations\nQuillon Labs\npress@quillon.com\n",
+        "Media Contact:\n\nInes Morris\nines@quillon.com\n",
         "Office hours:\n\nRoom 301, Building 5\n14 Lake Street\nfront-desk@quillon.com\n",
     ],
 )
@@ -50,7 +50,7 @@ BIO_B = "Tom has published over fifty articles on ranking and retrieval in the l
 @pytest.mark.parametrize(
     "page,expected",
     [
-        (f"# Keynotes\n\n## Ada Reyes - Northfield University\n\n{BIO_A}\n\n## Tom Berg - GO1\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "GO1")}),
+        (f"# Keynotes\n\n## Ada Reyes - Northfield University\n\n{BIO_A}\n\n## Tom Berg - QX7\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "QX7")}),
         (f"# Speakers\n\n## Ada Reyes\n\nNorthfield University\n\n{BIO_A}\n\n## Tom Berg\n\nQuillon Research Institute\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "Quillon Research Institute")}),
         # the bio states the job with a title: that statement stays, the card's adds nothing
         (f"# Speakers\n\n## Ada Reyes - Northfield University Oslo\n\nAda Reyes is a professor at Northfield University. {BIO_A}\n\n## Tom Berg - Quillon Labs\n\n{BIO_B}\n", {("Ada Reyes", "Northfield University"), ("Tom Berg", "Quillon Labs")}),
@@ -77,7 +77,7 @@ def test_no_speaker_card_employer(extract, page):
 @pytest.mark.parametrize(
     "affiliation,written,expected",
     [
-        ("Alpen-Adria-Universität Klagenfurt", "AAU Klagenfurt", "Alpen-Adria-Universität Klagenfurt"),
+        ("Kessel-Tarn-Universität Brenna", "KTU Brenna", "Kessel-Tarn-Universität Brenna"),
         ("Northfield Technical University Oslo", "NTU Oslo", "Northfield Technical University Oslo"),
         # negative twin: the initials spell nothing the page writes before that place
         ("Quillon Labs Oslo", "NTU Oslo", "NTU Oslo"),

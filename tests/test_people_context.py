@@ -38,7 +38,7 @@ def _people(rec) -> set[str]:
     "text,name",
     [
         # a title after a comma
-        ("The board members are Gor Vardanyan, founder of FimeTech, and Lina Osk, founder of Brightwave.\n", "Gor Vardanyan"),
+        ("The board members are Aram Petrosyan, founder of Quillpay, and Lina Osk, founder of Brightwave.\n", "Aram Petrosyan"),
         ("The round was led by Oskar Lindqvist, a partner at Northwind Ventures.\n", "Oskar Lindqvist"),
         ("Funding came after a pitch by Bram Vos, Quillon's chief financial officer.\n", "Bram Vos"),
         # a title before the name
@@ -63,13 +63,13 @@ def test_context_marks_a_person(run, text, name):
     "text,name",
     [
         # negative twins: the same runs where nothing marks a person
-        ("The board members met at Gor Vardanyan Square last spring.\n", "Gor Vardanyan"),
+        ("The board members met at Aram Petrosyan Square last spring.\n", "Aram Petrosyan"),
         ("She co-founded Tidewell, a start-up, along with Jon Halvard Partners and two students.\n", "Jon Halvard"),
-        ("## Teaching\n\n- Intelligent Wearable Electronics, Teaching Assistant; 2023.01 - 2023.05\n", "Intelligent Wearable Electronics"),
-        ("- Helped strategize ML Engineer Growth Strategy\n", "Growth Strategy"),
-        ("Positions are open in MD Anderson, Rice, and UTHealth. Please write to us.\n", "UTHealth. Please"),
-        ("Follow us on Facebook, Twitter and Google Plus.\n", "Google Plus."),
-        ("She works on Social Media Analysis, Semantic Search, Text Generation, and Cloud Computing.\n", "Text Generation"),
+        ("## Teaching\n\n- Embedded Sensor Design, Teaching Assistant; 2023.01 - 2023.05\n", "Embedded Sensor Design"),
+        ("- Helped strategize ML Engineer Hiring Roadmap\n", "Hiring Roadmap"),
+        ("Positions are open in Lakeside Clinic, Eastfield, and NorthHealth. Please write to us.\n", "NorthHealth. Please"),
+        ("Follow us on Mastodon, Bluesky and Quill Social.\n", "Quill Social."),
+        ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),
     ],
 )
 def test_no_context_no_person(run, text, name):

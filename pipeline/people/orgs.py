@@ -4,7 +4,7 @@
 research unit" name one organisation three ways; facts report its full name.
 
 - an acronym introduced in parentheses after a name -> that name;
-- an acronym and a place ("AAU Klagenfurt") -> the one name the text spells it with before that place;
+- an acronym and a place ("KTU Brenna") -> the one name the text spells it with before that place;
 - "the company", "the firm", "the startup" -> the nearest company named before it;
 - "the lab", "the laboratory", "the institute", "the university" -> the nearest
   organisation of that kind named before it.
@@ -65,7 +65,7 @@ class Orgs:
 
 
     def _spelled_out(self, t: str) -> str | None:
-        """"AAU Klagenfurt" when the document writes "Alpen-Adria-Universität Klagenfurt": an acronym and a
+        """"KTU Brenna" when the document writes "Kessel-Tarn-Universität Brenna": an acronym and a
         place, and exactly one run of capitalised words (hyphenated parts count) before the same place that
         the acronym spells."""
         m = _ACRONYM_HEAD.fullmatch(t)

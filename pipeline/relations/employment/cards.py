@@ -73,7 +73,7 @@ def _org_under(doc: Doc, text: str, line_end: int, sec_end: int) -> tuple[int, i
 
 def _org_span(doc: Doc, text: str, start: int, end: int, beside: bool) -> tuple[int, int] | None:
     """[start, end) trimmed, if it reads as an organisation: capitalised words (with of/for/and), and an
-    organisation word or the model's ORG tag; beside a name an acronym alone will do ("GO1")."""
+    organisation word or the model's ORG tag; beside a name an acronym alone will do ("QX7")."""
     raw = text[start:end]
     name = raw.strip(" \t)*_")
     if not name:

@@ -178,7 +178,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if m:
                 r = org_with_parent(sent, m.end())
                 if r is not None and r[1] is None and m.group().split()[-1:] == ["in"] and _is_field(r[0].text):
-                    # "Professor of Critical Research in Technology and Director of X at Y": a field after "in";
+                    # "Professor of Applied Ethics in Technology and Director of X at Y": a field after "in";
                     # the employer is the one the clause names later with "at"
                     field_end = r[0].end
                     at = _LATER_AT.search(text, field_end, sent.end)
