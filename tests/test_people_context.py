@@ -38,7 +38,7 @@ def _people(rec) -> set[str]:
     "text,name",
     [
         # a title after a comma
-        ("The board members are Gor Vardanyan, founder of FimeTech, and Lina Osk, founder of Brightwave.\n", "Gor Vardanyan"),
+        ("The board members are Aram Petrosyan, founder of Quillpay, and Lina Osk, founder of Brightwave.\n", "Aram Petrosyan"),
         ("The round was led by Oskar Lindqvist, a partner at Northwind Ventures.\n", "Oskar Lindqvist"),
         ("Funding came after a pitch by Bram Vos, Quillon's chief financial officer.\n", "Bram Vos"),
         # a title before the name
@@ -63,13 +63,13 @@ def test_context_marks_a_person(run, text, name):
     "text,name",
     [
         # negative twins: the same runs where nothing marks a person
-        ("The board members met at Gor Vardanyan Square last spring.\n", "Gor Vardanyan"),
+        ("The board members met at Aram Petrosyan Square last spring.\n", "Aram Petrosyan"),
         ("She co-founded Tidewell, a start-up, along with Jon Halvard Partners and two students.\n", "Jon Halvard"),
-        ("## Teaching\n\n- Intelligent Wearable Electronics, Teaching Assistant; 2023.01 - 2023.05\n", "Intelligent Wearable Electronics"),
-        ("- Helped strategize ML Engineer Growth Strategy\n", "Growth Strategy"),
-        ("Positions are open in MD Anderson, Rice, and UTHealth. Please write to us.\n", "UTHealth. Please"),
-        ("Follow us on Facebook, Twitter and Google Plus.\n", "Google Plus."),
-        ("She works on Social Media Analysis, Semantic Search, Text Generation, and Cloud Computing.\n", "Text Generation"),
+        ("## Teaching\n\n- Embedded Sensor Design, Teaching Assistant; 2023.01 - 2023.05\n", "Embedded Sensor Design"),
+        ("- Helped strategize ML Engineer Hiring Roadmap\n", "Hiring Roadmap"),
+        ("Positions are open in Lakeside Clinic, Eastfield, and NorthHealth. Please write to us.\n", "NorthHealth. Please"),
+        ("Follow us on Mastodon, Bluesky and Quill Social.\n", "Quill Social."),
+        ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),
     ],
 )
 def test_no_context_no_person(run, text, name):
@@ -82,6 +82,7 @@ def test_no_context_no_person(run, text, name):
         ("Mira Olsen is a professor at Eastfield University. She hired Jon Park, who had moved to Boston and joined Quillon Labs in 2019.\n", "Jon Park", "Quillon Labs"),
         ("Mira Olsen is a professor at Eastfield University. She met Jon Park who later graduated from Northfield University.\n", "Jon Park", "Northfield University"),
         ("Mira Olsen is a professor at Eastfield University. She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz", "Northfield University"),
+        ("Mira Olsen is a professor at Eastfield University. Olsen met Ana Ruiz who had moved to Boston after graduating from Northfield University.\n", "Ana Ruiz", "Northfield University"),
     ],
 )
 def test_who_clause_is_about_its_antecedent(run, text, person, org):
@@ -284,3 +285,31 @@ def test_a_heading_after_text_closes_the_section(run):
     text = TALK_HEADINGS + "\n### Venue\n\nThe workshop's research interests include robust optimisation and graph learning.\n"
     sections = {f.subject.canonical for f in run(text).facts if f.relation == "research_interest" and f.object.canonical == "graph learning"}
     assert sections == {"Mira Olsen"}
+
+
+_SECTIONS_BODY = "".join(
+    f"Section {i}. The toolkit schedules sparse widgets on many cores and keeps memory traffic low across devices.\n\n" for i in range(6)
+)
+PAPER = (
+    "Sparse Widgets for Massively Threaded Architectures\nJane Roe, Tariq Osei, and Lena Vogt\n\n"
+    "The widget toolkit is used in many places. Roe and Osei built the first version.\n\n" + _SECTIONS_BODY
+    + "Jane Roe is a principal member of technical staff at Northfield National Laboratories. Contact her at jroe@northfield.gov.\n"
+    "Tariq Osei is a research scientist at Quillon Labs. Contact him at tosei@quillon.com.\n"
+    "Lena Vogt is a PhD student at Lakeside College. Contact her at lvogt@lakeside.edu.\n"
+)
+
+
+def test_author_bios_after_byline_and_body(run_txt):
+    contacts = {(f.subject.canonical, f.object.canonical) for f in run_txt(PAPER).facts if f.relation == "contact"}
+    assert contacts == {("Jane Roe", "jroe@northfield.gov"), ("Tariq Osei", "tosei@quillon.com"), ("Lena Vogt", "lvogt@lakeside.edu")}
+
+
+def test_story_naming_people_throughout_has_no_sections(run_txt):
+    """Negative twin: the same people named all through a story, not each in a closing bio of their own."""
+    story = (
+        "Jane Roe is the chief executive of Quillon Labs. Roe said the lab will grow.\n\n" + _SECTIONS_BODY
+        + "Tariq Osei is the chief technology officer of Quillon Labs. Roe and Osei met in 2015.\n\n"
+        "Lena Vogt is an analyst at Northwind Capital. Vogt said Roe and Osei chose well. Contact: press@quillon.com\n"
+    )
+    contacts = {f.subject.canonical for f in run_txt(story).facts if f.relation == "contact"}
+    assert contacts <= {"Jane Roe"}

@@ -1,13 +1,13 @@
 """Names the entity recognizer tags as something else or misses, found by how the sentence treats them.
 
 The small English model often calls an unfamiliar name an organisation or a
-nationality ("Gor Vardanyan" NORP, "Jane Roe (Northfield University)" ORG), most
+nationality ("Aram Petrosyan" NORP, "Jane Roe (Northfield University)" ORG), most
 of all in lists. A capitalised run that looks like a name is a person when the
 sentence says so:
 
-- a title stands right after it, set off by a comma ("Gor Vardanyan, founder of
-  FimeTech", "Ada Quist, Quillon's chief financial officer");
-- a title stands right before it ("chief scientist Ilya Sutskever");
+- a title stands right after it, set off by a comma ("Aram Petrosyan, founder of
+  Quillpay", "Ada Quist, Quillon's chief financial officer");
+- a title stands right before it ("chief scientist Ivo Stanek");
 - a bio opens with it ("Jane Roe (Northfield University) is an associate professor", "Jane Roe received her PhD",
   "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
 - an honorific stands before it ("along with Dr. Jon Park");
@@ -30,7 +30,7 @@ from ..relations.base import all_ents, text_of
 from ..sections import section_index
 from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
 
-_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "UTHealth. Please" is two sentences
+_TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "NorthHealth. Please" is two sentences
 _RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPEECH = r"(?:said|says|added|adds|explained|noted|told|commented|stated|according\s+to)"
@@ -120,9 +120,9 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         before = text[line_start:s]
         after = text[e : e + 80]
         label = _LIST_LABEL.search(text, max(0, line_start - 1), s)
-        # a résumé line opens with a course or a project and a role after it ("Wearable Electronics, Teaching Assistant")
+        # a résumé line opens with a course or a project and a role after it ("Sensor Design, Teaching Assistant")
         titled = _title_after(text, e, title_starts) and not (_LINE_OPEN.fullmatch(before) and _section(doc, s) in _CV_SECTIONS)
-        # a title then a name that ends the line is a heading or a role, not a person ("ML Engineer Growth Strategy")
+        # a title then a name that ends the line is a heading or a role, not a person ("ML Engineer Hiring Roadmap")
         titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "")
         bio = _BIO_OPENING.match(text, e)
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
@@ -176,7 +176,7 @@ def _section(doc: Doc, pos: int) -> str | None:
 
 
 def _title_after(text: str, end: int, title_starts: set[int]) -> bool:
-    """", founder of FimeTech", ", Quillon's chief financial officer": a title right after a comma."""
+    """", founder of Quillpay", ", Quillon's chief financial officer": a title right after a comma."""
     m = _TITLE_LEAD.match(text, end)
     return m is not None and m.end() in title_starts
 
@@ -198,7 +198,7 @@ def _title_within(text: str, pos: int, title_starts: set[int]) -> bool:
 
 
 def _title_before(text: str, start: int, title_ends: set[int]) -> bool:
-    """"chief scientist Ilya Sutskever": a title ending right before the name."""
+    """"chief scientist Ivo Stanek": a title ending right before the name."""
     i = start
     while i > 0 and text[i - 1] in " \t":
         i -= 1

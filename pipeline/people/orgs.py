@@ -4,6 +4,7 @@
 research unit" name one organisation three ways; facts report its full name.
 
 - an acronym introduced in parentheses after a name -> that name;
+- an acronym and a place ("KTU Brenna") -> the one name the text spells it with before that place;
 - "the company", "the firm", "the startup" -> the nearest company named before it;
 - "the lab", "the laboratory", "the institute", "the university" -> the nearest
   organisation of that kind named before it.
@@ -36,13 +37,18 @@ class Orgs:
 
     names: list[tuple[int, str]] = field(default_factory=list)  # (start, name)
     acronyms: dict[str, str] = field(default_factory=dict)
+    text: str = field(default="", repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _spelled: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def resolve(self, text: str, pos: int | None = None) -> str | None:
         """The full name an organisation mention stands for, or None when it is already a name (or unknown)."""
         t = text.strip()
         if t in self.acronyms:
             return self.acronyms[t]
+        spelled = self._spelled_out(t)
+        if spelled is not None:
+            return spelled
         m = DESCRIPTIONS.fullmatch(t) or re.fullmatch(r"(company|firm|startup|start-up|lab|laboratory|institute|university)", t.lower())
         if m is None or pos is None:
             return None
@@ -58,8 +64,31 @@ class Orgs:
         return None
 
 
+    def _spelled_out(self, t: str) -> str | None:
+        """"KTU Brenna" when the document writes "Kessel-Tarn-Universität Brenna": an acronym and a
+        place, and exactly one run of capitalised words (hyphenated parts count) before the same place that
+        the acronym spells."""
+        m = _ACRONYM_HEAD.fullmatch(t)
+        if m is None or not self.text:
+            return None
+        if t not in self._spelled:  # one pass over the text per acronym, however often it is written
+            self._spelled[t] = self._spell(m.group(1), m.group(2))
+        return self._spelled[t]
+
+    def _spell(self, acr: str, rest: str) -> str | None:
+        found = set()
+        for run in re.finditer(rf"((?:[A-Z][\w'’]*[- ]){{{len(acr) - 1}}}[A-Z][\w'’]*)\s+{re.escape(rest)}\b", self.text):
+            parts = re.split(r"[- ]", run.group(1))
+            if "".join(w[0] for w in parts) == acr and run.group(1) != acr:
+                found.add(f"{run.group(1)} {rest}")
+        return found.pop() if len(found) == 1 else None
+
+
+_ACRONYM_HEAD = re.compile(r"([A-Z]{2,6})\s+([A-Z][\w'’-]+)")
+
+
 def find_orgs(text: str, org_spans: list[tuple[int, int]]) -> Orgs:
-    out = Orgs(names=[(s, text[s:e]) for s, e in org_spans])
+    out = Orgs(names=[(s, text[s:e]) for s, e in org_spans], text=text)
     for m in _ACRONYM.finditer(text):
         full, acr = m.group(1).strip(), m.group(2).replace("&", "")
         words = full.split()

@@ -187,14 +187,26 @@ def _is_person(doc: Doc, start: int, end: int, name: str, person_starts: list[in
 
 
 def _self_contained(text: str, markers: list[_Marker]) -> bool:
-    """Each introduced person is named mostly inside their own stretch (author bios), not all over (a news story)."""
+    """Each introduced person is named mostly inside their own stretch (author bios), not all over (a news story).
+
+    Author bios that close a paper come after its byline and body, which name the
+    authors too; there only the names from the first bio on count.
+    """
+    from ..relations.citation import is_author_line
+
     ordered = sorted(markers, key=lambda m: m.start)
+    floor = ordered[0].start if ordered[0].start > 0.4 * len(text) else 0
     surnames = sorted({m.name.split()[-1] for m in ordered}, key=len, reverse=True)
     hits: dict[str, list[int]] = {n: [] for n in surnames}
-    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in surnames) + r")(?![\w-])", re.IGNORECASE)
+    forms = sorted({f for n in surnames for f in (n, n.upper())}, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
     canon = {n.lower(): n for n in surnames}
-    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe" and a bio's "JANE ROE")
-        if not _REFERENCE.match(text, text.rfind("\n", 0, m.start()) + 1):  # a cited author is no mention
+    for m in rx.finditer(text):  # one pass over the text, however many people ("Roe", and "ROE" in a bio in capitals)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() < floor or _REFERENCE.match(text, line_start):  # a cited author is no mention
+            continue
+        line_end = text.find("\n", m.start())
+        if not is_author_line(text[line_start : line_end if line_end >= 0 else len(text)]):  # nor a byline's
             hits[canon[m.group(1).lower()]].append(m.start())
     good = 0
     for i, mk in enumerate(ordered):

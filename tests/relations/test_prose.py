@@ -36,6 +36,12 @@ POSITIVE = [
      "employed_by", "Maria Okafor", "Orbit Labs", {"title": "research scientist", "start": "2019"}),
     ("The launch was announced by Peter Vance, Founder and CEO of Quillon.",
      "employed_by", "Peter Vance", "Quillon", {"title": "Founder and CEO"}),
+    ("Maria Okafor is Professor of Applied Ethics in Technology and Director of the Harbor Centre at Lund University.",
+     "employed_by", "Maria Okafor", "Lund University", {"title": "Professor of Applied Ethics"}),
+    ("Maria Okafor is Lecturer of Applied Ethics in Engineering and Head of the Ethics Lab at Aalto University.",
+     "employed_by", "Maria Okafor", "Aalto University", {}),
+    ("Maria Okafor also founded and led the Data Systems department at the Quillon Center.",
+     "employed_by", "Maria Okafor", "Data Systems department", {"title": "founder"}),
     ("In 2008 Maria Okafor co-founded Brightleaf, a payments company.",
      "employed_by", "Maria Okafor", "Brightleaf", {"title": "co-founder", "start": "2008"}),
     # head of a unit: employed_by the company, leads the unit, unit part_of company
@@ -75,6 +81,9 @@ NEGATIVE = [
     ("Maria Okafor is a chemist. She did not join Orbit Systems in 2020.", "employed_by", "Orbit Systems"),
     ("Maria Okafor is a chemist. She turned down an offer to join Orbit Systems.", "employed_by", "Orbit Systems"),
     ("Maria Okafor is a German Professor of Computer Science.", "employed_by", "Computer Science"),
+    ("Maria Okafor is Professor of Applied Ethics in Technology and Director of the Harbor Centre at Lund University.", "employed_by", "Technology"),
+    ("Maria Okafor is Professor of Applied Ethics in Technology.", "employed_by", "Technology"),
+    ("Maria Okafor never founded and led the Data Systems department at the Quillon Center.", "employed_by", "Data Systems department"),
     ("Maria Okafor was appointed as a non-executive director of the Harbor Trust.", "employed_by", "Harbor Trust"),
     ("Maria Okafor has worked and studied at Lund University and Aalto University.", "educated_at", "Lund University"),
 ]

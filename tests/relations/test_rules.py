@@ -59,6 +59,7 @@ EXAMPLES = {
     "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
     "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
     "employment.contact_block": ("Quillon Labs opens a lab.\n\nMedia contact:\n\nAda Reyes\nQuillon Labs\nada@quillon.com\n", "text", "employed_by", "contact.block_employer"),
+    "employment.card": ("# Keynotes\n\n## Ada Reyes - Northfield University\n\nAda has spent a decade building search systems for learners and employers alike.\n\n## Tom Berg - Quillon Labs\n\nTom has published over fifty articles on ranking and retrieval in the last decade.\n", "markdown", "employed_by", "employment.card"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
 }
 

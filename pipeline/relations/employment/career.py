@@ -107,7 +107,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
-_FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)\s+(?=(?:the\s+)?[A-Z])", re.I)
+# "founded X", "co-founded X", "founded and led X"
+_FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)(?:\s+and\s+(?:led|headed|directed|ran|chaired))?\s+(?=(?:the\s+)?[A-Z])", re.I)
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
 

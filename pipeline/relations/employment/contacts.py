@@ -2,7 +2,7 @@
 
     Media Contact:
     Jane Roe
-    Corporate Communications
+    Media Relations
     Quillon Labs
     jane.roe@quillon.com
 
@@ -10,7 +10,7 @@ The block is the run of short lines down to an e-mail address or a phone number.
 Its first line names the person; the last line before the addresses is the
 employer ("Matter for Quillon" is the agency Matter, working for its client); a
 line between them is the person's title when it is one, else, written in title
-case, a unit of the employer ("Corporate Communications").
+case, a unit of the employer ("Media Relations").
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ..registry import doc_rule
 _ADDRESS = {"EMAIL", "PHONE", "URL"}
 _LABEL = re.compile(r"(?i)^(?:media|press|investor|pr)?\s*(?:contacts?|inquiries|enquiries)\s*:?$")
 _ORG_LINE = re.compile(r"[A-Z][\w&.,'’ -]{0,60}")
-# A unit is written in title case ("Corporate Communications", "Department of Electrical Engineering"), a role is not ("Ph.D. student").
+# A unit is written in title case ("Media Relations", "Department of Electrical Engineering"), a role is not ("Ph.D. student").
 _UNIT_LINE = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of|and|for|the|&|[A-Z][\w&'’.-]*))*")
 _STUDENT = re.compile(r"(?i)\b(?:student|candidate|undergraduate)\b")
 _FOR = re.compile(r"^(.+?)\s+(?:for|on behalf of)\s+[A-Z].*$")
@@ -87,7 +87,7 @@ def _facts(doc: Doc, people, text: str, block: list[tuple[int, str]], end: int) 
             title = line
         elif _UNIT_LINE.fullmatch(line) and people.get(line, at) is None:
             units.append((at, line))
-    # the block names its person even where the recognizer saw none ("Kasia Hall" tagged a facility),
+    # the block names its person even where the recognizer saw none ("Jo Brandt" tagged a facility),
     # when the address below spells their name ("khall@...")
     person = people.get(name, p_at)
     if person is None and _in_address(name, text[_next_line(text, e_at) : end]):

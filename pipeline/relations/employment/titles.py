@@ -61,6 +61,7 @@ _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
 _EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
 _LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
+_LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
 
@@ -177,9 +178,16 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             m = _ORG_PREP.match(text, p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
-                if r is not None and m.group().split()[0] == "in" and _is_field(r[0].text) and r[1] is None:
-                    field_end, r = r[0].end, None  # "Professor of Critical Research in Technology": a field, not an employer
-                if r is not None:
+                if r is not None and r[1] is None and m.group().split()[-1:] == ["in"] and _is_field(r[0].text):
+                    # "Professor of Applied Ethics in Technology and Director of X at Y": a field after "in";
+                    # the employer is the one the clause names later with "at"
+                    field_end = r[0].end
+                    at = _LATER_AT.search(text, field_end, sent.end)
+                    r = org_with_parent(sent, at.end()) if at else None
+                    if r is not None:
+                        org, parent = r
+                        after = field_end  # the next title of the chain follows the field
+                elif r is not None:
                     org, parent = r
                     after = (parent or org).end
             if org is None:
