@@ -9,7 +9,7 @@ load moves least) and its peak resident memory; model loading is included in all
 the seconds per MB stay flat as the size grows.
 
 `--workers 1,2` runs every size once per worker count: with several workers the model's
-parts of the document run on the worker pool. CPU time then counts the workers too, and
+parts of the document run on the worker pool. CPU time then counts the workers too (and is given for the main process and the workers apart), and
 peak memory is reported for the main process and for the largest worker; the outputs of
 every worker count must be byte-identical. `parts s / document s`: of the seconds the main
 process spent on the document, those it waited for the model's parts (the rest, markup,
@@ -75,7 +75,7 @@ def one(path: str, out: str, timeout: float, workers: int) -> None:
     cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     status = json.loads((Path(out) / "documents.jsonl").read_text().splitlines()[0])
     print(json.dumps({
-        "seconds": round(seconds, 2), "cpu": round(cpu, 2), "peak_mb": round(me.ru_maxrss / 1024),
+        "seconds": round(seconds, 2), "cpu": round(cpu, 2), "cpu_main": round(me.ru_utime + me.ru_stime, 2), "peak_mb": round(me.ru_maxrss / 1024),
         "worker_peak_mb": round(kids.ru_maxrss / 1024) if workers > 1 else None, "facts": res.facts,
         "status": status["status"], "code": (status.get("error") or {}).get("code"),
         "load": [round(load, 1), round(os.getloadavg()[0], 1)],
@@ -126,13 +126,14 @@ def main() -> int:
                 print(f"{mb:g} MB, {n} worker(s): {row['seconds']} s ({row['cpu']} cpu s){split}, {row['peak_mb']} MB peak{worker}, status {row['status']}"
                       f"{' (' + row['code'] + ')' if row['code'] else ''}, {row['facts']} facts, load {row['load'][0]} -> {row['load'][1]}",
                       file=sys.stderr, flush=True)
-    print("| size MB | workers | wall s | cpu s | cpu s per MB | parts s / document s | peak MB (main / largest worker) | status | facts | load avg before / after |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| size MB | workers | wall s | cpu s | cpu s main / workers | cpu s per MB | parts s / document s | peak MB (main / largest worker) | status | facts | load avg before / after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         status = r["status"] + (f" ({r['code']})" if r["code"] else "")
         peak = f"{r['peak_mb']}" + (f" / {r['worker_peak_mb']}" if r["worker_peak_mb"] else "")
         split = f"{r['parts_s']:.1f} / {r['here_s']:.1f}" if r["here_s"] else ""
-        print(f"| {r['mb']:g} | {r['workers']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['cpu'] / r['mb']:.1f} | {split} | {peak} | {status} | {r['facts']} | {r['load'][0]} / {r['load'][1]} |")
+        split_cpu = f"{r['cpu_main']:.1f} / {r['cpu'] - r['cpu_main']:.1f}" if r["workers"] > 1 else ""
+        print(f"| {r['mb']:g} | {r['workers']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {split_cpu} | {r['cpu'] / r['mb']:.1f} | {split} | {peak} | {status} | {r['facts']} | {r['load'][0]} / {r['load'][1]} |")
     if len(counts) > 1:
         print(f"\nThe outputs of {', '.join(map(str, counts))} workers were byte-identical at every size.")
     return 0

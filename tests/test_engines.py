@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,11 +12,13 @@ import pytest
 
 from pipeline import document
 from pipeline.config import Settings
-from pipeline.engines import get_engine, long_docs
+from pipeline.engines import get_engine
+from pipeline.engines.ray_engine import check_reachable
 from pipeline.runner import UsageError, run
 from tests.test_runner import FakeExtractor, outputs, records, write
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 
 def test_unknown_engine_is_a_usage_error(tmp_path):
@@ -50,10 +54,6 @@ def _long_input(root: Path, size: int) -> Path:
     return root
 
 
-def _kill_worker(part):
-    os._exit(3)  # a crash in native code, as far as the pool can tell
-
-
 def test_long_document_parts_on_workers_give_the_one_worker_output(tmp_path, monkeypatch):
     """Parts of one long document run on 2 workers; the output is that of one process, byte for byte."""
     monkeypatch.setattr(document, "PART_CHARS", 4000)  # parts of the real size need a 100 KB document
@@ -68,13 +68,51 @@ def test_long_document_parts_on_workers_give_the_one_worker_output(tmp_path, mon
 
 
 def test_long_document_whose_part_kills_a_worker_gets_an_internal_record(tmp_path, monkeypatch):
-    """As with any document alone on a worker that dies; the other documents are unaffected."""
+    """As with any document that kills its worker (alone, or again when retried alone); the others are unaffected."""
     monkeypatch.setattr(document, "PART_CHARS", 4000)
-    monkeypatch.setattr(long_docs, "worker_part", _kill_worker)  # forked workers inherit it
     src = _long_input(tmp_path / "in", 24_000)
     one = run([str(src)], tmp_path / "one", Settings(), workers=1)
+    parent, model = os.getpid(), document.run_model_parts
+
+    def model_crashes_in_workers(nlp, parts):
+        if os.getpid() != parent:
+            os._exit(3)  # a crash in native code, as far as the pool can tell
+        return model(nlp, parts)
+
+    monkeypatch.setattr(document, "run_model_parts", model_crashes_in_workers)  # forked workers inherit it
     two = run([str(src)], tmp_path / "two", Settings(), workers=2)
     assert one.failed == 0 and two.errors == {"internal": 1}
     got, expected = records(tmp_path / "two"), records(tmp_path / "one")
     assert got["long"]["error"]["message"] == "The worker process died while processing this document."
     assert got["short"] == expected["short"] and expected["short"]["facts"]
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_cluster_address_reachability():
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        check_reachable(f"127.0.0.1:{listening.getsockname()[1]}")  # something answers: no error
+        check_reachable(f"ray://127.0.0.1:{listening.getsockname()[1]}")
+    check_reachable("auto")  # left to Ray, which answers at once
+    with pytest.raises(UsageError, match="cannot reach the Ray cluster at 127.0.0.1:.*refused"):
+        check_reachable(f"127.0.0.1:{_closed_port()}")
+    with pytest.raises(UsageError, match="expected auto, HOST:PORT or ray://HOST:PORT"):
+        check_reachable("head-node")
+
+
+def test_unreachable_ray_address_is_refused_at_once(tmp_path):
+    """Not a hang: ray.init alone retries such an address for minutes. Exit 2, nothing written."""
+    pytest.importorskip("ray", reason="Ray is not installed: pip install '.[ray]' (make test installs requirements-ray.lock)")
+    write(tmp_path / "in", {"a.txt": "Mira Tallis works at Northfield Labs."})
+    address = f"127.0.0.1:{_closed_port()}"
+    cmd = [sys.executable, "-m", "pipeline", "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--engine", "ray", "--ray-address", address]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert f"cannot reach the Ray cluster at {address}" in proc.stderr
+    assert not (tmp_path / "out").exists()

@@ -103,3 +103,14 @@ def test_duckdb_statements_on_a_file_where_no_fact_has_a_start(no_start_out: Pat
     assert ("007", "educated_at", "Mira Tallis", "Eastbrook University") in columns
     assert by_path == [("007", "Eastbrook University", None)]
     assert raw == [("007", None)]
+
+
+def test_duckdb_raw_statement_is_exact_past_the_schema_sample(tmp_path: Path, seeds_out: Path, no_start_out: Path) -> None:
+    """A start first seen after DuckDB's 20,480 sampled lines is still read by the README's last statement."""
+    filler = (no_start_out / "facts.jsonl").read_text(encoding="utf-8")
+    seeds = (seeds_out / "facts.jsonl").read_text(encoding="utf-8")
+    lines = filler.count("\n")
+    (tmp_path / "facts.jsonl").write_text(filler * (20_480 // lines + 1) + seeds, encoding="utf-8")
+    raw = duckdb.connect().sql(_statements(tmp_path)[-1]).fetchall()
+    assert {start for doc, start in raw if doc == SEED} == {s for _, s in EDUCATION}
+    assert sum(1 for doc, _ in raw if doc == "007") == 20_480 // lines + 1

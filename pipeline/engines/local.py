@@ -101,9 +101,9 @@ def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
     If a worker process dies (a crash in native code, the OOM killer), every
     document that was in flight is retried alone, with nothing else running,
     in a fresh pool; a document that kills a worker on its own gets an
-    'internal' record and the rest are unaffected. Long documents come first,
-    run here with their model parts on the pool (`long_docs`) when this process
-    holds the extractor the workers were forked with.
+    'internal' record and the rest are unaffected. When this process holds the
+    extractor the workers were forked with, it runs the long documents itself,
+    one at a time beside the chunks, their model parts on the pool (`long_docs`).
     """
     workers, settings = work.workers, work.settings
     chunks = work.chunks
@@ -194,7 +194,6 @@ def _run_pool(work: Work, ctx: Any, extractor: Any = None) -> None:
             work.accept([lost_record(suspects[0], hung, settings)], {})
         else:
             queue.extendleft(([j], True) for j in reversed(suspects))
-
 
 
 def _stop(ex: ProcessPoolExecutor) -> None:

@@ -37,6 +37,8 @@ IN_FLIGHT_PER_ACTOR = 2
 POLL_S = 1.0
 # An actor that dies for good this many times in a row, with no chunk done in between, stops the run.
 MAX_REPLACEMENTS = 3
+# Seconds to wait for a cluster address to accept a connection before the run is refused.
+CONNECT_TIMEOUT_S = 10.0
 
 
 def import_ray() -> Any:
@@ -73,10 +75,32 @@ class ExtractorActor:
         return "ok", (results, timings, (self.name, self.start_s, peak_rss_mb()))
 
 
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT_S) -> None:
+    """Refuse an address of a cluster that nothing answers on.
+
+    `ray.init` keeps retrying such an address for minutes (its GCS client waits and
+    reconnects), so a mistyped host or a head that is down would look like a hang.
+    """
+    if address in ("auto", "local"):
+        return  # Ray finds this machine's cluster itself, and says so quickly when there is none
+    hostport = address.split("://", 1)[1] if "://" in address else address
+    host, sep, port = hostport.rpartition(":")
+    if not sep or not host or not port.isdigit():
+        raise UsageError(f"--ray-address {address!r}: expected auto, HOST:PORT or ray://HOST:PORT")
+    try:
+        with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout):
+            pass
+    except OSError as e:
+        why = "no answer" if isinstance(e, TimeoutError) else (e.strerror or str(e))
+        raise UsageError(f"cannot reach the Ray cluster at {address}: {why} (is its head running, e.g. `ray start --head`?)") from None
+
+
 class RayEngine:
     def __init__(self, address: str | None = None) -> None:
         self.address = address
         import_ray()  # fail before the run starts when Ray is missing
+        if address:
+            check_reachable(address)  # and before anything is written when nothing answers there
 
     def process(self, work: Work) -> None:
         ray = import_ray()
