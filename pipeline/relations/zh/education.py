@@ -1,0 +1,62 @@
+"""educated_at from Chinese clauses: a study cue (毕业于, 就读, 攻读, 读完, 学位, 博士生 ...) with a school
+(a run ending in 大学, 学院, 研究所 ...), in one clause or in two ("进入 ORG，成为 X 的博士生",
+"毕业于 ORG，获博士学位"); the degree word is the degree qualifier."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ..base import Candidate, text_arg, text_of
+from ..registry import doc_rule
+from .spans import W, Clause, clauses, degree_in, fact, find_words, negated, org_at, subject_ok, when, word_at
+
+_PREPS = ("在", "于", "进入", "考入", "来到", "去了", "获", "获得", "取得", "从")
+_CONTINUE = ("成为", "是", "获", "取得", "攻读", "读")
+
+
+def _cue(text: str, c: Clause) -> int | None:
+    """Where the clause's study cue is, unless it is negated or part of a non-study word (博士生导师)."""
+    for pos, _w in find_words(text, c.start, c.end, W("edu_cues")):
+        if word_at(text, pos, W("edu_not")) or any(text.startswith(n, pos - k) for n in W("edu_not") for k in range(1, len(n))):
+            continue
+        if not negated(text, c.start, pos):
+            return pos
+    return None
+
+
+def _school(text: str, c: Clause) -> tuple[int, int] | None:
+    """The first school of the clause: at its start or after a preposition or verb."""
+    starts = [p + len(w) for p, w in find_words(text, c.rest, c.end, list(_PREPS) + W("edu_cues"))] + [c.rest]
+    for i in starts:
+        org = org_at(text, i, c.end)
+        if org and any(text[org[0] : org[1]].endswith(s) for s in W("edu_org_suffixes")):
+            return org
+    return None
+
+
+@doc_rule("educated_at", "zh.education", order=60)
+def education(doc: Doc) -> Iterator[Candidate]:
+    text = text_of(doc)
+    for c in clauses(doc):
+        if not subject_ok(c):
+            continue
+        org = _school(text, c)
+        if org is None:
+            continue
+        degree_clause = c
+        if _cue(text, c) is None:
+            nxt = c.sent.clauses[c.index + 1] if c.index + 1 < len(c.sent.clauses) else None
+            if nxt is None or _school(text, nxt) or _cue(text, nxt) is None or not text.startswith(_CONTINUE, nxt.body):
+                continue
+            degree_clause = nxt
+        degree = degree_in(text, degree_clause.start, degree_clause.end)
+        nxt = c.sent.clauses[c.index + 1] if c.index + 1 < len(c.sent.clauses) else None
+        if degree is None and nxt is not None and "学位" in text[nxt.start : nxt.end] and not _school(text, nxt):
+            degree = degree_in(text, nxt.start, nxt.end)  # "毕业于 ORG，获博士学位"
+        if degree == "博士后":
+            continue  # a postdoc is a job
+        q = when(doc, c)
+        q.pop("end", None) if q.get("end") == "present" else None
+        yield fact(doc, "educated_at", c, text_arg(doc, org[0], org[1], "ORG"), "zh.edu_cue" if degree_clause is c else "zh.edu_two_clauses", 0.75, degree=degree, **q)
