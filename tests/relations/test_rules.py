@@ -50,6 +50,12 @@ EXAMPLES = {
     "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
     "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
+    "zh.employment": ("# 张伟\n\n他现任东湖大学副教授。", "markdown", "employed_by", "zh.job_verb"),
+    "zh.education": ("# 张伟\n\n他2005年毕业于东湖大学，获博士学位。", "markdown", "educated_at", "zh.edu_cue"),
+    "zh.awards": ("# 张伟\n\n2019年，他荣获东湖青年科学家奖。", "markdown", "award_received", "zh.award_verb"),
+    "zh.birth": ("# 张伟\n\n张伟，男，1980年出生。", "markdown", "date_of_birth", "zh.birth_cue"),
+    "zh.interests": ("# 张伟\n\n- 研究方向：机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_list"),
+    "zh.leads": ("# 张伟\n\n他现任星河实验室主任。", "markdown", "leads", "zh.leads_title"),
 }
 
 

@@ -28,9 +28,10 @@ def birth(doc: Doc) -> Iterator[Candidate]:
         for pos, w in find_words(text, c.body if c.body < c.end else c.start, c.end, W("birth_cues")):
             if negated(text, c.start, pos):
                 continue
+            d = None
             if w in ("出生于", "生于"):
                 d = next((d for d in dates_in(doc, pos + len(w), c.end) if d.start - (pos + len(w)) <= 1), None)
-            else:  # "1980年出生", "1980年生"
+            if d is None:  # "1980年出生", "1980年生", "1982年生于南方"
                 d = next((d for d in dates_in(doc, c.start, pos) if 0 <= pos - d.end <= (0 if w == "生" else 1)), None)
                 if w == "生" and word_at(text, pos, ["生活", "生产", "生成", "生涯", "生物"]):
                     d = None

@@ -30,7 +30,7 @@ _HAN = re.compile(f"[{HAN}]")
 _SENT_END = "。！？!?"
 _CLAUSE_END = "，,；;：:"
 _OPEN, _CLOSE = "（(《“「[", "）)》”」]"
-_KEY = re.compile(rf"^([^:：\n]{{1,16}}?)\s*[:：]\s*(?=\S)")
+_KEY = re.compile(r"^([^:：\n]{1,16}?)\s*[:：]\s*(?=\S)")
 _LATIN_ORG = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?:[ /][A-Z0-9][A-Za-z0-9&.\-]*)*(?:\s?(?:公司|集团|实验室|研究院))?")
 _SKIP = " \t-–—*•·"
 _PRONOUN = re.compile(r"(他|她)(?!们)")
@@ -98,7 +98,7 @@ def display_name(p, text: str) -> str:
 
 
 def is_chinese(doc: Doc) -> bool:
-    return doc.user_data.get("zh_han", _count_han(doc)) >= 8
+    return doc.user_data.get("zh_han", _count_han(doc)) >= 4
 
 
 def _count_han(doc: Doc) -> int:
@@ -258,16 +258,10 @@ def org_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     stop = i
     while stop < end and stop - i < 25 and (has_han(text[stop]) or text[stop] in " ") and text[stop] not in "的和与及在任是为":
         stop += 1
-    best = None
-    for suffix in W("org_suffixes"):
-        j = text.rfind(suffix, i, stop)
-        while j > i:
-            e = j + len(suffix)
-            if best is None or e > best:
-                best = e
-            break
-    if best is None:
+    ends = [j + len(sfx) for sfx in W("org_suffixes") if (j := text.rfind(sfx, i, stop)) > i]
+    if not ends:
         return None
+    best = max(ends)
     uni = text.find("大学", i, best)
     if 0 <= uni and uni + 2 < best:
         best = uni + 2
@@ -337,7 +331,9 @@ def when(doc: Doc, c: Clause) -> dict[str, str]:
         for prev in reversed(c.sent.clauses[: c.index]):
             ds = [d for d in dates_in(doc, prev.start, prev.end) if iso(d)]
             if ds:
-                a = iso(ds[-1])
+                a, b, _ = range_at(doc, prev.start, prev.end)  # "2019年至今，担任 ..."
+                if b is None:
+                    a = iso(ds[-1])
                 break
     if a:
         q["start"] = a
