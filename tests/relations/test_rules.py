@@ -55,6 +55,10 @@ EXAMPLES = {
     "zh.awards": ("# 张伟\n\n2019年，他荣获东湖青年科学家奖。", "markdown", "award_received", "zh.award_verb"),
     "zh.birth": ("# 张伟\n\n张伟，男，1980年出生。", "markdown", "date_of_birth", "zh.birth_cue"),
     "zh.interests": ("# 张伟\n\n- 研究方向：机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_list"),
+    "zh.education_items": ("# 张伟\n\n## 教育经历\n\n- 2015年9月至2019年6月 东湖大学 博士", "markdown", "educated_at", "zh.edu_item"),
+    "zh.employment_items": ("# 张伟\n\n## 工作经历\n\n- 2019年至今 北辰科技公司 首席科学家", "markdown", "employed_by", "zh.job_item"),
+    "zh.award_items": ("# 张伟\n\n## 荣誉\n\n- 银河物理学奖（2021年）", "markdown", "award_received", "zh.award_item"),
+    "zh.interest_items": ("# 张伟\n\n## 研究方向\n\n- 机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_item"),
     "zh.leads": ("# 张伟\n\n他现任星河实验室主任。", "markdown", "leads", "zh.leads_title"),
 }
 

@@ -78,6 +78,36 @@ CASES = [
 ]
 
 
+# items of Chinese sections: (heading, item, relation, object, qualifiers); the same item under another heading gives nothing
+ITEMS = [
+    ("教育经历", "- 2015年9月至2019年6月 东湖大学 计算机科学 博士", "educated_at", "东湖大学", {"degree": "博士", "start": "2015-09", "end": "2019-06"}),
+    ("教育背景", "- 2011年至2015年，西山理工学院，学士", "educated_at", "西山理工学院", {"degree": "学士", "start": "2011", "end": "2015"}),
+    ("教育经历", "- 南港研究院 硕士（2009年至2012年）", "educated_at", "南港研究院", {"degree": "硕士", "start": "2009", "end": "2012"}),
+    ("工作经历", "- 2019年至今 北辰科技公司 首席科学家", "employed_by", "北辰科技公司", {"title": "首席科学家", "start": "2019", "end": "present"}),
+    ("工作经历", "- 2016年至2019年，东湖大学，副教授", "employed_by", "东湖大学", {"title": "副教授", "start": "2016", "end": "2019"}),
+    ("实习经历", "- 2014年 星河实验室 实习生", "employed_by", "星河实验室", {"title": "实习生", "start": "2014"}),
+    ("获奖情况", "- 2019年 东湖青年科学家奖", "award_received", "东湖青年科学家奖", {"date": "2019"}),
+    ("荣誉", "- 银河物理学奖（2021年）", "award_received", "银河物理学奖", {"date": "2021"}),
+    ("获奖", "- 2018年 金桥奖、2020年 星光奖", "award_received", "星光奖", {"date": "2020"}),
+    ("研究方向", "- 机器学习、计算机视觉", "research_interest", "计算机视觉", {}),
+    ("研究兴趣", "- 因果推断", "research_interest", "因果推断", {}),
+    ("研究方向", "- 图神经网络和强化学习", "research_interest", "强化学习", {}),
+]
+
+
+@pytest.mark.parametrize(("heading", "item", "relation", "obj", "quals"), ITEMS)
+def test_zh_section_item(extract, heading, item, relation, obj, quals) -> None:
+    facts = [f for f in extract(f"# 张伟\n\n## {heading}\n\n{item}\n", "markdown") if f.relation == relation and f.rule.startswith("zh.")]
+    hit = [f for f in facts if f.object.canonical == obj]
+    assert hit, [(f.object.canonical, f.rule) for f in facts]
+    assert hit[0].subject.canonical == "张伟"
+    got = hit[0].qualifiers.model_dump(exclude_none=True)
+    for k, v in quals.items():
+        assert got.get(k) == v, got
+    twin = [f for f in extract(f"# 张伟\n\n## 爱好\n\n{item}\n", "markdown") if f.relation == relation and f.rule.startswith("zh.")]
+    assert twin == [], [(f.object.canonical, f.rule) for f in twin]
+
+
 def _facts(extract, body: str):
     return [f for f in extract(PAGE.format(body=body), "markdown")]
 
@@ -93,7 +123,7 @@ def test_zh_frame(extract, body, relation, obj, quals) -> None:
     f = hit[0]
     assert f.subject.canonical == "张伟"
     assert f.rule.startswith("zh.")
-    got = f.qualifiers.model_dump(exclude_none=True) if hasattr(f.qualifiers, "model_dump") else dict(f.qualifiers)
+    got = f.qualifiers.model_dump(exclude_none=True)
     for k, v in quals.items():
         assert got.get(k) == v, got
 

@@ -1,6 +1,6 @@
 """award_received from Chinese text: "获得/荣获/当选 AWARD（2018年）和 AWARD", an award being a run ending
 in an award word (奖, 奖章, 称号, 院士, Fellow, 冠军 ...), and the items of an awards line
-("奖项/荣誉：ACM/AAAI Fellow，《纽约时报》年度科技人物等")."""
+("奖项/荣誉：ACM/AAAI Fellow，《纽约时报》年度科技人物等") and of an awards section."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from ..base import Arg, Candidate, dates_in, text_of
-from ..registry import doc_rule
-from .spans import W, Clause, clauses, fact, find_words, iso, negated, subject_ok
+from ..base import Arg, Candidate, Line, dates_in, text_of
+from ..registry import doc_rule, item_rule
+from .spans import W, clauses, find_words, has_han, iso, item_subject, negated, subject_ok
 
 _SPLIT_ANY = "、"
 _SPLIT_AFTER_AWARD = ("以及", "和", "与", "及")
@@ -42,9 +42,11 @@ def _is_award(t: str) -> bool:
     return any(t.endswith(w) for w in W("award_suffixes")) and len(t) <= 30
 
 
-def _award(doc: Doc, c: Clause, s: int, e: int, fallback: str | None, labelled: bool) -> Iterator[Candidate]:
+def _award(doc: Doc, subj: Arg, evidence: tuple[int, int], s: int, e: int, fallback: str | None, rule: str) -> Iterator[Candidate]:
+    """The award written in [s, e), its date from a parenthesis, a leading date or `fallback`; "《X》Y": Y, org X."""
+    labelled = rule != "zh.award_verb"
     text = text_of(doc)
-    while s < e and text[s] in " \t了过":
+    while s < e and text[s] in " \t了过-*•":
         s += 1
     while e > s and text[e - 1] in " \t。.等":
         e -= 1
@@ -68,7 +70,9 @@ def _award(doc: Doc, c: Clause, s: int, e: int, fallback: str | None, labelled: 
     sl = _SLASHED.match(name)
     parts = [(f"{p} {sl.group(2)}") for p in sl.group(1).split("/")] if sl else [name]
     for p in parts:
-        yield fact(doc, "award_received", c, Arg(name, "AWARD", p, s, e), "zh.award_list" if labelled else "zh.award_verb", 0.75 if labelled else 0.7, date=date, org=org)
+        q = {k: v for k, v in (("date", date), ("org", org)) if v}
+        # an item read by these rules outweighs the English reading of the same Han line (0.8)
+        yield Candidate("award_received", subj, Arg(name, "AWARD", p, s, e), evidence, rule, 0.85 if rule == "zh.award_item" else 0.75 if labelled else 0.7, q)
 
 
 @doc_rule("award_received", "zh.awards", order=60)
@@ -80,7 +84,7 @@ def awards(doc: Doc) -> Iterator[Candidate]:
         key = c.sent.key
         if key is not None and any(k in key for k in W("award_keys")):
             for s, e in _items(text, c.body, c.end):
-                yield from _award(doc, c, s, e, None, True)
+                yield from _award(doc, c.subject, (c.sent.start, c.sent.end), s, e, None, "zh.award_list")
             continue
         for pos, w in find_words(text, c.body, c.end, W("award_verbs")):
             if negated(text, c.start, pos):
@@ -89,5 +93,15 @@ def awards(doc: Doc) -> Iterator[Candidate]:
             if not before:
                 before = [iso(d) for prev in c.sent.clauses[: c.index] for d in dates_in(doc, prev.start, prev.end) if iso(d)]
             for s, e in _items(text, pos + len(w), c.end):
-                yield from _award(doc, c, s, e, before[-1] if before else None, False)
+                yield from _award(doc, c.subject, (c.sent.start, c.sent.end), s, e, before[-1] if before else None, "zh.award_verb")
             break
+
+
+@item_rule("award_received", "zh.award_items", sections=["awards"], order=60)
+def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    """"2019年 东湖青年科学家奖", "东湖青年科学家奖（2019年）": an item of an awards section is an award."""
+    subj = item_subject(doc, line.start)
+    if subj is None or not has_han(line.text):
+        return
+    for s, e in _items(text_of(doc), line.start, line.end):
+        yield from _award(doc, subj, (line.start, line.end), s, e, None, "zh.award_item")

@@ -1,6 +1,7 @@
 """educated_at from Chinese clauses: a study cue (毕业于, 就读, 攻读, 读完, 学位, 博士生 ...) with a school
 (a run ending in 大学, 学院, 研究所 ...), in one clause or in two ("进入 ORG，成为 X 的博士生",
-"毕业于 ORG，获博士学位"); the degree word is the degree qualifier."""
+"毕业于 ORG，获博士学位"); the degree word is the degree qualifier. Items of an education section
+("2015年至2019年 东湖大学 博士") give the school with their dates."""
 
 from __future__ import annotations
 
@@ -8,9 +9,26 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from ..base import Candidate, text_arg, text_of
-from ..registry import doc_rule
-from .spans import W, Clause, clauses, degree_in, fact, find_words, negated, org_at, subject_ok, when, word_at
+from ..base import Candidate, Line, text_arg, text_of
+from ..registry import doc_rule, item_rule
+from .spans import (
+    W,
+    Clause,
+    clauses,
+    degree_in,
+    fact,
+    find_words,
+    has_han,
+    item_fact,
+    item_subject,
+    negated,
+    org_at,
+    orgs_in,
+    range_at,
+    subject_ok,
+    when,
+    word_at,
+)
 
 _PREPS = ("在", "于", "进入", "考入", "来到", "去了", "获", "获得", "取得", "从")
 _CONTINUE = ("成为", "是", "获", "取得", "攻读", "读")
@@ -60,3 +78,21 @@ def education(doc: Doc) -> Iterator[Candidate]:
         q = when(doc, c)
         q.pop("end", None) if q.get("end") == "present" else None
         yield fact(doc, "educated_at", c, text_arg(doc, org[0], org[1], "ORG"), "zh.edu_cue" if degree_clause is c else "zh.edu_two_clauses", 0.75, degree=degree, **q)
+
+
+@item_rule("educated_at", "zh.education_items", sections=["education"], order=60)
+def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    """"2015年9月至2019年6月 东湖大学 计算机科学 博士": the school, its degree word and the dates of the item."""
+    text = text_of(doc)
+    subj = item_subject(doc, line.start)
+    if subj is None or not has_han(line.text):
+        return
+    schools = orgs_in(text, line.start, line.end, W("edu_org_suffixes"))
+    if not schools:
+        return
+    s, e = schools[0]
+    degree = degree_in(text, e, line.end) or degree_in(text, line.start, s)
+    if degree == "博士后":
+        return
+    a, b, _ = range_at(doc, line.start, line.end)
+    yield item_fact("educated_at", subj, line, text_arg(doc, s, e, "ORG"), "zh.edu_item", 0.75, degree=degree, start=a, end=b)

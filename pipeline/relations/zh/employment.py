@@ -1,16 +1,34 @@
 """employed_by from Chinese clauses: "任/担任/现任 ORG TITLE", "在 ORG 担任 TITLE", "在 ORG 任教",
 "是/成为 ORG 的 TITLE", "加入 ORG", "创立 ORG" (founder), and "ORG TITLE" after a name or under an
-identity label ("身份：ORG TITLE，...")."""
+identity label ("身份：ORG TITLE，..."); items of an experience section ("2019年至今 ORG TITLE")."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, NamedTuple
 
 from spacy.tokens import Doc
 
-from ..base import Candidate, text_arg, text_of
-from ..registry import doc_rule
-from .spans import W, Clause, clauses, fact, find_words, negated, org_at, subject_ok, title_tail, when, word_at
+from ..base import Candidate, Line, text_arg, text_of
+from ..registry import doc_rule, item_rule
+from .spans import (
+    W,
+    Clause,
+    clauses,
+    fact,
+    find_words,
+    has_han,
+    item_fact,
+    item_subject,
+    negated,
+    org_at,
+    orgs_in,
+    range_at,
+    subject_ok,
+    title_tail,
+    when,
+    word_at,
+)
 
 _NOT_BEFORE_REN = set("主责信委继前兼担出历现曾")
 _NOT_BEFORE_WEI = set("认以因称作行视成")
@@ -144,3 +162,36 @@ def _next_title(doc: Doc, c: Clause) -> str | None:
 def employment(doc: Doc) -> Iterator[Candidate]:
     for j in jobs(doc):
         yield fact(doc, "employed_by", j.clause, text_arg(doc, j.org[0], j.org[1], "ORG"), j.rule, j.confidence, title=j.title, **j.quals)
+
+
+_SEP = re.compile(r"[，,|｜;；/]| {2,}|\t")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, s = [], start
+    for m in _SEP.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+@item_rule("employed_by", "zh.employment_items", sections=["experience"], order=60)
+def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    """"2019年至今 北辰科技公司 首席科学家": the organisation, the title of the item and its dates."""
+    text = text_of(doc)
+    subj = item_subject(doc, line.start)
+    if subj is None or not has_han(line.text):
+        return
+    orgs = orgs_in(text, line.start, line.end)
+    if not orgs:
+        return
+    s, e = orgs[0]
+    title = None
+    for a, b in _segments(text, e, line.end) + _segments(text, line.start, s):
+        span = title_tail(text, a, b)
+        if span:
+            title = text[span[0] : span[1]]
+            break
+    a, b, _ = range_at(doc, line.start, line.end)
+    yield item_fact("employed_by", subj, line, text_arg(doc, s, e, "ORG"), "zh.job_item", 0.7, title=title, start=a, end=b)

@@ -1,5 +1,5 @@
 """research_interest from Chinese text: the items of a research line ("研究方向：A、B、C", "领域: ..."),
-"研究方向是/包括 A 和 B", "他的方向也是 X", "主要从事 A、B 的研究"."""
+"研究方向是/包括 A 和 B", "他的方向也是 X", "主要从事 A、B 的研究", and the items of an interests section."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from ..base import Arg, Candidate, text_of
-from ..registry import doc_rule
-from .spans import W, clauses, fact, find_words, negated, subject_ok
+from ..base import Arg, Candidate, Line, text_of
+from ..registry import doc_rule, item_rule
+from .spans import W, clauses, fact, find_words, has_han, item_fact, item_subject, negated, subject_ok
 
 _COPULA = re.compile(r"\s*(?:主要|也|还|则)?\s*(?:是|为|包括|包含|集中在|集中于|涉及)[:：]?\s*")
 _SPLIT = re.compile(r"、|以及|和|与|及|/|;|；")
@@ -58,3 +58,17 @@ def interests(doc: Doc) -> Iterator[Candidate]:
             for a in _topics(doc, start, c.end):
                 yield fact(doc, "research_interest", c, a, "zh.interest_cue", 0.65)
             break
+
+
+@item_rule("research_interest", "zh.interest_items", sections=["interests"], order=60)
+def interest_items(doc: Doc, line: Line) -> Iterator[Candidate]:
+    """The topics of an item of a research-interests section ("机器学习、计算机视觉")."""
+    subj = item_subject(doc, line.start)
+    if subj is None or not has_han(line.text) or len(line.text) > 60 or any(c in line.text for c in "。！？"):
+        return  # a sentence of prose, not a list of topics
+    text = text_of(doc)
+    start = line.start
+    while start < line.end and text[start] in "-*•· \t":
+        start += 1
+    for a in _topics(doc, start, line.end):
+        yield item_fact("research_interest", subj, line, a, "zh.interest_item", 0.7)

@@ -365,3 +365,36 @@ def fact(doc: Doc, relation: str, c: Clause, obj: Arg, rule: str, confidence: fl
 
 def subject_ok(c: Clause) -> bool:
     return isinstance(c.subject, Arg)
+
+
+# ---------------------------------------------------------------- list items of Chinese sections
+
+
+def item_subject(doc: Doc, start: int) -> Arg | None:
+    """The person an item of a structured page belongs to (its section's, else the page's), as Chinese text names them."""
+    people = doc._.people
+    p = people.subject_at(start) if people is not None else None
+    if p is None:
+        return None
+    name = display_name(p, text_of(doc))
+    return Arg(name, "PERSON", name)
+
+
+def orgs_in(text: str, start: int, end: int, suffixes: list[str] | None = None) -> list[tuple[int, int]]:
+    """Organisations of [start, end), each tried where a run of Han or Latin letters begins."""
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        c = text[i]
+        begins = i == start or not (has_han(text[i - 1]) or text[i - 1].isalnum())
+        org = org_at(text, i, end) if begins and (has_han(c) or c.isalpha()) else None
+        if org and org[1] > org[0] and (suffixes is None or any(text[org[0] : org[1]].endswith(s) for s in suffixes)):
+            out.append(org)
+            i = org[1]
+        else:
+            i += 1
+    return out
+
+
+def item_fact(relation: str, subj: Arg, line, obj: Arg, rule: str, confidence: float, **qualifiers: str | None) -> Candidate:
+    return Candidate(relation, subj, obj, (line.start, line.end), rule, confidence, {k: v for k, v in qualifiers.items() if v})
