@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..base import Arg, Candidate, Line, dates_in, text_of
 from ..registry import doc_rule, item_rule
-from .spans import W, clauses, find_words, has_han, iso, item_subject, negated, subject_ok
+from .spans import W, clauses, find_words, iso, item_subject, mostly_han, negated, subject_ok
 
 _SPLIT_ANY = "、"
 _SPLIT_AFTER_AWARD = ("以及", "和", "与", "及")
@@ -101,7 +101,7 @@ def awards(doc: Doc) -> Iterator[Candidate]:
 def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     """"2019年 东湖青年科学家奖", "东湖青年科学家奖（2019年）": an item of an awards section is an award."""
     subj = item_subject(doc, line.start)
-    if subj is None or not has_han(line.text):
+    if subj is None or not mostly_han(line.text):
         return
     for s, e in _items(text_of(doc), line.start, line.end):
         yield from _award(doc, subj, (line.start, line.end), s, e, None, "zh.award_item")

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..base import Arg, Candidate, Line, text_of
 from ..registry import doc_rule, item_rule
-from .spans import W, clauses, fact, find_words, has_han, item_fact, item_subject, negated, subject_ok
+from .spans import W, clauses, fact, find_words, item_fact, item_subject, mostly_han, negated, subject_ok
 
 _COPULA = re.compile(r"\s*(?:主要|也|还|则)?\s*(?:是|为|包括|包含|集中在|集中于|涉及)[:：]?\s*")
 _SPLIT = re.compile(r"、|以及|和|与|及|/|;|；")
@@ -64,7 +64,7 @@ def interests(doc: Doc) -> Iterator[Candidate]:
 def interest_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     """The topics of an item of a research-interests section ("机器学习、计算机视觉")."""
     subj = item_subject(doc, line.start)
-    if subj is None or not has_han(line.text) or len(line.text) > 60 or any(c in line.text for c in "。！？"):
+    if subj is None or not mostly_han(line.text) or len(line.text) > 60 or any(c in line.text for c in "。！？"):
         return  # a sentence of prose, not a list of topics
     text = text_of(doc)
     start = line.start

@@ -49,6 +49,12 @@ def has_han(s: str) -> bool:
     return _HAN.search(s) is not None
 
 
+def mostly_han(s: str) -> bool:
+    """More Han characters than Latin letters: a Chinese line, not an English one with a Chinese gloss."""
+    han = len(_HAN.findall(s))
+    return han > 0 and han >= sum(c.isascii() and c.isalpha() for c in s)
+
+
 def word_at(text: str, i: int, words: list[str]) -> str | None:
     """The longest word of `words` starting at `i` (lists are sorted longest first)."""
     return next((w for w in words if text.startswith(w, i)), None)
