@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.relations.lexicon import ZH_LISTS, zh_word_lists
 
@@ -159,3 +161,41 @@ def test_zh_lexicon_rejects_unknown_and_missing_lists(tmp_path) -> None:
     path.write_text("\n".join(rows), encoding="utf-8")
     with pytest.raises(ValueError, match="titles"):
         zh_word_lists(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2015年至2019年，在东湖大学。", "2015", "2019"),
+        ("2015年9月至2019年6月，在东湖大学。", "2015-09", "2019-06"),
+        ("2019年至今，在东湖大学。", "2019", "present"),
+        ("2019年-至今，在东湖大学。", "2019", "present"),
+        ("2012年—2016年，在东湖大学。", "2012", "2016"),
+        ("2018年，在东湖大学。", "2018", None),
+        ("在东湖大学。", None, None),
+    ],
+)
+def test_zh_date_range(extractor, text: str, start: str | None, end: str | None) -> None:
+    from pipeline.document import new_doc, prepare
+    from pipeline.extract import Input
+    from pipeline.relations.zh.spans import range_at
+
+    ct = prepare(Input(text, "t", "t.txt", "0" * 64, "text"), extractor.settings)
+    doc = extractor.nlp(new_doc(extractor.nlp, ct, ct.dct))
+    a, b, _ = range_at(doc, 0, len(doc.text))
+    assert (a, b) == (start, end)
+
+
+_ALPHABET = "张伟他她在于任担现是的东湖大学公司教授主任获得奖年月至今出生研究方向：，。、（）-— 0123456789ABCxyz\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=80))
+def test_zh_reader_on_any_text(extract, body: str) -> None:
+    """Whatever the Chinese text, the rules give facts whose evidence and object are slices of it."""
+    text = PAGE.format(body=body)
+    for f in extract(text, "markdown"):
+        if f.rule.startswith("zh."):
+            assert text[f.evidence.start : f.evidence.end] == f.evidence.text
+            if f.object.start is not None:
+                assert text[f.object.start : f.object.end] == f.object.text
