@@ -12,7 +12,7 @@ from pipeline.relations.lexicon import ZH_LISTS, zh_word_lists
 
 PAGE = "# 张伟\n\n{body}\n"
 
-# (body, relation, object canonical, qualifiers the fact must carry); object None: no fact of the relation
+# (body, relation, object canonical, qualifiers the fact must carry, None: must not carry); object None: no fact of the relation
 CASES = [
     # employed_by: "现任/担任 ORG TITLE"
     ("他现任东湖大学副教授。", "employed_by", "东湖大学", {"title": "副教授"}),
@@ -34,6 +34,11 @@ CASES = [
     ("他于2020年加入 Orbitex。", "employed_by", "Orbitex", {"start": "2020"}),
     ("2021年，他加盟南港研究院。", "employed_by", "南港研究院", {"start": "2021"}),
     ("他没有加入北辰科技公司。", "employed_by", None, {}),
+    # a later "离开 ORG" ends the job there
+    ("2015年，他加入 Orbitex。2019年，他离开 Orbitex，创办了星河实验室。", "employed_by", "Orbitex", {"start": "2015", "end": "2019"}),
+    ("2012年，他加入北辰科技公司。他于2016年离开了北辰科技公司。", "employed_by", "北辰科技公司", {"start": "2012", "end": "2016"}),
+    ("2010年，他成为南港研究院研究员。2014年，他离开南港研究院。", "employed_by", "南港研究院", {"start": "2010", "end": "2014"}),
+    ("2015年，他加入 Orbitex。2019年，他离开东湖大学。", "employed_by", "Orbitex", {"start": "2015", "end": None}),
     # "创立 ORG": founder
     ("2016年，他创立了北辰科技公司。", "employed_by", "北辰科技公司", {"title": "创始人", "start": "2016"}),
     ("他与同学联合创立了星河实验室。", "employed_by", "星河实验室", {"title": "联合创始人"}),

@@ -50,7 +50,26 @@ def jobs(doc: Doc) -> list[Job]:
     cached = doc.user_data.get("zh_jobs")
     if cached is None:
         cached = doc.user_data["zh_jobs"] = [j for c in clauses(doc) if subject_ok(c) for j in _clause_jobs(doc, c)]
+        _departures(doc, cached)
     return cached
+
+
+def _departures(doc: Doc, found: list[Job]) -> None:
+    """"2017年，他离开 OpenAI": the end of that person's job there, when no end was stated with it."""
+    text = text_of(doc)
+    for c in clauses(doc):
+        if not subject_ok(c):
+            continue
+        for pos, w in find_words(text, c.body, c.end, W("job_leave")):
+            org = org_at(text, pos + len(w) + (text[pos + len(w) : pos + len(w) + 1] == "了"), c.end)
+            year = when(doc, c).get("start")
+            if org is None or year is None or negated(text, c.start, pos):
+                continue
+            name = text[org[0] : org[1]]
+            for j in found:
+                same = j.clause.subject.canonical == c.subject.canonical and text[j.org[0] : j.org[1]] == name
+                if same and j.clause.start < c.start and "end" not in j.quals and j.quals.get("start", "") <= year:
+                    j.quals["end"] = year
 
 
 def _title(text: str, span: tuple[int, int] | None) -> str | None:
