@@ -41,11 +41,12 @@ def _top_name(text: str) -> tuple[str, int, str | None] | None:
 
 
 def _same_person(han: str, latin: str) -> bool:
-    """"李飞飞" and "Fei-Fei Li": the same syllables."""
+    """"李飞飞" and "Fei-Fei Li" or "Feifei Li": the same syllables, the given name's written apart or together."""
     from pypinyin import lazy_pinyin
 
-    syllables = sorted(lazy_pinyin(han.replace("·", "")))
-    return syllables == sorted(re.findall(r"[a-z]+", latin.lower()))
+    syllables = lazy_pinyin(han.replace("·", ""))
+    words = sorted(re.findall(r"[a-z]+", latin.lower().replace("-", "")))
+    return words in (sorted(syllables), sorted([syllables[0], "".join(syllables[1:])]))
 
 
 def page_subject(text: str, people: People, subject: Person | None) -> Person | None:
