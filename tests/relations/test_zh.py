@@ -19,6 +19,11 @@ CASES = [
     ("2019年至今，担任北辰科技公司首席科学家。", "employed_by", "北辰科技公司", {"title": "首席科学家", "start": "2019", "end": "present"}),
     ("他曾任南港研究院研究员。", "employed_by", "南港研究院", {"title": "研究员"}),
     ("他批评了东湖大学副教授的观点。", "employed_by", None, {}),
+    # a list of posts after 现任, a unit of the university before the title
+    ("张伟，男，1978年出生，现任东湖大学计算机学院教授、博士生导师，星河实验室主任。", "employed_by", "东湖大学", {"title": "教授", "start": None}),
+    ("张伟，男，1978年出生，现任东湖大学计算机学院教授、博士生导师，星河实验室主任。", "employed_by", "星河实验室", {"title": "主任"}),
+    ("他在东湖大学物理系担任副教授。", "employed_by", "东湖大学", {"title": "副教授"}),
+    ("他现任东湖大学教授，喜欢星河实验室的咖啡。", "employed_by", "星河实验室", None),
     # "在 ORG 担任 TITLE", "来到 ORG 任教"
     ("2015年，他在西山理工学院担任讲师。", "employed_by", "西山理工学院", {"title": "讲师", "start": "2015"}),
     ("他后来来到了东湖大学任教。", "employed_by", "东湖大学", {}),
@@ -50,7 +55,7 @@ CASES = [
     ("- 职务：前 Orbitex Cloud 首席科学家", "employed_by", "Orbitex Cloud", {"title": "首席科学家"}),
     ("- 爱好: 东湖大学教授的书。", "employed_by", None, {}),
     # educated_at
-    ("他2005年毕业于东湖大学，获博士学位。", "educated_at", "东湖大学", {"degree": "博士"}),
+    ("他2005年毕业于东湖大学，获博士学位。", "educated_at", "东湖大学", {"degree": "博士", "end": "2005", "start": None}),
     ("2001年至2005年，他在西山理工学院攻读硕士学位。", "educated_at", "西山理工学院", {"degree": "硕士", "start": "2001", "end": "2005"}),
     ("他在东湖大学读完了本科。", "educated_at", "东湖大学", {"degree": "本科"}),
     ("他批评了东湖大学。", "educated_at", None, {}),
@@ -122,8 +127,8 @@ def _facts(extract, body: str):
 @pytest.mark.parametrize(("body", "relation", "obj", "quals"), CASES)
 def test_zh_frame(extract, body, relation, obj, quals) -> None:
     facts = [f for f in _facts(extract, body) if f.relation == relation]
-    if obj is None:
-        assert facts == [], [(f.object.canonical, f.rule) for f in facts]
+    if obj is None or quals is None:
+        assert [f for f in facts if obj is None or f.object.canonical == obj] == [], [(f.object.canonical, f.rule) for f in facts]
         return
     hit = [f for f in facts if (f.object.canonical or f.object.text) == obj]
     assert hit, [(f.object.canonical, f.rule) for f in facts]

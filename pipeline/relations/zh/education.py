@@ -54,6 +54,10 @@ def _school(text: str, c: Clause) -> tuple[int, int] | None:
     return None
 
 
+def _graduation(text: str, c: Clause) -> bool:
+    return any(w in text[c.start : c.end] for w in ("毕业", "获得", "取得", "获")) and "学位" in text[c.start : c.end] or "毕业" in text[c.start : c.end]
+
+
 @doc_rule("educated_at", "zh.education", order=60)
 def education(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
@@ -76,7 +80,10 @@ def education(doc: Doc) -> Iterator[Candidate]:
         if degree == "博士后":
             continue  # a postdoc is a job
         q = when(doc, c)
-        q.pop("end", None) if q.get("end") == "present" else None
+        if q.get("end") == "present":
+            del q["end"]
+        if "end" not in q and "start" in q and _graduation(text, c):
+            q = {"end": q["start"]}  # "2001年毕业于 ORG": the year it ended
         yield fact(doc, "educated_at", c, text_arg(doc, org[0], org[1], "ORG"), "zh.edu_cue" if degree_clause is c else "zh.edu_two_clauses", 0.75, degree=degree, **q)
 
 
@@ -95,4 +102,4 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     if degree == "博士后":
         return
     a, b, _ = range_at(doc, line.start, line.end)
-    yield item_fact("educated_at", subj, line, text_arg(doc, s, e, "ORG"), "zh.edu_item", 0.75, degree=degree, start=a, end=b)
+    yield item_fact("educated_at", subj, line, text_arg(doc, s, e, "ORG"), "zh.edu_item", 0.8, degree=degree, start=a, end=b)

@@ -26,6 +26,7 @@ from .spans import (
     range_at,
     subject_ok,
     title_tail,
+    unit_end,
     when,
     word_at,
 )
@@ -85,14 +86,14 @@ def _clause_jobs(doc: Doc, c: Clause) -> Iterator[Job]:
         org = org_at(text, pos + len(w), c.end)
         if org is None:
             continue
-        found = True
-        yield Job(c, org, _title(text, title_tail(text, org[1], c.end)), when(doc, c), "zh.job_verb", 0.75)
+        found = c.posts = True
+        yield Job(c, org, _title(text, title_tail(text, unit_end(text, org[1], c.end), c.end)), when(doc, c), "zh.job_verb", 0.75)
     for pos, w in find_words(text, c.body, c.end, list(_AT)):
         after = pos + len(w) + (text[pos + len(w) : pos + len(w) + 1] == "了")
         org = org_at(text, after, c.end)
         if org is None or found or negated(text, c.start, pos):
             continue
-        rest = org[1]
+        rest = unit_end(text, org[1], c.end)  # "在东湖大学计算机系任教"
         while rest < c.end and text[rest] in " \t":
             rest += 1
         verb = word_at(text, rest, W("job_verbs"))
@@ -105,7 +106,7 @@ def _clause_jobs(doc: Doc, c: Clause) -> Iterator[Job]:
         if found or (w == "为" and before in _NOT_BEFORE_WEI) or (w == "是" and before in _NOT_BEFORE_SHI) or negated(text, c.start, pos):
             continue
         org = org_at(text, pos + len(w), c.end)
-        title = title_tail(text, org[1], c.end) if org else None
+        title = title_tail(text, unit_end(text, org[1], c.end), c.end) if org else None
         if org and title:
             found = True
             yield Job(c, org, _title(text, title), when(doc, c), "zh.job_copula", 0.7)
@@ -122,9 +123,10 @@ def _clause_jobs(doc: Doc, c: Clause) -> Iterator[Job]:
         found = True
         title = "联合创始人" if w.startswith(("联合", "共同")) else "创始人"
         yield Job(c, org, title, when(doc, c), "zh.job_founded", 0.7)
-    if not found and (c.subject is not None) and _labelled(c):
+    if not found and _labelled(c):
         job = _org_title(doc, c)
         if job is not None:
+            c.posts = c.index > 0 and c.sent.clauses[c.index - 1].posts
             yield job
 
 
@@ -133,7 +135,7 @@ def _labelled(c: Clause) -> bool:
     key = c.sent.key
     if key is not None and any(k in key for k in W("identity_keys")):
         return True
-    return c.apposition
+    return c.apposition or (c.index > 0 and c.sent.clauses[c.index - 1].posts)  # "现任 A 教授，B 主任"
 
 
 def _org_title(doc: Doc, c: Clause) -> Job | None:
@@ -144,7 +146,7 @@ def _org_title(doc: Doc, c: Clause) -> Job | None:
     if lead:
         i += len(lead)
     org = org_at(text, i, c.end)
-    title = title_tail(text, org[1], c.end) if org else None
+    title = title_tail(text, unit_end(text, org[1], c.end), c.end) if org else None
     if title is None:
         end = c.end
         while end > i and text[end - 1] in " \t。.、等":
@@ -213,4 +215,4 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
             title = text[span[0] : span[1]]
             break
     a, b, _ = range_at(doc, line.start, line.end)
-    yield item_fact("employed_by", subj, line, text_arg(doc, s, e, "ORG"), "zh.job_item", 0.7, title=title, start=a, end=b)
+    yield item_fact("employed_by", subj, line, text_arg(doc, s, e, "ORG"), "zh.job_item", 0.8, title=title, start=a, end=b)

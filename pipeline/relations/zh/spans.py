@@ -81,6 +81,7 @@ class Clause:
     subject: object = None  # Arg, BLOCK or None
     apposition: bool = False  # the clause follows a bare name: "Jane Roe，ORG 的 CEO"
     rest: int = -1  # after the subject the clause opens with (its body when it opens with none)
+    posts: bool = False  # the clause names a post after 现任/担任: the next clause may name another
 
 
 @dataclass
@@ -216,12 +217,19 @@ class _Reader:
             elif _PRONOUN.match(body):
                 current = c.subject = self._topic_arg(c.start)
                 c.rest = c.body + 1
-            elif sent.key is not None or c.body >= c.end or self._opens(body):
+            elif sent.key is not None or c.body >= c.end or self._opens(body) or self._after_post(sent, c):
                 c.subject = current if current is not None else self._topic_arg(c.start)
             else:
                 c.subject = BLOCK
                 if current is None:
                     current = BLOCK
+
+    def _after_post(self, sent: Sentence, c: Clause) -> bool:
+        """"现任 A 教授，B 主任": a clause continuing a list of posts shares its subject."""
+        if c.index == 0:
+            return False
+        prev = sent.clauses[c.index - 1]
+        return any(True for _ in find_words(self.text, prev.rest, prev.end, W("job_verbs")[:-1]))
 
     def _bare_mention(self, c: Clause) -> bool:
         m = self.mention_at(c.body)
@@ -285,11 +293,13 @@ def title_tail(text: str, i: int, end: int) -> tuple[int, int] | None:
     while e > i and text[e - 1] in " \t。.、等":
         e -= 1
     seg = text[i:e]
-    if not seg or len(seg) > 20 or any(c in seg for c in "，。；了着过的"):
+    if not seg or len(seg) > 24 or any(c in seg for c in "，。；了着过的"):
         return None
-    if not any(seg.endswith(t) for t in W("titles")):
-        return None
-    return i, e
+    while not any(seg.endswith(t) for t in W("titles")):
+        if "、" not in seg:
+            return None
+        seg = seg[: seg.rindex("、")]  # "教授、博士生导师": the titles before a word that is none
+    return (i, i + len(seg)) if seg and len(seg) <= 20 else None
 
 
 def degree_in(text: str, start: int, end: int) -> str | None:
@@ -328,6 +338,20 @@ def range_at(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, in
     return iso(d), None, d.end
 
 
+def _STEPS() -> list[str]:
+    return W("job_verbs") + W("job_join") + W("job_leave") + W("job_found") + W("job_copulas")
+
+
+def unit_end(text: str, e: int, end: int) -> int:
+    """Where a unit named right after a university ends ("东湖大学计算机学院教授" -> after 学院), else `e`."""
+    j = e
+    while j < end and j - e < 14 and has_han(text[j]):
+        j += 1
+        if text[e:j].endswith(("学院", "系", "研究所", "研究院", "实验室", "中心", "学部")):
+            return j
+    return e
+
+
 def when(doc: Doc, c: Clause) -> dict[str, str]:
     """start/end of the clause: its own date, else the last date before it in its sentence; "至今" or "现在是" ends it at present."""
     text = text_of(doc)
@@ -336,7 +360,8 @@ def when(doc: Doc, c: Clause) -> dict[str, str]:
     if a is None:
         for prev in reversed(c.sent.clauses[: c.index]):
             ds = [d for d in dates_in(doc, prev.start, prev.end) if iso(d)]
-            if ds:
+            step = prev.body >= prev.end or any(True for _ in find_words(text, prev.body, prev.end, _STEPS()))
+            if ds and step:  # "2015年，担任 ...", "2015年辞职，成为 ..."; not "1978年出生，现任 ..."
                 a, b, _ = range_at(doc, prev.start, prev.end)  # "2019年至今，担任 ..."
                 if b is None:
                     a = iso(ds[-1])
