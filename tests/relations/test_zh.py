@@ -24,6 +24,12 @@ CASES = [
     ("张伟，男，1978年出生，现任东湖大学计算机学院教授、博士生导师，星河实验室主任。", "employed_by", "星河实验室", {"title": "主任"}),
     ("他在东湖大学物理系担任副教授。", "employed_by", "东湖大学", {"title": "副教授"}),
     ("他现任东湖大学教授，喜欢星河实验室的咖啡。", "employed_by", "星河实验室", None),
+    ("1995年起任东湖大学副教授。", "employed_by", "东湖大学", {"title": "副教授", "start": "1995"}),
+    ("1992年至1995年在北辰科技公司从事研究工作。", "employed_by", "北辰科技公司", {"start": "1992", "end": "1995"}),
+    # a name or pronoun modifying the subject: the clause is about someone else
+    ("张伟的学生周晓，2015年加入北辰科技公司。", "employed_by", None, {}),
+    ("他领导的团队获得银河科学奖。", "award_received", None, {}),
+    ("张伟的学生周晓，2015年进入东湖大学，成为张伟的博士生。", "educated_at", None, {}),
     # "在 ORG 担任 TITLE", "来到 ORG 任教"
     ("2015年，他在西山理工学院担任讲师。", "employed_by", "西山理工学院", {"title": "讲师", "start": "2015"}),
     ("他后来来到了东湖大学任教。", "employed_by", "东湖大学", {}),
@@ -63,7 +69,9 @@ CASES = [
     ("他是东湖大学博士生导师。", "educated_at", None, {}),
     ("他没在东湖大学读博士。", "educated_at", None, {}),
     ("他在东湖大学担任博士后。", "educated_at", None, {}),
+    ("1987年本科毕业于西山理工学院。", "educated_at", "西山理工学院", {"degree": "本科", "end": "1987"}),
     # award_received
+    ("他领导的团队成立后，他获得2018年度银河科学奖。", "award_received", "银河科学奖", {"date": "2018"}),
     ("他获得了金桥奖（2018年）和银河物理学奖（2021年）。", "award_received", "金桥奖", {"date": "2018"}),
     ("他获得了金桥奖（2018年）和银河物理学奖（2021年）。", "award_received", "银河物理学奖", {"date": "2021"}),
     ("2019年，他荣获东湖青年科学家奖。", "award_received", "东湖青年科学家奖", {"date": "2019"}),
@@ -82,10 +90,13 @@ CASES = [
     ("他的研究方向是图神经网络和因果推断。", "research_interest", "因果推断", {}),
     ("他主要从事强化学习的研究。", "research_interest", "强化学习", {}),
     ("他从事软件销售。", "research_interest", None, {}),
+    ("他从事研究工作。", "research_interest", None, {}),
     # leads
     ("他现任星河实验室主任。", "leads", "星河实验室", {"role": "主任"}),
     ("- 贡献: Lumora 发起人与负责人，推动开源。", "leads", "Lumora", {"role": "发起人与负责人"}),
-    ("他负责北辰科技公司的视觉团队。", "leads", "北辰科技公司", {}),
+    ("他负责北辰科技公司的视觉团队。", "leads", "视觉团队", {}),
+    ("他领导 Orbitex。", "leads", "Orbitex", {}),
+    ("他曾担任东湖大学信息学院院长。", "leads", "东湖大学信息学院", {"role": "院长"}),
     ("他倡导负责任的人工智能。", "leads", None, {}),
 ]
 

@@ -58,7 +58,7 @@ def _award(doc: Doc, subj: Arg, evidence: tuple[int, int], s: int, e: int, fallb
     lead = next((d for d in dates_in(doc, s, e) if d.start == s), None)
     if lead is not None:
         date, s = iso(lead) or date, lead.end
-        while s < e and text[s] in " \t的":
+        while s < e and text[s] in " \t的度":  # "2018年度银河科学奖"
             s += 1
     org = None
     o = _OUTLET.match(text, s, e)

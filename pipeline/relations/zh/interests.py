@@ -14,7 +14,7 @@ from .spans import W, clauses, fact, find_words, item_fact, item_subject, mostly
 
 _COPULA = re.compile(r"\s*(?:主要|也|还|则)?\s*(?:是|为|包括|包含|集中在|集中于|涉及)[:：]?\s*")
 _SPLIT = re.compile(r"、|以及|和|与|及|/|;|；")
-_TAIL = re.compile(r"(?:等)?(?:方面|领域|方向)?(?:的)?(?:研究|工作)?(?:等)?[。.\s]*$")
+_TAIL = re.compile(r"(?:等)?(?:方面|领域|方向)?(?:的)?(?:研究)?(?:工作)?(?:等)?[。.\s]*$")
 
 
 def _topics(doc: Doc, s: int, e: int) -> Iterator[Arg]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..base import Arg, Candidate, text_arg, text_of
 from ..registry import doc_rule
 from .employment import jobs
-from .spans import W, Clause, clauses, fact, find_words, negated, org_at, subject_ok
+from .spans import W, Clause, clauses, fact, find_words, negated, org_at, subject_ok, unit_end
 
 _UNIT = ("团队", "项目", "小组", "课题组", "计划", "实验室", "组")
 _JOINED = re.compile(r"[与和及、/]")
@@ -39,9 +39,7 @@ def _role_tail(text: str, c: Clause) -> tuple[int, int] | None:
 
 
 def _object(text: str, i: int, end: int) -> tuple[int, int] | None:
-    org = org_at(text, i, end)
-    if org:
-        return org
+    """What is led: a team or project ("北辰科技公司的视觉团队": the team), else an organisation."""
     e = end
     while e > i and text[e - 1] in " \t。.等":
         e -= 1
@@ -49,9 +47,12 @@ def _object(text: str, i: int, end: int) -> tuple[int, int] | None:
         if text.endswith(tail, i, e):
             e -= len(tail)
     seg = text[i:e]
-    if 0 < len(seg) <= 15 and seg.endswith(_UNIT):
+    if "的" in seg:
+        i += seg.rindex("的") + 1
+        seg = text[i:e]
+    if 0 < len(seg.strip()) <= 15 and seg.endswith(_UNIT):
         return i, e
-    return None
+    return org_at(text, i, end)
 
 
 @doc_rule("leads", "zh.leads", order=60)
@@ -59,7 +60,8 @@ def leads(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     for j in jobs(doc):
         if j.title and any(j.title.endswith(t) for t in W("lead_titles")):
-            yield fact(doc, "leads", j.clause, text_arg(doc, j.org[0], j.org[1], "ORG"), "zh.leads_title", 0.7, role=j.title, start=j.quals.get("start"))
+            unit = unit_end(text, j.org[1], j.clause.end)  # the head of 东湖大学信息学院 leads the school, not the university
+            yield fact(doc, "leads", j.clause, text_arg(doc, j.org[0], unit, "ORG"), "zh.leads_title", 0.7, role=j.title, start=j.quals.get("start"))
     for c in clauses(doc):
         if not subject_ok(c):
             continue

@@ -190,6 +190,9 @@ class _Reader:
             if d is None:
                 return i
             i = d.end
+            if self.text.startswith(("起", "开始"), i):
+                i += 1 if self.text[i] == "起" else 2  # "1995年起任 ..."
+                continue
             m = _OPEN_END.match(self.text, i) or _RANGE_JOIN.match(self.text, i)
             if m and m.end() <= end and (m.group().strip() in ("至今", "今", "现在", "目前") or dates_in(self.doc, m.end(), end)):
                 i = m.end()
@@ -203,6 +206,9 @@ class _Reader:
                 opens = c.index == 0 or all(x.body >= x.end for x in sent.clauses[: c.index])
                 if opens and not self.heading_topic:
                     self.topic = m[2]  # a name heading outweighs a name opening a sentence
+                if self._modifier(m[1]):
+                    current = c.subject = BLOCK  # "孙立群的学生周晓，...": the clause is about the student
+                    continue
                 current = arg
                 c.subject, c.rest = arg, m[1]
                 continue
@@ -214,6 +220,8 @@ class _Reader:
             body = self.text[c.body : c.end]
             if _PLURAL.match(body):
                 current = c.subject = BLOCK
+            elif _PRONOUN.match(body) and self._modifier(c.body + 1):
+                current = c.subject = BLOCK  # "他领导的团队获得 ...": the team did
             elif _PRONOUN.match(body):
                 current = c.subject = self._topic_arg(c.start)
                 c.rest = c.body + 1
@@ -223,6 +231,15 @@ class _Reader:
                 c.subject = BLOCK
                 if current is None:
                     current = BLOCK
+
+    def _modifier(self, end: int) -> bool:
+        """A name or pronoun modifying the clause's subject ("X的学生", "他领导的团队"); "他的研究方向" stays his."""
+        j = self.text.find("的", end, end + 5)
+        if j < 0 or any(ch in self.text[end:j] for ch in "，。；：,"):
+            return False
+        if word_at(self.text, j + 1, W("interest_keys")):
+            return False
+        return not any(True for _ in find_words(self.text, end, j, _STEPS() + W("award_verbs") + W("edu_cues") + W("birth_cues")))
 
     def _after_post(self, sent: Sentence, c: Clause) -> bool:
         """"现任 A 教授，B 主任": a clause continuing a list of posts shares its subject."""
@@ -238,7 +255,7 @@ class _Reader:
     def _opens(self, body: str) -> bool:
         if body.startswith(_OPENERS):
             return True
-        for name in ("job_verbs", "job_copulas", "job_join", "job_leave", "job_found", "award_verbs", "edu_cues", "birth_cues", "lead_verbs", "interest_verbs"):
+        for name in ("job_verbs", "job_copulas", "job_join", "job_leave", "job_found", "award_verbs", "edu_cues", "birth_cues", "lead_verbs", "interest_verbs", "degrees"):
             if word_at(body, 0, W(name)):
                 return True
         return False
