@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 
 from ..base import Arg, Candidate, Line, dates_in, text_of
 from ..registry import doc_rule, item_rule
-from .spans import W, clauses, find_words, iso, item_subject, mostly_han, negated, subject_ok
+from .clauses import clauses
+from .spans import W, find_words, iso, item_subject, mostly_han, negated, subject_ok
 
 _SPLIT_ANY = "、"
 _SPLIT_AFTER_AWARD = ("以及", "和", "与", "及")

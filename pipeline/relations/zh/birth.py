@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from ..base import Arg, Candidate, dates_in, text_of
 from ..registry import doc_rule
-from .spans import W, clauses, display_name, fact, find_words, has_han, iso, negated, subject_ok, word_at
+from .clauses import clauses
+from .spans import W, display_name, fact, find_words, has_han, iso, negated, subject_ok, word_at
 
 _LIFESPAN = re.compile(r"\**[ \t]*（(?:[^（）\n]{0,40}[，,][ \t]*)?((?:1[6-9]|20)\d\d)[ \t]*年?[ \t]*[-–—~～－][ \t]*(?:(?:1[6-9]|20)\d\d[ \t]*年?)?[ \t]*）")
 

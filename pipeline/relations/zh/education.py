@@ -11,24 +11,8 @@ from spacy.tokens import Doc
 
 from ..base import Candidate, Line, text_arg, text_of
 from ..registry import doc_rule, item_rule
-from .spans import (
-    W,
-    Clause,
-    clauses,
-    degree_in,
-    fact,
-    find_words,
-    has_han,
-    item_fact,
-    item_subject,
-    negated,
-    org_at,
-    orgs_in,
-    range_at,
-    subject_ok,
-    when,
-    word_at,
-)
+from .clauses import Clause, clauses
+from .spans import W, degree_in, fact, find_words, has_han, item_fact, item_subject, negated, org_at, orgs_in, range_at, subject_ok, when, word_at
 
 _PREPS = ("在", "于", "进入", "考入", "来到", "去了", "获", "获得", "取得", "从")
 _CONTINUE = ("成为", "是", "获", "取得", "攻读", "读")

@@ -11,25 +11,8 @@ from spacy.tokens import Doc
 
 from ..base import Candidate, Line, text_arg, text_of
 from ..registry import doc_rule, item_rule
-from .spans import (
-    W,
-    Clause,
-    clauses,
-    fact,
-    find_words,
-    has_han,
-    item_fact,
-    item_subject,
-    negated,
-    org_at,
-    orgs_in,
-    range_at,
-    subject_ok,
-    title_tail,
-    unit_end,
-    when,
-    word_at,
-)
+from .clauses import Clause, clauses
+from .spans import W, fact, find_words, has_han, item_fact, item_subject, negated, org_at, orgs_in, range_at, subject_ok, title_tail, unit_end, when, word_at
 
 _NOT_BEFORE_REN = set("主责信委继前兼担出历现曾")
 _NOT_BEFORE_WEI = set("认以因称作行视成")

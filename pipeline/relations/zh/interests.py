@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from ..base import Arg, Candidate, Line, text_of
 from ..registry import doc_rule, item_rule
-from .spans import W, clauses, fact, find_words, item_fact, item_subject, mostly_han, negated, subject_ok
+from .clauses import clauses
+from .spans import W, fact, find_words, item_fact, item_subject, mostly_han, negated, subject_ok
 
 _COPULA = re.compile(r"\s*(?:主要|也|还|则)?\s*(?:是|为|包括|包含|集中在|集中于|涉及)[:：]?\s*")
 _SPLIT = re.compile(r"、|以及|和|与|及|/|;|；")

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from ..base import Arg, Candidate, text_arg, text_of
 from ..registry import doc_rule
 from .employment import jobs
-from .spans import W, Clause, clauses, fact, find_words, negated, org_at, subject_ok, unit_end
+from .clauses import Clause, clauses
+from .spans import W, fact, find_words, negated, org_at, subject_ok, unit_end
 
 _UNIT = ("团队", "项目", "小组", "课题组", "计划", "实验室", "组")
 _JOINED = re.compile(r"[与和及、/]")
