@@ -220,3 +220,13 @@ def test_zh_reader_on_any_text(extract, body: str) -> None:
             assert text[f.evidence.start : f.evidence.end] == f.evidence.text
             if f.object.start is not None:
                 assert text[f.object.start : f.object.end] == f.object.text
+
+
+def test_subpackage_modules_are_discovered() -> None:
+    """The zh package imports none of its modules: their rules register because the registry walks subpackages."""
+    from pipeline.relations.registry import rules
+
+    modules = {r.fn.__module__ for r in rules()}
+    for name in ("employment", "education", "awards", "birth", "interests", "leads"):
+        assert f"pipeline.relations.zh.{name}" in modules
+    assert all(r.kind != "sentence" for r in rules() if r.name.startswith("zh."))  # none waits on the parse gate
