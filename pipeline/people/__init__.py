@@ -6,6 +6,7 @@
     sections.py  the sections of a many-person page, one person each
     written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
     context.py   names it mislabels or misses that a title, a speech verb or a list of people marks
+    zh_names.py  the person of a Chinese page ("姓名：X", "X，男，...", "X简介" on top)
 
 The `people` component leaves a `People` in `doc._.people`; relation rules ask it
 for the default subject at a position (`people.subject_at(pos)`), which is the
@@ -38,6 +39,7 @@ from .registry import People, Person, PersonSection
 from .sections import find_sections
 from .subject import find_subject
 from .written import written_names
+from .zh_names import page_subject
 
 __all__ = [
     "FIRST_PERSON",
@@ -117,6 +119,7 @@ def build_people(doc: Doc) -> People:
     people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
+    people.subject = page_subject(text, people, people.subject)  # a Chinese page's own naming
     for p in people.persons:
         _add_middle_initials(p, text)
         for _s, e in p.mentions:

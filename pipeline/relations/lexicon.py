@@ -1,10 +1,12 @@
 """The relation rules' word lists, loaded from `pipeline/patterns/` and validated.
 
-Three files: `triggers.jsonl` (the words that make a sentence worth reading for a
+Four files: `triggers.jsonl` (the words that make a sentence worth reading for a
 rule, which also decide what gets the parser), `prose_words.jsonl` (closed word
 classes the rules use: negation, titles that are not jobs, unit words, ...),
 and `prose_confidence.jsonl` (each prose rule's confidence, with the counts it
-was estimated from). A row with an unknown key, an empty list or a repeated
+was estimated from), and `zh_triggers.jsonl` (the cue words and closed word
+classes of the Chinese character rules, `relations/zh/`; every list of `ZH_LISTS`
+must be there and no other). A row with an unknown key, an empty list or a repeated
 name is an error, raised when the file is first read.
 """
 
@@ -83,3 +85,28 @@ def confidences() -> dict[str, float]:
 
 def conf(rule: str) -> float:
     return confidences().get(rule, 0.6)
+
+
+# The lists the Chinese rules read; a list missing from zh_triggers.jsonl or one not named here is an error.
+ZH_LISTS = frozenset(
+    {
+        "edu_cues", "edu_not", "degrees", "job_verbs", "job_copulas", "job_join", "job_at_verbs", "job_leave",
+        "job_found", "present_cues", "former_cues", "titles", "lead_titles", "lead_roles", "lead_verbs",
+        "org_suffixes", "edu_org_suffixes", "org_names", "award_verbs", "award_suffixes", "birth_cues",
+        "interest_keys", "interest_verbs", "identity_keys", "award_keys", "negations",
+    }
+)
+
+
+def zh_word_lists(path: Path) -> dict[str, list[str]]:
+    """The Chinese word lists of `path`, each sorted longest first (so a scan takes the longest cue)."""
+    lists = word_lists(path)
+    unknown, missing = sorted(set(lists) - ZH_LISTS), sorted(ZH_LISTS - set(lists))
+    if unknown or missing:
+        raise ValueError(f"{path.name}: unknown lists {unknown}, missing lists {missing}")
+    return {k: sorted(dict.fromkeys(v), key=lambda w: (-len(w), w)) for k, v in lists.items()}
+
+
+@lru_cache(maxsize=1)
+def zh_words() -> dict[str, list[str]]:
+    return zh_word_lists(PATTERNS_DIR / "zh_triggers.jsonl")

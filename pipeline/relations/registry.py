@@ -11,7 +11,7 @@ with three decorators:
   a new rule cannot be skipped silently;
 - `@doc_rule(relation)`: `fn(doc)` once per document.
 
-Modules are discovered (every module of this package is imported once), not
+Modules are discovered (every module of this package and its subpackages is imported once), not
 listed by hand. How repeated statements of one fact merge is part of the spec.
 """
 
@@ -131,14 +131,14 @@ _loaded = False
 
 
 def load() -> None:
-    """Import every module of the relations package once, so their decorators run."""
+    """Import every module of the relations package and of its subpackages once, so their decorators run."""
     global _loaded
     if _loaded:
         return
     package = __name__.rsplit(".", 1)[0]
     pkg = importlib.import_module(package)
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda i: i.name):
-        importlib.import_module(f"{package}.{info.name}")
+    for info in sorted(pkgutil.walk_packages(pkg.__path__, prefix=f"{package}."), key=lambda i: i.name):
+        importlib.import_module(info.name)
     _loaded = True
 
 

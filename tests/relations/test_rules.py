@@ -61,6 +61,16 @@ EXAMPLES = {
     "employment.contact_block": ("Quillon Labs opens a lab.\n\nMedia contact:\n\nAda Reyes\nQuillon Labs\nada@quillon.com\n", "text", "employed_by", "contact.block_employer"),
     "employment.card": ("# Keynotes\n\n## Ada Reyes - Northfield University\n\nAda has spent a decade building search systems for learners and employers alike.\n\n## Tom Berg - Quillon Labs\n\nTom has published over fifty articles on ranking and retrieval in the last decade.\n", "markdown", "employed_by", "employment.card"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
+    "zh.employment": ("# 张伟\n\n他现任东湖大学副教授。", "markdown", "employed_by", "zh.job_verb"),
+    "zh.education": ("# 张伟\n\n他2005年毕业于东湖大学，获博士学位。", "markdown", "educated_at", "zh.edu_cue"),
+    "zh.awards": ("# 张伟\n\n2019年，他荣获东湖青年科学家奖。", "markdown", "award_received", "zh.award_verb"),
+    "zh.birth": ("# 张伟\n\n张伟，男，1980年出生。", "markdown", "date_of_birth", "zh.birth_cue"),
+    "zh.interests": ("# 张伟\n\n- 研究方向：机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_list"),
+    "zh.education_items": ("# 张伟\n\n## 教育经历\n\n- 2015年9月至2019年6月 东湖大学 博士", "markdown", "educated_at", "zh.edu_item"),
+    "zh.employment_items": ("# 张伟\n\n## 工作经历\n\n- 2019年至今 北辰科技公司 首席科学家", "markdown", "employed_by", "zh.job_item"),
+    "zh.award_items": ("# 张伟\n\n## 荣誉\n\n- 银河物理学奖（2021年）", "markdown", "award_received", "zh.award_item"),
+    "zh.interest_items": ("# 张伟\n\n## 研究方向\n\n- 机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_item"),
+    "zh.leads": ("# 张伟\n\n他现任星河实验室主任。", "markdown", "leads", "zh.leads_title"),
 }
 
 
