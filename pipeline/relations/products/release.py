@@ -216,7 +216,7 @@ def jointly(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _BEHIND = re.compile(
-    r",\s+(?:the\s+(?:[\w-]+\s+)?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+behind"
+    r"(?:,\s+|\s+(?:is|was|are|were|became|remains)\s+)(?:the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+behind"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:maker|makers|creator|creators|developer|developers|publisher)\s+of)\s+(?:the\s+)?"
 )
 
