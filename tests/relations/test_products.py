@@ -90,6 +90,10 @@ POSITIVE = [
     ("Lena Vogt co-developed GraphVault with Tom Berg and Ada Reyes.", "Ada Reyes", "GraphVault", "prose.developed_co_made", {}),
     ("Ada Reyes co-created Nimbus with Tom Berg.", "Tom Berg", "Nimbus", "prose.developed_co_made", {}),
     ("Tom Berg co-invented the Falcon chip with Lena Vogt and Mira Olsen in 2019.", "Mira Olsen", "Falcon", "prose.developed_co_made", {}),
+    # "P collaborated / worked with Q and R to create M": all of them made it
+    ("In 2012, Lena Vogt collaborated with Tom Berg and Ada Reyes to create GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_co_made", {}),
+    ("Mira Olsen worked with Ada Reyes to develop Nimbus-7B at Quillon.", "Mira Olsen", "Nimbus-7B", "prose.developed_co_made", {}),
+    ("Tom Berg teamed up with Lena Vogt to build TinyServe.", "Lena Vogt", "TinyServe", "prose.developed_co_made", {}),
     # "P contributed to M", "a contributor to M": M is software by its spelling or a product noun
     ("Tom Berg is a contributor to the Nimbus framework.", "Tom Berg", "Nimbus", "prose.developed_maintainer", {}),
     ("Lena Vogt has contributed to TinyServe and GraphVault.", "Lena Vogt", "GraphVault", "prose.developed_maintainer", {}),
@@ -110,6 +114,8 @@ POSITIVE = [
     ("Orbit AI's flagship product is Nimbus.", "Orbit AI", "Nimbus", "prose.developed_product_of", {}),
     ("GraphVault is Brightleaf's main product.", "Brightleaf", "GraphVault", "prose.developed_product_of", {}),
     (STORY + "The company's first product is Ledger-2, a bookkeeping app.", "Northwind Inc.", "Ledger-2", "prose.developed_product_of", {}),
+    ("In 2024, Tom Berg announced the founding of Orbit Labs, an AI education company. The company's first product is LLM101z, a course.", "Orbit Labs", "LLM101z", "prose.developed_product_of", {}),
+    ("Ada Reyes founded Quillon in 2020. Its first product was TinyServe.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
 ]
 
 NEGATIVE = [
@@ -166,6 +172,8 @@ NEGATIVE = [
     "Tom Berg explained the reasoning behind the decision.",
     "Quillon is the company behind the lawsuit.",
     "Tom Berg co-developed a friendship with Ada Reyes.",
+    "Tom Berg worked with Ada Reyes to create a friendly lab culture.",
+    "Tom Berg worked with Ada Reyes at Quillon.",
     "Ada Reyes contributed to the discussion.",
     "Tom Berg contributed to the Red Cross.",
     "Lena Vogt is a regular contributor to the New Yorker.",

@@ -19,11 +19,11 @@ from functools import lru_cache
 from typing import Iterator
 
 from ...coref import FIRST_PERSON, THIRD_PERSON, Coref
-from ..base import Arg, Candidate, person_arg, subject_arg, text_of
+from ..base import Arg, Candidate, all_ents, person_arg, subject_arg, text_of
 from ..lexicon import words
 from ..mentions import company_in_context, org_ending_at
 from ..registry import sentence_rule
-from ..toolkit import Name, Sent, State, alt, cand, clause_subject, names_list, negated, org_arg, person_refs, subj_arg
+from ..toolkit import Name, Sent, State, alt, cand, clause_subject, is_location, names_list, negated, org_arg, person_refs, subj_arg
 from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from
 
 def _product(n: Name) -> Arg:
@@ -49,10 +49,32 @@ def _named_product(sent: Sent, n: Name, co: Coref) -> bool:
 _CO_MADE = re.compile(r"\bco-?(?:developed|created|invented|designed)\s+")
 
 
+_WITH_TO_MAKE = re.compile(r"\b(?:collaborated|collaborates|worked|works|teamed\s+up|partnered)\s+with\s+")
+_TO_MAKE = re.compile(r"\s+to\s+(?:co-?)?(?:create|develop|build|design|invent)\s+")
+
+
+def _people_in(sent: Sent, names: list[Name], co: Coref):
+    """The people of an enumeration; a name the people stage does not know is passed over."""
+    refs = person_refs(sent, co)
+    for n in names:
+        yield from (r for r in refs if n.start <= r.start < n.end)
+
+
 @sentence_rule("developed", "products.co_made", triggers=["co_made"], order=159)
 def co_made_with(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
-    """"Lena Vogt co-developed GraphVault with Tom Berg and Ada Reyes": Tom Berg and Ada Reyes made it too."""
+    """"Lena Vogt co-developed GraphVault with Tom Berg and Ada Reyes": Tom Berg and Ada Reyes made it too;
+    "Lena Vogt collaborated with Tom Berg and Ada Reyes to create GraphVault": all three made it."""
     text = text_of(sent.doc)
+    for m in _WITH_TO_MAKE.finditer(text, sent.start, sent.end):
+        names = names_list(sent, m.end())[:6]
+        to = _TO_MAKE.match(text, names[-1].end, sent.end) if names else None
+        prods = products_from(sent, to.end(), co) if to is not None else []
+        ref = clause_subject(sent, m.start(), co)
+        if not prods or ref is None or ref.start > m.start() or negated(sent, m.start()):
+            continue
+        for r in [ref, *_people_in(sent, names, co)]:
+            for p in prods:
+                yield cand("developed", subj_arg(sent, r), _product(p), sent, "prose.developed_co_made")
     for m in _CO_MADE.finditer(text, sent.start, sent.end):
         prods = products_from(sent, m.end(), co)
         if not prods or negated(sent, m.start()):
@@ -60,12 +82,9 @@ def co_made_with(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         w = re.match(r"\s+(?:[a-z-]+\s+){0,2}?with\s+", text[prods[-1].end : sent.end])
         if w is None:
             continue  # "co-developed a friendship with Q": nothing named was made
-        refs = person_refs(sent, co)
-        for n in names_list(sent, prods[-1].end + w.end())[:6]:
-            # the people of the enumeration; a name the people stage does not know is passed over
-            for r in (r for r in refs if n.start <= r.start < n.end):
-                for p in prods:
-                    yield cand("developed", subj_arg(sent, r), _product(p), sent, "prose.developed_co_made")
+        for r in _people_in(sent, names_list(sent, prods[-1].end + w.end())[:6], co):
+            for p in prods:
+                yield cand("developed", subj_arg(sent, r), _product(p), sent, "prose.developed_co_made")
 
 
 # ---------------------------------------------------------------- "P spearheaded the development of M"
@@ -154,11 +173,25 @@ def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return owner_first, name_first
 
 
+def _company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """What "the company" / "its" means: the last organisation named shortly before (no person the
+    model took for one), else the company the story is about."""
+    orgs = [
+        e for e in all_ents(sent.doc)
+        if e.label_ in ("ORG", "PERSON") and 0 <= pos - e.end_char <= 400 and co.person_at(e.start_char, e.end_char) is None and not is_location(e.text)
+    ]
+    if orgs:
+        o = orgs[-1]
+        name = re.sub(r"['’]s?$", "", o.text)
+        return org_arg(sent, Name(o.start_char, o.start_char + len(name), name))
+    return company_in_context(sent.doc, pos)
+
+
 def _owner(sent: Sent, end: int, co: Coref) -> Arg | None:
     """The possessor ending at `end`: a person, an organisation, or the story's company for "the company's"."""
     text = text_of(sent.doc)
     if re.search(r"(?:\b(?:the|our|its)\s+(?:company|startup|firm)(?:['’]s?)?|(?<![\w-])its)$", text[sent.start : end], re.I):
-        return company_in_context(sent.doc, end)
+        return _company_before(sent, end, co)
     n = org_ending_at(sent, end)
     if n is None:  # an entity that took in its possessive ending ("Orbit AI's")
         e = next((e for e in sent.ents if e.end_char == end and e.label_ in ("ORG", "PERSON") and re.search(r"['’]s?$", e.text)), None)
