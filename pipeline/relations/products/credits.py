@@ -24,7 +24,7 @@ from ..lexicon import words
 from ..mentions import company_in_context, org_ending_at
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, alt, cand, clause_subject, is_location, names_list, negated, org_arg, person_refs, subj_arg
-from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from
+from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from, software
 
 def _product(n: Name) -> Arg:
     return Arg(n.text, "PRODUCT", clean(n.text), n.start, n.end)
@@ -130,6 +130,12 @@ def _proposal_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return active, passive
 
 
+@lru_cache(maxsize=1)
+def _named_first_rx() -> re.Pattern[str]:
+    """"we propose M, a ...": the page's own people name their method before describing it."""
+    return re.compile(rf"\b(?:we|I)\s+(?:(?:also|further|then|first)\s+)?(?:{alt(words()['proposal_verbs'])})\s+(?=[\"“]?[A-Z]|[a-z]+[A-Z\d])")
+
+
 def _proposer(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """Who proposes at `pos`: the clause's person, or the page's person when "we" / "I" / "us" propose."""
     ref = clause_subject(sent, pos, co)
@@ -153,6 +159,13 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         subj = _proposer(sent, m.start(), co)
         if subj is not None:
             yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
+    for m in _named_first_rx().finditer(text, sent.start, sent.end):
+        n = product_at(sent, m.end(), described=False)
+        if n is None or not coined(n.text) or not software(sent, n) or not re.match(r"\s*(?:,\s+(?:a|an)\s|:\s)", text[n.end : sent.end]) or negated(sent, m.start()):
+            continue  # "we present SafeSync, a protocol ...": a coined name, then what it is
+        subj = subject_arg(sent.doc, (m.start(), m.start()))
+        if subj is not None:
+            yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
     for m in passive.finditer(text, sent.start, sent.end):
         n = product_at(sent, m.start("name"), described=False)
         if n is None or n.end > m.end("name") or not made_thing(sent, n, co, strict=not coined(n.text)):
@@ -168,7 +181,10 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 @lru_cache(maxsize=1)
 def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ranks = alt(words()["product_ranks"])
-    owner_first = re.compile(rf"(?:['’]s?|(?<![\w-])[Ii]ts)\s+(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)\s+")
+    owner_first = re.compile(
+        rf"(?:['’]s?|(?<![\w-])[Ii]ts)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
+        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?products\s+(?:include|included|includes|are|were))\s+"
+    )
     name_first = re.compile(rf"\s+(?:is|was|remains)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s?\s+(?:(?:{ranks})\s+)*(?:commercial\s+|software\s+)?product\b")
     return owner_first, name_first
 
