@@ -82,6 +82,44 @@ POSITIVE = [
     ("Ada Reyes was responsible for releasing the Orca 2 and Orca 3 models.", "Ada Reyes", "Orca 3", "prose.developed_gerund", {}),
     ("Lena Vogt spent two years at Quillon shipping TinyServe to customers.", "Lena Vogt", "TinyServe", "prose.developed_gerund", {}),
     ("# Ada Reyes\n\nI am a scientist at Quillon. My team was responsible for post-training and releasing the Orca 4 and Orca 3.2 models.\n", "Ada Reyes", "Orca 3.2", "prose.developed_gerund", {}),
+    # "X is the startup behind M", "X, the research lab behind M"
+    ("Orbit Labs is the startup behind Nimbus-7B.", "Orbit Labs", "Nimbus-7B", "prose.developed_behind", {}),
+    ("Brightleaf, the research lab behind GraphVault, hired ten engineers.", "Brightleaf", "GraphVault", "prose.developed_behind", {}),
+    ("Quillon was the organization behind the Orca assistant.", "Quillon", "Orca", "prose.developed_behind", {}),
+    # "P co-developed M with Q and R": the people after "with" made it too
+    ("Lena Vogt co-developed GraphVault with Tom Berg and Ada Reyes.", "Ada Reyes", "GraphVault", "prose.developed_co_made", {}),
+    ("Ada Reyes co-created Nimbus with Tom Berg.", "Tom Berg", "Nimbus", "prose.developed_co_made", {}),
+    ("Tom Berg co-invented the Falcon chip with Lena Vogt and Mira Olsen in 2019.", "Mira Olsen", "Falcon", "prose.developed_co_made", {}),
+    # "P collaborated / worked with Q and R to create M": all of them made it
+    ("In 2012, Lena Vogt collaborated with Tom Berg and Ada Reyes to create GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_co_made", {}),
+    ("Mira Olsen worked with Ada Reyes to develop Nimbus-7B at Quillon.", "Mira Olsen", "Nimbus-7B", "prose.developed_co_made", {}),
+    ("Tom Berg teamed up with Lena Vogt to build TinyServe.", "Lena Vogt", "TinyServe", "prose.developed_co_made", {}),
+    # "P contributed to M", "a contributor to M": M is software by its spelling or a product noun
+    ("Tom Berg is a contributor to the Nimbus framework.", "Tom Berg", "Nimbus", "prose.developed_maintainer", {}),
+    ("Lena Vogt has contributed to TinyServe and GraphVault.", "Lena Vogt", "GraphVault", "prose.developed_maintainer", {}),
+    ("Mira Olsen contributed to the open-source library FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_maintainer", {}),
+    # "P spearheaded / oversaw the development / design of M", "initiating and leading the M project"
+    ("Tom Berg spearheaded the development of Nimbus-7B.", "Tom Berg", "Nimbus-7B", "prose.developed_led", {}),
+    ("Lena Vogt oversaw the design of TinyServe.", "Lena Vogt", "TinyServe", "prose.developed_led", {}),
+    ("Tom Berg is credited with initiating and leading the Orca project.", "Tom Berg", "Orca", "prose.developed_led", {}),
+    ("Ada Reyes drove the creation of GraphVault at Quillon.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Mira Olsen is known for her leadership in developing FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_made", {}),
+    # "we propose a new protocol called M", "a platform called M is proposed", on a person's page
+    ("# Ada Reyes\n\nI am a researcher at Quillon. In this paper we propose a new protocol called SafeSync for private messaging.\n", "Ada Reyes", "SafeSync", "prose.developed_proposed", {}),
+    ("# Ada Reyes\n\nI am a researcher at Quillon. We introduce a new model, Tessera-7B, for reading tables.\n", "Ada Reyes", "Tessera-7B", "prose.developed_proposed", {}),
+    ("# Ada Reyes\n\nI am a researcher at Quillon. A data-sharing platform called DataWeave is proposed in our recent work.\n", "Ada Reyes", "DataWeave", "prose.developed_proposed", {}),
+    ("Tom Berg proposed a simple scheduling algorithm called FairQ in 2018.", "Tom Berg", "FairQ", "prose.developed_proposed", {}),
+    ("# Ada Reyes\n\nI am a researcher at Quillon. In this paper, we propose SafeSync, a protocol for private messaging.\n", "Ada Reyes", "SafeSync", "prose.developed_proposed", {}),
+    # "X's first / flagship product is M", "M is X's main product"
+    ("Quillon's first product is TinyServe.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
+    ("Orbit AI's flagship product is Nimbus.", "Orbit AI", "Nimbus", "prose.developed_product_of", {}),
+    ("GraphVault is Brightleaf's main product.", "Brightleaf", "GraphVault", "prose.developed_product_of", {}),
+    ("Quillon's products include TinyServe and GraphVault.", "Quillon", "GraphVault", "prose.developed_product_of", {}),
+    ("Quillon is the company that created Orca-2.", "Quillon", "Orca-2", "prose.developed_behind", {}),
+    ("Lena Vogt has been a core contributor to the TinyServe project since 2019.", "Lena Vogt", "TinyServe", "prose.developed_maintainer", {}),
+    (STORY + "The company's first product is Ledger-2, a bookkeeping app.", "Northwind Inc.", "Ledger-2", "prose.developed_product_of", {}),
+    ("In 2024, Tom Berg announced the founding of Orbit Labs, an AI education company. The company's first product is LLM101z, a course.", "Orbit Labs", "LLM101z", "prose.developed_product_of", {}),
+    ("Ada Reyes founded Quillon in 2020. Its first product was TinyServe.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
 ]
 
 NEGATIVE = [
@@ -134,6 +172,27 @@ NEGATIVE = [
     "Ada Reyes is a researcher. She visited Oslo, which she loved.",
     "Ada Reyes is a researcher. GraphVault, which she did not create, is popular.",
     "The Paris model from Quillon is new.",
+    # twins of the credit frames: nothing named was made
+    "Tom Berg explained the reasoning behind the decision.",
+    "Quillon is the company behind the lawsuit.",
+    "Tom Berg co-developed a friendship with Ada Reyes.",
+    "Tom Berg worked with Ada Reyes to create a friendly lab culture.",
+    "Tom Berg worked with Ada Reyes at Quillon.",
+    "Tom Berg has been an active contributor to ISO/MPEG and ITU-T video coding standards.",
+    "Ada Reyes contributed to the discussion.",
+    "Tom Berg contributed to the Red Cross.",
+    "Lena Vogt is a regular contributor to the New Yorker.",
+    "Ada Reyes led the development of the city's downtown.",
+    "Tom Berg led the development of Seattle's waterfront.",
+    "Lena Vogt did not oversee the design of TinyServe.",
+    "# Ada Reyes\n\nI am a researcher at Quillon. We propose a new perspective on fairness.\n",
+    "# Ada Reyes\n\nI am a researcher at Quillon. We present a new method for sorting lists.\n",
+    "# Ada Reyes\n\nI am a researcher at Quillon. We present Table 2: a summary of the results.\n",
+    "Quillon's products include chatbots and search tools.",
+    "Quillon is the company that created jobs in Springfield.",
+    "Quillon's first priority is safety.",
+    "Quillon's first product is a chatbot.",
+    "Safety is Quillon's first priority.",
 ]
 
 
@@ -146,4 +205,5 @@ def test_developed(extract, text, subject, product, rule, quals) -> None:
 
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_no_developed(extract, text) -> None:
-    assert [f.object.canonical for f in extract(text) if f.relation == "developed"] == []
+    facts = extract(text, "markdown" if text.startswith("#") else "text")
+    assert [f.object.canonical for f in facts if f.relation == "developed"] == []

@@ -13,14 +13,14 @@ from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, person_refs, subj_arg
-from .shapes import NOT_MADE, clean, coined, made_thing, products_from, software
+from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, software
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
-    r"(?:\b(?:is|was|are|were|as|became|becomes|remains|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?)(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
+    r"(?:\b(?:is|was|are|were|as|became|becomes|remains|been|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?)(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
     r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
     r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
-    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
@@ -127,6 +127,26 @@ def _split_and(sent: Sent, names: list[Name]) -> list[Name]:
     return out
 
 
+def _modifies_other_noun(sent: Sent, end: int) -> bool:
+    """The names ending at `end` modify a noun that is no product ("ISO/MPEG and ITU-T video coding standards")."""
+    run = [t for t in sent.span if t.idx >= end][:4]
+    last = None
+    for t in run:
+        if not (t.text[:1].islower() and (t.tag_.startswith(("NN", "JJ")) or t.tag_ == "VBG")):
+            break
+        last = t
+    return last is not None and not re.fullmatch(rf"(?:{product_noun_rx().pattern}|project)", last.text)
+
+
+def _software_named(sent: Sent, n: Name, trigger: str) -> bool:
+    """A name that is software or a model by its spelling, its entity label or a product noun beside it."""
+    if coined(n.text) or n.text.isupper() and len(n.text) >= 3 or product_noun_rx().search(trigger):
+        return True
+    if any(e.label_ == "PRODUCT" and e.start_char <= n.start < e.end_char for e in sent.ents):
+        return True
+    return bool(re.match(rf"\s+(?:{product_noun_rx().pattern}|project)\b", text_of(sent.doc)[n.end : sent.end]))
+
+
 @sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)
 def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
@@ -141,6 +161,8 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             for n in _split_and(sent, found):
                 if not software(sent, n) or co.person_at(n.start, n.end) is not None:
                     break
+                if "contribut" in m.group().lower() and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):
+                    break  # "contributed to the Red Cross": a contribution to something that is no software
                 pt = re.sub(r"\s*-\s*", "-", n.text)
                 q: dict[str, str] = {}
                 tail = re.match(r"\s+(?:open-source\s+)?project\b", text[n.end : sent.end])  # "the M project in 2012"

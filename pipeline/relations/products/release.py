@@ -56,7 +56,7 @@ def release_news(doc: Doc) -> Iterator[Candidate]:
                     continue
                 s, e = nm.start(), nm.end()
             name = text[s:e].rstrip(".,:;")
-            if len(name) < 2 or name.lower() in {"the", "a", "our"}:
+            if len(name) < 2 or name.lower() in {"the", "a", "our"} or re.match(r"(?:Table|Figure|Fig|Section|Chapter|Appendix|Eq|Equation)\.?\s*\d", name):
                 continue
             q: dict[str, str] = {}
             ds = [d for d in dates_in(doc, line.start, line.end) if d.start - line.start <= 4 and d.value and "/" not in d.value]
@@ -216,7 +216,7 @@ def jointly(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _BEHIND = re.compile(
-    r",\s+(?:the\s+(?:[\w-]+\s+)?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+behind"
+    r"(?:,\s+|\s+(?:is|was|are|were|became|remains)\s+)(?:the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|lab|team|firm|group|organi[sz]ation)\s+(?:behind|that\s+(?:created|developed|built|makes|made|launched|released))"
     r"|(?:the\s+)?(?:[\w-]+\s+)?(?:maker|makers|creator|creators|developer|developers|publisher)\s+of)\s+(?:the\s+)?"
 )
 
