@@ -12,7 +12,7 @@ import pytest
 
 from pipeline import document
 from pipeline.config import Settings
-from pipeline.engines import get_engine
+from pipeline.engines import get_engine, local
 from pipeline.engines.ray_engine import check_reachable
 from pipeline.runner import UsageError, run
 from tests.test_runner import FakeExtractor, outputs, records, write
@@ -116,3 +116,29 @@ def test_unreachable_ray_address_is_refused_at_once(tmp_path):
     assert proc.returncode == 2
     assert f"cannot reach the Ray cluster at {address}" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _init_under_a_raising_sigterm_handler(out_dir: str, conn) -> None:
+    """In a forked child that inherited a SIGTERM handler which raises, as the command line installs."""
+    import signal
+
+    def raising(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, raising)
+    local._worker_init(FakeExtractor, Settings(), out_dir, "k", os.getppid())
+    conn.send(signal.getsignal(signal.SIGTERM) == signal.SIG_DFL)
+
+
+def test_a_worker_ends_on_sigterm_whatever_handler_it_inherited(tmp_path):
+    """terminate() must end a worker: a handler that raises would be caught with the task, and the worker would go on."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    here, there = ctx.Pipe()
+    child = ctx.Process(target=_init_under_a_raising_sigterm_handler, args=(str(tmp_path), there))
+    child.start()
+    try:
+        assert here.poll(60) and here.recv() is True
+    finally:
+        child.join(60)

@@ -73,8 +73,11 @@ def _die_with_parent(parent_pid: int) -> None:
 def _worker_init(factory: Callable[[Settings], Any], settings: Settings, out_dir: str, key: str, parent_pid: int) -> None:
     t = time.perf_counter()
     _die_with_parent(parent_pid)
-    # The parent handles Ctrl-C; workers just finish or get terminated.
+    # The parent handles Ctrl-C; workers just finish or get terminated. A forked worker inherits
+    # the parent's SIGTERM handler, which raises inside the task, where the pool catches it and the
+    # worker goes on: terminate() must end the process.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     keep_gpu_libraries_out(settings.model)  # a spawned worker (a forked one has spaCy loaded already)
     _W["settings"] = settings
     _W["cache"] = Cache(Path(out_dir), key)
