@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from ..textmap import FastBuilder, TextMap, compose
 from .front_matter import _TAGS, _front_matter, _front_matter_content
 from .inline import _Out, _Renderer
-from .lists import item_spans
+from .lists import item_spans, trim_span as _trim
 from .markdown import _render_markdown
 from . import wikitext
 from .regions import _strip_regions
@@ -115,11 +115,3 @@ def _wiki_markup(text: str) -> Markup:
     first = min(headings, default=None)
     title = _meaningful(txt[first[0] : first[1]]) if first and first[2] == 1 and not txt[: first[0]].strip() else None
     return Markup(final, title, {}, sorted(headings), sorted(_trim(txt, s, e) for s, e in bold), sorted(links), "wikitext")
-
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e

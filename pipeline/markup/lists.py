@@ -107,7 +107,7 @@ def item_spans(text: str, found: list[list[int]]) -> list[tuple[int, int, int, i
             continue
         ls = text.rfind("\n", 0, start) + 1 if start < len(text) else len(text)
         le = text.find("\n", start)
-        a, b = _trim(text, start, len(text) if le < 0 else le)
+        a, b = trim_span(text, start, len(text) if le < 0 else le)
         p = index.get(parent, -1) if parent >= 0 else -1
         if b <= a:
             if p >= 0:
@@ -125,7 +125,8 @@ def item_spans(text: str, found: list[list[int]]) -> list[tuple[int, int, int, i
     return out
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """`s:e` without the white space at either end."""
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
