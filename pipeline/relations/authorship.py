@@ -25,6 +25,9 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{12,300})[\"“”]")
 _SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|they|i|here|see|note|your|click|please)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:my|I|we|our)\b")
 _SHARED_MARK = re.compile(r"([*†‡#§])\s*(?:\\\*)?\s*[:=]?\s*(?:[\w-]+\s+){0,3}?(?:co-?first|equal(?:ly)?\s+contribut|contributed\s+equally|joint\s+first)", re.I)
+_NOT_A_LIST = re.compile(r"[*_\\\s]*(?!and\b|et\b)[a-z]")
+# a marked title that a lowercase word runs into ("with a **Sparse Fusion** module") is a phrase of prose
+_IN_PROSE = re.compile(r"\b[a-z]+\s*[*_]*\s*$")
 _NEWS_PAPER = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}(?:paper|work|article|study)\b", re.I)
 _NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service"}
 
@@ -108,23 +111,26 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     """A title marked up inside the line: bold, quoted, or the link that opens the item."""
     text = text_of(doc)
     bolds, links = _marked_spans(doc)
-    for s, e in bolds[bisect_left(bolds, (line.start, -1)) :]:
-        if s >= line.end:
-            break
-        if e <= line.end:
-            t = text[s:e].strip(" .,:")
-            if len(t.split()) >= 3 and _plain_title(t):
-                return s, e
-    m = _QUOTED.search(line.text)
-    if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)):
-        return line.start + m.start(1), line.start + m.end(1)
-    # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
+    # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title,
+    # and a bold span after it (the venue, the owner's name) is not
+    opening = None
     for s, e, _href in links[bisect_left(links, (line.start, -1, "")) :]:
         if s > line.start + 3:
             break
         if e <= line.end and len(text[s:e].split()) >= 3 and _plain_title(text[s:e]):
-            return s, e
-    return None
+            opening = (s, e)
+            break
+    for s, e in bolds[bisect_left(bolds, (line.start, -1)) :]:
+        if s >= line.end or opening is not None and s >= opening[1]:
+            break
+        if e <= line.end and not _IN_PROSE.search(text[line.start : s]):
+            t = text[s:e].strip(" .,:")
+            if len(t.split()) >= 3 and _plain_title(t):
+                return s, e
+    m = _QUOTED.search(line.text)
+    if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)) and not _IN_PROSE.search(line.text[: m.start()]):
+        return line.start + m.start(1), line.start + m.end(1)
+    return opening
 
 
 def _marked_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -161,6 +167,8 @@ def _role(names: str, variants: list[re.Pattern[str]], shared: set[str]) -> str 
     m = owner_in(names, variants)
     if m is None or m.start() > 2:
         return None
+    if _NOT_A_LIST.match(names[m.end() :]):
+        return None  # "Jane Doe is project leader.": a sentence about the owner, not an author order
     mark = re.match(r"\s*(?:\\)?([*†‡#§])", names[m.end() :])
     if mark and mark.group(1) in shared:
         return None

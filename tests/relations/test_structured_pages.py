@@ -799,3 +799,68 @@ def test_employer_on_the_line_under_the_role(extractor: Extractor, page: str, fm
         ("employed_by", "Quillon Labs", (("end", "2023"), ("start", "2022"), ("title", "Machine Learning Engineer"))),
         ("employed_by", "Northwind Games", (("start", "2020-SU"), ("title", "Game Programmer Intern"))),
     }
+
+
+# ---------------------------------------------------------------- papers: what is not an author order or a title
+
+LEADER_LINE_PAGE = """# Dana Okoro
+
+## Publications
+
+[Widget Meshes at Scale: A Sparse Study](https://example.org/a)
+
+**Dana Okoro** is project leader.
+
+[Gizmo Fields for Scene Parsing](https://example.org/b)
+
+**Dana Okoro**, Lin Hale, Omar Diaz
+
+[Sprocket Rigs Without Labels](https://example.org/c)
+
+**Dana Okoro** and Lin Hale
+"""
+
+
+def test_a_sentence_about_the_owner_is_no_author_order(extractor: Extractor) -> None:
+    papers = of(run(extractor, LEADER_LINE_PAGE, "markdown"), "author_of")
+    assert set(papers) == {"Widget Meshes at Scale: A Sparse Study", "Gizmo Fields for Scene Parsing", "Sprocket Rigs Without Labels"}
+    assert "role" not in papers["Widget Meshes at Scale: A Sparse Study"]
+    assert papers["Gizmo Fields for Scene Parsing"].get("role") == "first author"
+    assert papers["Sprocket Rigs Without Labels"].get("role") == "first author"
+
+
+LINK_TITLE_BOLD_VENUE = """# Mira Solberg
+
+## Publications
+
+- [Sparse Gizmo Grammars for Chart Notes](https://example.org/a), Ken Aldo, **Mira Solberg**, Ivo Lind. **Northern Symposium on Chart Craft (NSCC)**, 2024.
+- [Widget Maps: A Survey of Methods](https://example.org/b), **Mira Solberg**, Ken Aldo. **Annals of Widgetry**, 2023.
+- Ken Aldo, **Mira Solberg**. **Rotary Sprocket Codes for Small Robots**. Widget Letters, 2022.
+"""
+
+
+def test_a_bold_venue_after_a_linked_title_is_not_the_title(extractor: Extractor) -> None:
+    papers = of(run(extractor, LINK_TITLE_BOLD_VENUE, "markdown"), "author_of")
+    assert set(papers) == {"Sparse Gizmo Grammars for Chart Notes", "Widget Maps: A Survey of Methods", "Rotary Sprocket Codes for Small Robots"}
+
+
+PROSE_MARKS_PAGE = """# Pia Lenz
+
+## Publications
+
+**Sprocket Fusion for Dense Widget Parsing**
+
+**Pia Lenz**, Tom Reyes, Ana Cruz
+
+- Extends the baseline with a **Gated Sprocket Memory (GSM)** module to sharpen parsing.
+- It also avoids what the field calls the "Widget Drift Under Load" problem.
+
+**Cheap Gizmo Detectors That Generalize**
+
+Tom Reyes, **Pia Lenz**
+"""
+
+
+def test_marked_phrases_inside_prose_are_not_titles(extractor: Extractor) -> None:
+    papers = of(run(extractor, PROSE_MARKS_PAGE, "markdown"), "author_of")
+    assert set(papers) == {"Sprocket Fusion for Dense Widget Parsing", "Cheap Gizmo Detectors That Generalize"}
