@@ -864,3 +864,34 @@ Tom Reyes, **Pia Lenz**
 def test_marked_phrases_inside_prose_are_not_titles(extractor: Extractor) -> None:
     papers = of(run(extractor, PROSE_MARKS_PAGE, "markdown"), "author_of")
     assert set(papers) == {"Sprocket Fusion for Dense Widget Parsing", "Cheap Gizmo Detectors That Generalize"}
+
+
+# ---------------------------------------------------------------- interests: heads, glosses and lead phrases
+
+HEADED_INTERESTS = """# Oren Malik
+
+## Research Interests
+
+- **Widget Perception**: robust and cheap gizmo detectors for small robots
+- **Sprocket Planning**: planning under load with learned models
+- Gizmo Forecasting (Offline GF)
+- Causal Widgetry
+"""
+
+
+def test_an_interest_item_names_its_topic_before_the_colon(extractor: Extractor) -> None:
+    topics = set(of(run(extractor, HEADED_INTERESTS, "markdown"), "research_interest"))
+    assert topics == {"Widget Perception", "Sprocket Planning", "Gizmo Forecasting", "Causal Widgetry"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("My research focuses on widget theory, with a focus on (Sparse) Gizmo Models and Sprocket Design.", {"widget theory", "Gizmo Models", "Sprocket Design"}),
+        ("My research focuses on widget theory, with an emphasis on integrating gizmo learning and sprocket design.", {"widget theory", "gizmo learning", "sprocket design"}),
+        ("My research interests include widget theory (gizmo models, sprocket design).", {"widget theory", "gizmo models", "sprocket design"}),
+    ],
+)
+def test_lead_phrases_and_glosses_are_not_topics(extractor: Extractor, sentence: str, expected: set[str]) -> None:
+    page = f"# Lea Varga\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == expected
