@@ -895,3 +895,28 @@ def test_an_interest_item_names_its_topic_before_the_colon(extractor: Extractor)
 def test_lead_phrases_and_glosses_are_not_topics(extractor: Extractor, sentence: str, expected: set[str]) -> None:
     page = f"# Lea Varga\n\nI am a PhD student at Eastfield University. {sentence}\n"
     assert set(of(run(extractor, page, "markdown"), "research_interest")) == expected
+
+
+# ---------------------------------------------------------------- awards: a grade after the name is not its giver
+
+AWARD_GIVERS = """# Sven Idowu
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- 2022 Widget Scholarship, First Class.
+- 2019 Sprocket Prize, Second Prize
+- 2018 Gizmo Medal, Lakeside Society of Widgets
+- 2017 Scholarship from the Harbor Widget Foundation
+"""
+
+
+def test_a_grade_after_the_award_is_not_its_giver(extractor: Extractor) -> None:
+    awards = of(run(extractor, AWARD_GIVERS, "markdown"), "award_received")
+    assert awards == {
+        "Widget Scholarship": {"date": "2022"},
+        "Sprocket Prize": {"date": "2019"},
+        "Gizmo Medal": {"org": "Lakeside Society of Widgets", "date": "2018"},
+        "Scholarship from the Harbor Widget Foundation": {"date": "2017"},
+    }
