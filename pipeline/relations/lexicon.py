@@ -11,6 +11,7 @@ name is an error, raised when the file is first read.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -83,3 +84,13 @@ def confidences() -> dict[str, float]:
 
 def conf(rule: str) -> float:
     return confidences().get(rule, 0.6)
+
+
+@lru_cache(maxsize=1)
+def degree_words() -> re.Pattern[str]:
+    """The degree names of degrees.jsonl as one pattern: long forms in any case, short ones ("MS", "BA") as written."""
+    rows = [json.loads(ln) for ln in (PATTERNS_DIR / "degrees.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    forms = sorted({r["pattern"] for r in rows}, key=len, reverse=True)
+    long_ = "|".join(re.escape(f) for f in forms if len(f) > 4 or "." in f)
+    short = "|".join(re.escape(f) for f in forms if not (len(f) > 4 or "." in f))
+    return re.compile(rf"(?<!\w)(?:(?i:{long_})|{short})(?!\w)")

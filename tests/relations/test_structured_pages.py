@@ -920,3 +920,23 @@ def test_a_grade_after_the_award_is_not_its_giver(extractor: Extractor) -> None:
         "Gizmo Medal": {"org": "Lakeside Society of Widgets", "date": "2018"},
         "Scholarship from the Harbor Widget Foundation": {"date": "2017"},
     }
+
+
+# ---------------------------------------------------------------- education items: a degree word the school's name swallowed
+
+
+@pytest.mark.parametrize(
+    ("item", "school", "degree"),
+    [
+        ("- *2020.09 - 2024.07*, Bachelor in Lakeside University", "Lakeside University", "Bachelor"),
+        ("- *2024.07 - now*, Joint PhD Student in Quillon University", "Quillon University", "PhD"),
+        ("- *2018.09 - 2020.06*, Master in Orbit Institute of Technology", "Orbit Institute of Technology", "Master"),
+        # the twin: a school whose own name holds "in" keeps it
+        ("- *2016.09 - 2020.06*, B.S., University of Widgets in Lakeside", "University of Widgets in Lakeside", "B.S."),
+    ],
+)
+def test_a_degree_before_in_is_not_part_of_the_school(extractor: Extractor, item: str, school: str, degree: str) -> None:
+    page = f"# Kai Ren\n\n## Education\n\n{item}\n"
+    schools = of(run(extractor, page, "markdown"), "educated_at")
+    assert set(schools) == {school}
+    assert schools[school]["degree"] == degree
