@@ -940,3 +940,27 @@ def test_a_degree_before_in_is_not_part_of_the_school(extractor: Extractor, item
     schools = of(run(extractor, page, "markdown"), "educated_at")
     assert set(schools) == {school}
     assert schools[school]["degree"] == degree
+
+
+# ---------------------------------------------------------------- template filler states nothing
+
+FILLER_PAGE = """# Noor Haddad
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- *2021.10* Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+- *2020.09* Widget Scholarship
+
+## Internships
+
+- *2019.05 - 2020.02*, [Lorem](https://example.org/), Lakeside.
+- *2018.05 - 2018.09*, [Quillon Labs](https://example.org/), Lakeside.
+"""
+
+
+def test_template_filler_gives_no_facts(extractor: Extractor) -> None:
+    facts = run(extractor, FILLER_PAGE, "markdown")
+    assert set(of(facts, "award_received")) == {"Widget Scholarship"}
+    assert set(of(facts, "employed_by")) == {"Quillon Labs"}
