@@ -216,6 +216,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                     badge = None
                 continue
             span, rule, conf = (line.start + cit.title[0], line.start + cit.title[1]), "publications.citation", 0.75
+            if VENUE_WORDS.search(text, *span) and YEAR.search(text, *span):
+                continue  # "Proceedings of the X Conference, 2020" read where the title should be: no title stands out
         title = text_arg(doc, span[0], span[1], "WORK")
         if not title.text or len(title.text.split()) < 2 or owner_in(title.text, variants) and len(title.text.split()) <= 4:
             continue

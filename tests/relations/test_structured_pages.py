@@ -964,3 +964,23 @@ def test_template_filler_gives_no_facts(extractor: Extractor) -> None:
     facts = run(extractor, FILLER_PAGE, "markdown")
     assert set(of(facts, "award_received")) == {"Widget Scholarship"}
     assert set(of(facts, "employed_by")) == {"Quillon Labs"}
+
+
+# ---------------------------------------------------------------- one-line citations: a venue is never the title
+
+SPAN_ENTRIES_HTML = """<html><body><h1>Rui Tanaka</h1>
+<h2>Publications</h2>
+<div class="pub">
+  <span class="pub-title">Sparse widget grammars for incremental gizmo matching</span>
+  <span class="pub-authors"><strong>Rui Tanaka</strong>, K. Aldo, I. Lind.</span>
+  <span class="pub-venue">Proceedings of the Northern Conference on Widget Vision (NCWV), 2024.</span>
+</div>
+<h2>Selected Papers</h2>
+<ul><li>Rui Tanaka, Ken Aldo. Rotary Sprocket Codes for Small Robots. Proceedings of the Widget Symposium, 2022.</li></ul>
+</body></html>"""
+
+
+def test_a_venue_read_as_a_title_gives_no_paper(extractor: Extractor) -> None:
+    papers = of(run(extractor, SPAN_ENTRIES_HTML, "html"), "author_of")
+    assert not any("Proceedings" in t or "Conference" in t for t in papers)
+    assert "Rotary Sprocket Codes for Small Robots" in papers
