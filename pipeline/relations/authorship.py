@@ -162,6 +162,25 @@ def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int], slot: bool = F
     return None
 
 
+_ACRONYM_NOTE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z]*\)")
+
+
+def _bold_venue(doc: Doc, s: int, e: int, variants: list[re.Pattern[str]]) -> tuple[str, str | None] | None:
+    """"[Title](url), A. Lee, **Jane Doe**. **Journal of Widgets**, 2023": the marked venue after the names."""
+    text = text_of(doc)
+    bolds, _ = _marked_spans(doc)
+    for bs, be in bolds[bisect_left(bolds, (s, -1)) :]:
+        if bs >= e:
+            break
+        t = text[bs:be].strip(" .,;:")
+        if not t or be > e or owner_in(t, variants) or is_author_line(t):
+            continue
+        if VENUE_WORDS.search(t) or _ACRONYM_NOTE.search(t) or ents_in(doc, bs, be, ("VENUE",)):
+            y = YEAR.search(text, be, min(e, be + 12))
+            return t, (y.group(1) or f"20{y.group(2)}") if y else None
+    return None
+
+
 def _role(names: str, variants: list[re.Pattern[str]], shared: set[str]) -> str | None:
     """"first author" when the owner is listed first, unless a mark the page explains as shared follows the name."""
     m = owner_in(names, variants)
@@ -256,6 +275,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             venue = (text[line.start + cit.venue[0] : line.start + cit.venue[1]], cit.year)
         elif cit is not None and cit.year:
             venue = (None, cit.year)
+        if venue is None and cit is None:
+            venue = _bold_venue(doc, span[1], line.end, variants)
         if venue is None:
             rest_s = span[1]
             after_names = False

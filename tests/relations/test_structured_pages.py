@@ -842,6 +842,8 @@ LINK_TITLE_BOLD_VENUE = """# Mira Solberg
 def test_a_bold_venue_after_a_linked_title_is_not_the_title(extractor: Extractor) -> None:
     papers = of(run(extractor, LINK_TITLE_BOLD_VENUE, "markdown"), "author_of")
     assert set(papers) == {"Sparse Gizmo Grammars for Chart Notes", "Widget Maps: A Survey of Methods", "Rotary Sprocket Codes for Small Robots"}
+    assert papers["Sparse Gizmo Grammars for Chart Notes"] == {"venue": "Northern Symposium on Chart Craft (NSCC)", "date": "2024"}
+    assert papers["Widget Maps: A Survey of Methods"] == {"venue": "Annals of Widgetry", "date": "2023", "role": "first author"}
 
 
 PROSE_MARKS_PAGE = """# Pia Lenz
