@@ -81,8 +81,20 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     if item.end:
         q["end"] = item.end
     ev = item.evidence
-    yield Candidate("educated_at", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "education.item", 0.85 if deg else 0.6, q)
+    for s, e in _joint(org.text, org.start):
+        yield Candidate("educated_at", subj, text_arg(doc, s, e, "ORG"), ev, "education.item", 0.85 if deg else 0.6, dict(q))
     yield from part_of_facts(doc, units, org, ev, "education.item_unit")
+
+
+_JOINT = re.compile(r"^(?P<a>.+?)\s+(?:and|&)\s+(?P<b>(?:the\s+)?[A-Z].+)$")
+
+
+def _joint(name: str, start: int) -> list[tuple[int, int]]:
+    """"X University and Y Lab" (a joint programme): two schools when each half names an institution."""
+    m = _JOINT.match(name)
+    if m and INSTITUTION.search(m.group("a")) and INSTITUTION.search(m.group("b")) and m.group("a")[:1].isupper():
+        return [(start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b"))]
+    return [(start, start + len(name))]
 
 
 # ---------------------------------------------------------------- prose

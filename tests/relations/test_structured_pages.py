@@ -944,6 +944,20 @@ def test_a_degree_before_in_is_not_part_of_the_school(extractor: Extractor, item
     assert schools[school]["degree"] == degree
 
 
+@pytest.mark.parametrize(
+    ("item", "schools"),
+    [
+        ("- *2024.07 - now*, Joint PhD Student in Quillon University and Northwind AI Lab", {"Quillon University", "Northwind AI Lab"}),
+        ("- *2019.09 - 2024.06*, Ph.D., Orbit Institute of Technology and Lakeside University", {"Orbit Institute of Technology", "Lakeside University"}),
+        # the twin: "and" inside one school's name
+        ("- *2015.09 - 2019.06*, B.S., Lakeside University of Science and Technology", {"Lakeside University of Science and Technology"}),
+    ],
+)
+def test_a_joint_programme_names_two_schools(extractor: Extractor, item: str, schools: set[str]) -> None:
+    page = f"# Kai Ren\n\n## Education\n\n{item}\n"
+    assert set(of(run(extractor, page, "markdown"), "educated_at")) == schools
+
+
 # ---------------------------------------------------------------- template filler states nothing
 
 FILLER_PAGE = """# Noor Haddad
