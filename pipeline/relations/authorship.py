@@ -176,6 +176,9 @@ def _bold_venue(doc: Doc, s: int, e: int, variants: list[re.Pattern[str]]) -> tu
         if not t or be > e or owner_in(t, variants) or is_author_line(t):
             continue
         if VENUE_WORDS.search(t) or _ACRONYM_NOTE.search(t) or ents_in(doc, bs, be, ("VENUE",)):
+            v = venue_of(t)
+            if v is not None and v.year:
+                return t[v.start : v.end], v.year  # "**ICML 2023**": the year is the date
             y = YEAR.search(text, be, min(e, be + 12))
             return t, (y.group(1) or f"20{y.group(2)}") if y else None
     return None

@@ -836,12 +836,14 @@ LINK_TITLE_BOLD_VENUE = """# Mira Solberg
 - [Sparse Gizmo Grammars for Chart Notes](https://example.org/a), Ken Aldo, **Mira Solberg**, Ivo Lind. **Northern Symposium on Chart Craft (NSCC)**, 2024.
 - [Widget Maps: A Survey of Methods](https://example.org/b), **Mira Solberg**, Ken Aldo. **Annals of Widgetry**, 2023.
 - Ken Aldo, **Mira Solberg**. **Rotary Sprocket Codes for Small Robots**. Widget Letters, 2022.
+- [Gizmo Diffusion: A Pre-training Approach](https://example.org/c), Ken Aldo, **Mira Solberg**, **ICML 2021**
 """
 
 
 def test_a_bold_venue_after_a_linked_title_is_not_the_title(extractor: Extractor) -> None:
     papers = of(run(extractor, LINK_TITLE_BOLD_VENUE, "markdown"), "author_of")
-    assert set(papers) == {"Sparse Gizmo Grammars for Chart Notes", "Widget Maps: A Survey of Methods", "Rotary Sprocket Codes for Small Robots"}
+    assert set(papers) == {"Sparse Gizmo Grammars for Chart Notes", "Widget Maps: A Survey of Methods", "Rotary Sprocket Codes for Small Robots", "Gizmo Diffusion: A Pre-training Approach"}
+    assert papers["Gizmo Diffusion: A Pre-training Approach"] == {"venue": "ICML", "date": "2021"}
     assert papers["Sparse Gizmo Grammars for Chart Notes"] == {"venue": "Northern Symposium on Chart Craft (NSCC)", "date": "2024"}
     assert papers["Widget Maps: A Survey of Methods"] == {"venue": "Annals of Widgetry", "date": "2023", "role": "first author"}
 
