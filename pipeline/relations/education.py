@@ -185,7 +185,8 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 rule = "prose.edu_student"
             else:
                 rule = "prose.edu_degree"
-            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, obj_name), sent, rule, q)
+            for js, je in _joint(obj_name.text, obj_name.start):
+                yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(js, je, text[js:je])), sent, rule, dict(q))
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
 
