@@ -223,6 +223,9 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         if is_badge(body):
             v = venue_of(body)
             badge = (body[v.start : v.end], v.year) if v is not None else None
+            known = ents_in(doc, line.start, line.end, ("VENUE",))
+            if badge is not None and known and known[-1].text in badge[0] and known[-1].text != badge[0]:
+                badge = (known[-1].text, badge[1])  # "Object Detection CVPR 2025": a topic tag glued before the venue
             continue
         following = [ln for ln in pub[i + 1 : i + 6] if not is_links_line(ln.text)][:4]
         span = _title_span(doc, line)
@@ -253,7 +256,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                 break  # the next entry's title line
             if is_badge(ln.text):
                 # "NeurIPS 2023" right after the title or author line is this entry's venue; later, the next entry's badge
-                if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)):
+                # unless a badge came before the title: then badges lead their entries, and this one is the next entry's
+                if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)) and badge is None:
                     entry.append(ln)
                 break
             entry.append(ln)

@@ -1002,3 +1002,24 @@ def test_a_venue_read_as_a_title_gives_no_paper(extractor: Extractor) -> None:
     papers = of(run(extractor, SPAN_ENTRIES_HTML, "html"), "author_of")
     assert not any("Proceedings" in t or "Conference" in t for t in papers)
     assert "Rotary Sprocket Codes for Small Robots" in papers
+
+
+CARD_TAGS_HTML = """<html><body><h1>Lin Hale</h1>
+<h2>Publications</h2>
+<div class="paper-card">
+  <div class="meta"><span class="tag">📦 Widget Detection</span> <span class="tag">CVPR 2024</span></div>
+  <a href="https://example.org/a" class="title">Sparse Widget Detection with Gizmo Priors at Scale</a>
+  <p class="authors">Lin Hale, Ken Aldo, Ivo Lind</p>
+</div>
+<div class="paper-card">
+  <div class="meta"><span class="tag">ICLR 2023</span></div>
+  <a href="https://example.org/b" class="title">Rotary Sprocket Codes for Small Robots</a>
+  <p class="authors">Ken Aldo, Lin Hale</p>
+</div>
+</body></html>"""
+
+
+def test_a_topic_tag_before_a_known_venue_is_not_the_venue(extractor: Extractor) -> None:
+    papers = of(run(extractor, CARD_TAGS_HTML, "html"), "author_of")
+    assert papers["Sparse Widget Detection with Gizmo Priors at Scale"]["venue"] == "CVPR"
+    assert papers["Rotary Sprocket Codes for Small Robots"]["venue"] == "ICLR"
