@@ -9,9 +9,11 @@ are merged per relation by the relation's policy (`registry.merge`).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
-from .base import Candidate
+from .base import Candidate, text_of
 from .nesting import records
 from .registry import RULES, SPECS, fact_key, merge, rules
 from ..coref import coref_of
@@ -41,4 +43,14 @@ def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidat
             d = leading_date(sent)
             if d is not None and d.value and "/" not in d.value:
                 st.last_year = (d.value, sent.end)
-    return merge(reattribute(doc, cands))
+    text = text_of(doc)
+    return merge(reattribute(doc, [c for c in cands if not _placeholder(text, c)]))
+
+
+# "Lorem ipsum dolor sit amet": a template's filler text, left where the owner never wrote their own
+_FILLER = re.compile(r"\blorem\s+ipsum\b|^(?:lorem|ipsum)\b", re.I)
+
+
+def _placeholder(text: str, c: Candidate) -> bool:
+    """A fact whose object or evidence is template filler states nothing."""
+    return bool(_FILLER.search(c.object.text) or _FILLER.search(text, c.evidence[0], c.evidence[1]))

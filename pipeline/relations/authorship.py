@@ -25,6 +25,9 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{12,300})[\"“”]")
 _SENTENCE_START = re.compile(r"^(?:we|our|this|in this|the proposed|they|i|here|see|note|your|click|please)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:my|I|we|our)\b")
 _SHARED_MARK = re.compile(r"([*†‡#§])\s*(?:\\\*)?\s*[:=]?\s*(?:[\w-]+\s+){0,3}?(?:co-?first|equal(?:ly)?\s+contribut|contributed\s+equally|joint\s+first)", re.I)
+_NOT_A_LIST = re.compile(r"[*_\\\s]*(?!and\b|et\b)[a-z]")
+# a marked title that a lowercase word runs into ("with a **Sparse Fusion** module") is a phrase of prose
+_IN_PROSE = re.compile(r"\b[a-z]+\s*[*_]*\s*$")
 _NEWS_PAPER = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}(?:paper|work|article|study)\b", re.I)
 _NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service"}
 
@@ -108,23 +111,26 @@ def _title_span(doc: Doc, line: Line) -> tuple[int, int] | None:
     """A title marked up inside the line: bold, quoted, or the link that opens the item."""
     text = text_of(doc)
     bolds, links = _marked_spans(doc)
-    for s, e in bolds[bisect_left(bolds, (line.start, -1)) :]:
-        if s >= line.end:
-            break
-        if e <= line.end:
-            t = text[s:e].strip(" .,:")
-            if len(t.split()) >= 3 and _plain_title(t):
-                return s, e
-    m = _QUOTED.search(line.text)
-    if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)):
-        return line.start + m.start(1), line.start + m.end(1)
-    # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title
+    # "- [Title](url), Authors, Venue, 2024": a link opening a list item is the paper's title,
+    # and a bold span after it (the venue, the owner's name) is not
+    opening = None
     for s, e, _href in links[bisect_left(links, (line.start, -1, "")) :]:
         if s > line.start + 3:
             break
         if e <= line.end and len(text[s:e].split()) >= 3 and _plain_title(text[s:e]):
-            return s, e
-    return None
+            opening = (s, e)
+            break
+    for s, e in bolds[bisect_left(bolds, (line.start, -1)) :]:
+        if s >= line.end or opening is not None and s >= opening[1]:
+            break
+        if e <= line.end and not _IN_PROSE.search(text[line.start : s]):
+            t = text[s:e].strip(" .,:")
+            if len(t.split()) >= 3 and _plain_title(t):
+                return s, e
+    m = _QUOTED.search(line.text)
+    if m and len(m.group(1).split()) >= 3 and _plain_title(m.group(1)) and not _IN_PROSE.search(line.text[: m.start()]):
+        return line.start + m.start(1), line.start + m.end(1)
+    return opening
 
 
 def _marked_spans(doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
@@ -156,11 +162,35 @@ def _venue_in(doc: Doc, s: int, e: int, exclude: tuple[int, int], slot: bool = F
     return None
 
 
+_ACRONYM_NOTE = re.compile(r"\([A-Z][A-Za-z]*[A-Z][A-Za-z]*\)")
+
+
+def _bold_venue(doc: Doc, s: int, e: int, variants: list[re.Pattern[str]]) -> tuple[str, str | None] | None:
+    """"[Title](url), A. Lee, **Jane Doe**. **Journal of Widgets**, 2023": the marked venue after the names."""
+    text = text_of(doc)
+    bolds, _ = _marked_spans(doc)
+    for bs, be in bolds[bisect_left(bolds, (s, -1)) :]:
+        if bs >= e:
+            break
+        t = text[bs:be].strip(" .,;:")
+        if not t or be > e or owner_in(t, variants) or is_author_line(t):
+            continue
+        if VENUE_WORDS.search(t) or _ACRONYM_NOTE.search(t) or ents_in(doc, bs, be, ("VENUE",)):
+            v = venue_of(t)
+            if v is not None and v.year:
+                return t[v.start : v.end], v.year  # "**ICML 2023**": the year is the date
+            y = YEAR.search(text, be, min(e, be + 12))
+            return t, (y.group(1) or f"20{y.group(2)}") if y else None
+    return None
+
+
 def _role(names: str, variants: list[re.Pattern[str]], shared: set[str]) -> str | None:
     """"first author" when the owner is listed first, unless a mark the page explains as shared follows the name."""
     m = owner_in(names, variants)
     if m is None or m.start() > 2:
         return None
+    if _NOT_A_LIST.match(names[m.end() :]):
+        return None  # "Jane Doe is project leader.": a sentence about the owner, not an author order
     mark = re.match(r"\s*(?:\\)?([*†‡#§])", names[m.end() :])
     if mark and mark.group(1) in shared:
         return None
@@ -193,6 +223,9 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
         if is_badge(body):
             v = venue_of(body)
             badge = (body[v.start : v.end], v.year) if v is not None else None
+            known = ents_in(doc, line.start, line.end, ("VENUE",))
+            if badge is not None and known and known[-1].text in badge[0] and known[-1].text != badge[0]:
+                badge = (known[-1].text, badge[1])  # "Object Detection CVPR 2025": a topic tag glued before the venue
             continue
         following = [ln for ln in pub[i + 1 : i + 6] if not is_links_line(ln.text)][:4]
         span = _title_span(doc, line)
@@ -208,6 +241,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                     badge = None
                 continue
             span, rule, conf = (line.start + cit.title[0], line.start + cit.title[1]), "publications.citation", 0.75
+            if VENUE_WORDS.search(text, *span) and YEAR.search(text, *span):
+                continue  # "Proceedings of the X Conference, 2020" read where the title should be: no title stands out
         title = text_arg(doc, span[0], span[1], "WORK")
         if not title.text or len(title.text.split()) < 2 or owner_in(title.text, variants) and len(title.text.split()) <= 4:
             continue
@@ -221,7 +256,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
                 break  # the next entry's title line
             if is_badge(ln.text):
                 # "NeurIPS 2023" right after the title or author line is this entry's venue; later, the next entry's badge
-                if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)):
+                # unless a badge came before the title: then badges lead their entries, and this one is the next entry's
+                if len(entry) <= 2 and (len(entry) == 1 or is_author_line(entry[-1].text)) and badge is None:
                     entry.append(ln)
                 break
             entry.append(ln)
@@ -246,6 +282,8 @@ def publication_list(doc: Doc) -> Iterator[Candidate]:
             venue = (text[line.start + cit.venue[0] : line.start + cit.venue[1]], cit.year)
         elif cit is not None and cit.year:
             venue = (None, cit.year)
+        if venue is None and cit is None:
+            venue = _bold_venue(doc, span[1], line.end, variants)
         if venue is None:
             rest_s = span[1]
             after_names = False

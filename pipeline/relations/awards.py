@@ -26,6 +26,7 @@ _LATE_YEAR = re.compile(r"(?:,?\s*class\s+of\s+|\s)((?:19|20)\d\d)$", re.I)
 _TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
 _TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
+_GRADE = re.compile(r"(?:first|second|third|1st|2nd|3rd)[\s-]+(?:class|grade|level|prize)|gold|silver|bronze|grand\s+prize", re.I)
 _NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?|leader|member|captain|advisor|supervisor|with)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
 
 
@@ -132,8 +133,9 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
     values = [d for d in values if d is not None and d.value and "/" not in d.value]
     om = None if _PLACEMENT.match(body) else _TRAILING_ORG.search(body)  # "1st Place, X Challenge" names the contest
     if om and len(om.group(1).split()) <= 7 and om.start() > 3 and not re.fullmatch(r"[\d\s,]+", om.group(1)):
-        q["org"] = om.group(1).strip()
-        e = s + om.start()
+        if not _GRADE.fullmatch(om.group(1).strip()):
+            q["org"] = om.group(1).strip()
+        e = s + om.start()  # "Scholarship, First Class": a grade of the award, not its giver
         body = text[s:e]
     for of in _OF_ORG.finditer(body):
         rest = body[of.end() :]

@@ -81,8 +81,20 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     if item.end:
         q["end"] = item.end
     ev = item.evidence
-    yield Candidate("educated_at", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "education.item", 0.85 if deg else 0.6, q)
+    for s, e in _joint(org.text, org.start):
+        yield Candidate("educated_at", subj, text_arg(doc, s, e, "ORG"), ev, "education.item", 0.85 if deg else 0.6, dict(q))
     yield from part_of_facts(doc, units, org, ev, "education.item_unit")
+
+
+_JOINT = re.compile(r"^(?P<a>.+?)\s+(?:and|&)\s+(?P<b>(?:the\s+)?[A-Z].+)$")
+
+
+def _joint(name: str, start: int) -> list[tuple[int, int]]:
+    """"X University and Y Lab" (a joint programme): two schools when each half names an institution."""
+    m = _JOINT.match(name)
+    if m and INSTITUTION.search(m.group("a")) and INSTITUTION.search(m.group("b")) and m.group("a")[:1].isupper():
+        return [(start + m.start("a"), start + m.end("a")), (start + m.start("b"), start + m.end("b"))]
+    return [(start, start + len(name))]
 
 
 # ---------------------------------------------------------------- prose
@@ -173,7 +185,8 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 rule = "prose.edu_student"
             else:
                 rule = "prose.edu_degree"
-            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, obj_name), sent, rule, q)
+            for js, je in _joint(obj_name.text, obj_name.start):
+                yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(js, je, text[js:je])), sent, rule, dict(q))
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
 

@@ -28,7 +28,7 @@ _CUE = re.compile(
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:with\s+a\s+(?:special|particular|specific|strong)\s+(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|"
+    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|integrating|combining|leveraging|applying|"
     r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
@@ -57,8 +57,10 @@ def _split_top(text: str) -> list[tuple[int, int, bool]]:
         elif ch == ")" and depth:
             depth -= 1
             if depth == 0:
-                for s, e, _ in _split_top(text[start:i]):
-                    out.append((start + s, start + e, True))
+                inner = _split_top(text[start:i])
+                # "(Offline RL)", "(Unified)": one item in parentheses glosses its neighbour; a list in them names topics
+                if len(inner) > 1:
+                    out.extend((start + s, start + e, True) for s, e, _ in inner)
                 start = i + 1
         elif ch in ",;，" and depth == 0:
             out.append((start, i, False))
@@ -225,6 +227,9 @@ def _bullets_after(doc: Doc, following: list[Line], owner: Arg, cue: Line) -> It
         yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (cue.start, ln.end), "interests.bullets", 0.7)
 
 
+_HEADED = re.compile(r"^([^:：]{2,60}?)\s*[:：]\s+\S")
+
+
 @doc_rule("research_interest", "interests.section", order=61)
 def interest_section(doc: Doc) -> Iterator[Candidate]:
     subj = subject_arg(doc)
@@ -238,6 +243,9 @@ def interest_section(doc: Doc) -> Iterator[Candidate]:
         if len(body.split()) > 10 or _CUE.search(body):
             continue
         off = line.start + (len(line.text) - len(body))
+        head = _HEADED.match(body)
+        if head:
+            body = head.group(1)  # "Widget learning: robust and cheap gizmos" names its topic before the colon
         for s, e, named in topics(body, off):
             t = named or text_of(doc)[s:e]
             yield Candidate("research_interest", subj, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.list_item", 0.7)

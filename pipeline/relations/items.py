@@ -20,6 +20,7 @@ from typing import Iterator
 
 from ..dates.lexicon import MONTHS, SEASONS
 from .nesting import DETAIL, LABELLED, MARKER, only_dates
+from .lexicon import degree_words
 from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
@@ -83,8 +84,8 @@ def parse_item(doc: Doc, line: Line) -> Item:
         pos, sep = bs, ""
         for m in list(_SPLIT.finditer(text, bs, be)) + [None]:
             seg_end = m.start() if m else be
-            if m is not None and _inside_entity(doc, m.start(), m.end()):
-                continue
+            if m is not None and _inside_entity(doc, m.start(), m.end()) and not degree_words().search(text, pos, m.start()):
+                continue  # a separator inside a name holds; after a degree ("Bachelor in X University") it splits
             _add_segment(doc, segments, pos, seg_end, sep)
             pos = m.end() if m else be
             sep = m.group().strip().lower() if m else ""
@@ -223,6 +224,8 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
         return
     ents = ents_in(doc, s, e)
     labels = {x.label_: (x.start_char, x.end_char) for x in reversed(ents)}
+    if not labels and len(t.split()) <= 4 and not INSTITUTION.search(t) and (dm := degree_words().search(t)):
+        labels["DEGREE"] = (s + dm.start(), s + dm.end())  # "Bachelor", "Joint PhD Student" split off a name that held them
     low = t.lower()
     if low.rstrip(".") in SEASONS or low.rstrip(".") in MONTHS:
         kind = "date"  # a season or month alone ("Fall" in its own cell) names no organisation or role

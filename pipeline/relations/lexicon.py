@@ -13,6 +13,7 @@ name is an error, raised when the file is first read.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,3 +111,13 @@ def zh_word_lists(path: Path) -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def zh_words() -> dict[str, list[str]]:
     return zh_word_lists(PATTERNS_DIR / "zh_triggers.jsonl")
+
+
+@lru_cache(maxsize=1)
+def degree_words() -> re.Pattern[str]:
+    """The degree names of degrees.jsonl as one pattern: long forms in any case, short ones ("MS", "BA") as written."""
+    rows = [json.loads(ln) for ln in (PATTERNS_DIR / "degrees.jsonl").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    forms = sorted({r["pattern"] for r in rows}, key=len, reverse=True)
+    long_ = "|".join(re.escape(f) for f in forms if len(f) > 4 or "." in f)
+    short = "|".join(re.escape(f) for f in forms if not (len(f) > 4 or "." in f))
+    return re.compile(rf"(?<!\w)(?:(?i:{long_})|{short})(?!\w)")

@@ -130,7 +130,7 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     parent = None
     cur = n
     while _UNIT_WORD.search(cur.text) and not _STRONG_ORG.search(cur.text) or cur is n and not _STRONG_ORG.search(cur.text):
-        m = re.compile(r",\s*").match(text, cur.end)
+        m = _UNIT_COMMA.match(text, cur.end)  # "Institute of X (IX), Y University": the unit's acronym before the comma
         nxt = name_at(sent, m.end()) if m else None
         if nxt is None or is_location(nxt.text) or _is_gpe(sent, nxt) and not _STRONG_ORG.search(nxt.text):
             break
@@ -144,6 +144,7 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     return n, parent
 
 
+_UNIT_COMMA = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?,\s*")
 _INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+")
 

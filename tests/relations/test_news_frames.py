@@ -57,6 +57,8 @@ POSITIVE = [
     ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Brightleaf", "prose.job_founded"),
     ("Maria Okafor retired from Orbit Systems in 2019.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
     ("The prize went to Maria Okafor, who joined Quillon in 2019.", "employed_by", "Maria Okafor", "Quillon", "prose.job_joined"),
+    # joining to work, not to study
+    ("In 2020 Maria Okafor joined Orbit University to lead its robotics lab.", "employed_by", "Maria Okafor", "Orbit University", "prose.job_joined"),
     # positions separated by semicolons; emeritus titles
     ("Previously, Maria Okafor was Managing Director at Orbit Ventures; Venture Partner at Greylock Partners; and CEO of BladeLogic.",
      "employed_by", "Maria Okafor", "Greylock Partners", "prose.job_title"),
@@ -179,6 +181,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # joining a school to study there is education, not employment
+    ("I join Orbit University to pursue the Ph.D. degree under the supervision of Peter Vance!", "employed_by", "Orbit University"),
+    ("In 2019 Maria Okafor joined Lund University to study for a master's degree.", "employed_by", "Lund University"),
+    ("Peter Vance joined Orbit University in 2018 to complete his doctorate.", "employed_by", "Orbit University"),
     # a title and a name with no employer anywhere
     ("The panel featured CEO Peter Vance and two investors.", "employed_by", None),
     # not an executive title: no story company is assumed

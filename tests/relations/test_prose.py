@@ -27,6 +27,22 @@ POSITIVE = [
      "educated_at", "Maria Okafor", "University of Porto", {}),
     ("Maria Okafor was a visiting student at Kyoto University in 2019. She likes tea.",
      "educated_at", "Maria Okafor", "Kyoto University", {"degree": "visiting student"}),
+    # a unit's acronym between it and its university: the university is the school
+    ("Maria Okafor is a Ph.D. candidate at the Institute of Widget Forming (IWF), Lakeside Technical University.",
+     "educated_at", "Maria Okafor", "Lakeside Technical University", {"degree": "Ph.D."}),
+    ("Maria Okafor is a Ph.D. candidate at the Institute of Widget Forming, Lakeside Technical University.",
+     "educated_at", "Maria Okafor", "Lakeside Technical University", {"degree": "Ph.D."}),
+    ("Maria Okafor is a Ph.D. candidate at the Institute of Widget Forming (IWF), Lakeside Technical University.",
+     "part_of", "Institute of Widget Forming", "Lakeside Technical University", {}),
+    ("Maria Okafor is a research scientist at the Gizmo Research Center (GRC), Orbit University.",
+     "part_of", "Gizmo Research Center", "Orbit University", {}),
+    # a joint programme of two named institutions: both are schools; "and" inside one name keeps it whole
+    ("Maria Okafor is a joint Ph.D. student at Quillon University and Northwind AI Laboratory.",
+     "educated_at", "Maria Okafor", "Quillon University", {"degree": "Ph.D."}),
+    ("Maria Okafor is a joint Ph.D. student at Quillon University and Northwind AI Laboratory.",
+     "educated_at", "Maria Okafor", "Northwind AI Laboratory", {"degree": "Ph.D."}),
+    ("Maria Okafor is a Ph.D. student at Lakeside University of Science and Technology.",
+     "educated_at", "Maria Okafor", "Lakeside University of Science and Technology", {"degree": "Ph.D."}),
     # employed_by
     ("Maria Okafor is a Senior Research Scientist at Lumen Robotics.",
      "employed_by", "Maria Okafor", "Lumen Robotics", {"title": "Senior Research Scientist"}),
@@ -86,6 +102,8 @@ NEGATIVE = [
     ("Maria Okafor never founded and led the Data Systems department at the Quillon Center.", "employed_by", "Data Systems department"),
     ("Maria Okafor was appointed as a non-executive director of the Harbor Trust.", "employed_by", "Harbor Trust"),
     ("Maria Okafor has worked and studied at Lund University and Aalto University.", "educated_at", "Lund University"),
+    ("Maria Okafor is a Ph.D. candidate at the Institute of Widget Forming (IWF), Lakeside Technical University.", "educated_at", "Institute of Widget Forming"),
+    ("Maria Okafor is a joint Ph.D. student at Quillon University and Northwind AI Laboratory.", "educated_at", "Quillon University and"),
 ]
 
 

@@ -799,3 +799,227 @@ def test_employer_on_the_line_under_the_role(extractor: Extractor, page: str, fm
         ("employed_by", "Quillon Labs", (("end", "2023"), ("start", "2022"), ("title", "Machine Learning Engineer"))),
         ("employed_by", "Northwind Games", (("start", "2020-SU"), ("title", "Game Programmer Intern"))),
     }
+
+
+# ---------------------------------------------------------------- papers: what is not an author order or a title
+
+LEADER_LINE_PAGE = """# Dana Okoro
+
+## Publications
+
+[Widget Meshes at Scale: A Sparse Study](https://example.org/a)
+
+**Dana Okoro** is project leader.
+
+[Gizmo Fields for Scene Parsing](https://example.org/b)
+
+**Dana Okoro**, Lin Hale, Omar Diaz
+
+[Sprocket Rigs Without Labels](https://example.org/c)
+
+**Dana Okoro** and Lin Hale
+"""
+
+
+def test_a_sentence_about_the_owner_is_no_author_order(extractor: Extractor) -> None:
+    papers = of(run(extractor, LEADER_LINE_PAGE, "markdown"), "author_of")
+    assert set(papers) == {"Widget Meshes at Scale: A Sparse Study", "Gizmo Fields for Scene Parsing", "Sprocket Rigs Without Labels"}
+    assert "role" not in papers["Widget Meshes at Scale: A Sparse Study"]
+    assert papers["Gizmo Fields for Scene Parsing"].get("role") == "first author"
+    assert papers["Sprocket Rigs Without Labels"].get("role") == "first author"
+
+
+LINK_TITLE_BOLD_VENUE = """# Mira Solberg
+
+## Publications
+
+- [Sparse Gizmo Grammars for Chart Notes](https://example.org/a), Ken Aldo, **Mira Solberg**, Ivo Lind. **Northern Symposium on Chart Craft (NSCC)**, 2024.
+- [Widget Maps: A Survey of Methods](https://example.org/b), **Mira Solberg**, Ken Aldo. **Annals of Widgetry**, 2023.
+- Ken Aldo, **Mira Solberg**. **Rotary Sprocket Codes for Small Robots**. Widget Letters, 2022.
+- [Gizmo Diffusion: A Pre-training Approach](https://example.org/c), Ken Aldo, **Mira Solberg**, **ICML 2021**
+"""
+
+
+def test_a_bold_venue_after_a_linked_title_is_not_the_title(extractor: Extractor) -> None:
+    papers = of(run(extractor, LINK_TITLE_BOLD_VENUE, "markdown"), "author_of")
+    assert set(papers) == {"Sparse Gizmo Grammars for Chart Notes", "Widget Maps: A Survey of Methods", "Rotary Sprocket Codes for Small Robots", "Gizmo Diffusion: A Pre-training Approach"}
+    assert papers["Gizmo Diffusion: A Pre-training Approach"] == {"venue": "ICML", "date": "2021"}
+    assert papers["Sparse Gizmo Grammars for Chart Notes"] == {"venue": "Northern Symposium on Chart Craft (NSCC)", "date": "2024"}
+    assert papers["Widget Maps: A Survey of Methods"] == {"venue": "Annals of Widgetry", "date": "2023", "role": "first author"}
+
+
+PROSE_MARKS_PAGE = """# Pia Lenz
+
+## Publications
+
+**Sprocket Fusion for Dense Widget Parsing**
+
+**Pia Lenz**, Tom Reyes, Ana Cruz
+
+- Extends the baseline with a **Gated Sprocket Memory (GSM)** module to sharpen parsing.
+- It also avoids what the field calls the "Widget Drift Under Load" problem.
+
+**Cheap Gizmo Detectors That Generalize**
+
+Tom Reyes, **Pia Lenz**
+"""
+
+
+def test_marked_phrases_inside_prose_are_not_titles(extractor: Extractor) -> None:
+    papers = of(run(extractor, PROSE_MARKS_PAGE, "markdown"), "author_of")
+    assert set(papers) == {"Sprocket Fusion for Dense Widget Parsing", "Cheap Gizmo Detectors That Generalize"}
+
+
+# ---------------------------------------------------------------- interests: heads, glosses and lead phrases
+
+HEADED_INTERESTS = """# Oren Malik
+
+## Research Interests
+
+- **Widget Perception**: robust and cheap gizmo detectors for small robots
+- **Sprocket Planning**: planning under load with learned models
+- Gizmo Forecasting (Offline GF)
+- Causal Widgetry
+"""
+
+
+def test_an_interest_item_names_its_topic_before_the_colon(extractor: Extractor) -> None:
+    topics = set(of(run(extractor, HEADED_INTERESTS, "markdown"), "research_interest"))
+    assert topics == {"Widget Perception", "Sprocket Planning", "Gizmo Forecasting", "Causal Widgetry"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("My research focuses on widget theory, with a focus on (Sparse) Gizmo Models and Sprocket Design.", {"widget theory", "Gizmo Models", "Sprocket Design"}),
+        ("My research focuses on widget theory, with an emphasis on integrating gizmo learning and sprocket design.", {"widget theory", "gizmo learning", "sprocket design"}),
+        ("My research interests include widget theory (gizmo models, sprocket design).", {"widget theory", "gizmo models", "sprocket design"}),
+    ],
+)
+def test_lead_phrases_and_glosses_are_not_topics(extractor: Extractor, sentence: str, expected: set[str]) -> None:
+    page = f"# Lea Varga\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == expected
+
+
+# ---------------------------------------------------------------- awards: a grade after the name is not its giver
+
+AWARD_GIVERS = """# Sven Idowu
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- 2022 Widget Scholarship, First Class.
+- 2019 Sprocket Prize, Second Prize
+- 2018 Gizmo Medal, Lakeside Society of Widgets
+- 2017 Scholarship from the Harbor Widget Foundation
+"""
+
+
+def test_a_grade_after_the_award_is_not_its_giver(extractor: Extractor) -> None:
+    awards = of(run(extractor, AWARD_GIVERS, "markdown"), "award_received")
+    assert awards == {
+        "Widget Scholarship": {"date": "2022"},
+        "Sprocket Prize": {"date": "2019"},
+        "Gizmo Medal": {"org": "Lakeside Society of Widgets", "date": "2018"},
+        "Scholarship from the Harbor Widget Foundation": {"date": "2017"},
+    }
+
+
+# ---------------------------------------------------------------- education items: a degree word the school's name swallowed
+
+
+@pytest.mark.parametrize(
+    ("item", "school", "degree"),
+    [
+        ("- *2020.09 - 2024.07*, Bachelor in Lakeside University", "Lakeside University", "Bachelor"),
+        ("- *2024.07 - now*, Joint PhD Student in Quillon University", "Quillon University", "PhD"),
+        ("- *2018.09 - 2020.06*, Master in Orbit Institute of Technology", "Orbit Institute of Technology", "Master"),
+        # the twin: a school whose own name holds "in" keeps it
+        ("- *2016.09 - 2020.06*, B.S., University of Widgets in Lakeside", "University of Widgets in Lakeside", "B.S."),
+    ],
+)
+def test_a_degree_before_in_is_not_part_of_the_school(extractor: Extractor, item: str, school: str, degree: str) -> None:
+    page = f"# Kai Ren\n\n## Education\n\n{item}\n"
+    schools = of(run(extractor, page, "markdown"), "educated_at")
+    assert set(schools) == {school}
+    assert schools[school]["degree"] == degree
+
+
+@pytest.mark.parametrize(
+    ("item", "schools"),
+    [
+        ("- *2024.07 - now*, Joint PhD Student in Quillon University and Northwind AI Lab", {"Quillon University", "Northwind AI Lab"}),
+        ("- *2019.09 - 2024.06*, Ph.D., Orbit Institute of Technology and Lakeside University", {"Orbit Institute of Technology", "Lakeside University"}),
+        # the twin: "and" inside one school's name
+        ("- *2015.09 - 2019.06*, B.S., Lakeside University of Science and Technology", {"Lakeside University of Science and Technology"}),
+    ],
+)
+def test_a_joint_programme_names_two_schools(extractor: Extractor, item: str, schools: set[str]) -> None:
+    page = f"# Kai Ren\n\n## Education\n\n{item}\n"
+    assert set(of(run(extractor, page, "markdown"), "educated_at")) == schools
+
+
+# ---------------------------------------------------------------- template filler states nothing
+
+FILLER_PAGE = """# Noor Haddad
+
+I am a PhD student at Eastfield University.
+
+## Honors and Awards
+
+- *2021.10* Lorem ipsum dolor sit amet, consectetur adipiscing elit.
+- *2020.09* Widget Scholarship
+
+## Internships
+
+- *2019.05 - 2020.02*, [Lorem](https://example.org/), Lakeside.
+- *2018.05 - 2018.09*, [Quillon Labs](https://example.org/), Lakeside.
+"""
+
+
+def test_template_filler_gives_no_facts(extractor: Extractor) -> None:
+    facts = run(extractor, FILLER_PAGE, "markdown")
+    assert set(of(facts, "award_received")) == {"Widget Scholarship"}
+    assert set(of(facts, "employed_by")) == {"Quillon Labs"}
+
+
+# ---------------------------------------------------------------- one-line citations: a venue is never the title
+
+SPAN_ENTRIES_HTML = """<html><body><h1>Rui Tanaka</h1>
+<h2>Publications</h2>
+<div class="pub">
+  <span class="pub-title">Sparse widget grammars for incremental gizmo matching</span>
+  <span class="pub-authors"><strong>Rui Tanaka</strong>, K. Aldo, I. Lind.</span>
+  <span class="pub-venue">Proceedings of the Northern Conference on Widget Vision (NCWV), 2024.</span>
+</div>
+<h2>Selected Papers</h2>
+<ul><li>Rui Tanaka, Ken Aldo. Rotary Sprocket Codes for Small Robots. Proceedings of the Widget Symposium, 2022.</li></ul>
+</body></html>"""
+
+
+def test_a_venue_read_as_a_title_gives_no_paper(extractor: Extractor) -> None:
+    papers = of(run(extractor, SPAN_ENTRIES_HTML, "html"), "author_of")
+    assert not any("Proceedings" in t or "Conference" in t for t in papers)
+    assert "Rotary Sprocket Codes for Small Robots" in papers
+
+
+CARD_TAGS_HTML = """<html><body><h1>Lin Hale</h1>
+<h2>Publications</h2>
+<div class="paper-card">
+  <div class="meta"><span class="tag">📦 Widget Detection</span> <span class="tag">CVPR 2024</span></div>
+  <a href="https://example.org/a" class="title">Sparse Widget Detection with Gizmo Priors at Scale</a>
+  <p class="authors">Lin Hale, Ken Aldo, Ivo Lind</p>
+</div>
+<div class="paper-card">
+  <div class="meta"><span class="tag">ICLR 2023</span></div>
+  <a href="https://example.org/b" class="title">Rotary Sprocket Codes for Small Robots</a>
+  <p class="authors">Ken Aldo, Lin Hale</p>
+</div>
+</body></html>"""
+
+
+def test_a_topic_tag_before_a_known_venue_is_not_the_venue(extractor: Extractor) -> None:
+    papers = of(run(extractor, CARD_TAGS_HTML, "html"), "author_of")
+    assert papers["Sparse Widget Detection with Gizmo Priors at Scale"]["venue"] == "CVPR"
+    assert papers["Rotary Sprocket Codes for Small Robots"]["venue"] == "ICLR"

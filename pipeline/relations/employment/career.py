@@ -34,6 +34,7 @@ _JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I
 _AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
 _RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
 _SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
+_TO_STUDY = re.compile(r"[\s,]*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study|do|complete|start|begin|earn|work\s+towards?)\s+(?:[\w.'’-]+\s+){0,3}?(?:degree|Ph\.?\s?D|doctorate|master|bachelor|studies)", re.I)
 _FROM_PREV = re.compile(r"\s+from\s+")
 _AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+joined|he\s+joined|I\s+joined)\b", re.I)
 
@@ -86,8 +87,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if d is not None and d.value and "/" not in d.value:
                 q["start"] = d.value
                 st.join_dates[ref.person.canonical] = (d.value, sent.start)
-        if not q.get("title") and re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]):
-            continue  # "joined X as a PhD student" is education, left to the education rules
+        if not q.get("title") and (re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]) or _TO_STUDY.match(text, end_at, sent.end)):
+            continue  # "joined X as a PhD student", "join X to pursue a Ph.D.": education, left to the education rules
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, parent or org), sent, rule, q)
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
         if parent is not None:
