@@ -68,6 +68,17 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Fellow of the Royal Academy of Engineering", {"date": "2016"}),
     ("Maria Okafor received the Turing Award in 2019.",
      "award_received", "Maria Okafor", "Turing Award", {"date": "2019"}),
+    # two titles at two employers: "TITLE at ORG and MODIFIER TITLE at ORG"
+    ("Nora Vance is VP & Chief Data Officer at Kestrel and Silver Professor at Eastfield University.",
+     "employed_by", "Nora Vance", "Kestrel", {"title": "VP & Chief Data Officer"}),
+    ("Nora Vance is VP & Chief Data Officer at Kestrel and Silver Professor at Eastfield University.",
+     "employed_by", "Nora Vance", "Eastfield University", {"title": "Silver Professor"}),
+    ("Tom Berg is Head of Research at Orbit Labs and Regents Professor at Lund University.",
+     "employed_by", "Tom Berg", "Lund University", {"title": "Regents Professor"}),
+    ("Ada Kim is Chief Scientist at Northwind and Emeritus Professor at Aalto University.",
+     "employed_by", "Ada Kim", "Northwind", {"title": "Chief Scientist"}),
+    ("Ada Kim is a researcher at Procter and Gamble Labs.",
+     "employed_by", "Ada Kim", "Procter and Gamble Labs", {"title": "researcher"}),
 ]
 
 
@@ -86,6 +97,9 @@ NEGATIVE = [
     ("Maria Okafor never founded and led the Data Systems department at the Quillon Center.", "employed_by", "Data Systems department"),
     ("Maria Okafor was appointed as a non-executive director of the Harbor Trust.", "employed_by", "Harbor Trust"),
     ("Maria Okafor has worked and studied at Lund University and Aalto University.", "educated_at", "Lund University"),
+    ("Nora Vance is VP & Chief Data Officer at Kestrel and Silver Professor at Eastfield University.", "employed_by", "and Silver"),
+    ("Tom Berg is Head of Research at Orbit Labs and Regents Professor at Lund University.", "employed_by", "and Regents"),
+    ("Ada Kim thanked Tom Berg and Visiting Professor Lee at Lund University.", "employed_by", "Lund University"),
 ]
 
 

@@ -90,7 +90,7 @@ def _non_job(chain_text: str) -> bool:
 def _left_extend(text: str, start: int, floor: int) -> int:
     """Include modifiers written before the title ("the founding Cambridge Director")."""
     left = text[floor:start]
-    m = re.search(r"(?:\b(?:the|a|an|as)\s+)((?:[\w-]+\s+){1,2})$", left)
+    m = re.search(r"(?:\b(?:the|a|an|as|and)\s+)((?:[\w-]+\s+){1,2})$", left)
     if not m:
         return start
     ws = m.group(1).split()
