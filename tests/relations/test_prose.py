@@ -79,6 +79,13 @@ POSITIVE = [
      "employed_by", "Ada Kim", "Northwind", {"title": "Chief Scientist"}),
     ("Ada Kim is a researcher at Procter and Gamble Labs.",
      "employed_by", "Ada Kim", "Procter and Gamble Labs", {"title": "researcher"}),
+    # "TITLE of ORG" where the tagger's title swallows the employer's first word; "bin" inside a name
+    ("Mira Olsen is a full professor of Mohamed bin Zayed University of AI.",
+     "employed_by", "Mira Olsen", "Mohamed bin Zayed University of AI", {"title": "full professor"}),
+    ("Tom Berg was a tenured associate professor of Georgia Institute of Technology.",
+     "employed_by", "Tom Berg", "Georgia Institute of Technology", {"title": "tenured associate professor"}),
+    ("Ada Kim is a research scientist at the Hamad bin Khalifa University.",
+     "employed_by", "Ada Kim", "Hamad bin Khalifa University", {"title": "research scientist"}),
 ]
 
 
@@ -100,6 +107,9 @@ NEGATIVE = [
     ("Nora Vance is VP & Chief Data Officer at Kestrel and Silver Professor at Eastfield University.", "employed_by", "and Silver"),
     ("Tom Berg is Head of Research at Orbit Labs and Regents Professor at Lund University.", "employed_by", "and Regents"),
     ("Ada Kim thanked Tom Berg and Visiting Professor Lee at Lund University.", "employed_by", "Lund University"),
+    ("Mira Olsen is a full professor of Computer Science.", "employed_by", "Computer Science"),
+    ("Tom Berg was a tenured associate professor of Applied Physics.", "employed_by", "Applied Physics"),
+    ("Ada Kim met Omar bin Salem at Hamad bin Khalifa University.", "employed_by", "Hamad"),
 ]
 
 

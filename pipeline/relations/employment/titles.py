@@ -135,6 +135,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         unit: Name | None = None
         after = c_end
         field_end: int | None = None
+        own_title: str | None = None
         # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
         split = _OF_SPLIT.match(chain[-1].text)
         follows = _ORG_PREP.match(text, c_end, sent.end)
@@ -154,6 +155,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             elif r is not None:
                 org, parent = r
                 title = text[c_start : chain[-1].start_char + len(head)]
+                own_title = title  # "full professor of X University": the title stops before the employer
                 cm = _COMMA.match(text, (parent or org).end, sent.end)
                 if parent is None and cm:
                     r2 = org_with_parent(sent, cm.end())
@@ -229,7 +231,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         obj = org
         if parent is not None and _DEPT.match(org.text) and unit is None:
             obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
-        members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
+        members = [((own_title or text[c_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
             members = []
