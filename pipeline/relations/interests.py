@@ -83,7 +83,7 @@ def _is_modifier(word: str) -> bool:
     return bool(_DIMENSION.fullmatch(word)) or word.isalpha() and len(word) > 3 and word.lower().endswith(modifier)
 
 
-def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str | None]]:
+def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -> list[tuple[int, int, str | None]]:
     """One coordinated phrase as topics: (start, end, the topic when it is not that slice).
 
     - "3D and 4D generation", "natural and programming languages": a lone modifier
@@ -96,6 +96,8 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
       before them ("video understanding and generation" stays one).
     - "vision and language", "theory and practice" (two bare words), and phrases with
       a preposition ("robustness and fairness in ML") stay one topic.
+    - "A, B, robotics and computational biology": the conjunction that closes a list of
+      topics joins a one-word topic to a longer one; both are topics.
     """
     m = _AND.search(text)
     whole = [(start, start + len(text), None)]
@@ -113,15 +115,19 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 2 and len(rw) >= 2:
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
+    if last_of_list and len(lw) == 1 and len(rw) >= 2 and not any(w.lower() in function for w in rw):
+        return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     return whole
 
 
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
-    for s, e, inner in _split_top(text):
+    pieces = _split_top(text)
+    listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
+    for k, (s, e, inner) in enumerate(pieces):
         piece = text[s:e]
-        for ps, pe, named in _split_and(piece, s, inner):
+        for ps, pe, named in _split_and(piece, s, inner, listed and k == len(pieces) - 1):
             t = text[ps:pe]
             lead = _LEAD.match(t.strip())
             t_stripped = t.strip()

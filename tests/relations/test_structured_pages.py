@@ -192,6 +192,24 @@ def test_interest_cues(extractor: Extractor, sentence: str, topics: set[str]) ->
     assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
 
 
+# The "and" that closes a list joins a one-word topic to a longer one; alone, the phrase stays one topic.
+INTEREST_LIST_ENDS = [
+    ("My interests include widget theory, gadget design, robotics and computational sprockets.",
+     {"widget theory", "gadget design", "robotics", "computational sprockets"}),
+    ("My research interests are databases, streaming and query optimization.", {"databases", "streaming", "query optimization"}),
+    ("I work on gizmo retrieval, compilers and program synthesis.", {"gizmo retrieval", "compilers", "program synthesis"}),
+    # negative twins: no list, so no list-closing conjunction
+    ("My interests include speech and language processing.", {"speech and language processing"}),
+    ("My research interests are streaming and query optimization.", {"streaming and query optimization"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), INTEREST_LIST_ENDS)
+def test_interest_list_ends(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["My previous research is about widget compression and gadget search.", "Her research is funded by the Gizmo Foundation and the Widget Trust."],
