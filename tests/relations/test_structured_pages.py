@@ -817,3 +817,28 @@ def test_employer_on_the_line_under_the_role(extractor: Extractor, page: str, fm
         ("employed_by", "Quillon Labs", (("end", "2023"), ("start", "2022"), ("title", "Machine Learning Engineer"))),
         ("employed_by", "Northwind Games", (("start", "2020-SU"), ("title", "Game Programmer Intern"))),
     }
+
+
+# ---------------------------------------------------------------- award sections named for recognition or distinctions
+
+RECOGNITION_PAGE = """# Nora Vance
+
+Nora Vance is a chemist.
+
+## {heading}
+
+- Fellow of the Widget Society (2019)
+- Gizmo Review Innovators Under 35 (2015)
+"""
+
+
+@pytest.mark.parametrize("heading", ["Awards and Recognition", "Honors & Distinctions", "Distinctions"])
+def test_recognition_sections_list_awards(extractor: Extractor, heading: str) -> None:
+    awards = of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received")
+    assert awards["Fellow of the Widget Society"]["date"] == "2019"
+    assert awards["Gizmo Review Innovators Under 35"]["date"] == "2015"
+
+
+@pytest.mark.parametrize("heading", ["See Also", "Collaborations", "Media"])
+def test_other_sections_list_no_awards(extractor: Extractor, heading: str) -> None:
+    assert of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received") == {}
