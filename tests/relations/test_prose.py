@@ -75,6 +75,13 @@ POSITIVE = [
      "educated_at", "Tom Berg", "Aalto University", {"degree": "PhD", "field": "chemistry", "end": "2006"}),
     ("Ada Kim spent ten years at Kyoto University, where she obtained a Ph.D. degree in 2012.",
      "educated_at", "Ada Kim", "Kyoto University", {"degree": "Ph.D.", "end": "2012"}),
+    # a diploma is a degree
+    ("Nora Vance received an Engineering Diploma from Eastfield Polytechnic and a PhD from Lund University.",
+     "educated_at", "Nora Vance", "Eastfield Polytechnic", {"degree": "Engineering Diploma"}),
+    ("Tom Berg earned a diploma in physics from the University of Oslo in 1999.",
+     "educated_at", "Tom Berg", "University of Oslo", {"degree": "diploma", "field": "physics", "end": "1999"}),
+    ("Ada Kim holds a Diplom in computer science from Gizmo University.",
+     "educated_at", "Ada Kim", "Gizmo University", {"degree": "Diplom"}),
     # "attended / enrolled at" a school by its name
     ("Nora Vance attended the Open University of Oslo before enrolling at the University of Lund.",
      "educated_at", "Nora Vance", "Open University of Oslo", {}),
@@ -119,6 +126,9 @@ NEGATIVE = [
     ("Nora Vance moved to the University of Lund, where she met her husband.", "educated_at", "University of Lund"),
     ("Tom Berg visited Aalto University, where he never earned a degree.", "educated_at", "Aalto University"),
     ("Ada Kim spent ten years at Kyoto University, where she taught a PhD course.", "educated_at", "Kyoto University"),
+    ("Tom Berg is a diplomat at the Oslo Embassy.", "educated_at", "Oslo Embassy"),
+    ("Ada Kim handed out diplomas at Gizmo University.", "educated_at", "Gizmo University"),
+    ("Nora Vance never received a diploma from Eastfield Polytechnic.", "educated_at", "Eastfield Polytechnic"),
     ("Nora Vance attended the Widget Summit in Oslo.", "educated_at", "Widget Summit"),
     ("Tom Berg attended the NeurIPS workshop at Lund University.", "educated_at", "Lund University"),
     ("Ada Kim did not attend Eastfield High School.", "educated_at", "Eastfield High School"),
