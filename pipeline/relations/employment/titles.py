@@ -62,6 +62,7 @@ _EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-execut
 _LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
 
@@ -90,7 +91,7 @@ def _non_job(chain_text: str) -> bool:
 def _left_extend(text: str, start: int, floor: int) -> int:
     """Include modifiers written before the title ("the founding Cambridge Director")."""
     left = text[floor:start]
-    m = re.search(r"(?:\b(?:the|a|an|as|and)\s+)((?:[\w-]+\s+){1,2})$", left)
+    m = re.search(r"(?:\b(?:the|a|an|as|and|is|was)\s+)((?:[\w-]+\s+){1,2})$", left)
     if not m:
         return start
     ws = m.group(1).split()
@@ -136,6 +137,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         after = c_end
         field_end: int | None = None
         own_title: str | None = None
+        of_org = False  # the employer follows "of": "the Director of X" (and "of Y" may follow)
         # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
         split = _OF_SPLIT.match(chain[-1].text)
         follows = _ORG_PREP.match(text, c_end, sent.end)
@@ -192,6 +194,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 elif r is not None:
                     org, parent = r
                     after = (parent or org).end
+                    of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
             if org is None:
                 cm = _COMMA.match(text, p, sent.end)
                 if cm and re.search(r"\bof\s+[A-Z]", chain[-1].text):
@@ -246,6 +249,16 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         st.hold(title, ref.person, obj.text)
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        also = _AND_OF.match(text, after, sent.end) if unit is None and (own_title is not None or of_org) else None
+        r2 = org_with_parent(sent, also.end()) if also else None
+        if r2 is not None:
+            # "the founding Director of X and of Y": the title is held at both
+            yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, rule, {"title": title, **{k: v for k, v in q.items() if k != "title"}})
+            if any(_is_lead(ent.text) for ent in chain) and (is_unit(r2[0].text) or _LED_UNIT.search(r2[0].text)):
+                sm = _OF_SPLIT.match(chain[-1].text)
+                role = text[c_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
+                yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
+            after = (r2[1] or r2[0]).end
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
