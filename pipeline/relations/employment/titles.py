@@ -19,6 +19,7 @@ from ..toolkit import (
     cand,
     clause_subject,
     date_after,
+    is_location,
     is_unit,
     leading_date,
     name_at,
@@ -62,6 +63,7 @@ _EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-execut
 _LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
@@ -195,6 +197,14 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     org, parent = r
                     after = (parent or org).end
                     of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
+                    glued = re.search(r"\s+at\s+", org.text) if parent is None and _DEPT.match(org.text) else None
+                    if glued:  # "the School of X at Y University" read as one name
+                        org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
+                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and _DEPT.match(org.text) else None
+                    host = name_at(sent, host_m.end()) if host_m else None
+                    if host is not None and not is_location(host.text) and not any(e.label_ in ("GPE", "LOC") and e.start_char <= host.start < e.end_char for e in sent.ents):
+                        # "Professor in the School of X at Y": the school is part of Y, which employs
+                        parent, after = host, host.end
             if org is None:
                 cm = _COMMA.match(text, p, sent.end)
                 if cm and re.search(r"\bof\s+[A-Z]", chain[-1].text):
