@@ -68,6 +68,13 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Fellow of the Royal Academy of Engineering", {"date": "2016"}),
     ("Maria Okafor received the Turing Award in 2019.",
      "award_received", "Maria Okafor", "Turing Award", {"date": "2019"}),
+    # a long enumeration of awards: acronyms in a name, "Award in FIELD from GIVER", "three X Awards"
+    ("Ada Kim is a recipient of an NSF CAREER award, an Office of Widget Research (OWR) Young Investigator Program (YIP) award, and an Amazon Academic Research Award.",
+     "award_received", "Ada Kim", "Office of Widget Research (OWR) Young Investigator Program (YIP) award", {}),
+    ("Ada Kim is a recipient of an Allen Distinguished Investigator Award in Gizmos from the Kestrel Family Foundation, and a Sloan Research Fellowship.",
+     "award_received", "Ada Kim", "Sloan Research Fellowship", {}),
+    ("Tom Berg has received a Widget Medal, three Gizmo Faculty Research Awards, and an Amazon Academic Research Award.",
+     "award_received", "Tom Berg", "Gizmo Faculty Research Award", {}),
     # "ORG, where PRON earned DEGREE in FIELD (YEAR), DEGREE ...": each degree from the school before "where"
     ("Nora Vance moved to the University of Lund, where she earned her bachelor's degree in physics (2005), master's in chemistry (2007), and PhD in chemistry (2013).",
      "educated_at", "Nora Vance", "University of Lund", {"degree": "master's", "field": "chemistry", "end": "2007"}),
@@ -149,6 +156,9 @@ NEGATIVE = [
     ("Ada Kim is the Director of Kestrel Vision Lab and of her own destiny.", "employed_by", "destiny"),
     ("Nora Vance is Professor at Lund University and of the Widget Society President.", "employed_by", "Widget Society"),
     ("Ada Kim said it was Professor Lee at Eastfield University.", "employed_by", "Eastfield University"),
+    ("Ada Kim is a recipient of an NSF CAREER award, and she met Tom Berg of the Widget Society (WS) award committee.", "award_received", "Widget Society"),
+    ("Tom Berg has received a Widget Medal, three Gizmo Faculty Research visits, and an Amazon Academic Research internship.", "award_received", "Gizmo Faculty"),
+    ("Ada Kim did not receive an Office of Widget Research (OWR) Young Investigator Program (YIP) award.", "award_received", "Office of Widget Research"),
     ("Nora Vance moved to the University of Lund, where she met her husband.", "educated_at", "University of Lund"),
     ("Tom Berg visited Aalto University, where he never earned a degree.", "educated_at", "Aalto University"),
     ("Ada Kim spent ten years at Kyoto University, where she taught a PhD course.", "educated_at", "Kyoto University"),
