@@ -198,6 +198,13 @@ INTEREST_LIST_ENDS = [
      {"widget theory", "gadget design", "robotics", "computational sprockets"}),
     ("My research interests are databases, streaming and query optimization.", {"databases", "streaming", "query optimization"}),
     ("I work on gizmo retrieval, compilers and program synthesis.", {"gizmo retrieval", "compilers", "program synthesis"}),
+    # "worked at the intersection of A, B, and C": each field is a topic
+    ("I have worked at the intersection of widget theory, gizmo design, and sprocket engineering.",
+     {"widget theory", "gizmo design", "sprocket engineering"}),
+    ("My work lies at the intersection of gizmo retrieval, compilers and program synthesis.", {"gizmo retrieval", "compilers", "program synthesis"}),
+    ("I work mainly at the intersection of widget theory and gizmo design.", {"widget theory", "gizmo design"}),
+    ("My office is at the intersection of Main Street and Elm Avenue.", set()),
+    ("I worked at the Widget Lab at the intersection of two streets.", set()),
     # negative twins: no list, so no list-closing conjunction
     ("My interests include speech and language processing.", {"speech and language processing"}),
     ("My research interests are streaming and query optimization.", {"streaming and query optimization"}),
