@@ -23,6 +23,7 @@ _CUE = re.compile(
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
+    r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
     re.I,
 )
@@ -143,7 +144,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$").search(text, start)
     return m.start() if m else len(text)
 
 

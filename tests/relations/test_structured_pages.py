@@ -205,6 +205,12 @@ INTEREST_LIST_ENDS = [
     ("I work mainly at the intersection of widget theory and gizmo design.", {"widget theory", "gizmo design"}),
     ("My office is at the intersection of Main Street and Elm Avenue.", set()),
     ("I worked at the Widget Lab at the intersection of two streets.", set()),
+    # "an expert in A, B and C"; a predicate after "and" ends the topics
+    ("I am an expert in widget theory, gizmo design and sprocket engineering.", {"widget theory", "gizmo design", "sprocket engineering"}),
+    ("I am a leading expert on gizmo retrieval and have won many awards.", {"gizmo retrieval"}),
+    ("My research interests include widget theory and gizmo design, and have led to two startups.", {"widget theory", "gizmo design"}),
+    ("I asked an expert in widget theory.", set()),
+    ("I am an expert witness in the Gizmo trial.", set()),
     # negative twins: no list, so no list-closing conjunction
     ("My interests include speech and language processing.", {"speech and language processing"}),
     ("My research interests are streaming and query optimization.", {"streaming and query optimization"}),
