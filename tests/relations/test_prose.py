@@ -116,6 +116,13 @@ POSITIVE = [
      "part_of", "Faculty of Law", "Lund University", {}),
     ("Ada Kim is an Associate Professor in the Department of Chemistry at Eastfield University.",
      "employed_by", "Ada Kim", "Eastfield University", {"title": "Associate Professor"}),
+    # "TITLE at ORG affiliated with A & B": each is an employer
+    ("Nora Vance is Silver Professor at Eastfield University affiliated with the Harbor Institute of Sciences & the Center for Data Science.",
+     "employed_by", "Nora Vance", "Harbor Institute of Sciences", {}),
+    ("Nora Vance is Silver Professor at Eastfield University affiliated with the Harbor Institute of Sciences & the Center for Data Science.",
+     "employed_by", "Nora Vance", "Center for Data Science", {}),
+    ("Tom Berg is a professor at Lund University, affiliated with the Gizmo Center and the Widget Institute.",
+     "employed_by", "Tom Berg", "Widget Institute", {}),
     # "the Director of X and of Y": one title held at both; a capitalised word before a title after "is"
     ("Nora Vance was the founding Director of Kestrel Vision Lab and of the Eastfield Center for Robotics.",
      "employed_by", "Nora Vance", "Eastfield Center for Robotics", {"title": "founding Director"}),
@@ -153,6 +160,9 @@ NEGATIVE = [
     ("Ada Kim is a professor in the School of Chemistry at Oslo.", "employed_by", "Oslo"),
     ("Tom Berg is a lecturer in the Faculty of Law at Lund University.", "employed_by", "Faculty of Law at"),
     ("Devi Roe is an Assistant Professor in the School of Interactive Computing at Gizmo Tech.", "employed_by", "School of Interactive Computing"),
+    ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
+    ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
+    ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),
     ("Ada Kim is the Director of Kestrel Vision Lab and of her own destiny.", "employed_by", "destiny"),
     ("Nora Vance is Professor at Lund University and of the Widget Society President.", "employed_by", "Widget Society"),
     ("Ada Kim said it was Professor Lee at Eastfield University.", "employed_by", "Eastfield University"),

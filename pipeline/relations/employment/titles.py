@@ -23,6 +23,7 @@ from ..toolkit import (
     is_unit,
     leading_date,
     name_at,
+    names_list,
     negated,
     org_arg,
     org_with_parent,
@@ -63,6 +64,7 @@ _EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-execut
 _LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])")
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
@@ -269,6 +271,15 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 role = text[c_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
             after = (r2[1] or r2[0]).end
+        aff = _AFFILIATED.match(text, after, sent.end)
+        for n in names_list(sent, aff.end(), several=True) if aff else ():
+            # "Professor at X affiliated with the Y Institute & the Z Center": each is an employer too
+            p0 = n.start
+            for part in re.split(r"(\s+(?:&|and)\s+the\s+)", n.text):
+                place = is_location(part) or any(e.label_ in ("GPE", "LOC") and e.start_char <= p0 < e.end_char for e in sent.ents)
+                if part.strip() and not re.fullmatch(r"\s+(?:&|and)\s+the\s+", part) and not place:
+                    yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, Name(p0, p0 + len(part), part)), sent, "prose.job_affiliated")
+                p0 += len(part)
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
