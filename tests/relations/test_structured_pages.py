@@ -855,3 +855,26 @@ def test_recognition_sections_list_awards(extractor: Extractor, heading: str) ->
 @pytest.mark.parametrize("heading", ["See Also", "Collaborations", "Media"])
 def test_other_sections_list_no_awards(extractor: Extractor, heading: str) -> None:
     assert of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received") == {}
+
+
+# ---------------------------------------------------------------- one-line citations with a note
+
+NOTED_CITATIONS = """<html><body><h1>Nora Vance</h1>
+<h2>Publications</h2>
+<ul>
+  <li> A. Lee, B. Roe and N. Vance. Sparse Widget Trees for Gizmo Search. Gizmo Workshop on Widgets, 2017 (<font color="red">BEST PAPER</font>), and ICLR 2018, arxiv, <a href="a.pdf">PDF</a>
+  <li>K. Diaz and N. Vance. Recurrent Sprocket Embeddings for Recommendation, Widget Workshop on Recommendation, 2016. <a href="b.pdf">PDF</a> (<font color="red">BEST PAPER</font>)
+  </li>
+  <li>
+    Vance, N., Lee, A., and Roe, B., Kernel Gizmo Propagation, International Conference on Widgets (ICW), 2011.
+    <a href="c.pdf">PDF</a>
+  </li>
+</ul>
+</body></html>
+"""
+
+
+def test_citations_with_notes_give_their_titles(extractor: Extractor) -> None:
+    titles = set(of(run(extractor, NOTED_CITATIONS, "html"), "author_of"))
+    assert {"Sparse Widget Trees for Gizmo Search", "Kernel Gizmo Propagation"} <= titles
+    assert not any(t.startswith(("A. Lee", "K. Diaz")) for t in titles)  # never the author list as a title
