@@ -116,6 +116,13 @@ POSITIVE = [
      "part_of", "Faculty of Law", "Lund University", {}),
     ("Ada Kim is an Associate Professor in the Department of Chemistry at Eastfield University.",
      "employed_by", "Ada Kim", "Eastfield University", {"title": "Associate Professor"}),
+    # "I'm now a TITLE at ORG": the contracted verb links the title
+    ("Mira Olsen wrote this post. We moved to Oslo, where I'm now an associate professor at Lund University and an associate research director at the Harbor Institute.",
+     "employed_by", "Mira Olsen", "Harbor Institute", {"title": "associate research director", "end": "present"}),
+    ("Mira Olsen wrote this post. I’m a research scientist at Kestrel Labs.",
+     "employed_by", "Mira Olsen", "Kestrel Labs", {"title": "research scientist"}),
+    ("Mira Olsen wrote this post. We're sure I'm now a lecturer at Gizmo University.",
+     "employed_by", "Mira Olsen", "Gizmo University", {"title": "lecturer"}),
     # "TITLE at ORG affiliated with A & B": each is an employer
     ("Nora Vance is Silver Professor at Eastfield University affiliated with the Harbor Institute of Sciences & the Center for Data Science.",
      "employed_by", "Nora Vance", "Harbor Institute of Sciences", {}),
@@ -160,6 +167,9 @@ NEGATIVE = [
     ("Ada Kim is a professor in the School of Chemistry at Oslo.", "employed_by", "Oslo"),
     ("Tom Berg is a lecturer in the Faculty of Law at Lund University.", "employed_by", "Faculty of Law at"),
     ("Devi Roe is an Assistant Professor in the School of Interactive Computing at Gizmo Tech.", "employed_by", "School of Interactive Computing"),
+    ("Mira Olsen wrote this post. I'm a fan of Professor Lee at Lund University.", "employed_by", "Lund University"),
+    ("Mira Olsen wrote this post. I'm not a research scientist at Kestrel Labs.", "employed_by", "Kestrel Labs"),
+    ("Mira Olsen wrote this post. Tom's advisor is at Gizmo University.", "employed_by", "Gizmo University"),
     ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
     ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),

@@ -43,7 +43,7 @@ def _modifiers() -> set[str]:
 
 
 _LINK = re.compile(
-    r"(?:\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
+    r"(?:(?<=\w)['’](?:m|re)\b|\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
@@ -241,7 +241,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         d = date_after(sent, after) or lead
         if d is not None:
             q.update(range_quals(d.value))
-        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
+        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
         if parent is not None and _DEPT.match(org.text) and unit is None:
