@@ -116,6 +116,12 @@ POSITIVE = [
      "part_of", "Faculty of Law", "Lund University", {}),
     ("Ada Kim is an Associate Professor in the Department of Chemistry at Eastfield University.",
      "employed_by", "Ada Kim", "Eastfield University", {"title": "Associate Professor"}),
+    # a title over a list of fields ("Professor of A, B, and C at ORG"); a list of affiliations
+    ("Nora Vance is Director of Widget Research at Kestrel, and Silver Professor of Data Science, Computer Science, and Neural Science at Eastfield University.",
+     "employed_by", "Nora Vance", "Eastfield University", {}),
+    ("Ada Kim is Professor of Physics, Chemistry and Biology at Lund University.", "employed_by", "Ada Kim", "Lund University", {}),
+    ("Tom Berg is a professor at Gizmo University, affiliated with the Widget Center, the Harbor Institute, and the Electrical and Computer Engineering Department.",
+     "employed_by", "Tom Berg", "Electrical and Computer Engineering Department", {}),
     # "I'm now a TITLE at ORG": the contracted verb links the title
     ("Mira Olsen wrote this post. We moved to Oslo, where I'm now an associate professor at Lund University and an associate research director at the Harbor Institute.",
      "employed_by", "Mira Olsen", "Harbor Institute", {"title": "associate research director", "end": "present"}),
@@ -170,6 +176,8 @@ NEGATIVE = [
     ("Mira Olsen wrote this post. I'm a fan of Professor Lee at Lund University.", "employed_by", "Lund University"),
     ("Mira Olsen wrote this post. I'm not a research scientist at Kestrel Labs.", "employed_by", "Kestrel Labs"),
     ("Mira Olsen wrote this post. Tom's advisor is at Gizmo University.", "employed_by", "Gizmo University"),
+    ("Ada Kim is Professor of Physics, Chemistry and Biology.", "employed_by", "Biology"),
+    ("Tom Berg is a professor at Gizmo University, and his lab is affiliated with the Widget Center.", "employed_by", "Widget Center"),
     ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
     ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),

@@ -23,7 +23,6 @@ from ..toolkit import (
     is_unit,
     leading_date,
     name_at,
-    names_list,
     negated,
     org_arg,
     org_with_parent,
@@ -49,7 +48,7 @@ _LINK = re.compile(
 )
 _LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
-_AND_FIELD = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
+_AND_FIELD = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
 _CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
 _THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
 _TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
@@ -272,14 +271,20 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
             after = (r2[1] or r2[0]).end
         aff = _AFFILIATED.match(text, after, sent.end)
-        for n in names_list(sent, aff.end(), several=True) if aff else ():
-            # "Professor at X affiliated with the Y Institute & the Z Center": each is an employer too
-            p0 = n.start
-            for part in re.split(r"(\s+(?:&|and)\s+the\s+)", n.text):
-                place = is_location(part) or any(e.label_ in ("GPE", "LOC") and e.start_char <= p0 < e.end_char for e in sent.ents)
-                if part.strip() and not re.fullmatch(r"\s+(?:&|and)\s+the\s+", part) and not place:
-                    yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, Name(p0, p0 + len(part), part)), sent, "prose.job_affiliated")
-                p0 += len(part)
+        nxt = aff.end() if aff else None
+        while nxt is not None:
+            # "Professor at X affiliated with the Y Institute, the Z Center & the W Department": each is an employer too
+            n = name_at(sent, nxt)
+            if n is None:
+                break
+            amp = re.search(r"\s+&\s+(?:the\s+)?(?=[A-Z])", n.text)  # "A & the B" read as one name
+            if amp:
+                n = Name(n.start, n.start + amp.start(), n.text[: amp.start()])
+            place = is_location(n.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
+            if not place:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_affiliated")
+            sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+|&\s*)(?:the\s+)?(?=[A-Z])").match(text, n.end, sent.end)
+            nxt = sep.end() if sep else None
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
