@@ -68,6 +68,12 @@ POSITIVE = [
      "award_received", "Maria Okafor", "Fellow of the Royal Academy of Engineering", {"date": "2016"}),
     ("Maria Okafor received the Turing Award in 2019.",
      "award_received", "Maria Okafor", "Turing Award", {"date": "2019"}),
+    # "named one of / among GIVER's N Most X": a ranked list, with who ranks; a fellowship ends before "and has"
+    ("Nora Vance is a chemist. She was named one of Gizmo magazine's 100 Most Influential People in Chemistry in 2024.",
+     "award_received", "Nora Vance", "100 Most Influential People in Chemistry", {"org": "Gizmo magazine", "date": "2024"}),
+    ("Tom Berg is a Fellow of the Widget Society and has been consistently named among Gizmo magazine's 100 most influential people in AI.",
+     "award_received", "Tom Berg", "Fellow of the Widget Society", {}),
+    ("Ada Kim was named one of Forbes's Top 50 Women in Tech.", "award_received", "Ada Kim", "Top 50 Women in Tech", {"org": "Forbes"}),
     # a long enumeration of awards: acronyms in a name, "Award in FIELD from GIVER", "three X Awards"
     ("Ada Kim is a recipient of an NSF CAREER award, an Office of Widget Research (OWR) Young Investigator Program (YIP) award, and an Amazon Academic Research Award.",
      "award_received", "Ada Kim", "Office of Widget Research (OWR) Young Investigator Program (YIP) award", {}),
@@ -178,6 +184,9 @@ NEGATIVE = [
     ("Mira Olsen wrote this post. Tom's advisor is at Gizmo University.", "employed_by", "Gizmo University"),
     ("Ada Kim is Professor of Physics, Chemistry and Biology.", "employed_by", "Biology"),
     ("Tom Berg is a professor at Gizmo University, and his lab is affiliated with the Widget Center.", "employed_by", "Widget Center"),
+    ("Ada Kim was named one of the founders of Kestrel Labs.", "award_received", "founders"),
+    ("Tom Berg named one of his cats after Gizmo magazine's 100 most famous robots.", "award_received", "famous robots"),
+    ("Tom Berg is a Fellow of the Widget Society and has been named to the board.", "award_received", "has been"),
     ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
     ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),
