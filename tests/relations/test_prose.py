@@ -128,6 +128,12 @@ POSITIVE = [
     ("Ada Kim is Professor of Physics, Chemistry and Biology at Lund University.", "employed_by", "Ada Kim", "Lund University", {}),
     ("Tom Berg is a professor at Gizmo University, affiliated with the Widget Center, the Harbor Institute, and the Electrical and Computer Engineering Department.",
      "employed_by", "Tom Berg", "Electrical and Computer Engineering Department", {}),
+    # "after a postdoc (with P) at ORG", "did a postdoc at ORG": a postdoc is a job there
+    ("After a brief postdoc with Tom Berg at Gizmo University, Nora Vance joined Kestrel Labs in 2013.",
+     "employed_by", "Nora Vance", "Gizmo University", {"title": "postdoc"}),
+    ("Nora Vance did a postdoc at Lund University.", "employed_by", "Nora Vance", "Lund University", {"title": "postdoc"}),
+    ("Tom Berg completed a two-year postdoctoral fellowship at the Widget Institute.",
+     "employed_by", "Tom Berg", "Widget Institute", {"title": "postdoc"}),
     # "I'm now a TITLE at ORG": the contracted verb links the title
     ("Mira Olsen wrote this post. We moved to Oslo, where I'm now an associate professor at Lund University and an associate research director at the Harbor Institute.",
      "employed_by", "Mira Olsen", "Harbor Institute", {"title": "associate research director", "end": "present"}),
@@ -187,6 +193,9 @@ NEGATIVE = [
     ("Ada Kim was named one of the founders of Kestrel Labs.", "award_received", "founders"),
     ("Tom Berg named one of his cats after Gizmo magazine's 100 most famous robots.", "award_received", "famous robots"),
     ("Tom Berg is a Fellow of the Widget Society and has been named to the board.", "award_received", "has been"),
+    ("Tom Berg is a chemist. He supervised the postdocs at Gizmo University.", "employed_by", "Gizmo University"),
+    ("Tom Berg is a chemist. He recommended a postdoc at Gizmo University.", "employed_by", "Gizmo University"),
+    ("Nora Vance never did a postdoc at Lund University.", "employed_by", "Lund University"),
     ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
     ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),
