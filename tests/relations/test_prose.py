@@ -134,6 +134,11 @@ POSITIVE = [
     ("Nora Vance did a postdoc at Lund University.", "employed_by", "Nora Vance", "Lund University", {"title": "postdoc"}),
     ("Tom Berg completed a two-year postdoctoral fellowship at the Widget Institute.",
      "employed_by", "Tom Berg", "Widget Institute", {"title": "postdoc"}),
+    # "led the company's "X" project": a quoted name before the kind of effort
+    ("Nora Vance is a chemist. She led the company's \"Gizmofication\" project, which aimed to build widgets.",
+     "leads", "Nora Vance", "Gizmofication", {}),
+    ("Tom Berg leads the \"Sprocket\" initiative at Kestrel Labs.", "leads", "Tom Berg", "Sprocket", {}),
+    ("Ada Kim heads the \"Widget Futures\" team.", "leads", "Ada Kim", "Widget Futures", {}),
     # "I'm now a TITLE at ORG": the contracted verb links the title
     ("Mira Olsen wrote this post. We moved to Oslo, where I'm now an associate professor at Lund University and an associate research director at the Harbor Institute.",
      "employed_by", "Mira Olsen", "Harbor Institute", {"title": "associate research director", "end": "present"}),
@@ -196,6 +201,9 @@ NEGATIVE = [
     ("Tom Berg is a chemist. He supervised the postdocs at Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist. He recommended a postdoc at Gizmo University.", "employed_by", "Gizmo University"),
     ("Nora Vance never did a postdoc at Lund University.", "employed_by", "Lund University"),
+    ("Ada Kim is a chemist. She joined the \"Widget Futures\" team.", "leads", "Widget Futures"),
+    ("Tom Berg is a chemist. He led us to the \"Sprocket\" exhibit.", "leads", "Sprocket"),
+    ("Nora Vance never led the \"Gizmofication\" project.", "leads", "Gizmofication"),
     ("Ada Kim is a researcher at Kestrel Labs affiliated with Oslo.", "employed_by", "Oslo"),
     ("Ada Kim is a researcher at Kestrel Labs, which is affiliated with Gizmo University.", "employed_by", "Gizmo University"),
     ("Tom Berg is a chemist affiliated with the idea of open science.", "employed_by", "open science"),
