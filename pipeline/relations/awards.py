@@ -168,12 +168,14 @@ _AWARD_NAME = re.compile(
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
+# an item of an enumeration of awards may be a long name with acronyms ("an Office of X (OX) Young Investigator (YI) award")
+_CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\w'’.&-]*\s+|\([A-Z][\w&-]{1,10}\)\s+|of\s+(?=[A-Z])){0,9}(?:awards?|prizes?|medals?))\b")
 _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
 _YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>(?:[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?:\s+[\"“][^\"“”]{3,60}[\"”])?)(?=\s*(?:,|and\b|[.;]|$))")
 _FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
-_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|[,.;]|$)")
+_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|[,.;]|$)")
 _MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
@@ -181,13 +183,18 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[
 _OF_THE_YEAR = re.compile(r"\b(?:as|named|was|is)\s+(?:its\s+|the\s+|an?\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}of\s+the\s+Year)\b")
 _GROUP_SUBJECT = re.compile(r"\b(?:project|team|group|lab|laboratory|system|company|startup|students)\s+(?:has\s+|have\s+|had\s+|also\s+)*$", re.I)
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
-_NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+)?(?=[A-Za-z\d])")
+_NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6})?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 # "was elected one of Norway's leading "Bright Minds" (Lyse Hoder) by the X Society": a ranked list, with who made it
 _ONE_OF = re.compile(
     r"\b(?:was|were|been|is)\s+(?:elected|named|selected|chosen|listed|recognized|recognised)\s+(?:as\s+)?one\s+of\s+(?:the\s+)?(?:[A-Z][\w'’]*['’]s\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"[\"“”](?P<obj>[A-Z][^\"“”]{2,60}?)[\"“”]"
+)
+# "was named one of Time magazine's 100 Most Influential People": a ranked list, and who ranks
+_NAMED_AMONG = re.compile(
+    r"\b(?:was|were|been|is|be)\s+(?:\w+\s+)?named\s+(?:as\s+)?(?:one\s+of|among)\s+(?:the\s+)?(?P<giver>[A-Z][\w.]*(?:\s+[a-z]+)?)['’]s\s+"
+    r"(?P<obj>(?:\d+\s+)?(?:[Mm]ost|[Tt]op|[Ll]eading)\s+[\w ]{3,60}?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|$)"
 )
 _BY_ORG = re.compile(r"\s*(?:\([^()]{1,60}\))?\s+by\s+(?:the\s+)?(?=[A-Z])")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
@@ -242,7 +249,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         c = emit(ref, s, e, obj, "prose.award_fellow", {})
         if c:
             yield c
-    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named")):
+    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
             if ref is None or negated(sent, m.start()):
@@ -254,6 +261,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             y = _year_of(sent, s, e)
             if y:
                 q["date"] = y
+            if rx is _NAMED_AMONG:
+                q["org"] = m.group("giver")
             if rx is _ONE_OF:
                 bo = _BY_ORG.match(text, m.end(), sent.end)
                 n = name_at(sent, bo.end()) if bo else None
@@ -325,7 +334,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if c:
                     yield c
             nx = _NEXT_ITEM.match(text, e_next, sent.end)
-            low = (_CAP_LOWER_AWARD.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end)) if nx else None
+            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end)) if nx else None
             a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
             if a is None and low is not None:
                 a = low

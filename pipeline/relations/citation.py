@@ -185,6 +185,36 @@ def author_run(text: str, s: int, e: int) -> tuple[int, int] | None:
     return best
 
 
+_INV_NAME = r"(?:{p}\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.\s*-?\s*){{1,3}}".format(p=_PARTICLE)
+_INV_RUN = re.compile(rf"^{_INV_NAME}(?:(?:,\s*(?:and\s+|&\s*)?|\s*(?:and|&)\s+){_INV_NAME})+")
+_PAREN_ACRONYM = re.compile(r"\([A-Z][\w\-&]{1,12}(?:\s+\d{4})?\)")
+
+
+def _inverted_citation(body: str) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int] | None] | None:
+    """'Roe, J., Lee, A., and Diaz, K., Title, Venue, Year.': surname-first authors, then title and venue.
+
+    The title ends at the sentence stop after it, or else at the comma before the first piece
+    that names a venue ("Journal of X", "... Conference (ICML)"): titles may hold commas."""
+    m = _INV_RUN.match(body)
+    if m is None:
+        return None
+    authors = (0, len(body[: m.end()].rstrip()))
+    head = re.compile(r"\s*(?:,|\.)?\s*").match(body, m.end())
+    s = head.end() if head else m.end()
+    if s >= len(body) or not body[s].isupper() and not body[s].isdigit():
+        return None
+    rest = body[s:]
+    pieces = _pieces(rest, _STOP)
+    first_end = pieces[0][1]
+    for c in re.finditer(r",\s+", rest[:first_end]):
+        piece = rest[c.end() : first_end].split(",", 1)[0]
+        if VENUE_WORDS.search(piece) or _PAREN_ACRONYM.search(piece) or YEAR.match(piece.strip()) or is_badge(piece):
+            return authors, (s, s + c.start()), (s + c.end(), s + first_end)
+    if len(pieces) >= 2 and len(rest[pieces[0][0] : first_end].split()) >= 2:
+        return authors, (s + pieces[0][0], s + first_end), (s + pieces[1][0], s + pieces[1][1])
+    return None
+
+
 def parse_citation(text: str) -> Citation | None:
     """Title, authors, venue and year of a one-line entry; None when no title stands out.
 
@@ -211,6 +241,16 @@ def parse_citation(text: str) -> Citation | None:
         if v is not None and venue is None:
             venue, year = (off + rest_s + v.start, off + rest_s + v.end), v.year
         return Citation(title, (off + authors[0], off + authors[1]) if authors else None, venue, year)
+    inv = _inverted_citation(body) if venue is None else None
+    if inv is not None:
+        (a_s, a_e), (t_s, t_e), rest = inv
+        t = body[t_s:t_e].rstrip(" ,;:.")
+        v = venue_of(body[rest[0] : rest[1]]) if rest else None
+        ys = list(YEAR.finditer(body, t_e))
+        yr = v.year if v is not None and v.year else (ys[-1].group(1) or f"20{ys[-1].group(2)}") if ys else None
+        if len(t.split()) >= 2 and not is_badge(t):
+            ven = (off + rest[0] + v.start, off + rest[0] + v.end) if v is not None else None
+            return Citation((off + t_s, off + t_s + len(t)), (off + a_s, off + a_e), ven, yr)
     pieces = _pieces(body, _STOP)
     authors = None
     title = None

@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
 from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
-from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
+from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
 
 SPEC = relation(
     RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
@@ -230,6 +230,18 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in names_list(sent, m.end())[:1]:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_studied", q)
 
+    yield from _where_degrees(sent, co, degrees)
+
+    # "attended the X School", "enrolled at the University of Y": a school by its name
+    for m in _ATTENDED.finditer(text, sent.start, sent.end):
+        n = name_at(sent, m.end())
+        if n is None or not _SCHOOL.search(n.text):
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_attended")
+
     for m in _HOLDS_DEGREES.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
@@ -244,6 +256,39 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         r = org_with_parent(sent, m.end())
         if r:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+
+
+_ATTENDED = re.compile(r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in))\s+")
+_SCHOOL = re.compile(r"\b(?:University|Universit[äéy]|College|School|Polytechnic|Gymnasium|Lyc[ée]e|Academy|Institute\s+of\s+Technology)\b")
+_WHERE_EARNED = re.compile(r"\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:later\s+|also\s+|then\s+)?(?:earned|received|obtained|completed|got)\b")
+_DEG_FIELD = re.compile(r"\s*(?:degrees?\s+)?in\s+(?P<field>[A-Za-z][\w&' -]*?)(?=\s*(?:\(|,|;|\.|$)|\s+(?:and|in|from|at)\b)")
+
+
+def _where_degrees(sent: Sent, co: Coref, degrees: list) -> Iterator[Candidate]:
+    """"... at the University of X, where she earned her bachelor's degree in physics (2005) and PhD (2010)":
+    each degree of the relative clause is one from the school it follows, with its field and year."""
+    text = text_of(sent.doc)
+    for e in sent.ents:
+        if e.label_ not in ("ORG", "FAC"):
+            continue
+        m = _WHERE_EARNED.match(text, e.end_char, sent.end)
+        if m is None:
+            continue
+        ref = clause_subject(sent, m.end(), co)
+        if ref is None or negated(sent, m.end()):
+            continue
+        clause_end = next((k for k in (text.find(";", m.end(), sent.end),) if k > 0), sent.end)
+        mine = [d for d in degrees if m.end() <= d.start_char < clause_end]
+        for k, deg in enumerate(mine):
+            upto = mine[k + 1].start_char if k + 1 < len(mine) else clause_end
+            q = {"degree": _degree_text(deg.text)}
+            f = _DEG_FIELD.match(text, deg.end_char, upto)
+            if f and len(f.group("field").split()) <= 6 and not re.fullmatch(r"(?:19|20)\d\d", f.group("field")):
+                q["field"] = f.group("field").strip()
+            d = next((d for d in sent.dates if deg.end_char <= d.start < upto and d.value and d.start - deg.end_char < 60), None)
+            if d is not None:
+                q.update({"end": d.value} if "/" not in d.value else dict(zip(("start", "end"), d.value.split("/", 1))))
+            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(e.start_char, e.end_char, e.text)), sent, "prose.edu_where_earned", q)
 
 
 def _relative_antecedent(sent: Sent, pos: int, co: Coref):

@@ -17,11 +17,13 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+)?(?:[:]\s*)?"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
+    r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
     re.I,
 )
@@ -85,7 +87,7 @@ def _is_modifier(word: str) -> bool:
     return bool(_DIMENSION.fullmatch(word)) or word.isalpha() and len(word) > 3 and word.lower().endswith(modifier)
 
 
-def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str | None]]:
+def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -> list[tuple[int, int, str | None]]:
     """One coordinated phrase as topics: (start, end, the topic when it is not that slice).
 
     - "3D and 4D generation", "natural and programming languages": a lone modifier
@@ -98,6 +100,8 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
       before them ("video understanding and generation" stays one).
     - "vision and language", "theory and practice" (two bare words), and phrases with
       a preposition ("robustness and fairness in ML") stay one topic.
+    - "A, B, robotics and computational biology": the conjunction that closes a list of
+      topics joins a one-word topic to a longer one; both are topics.
     """
     m = _AND.search(text)
     whole = [(start, start + len(text), None)]
@@ -115,15 +119,19 @@ def _split_and(text: str, start: int, inner: bool) -> list[tuple[int, int, str |
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 2 and len(rw) >= 2:
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
+    if last_of_list and len(lw) == 1 and len(rw) >= 2 and not any(w.lower() in function for w in rw):
+        return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     return whole
 
 
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
-    for s, e, inner in _split_top(text):
+    pieces = _split_top(text)
+    listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
+    for k, (s, e, inner) in enumerate(pieces):
         piece = text[s:e]
-        for ps, pe, named in _split_and(piece, s, inner):
+        for ps, pe, named in _split_and(piece, s, inner, listed and k == len(pieces) - 1):
             t = text[ps:pe]
             lead = _LEAD.match(t.strip())
             t_stripped = t.strip()
@@ -138,7 +146,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|\.\s*$").search(text, start)
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$").search(text, start)
     return m.start() if m else len(text)
 
 

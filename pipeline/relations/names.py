@@ -24,7 +24,7 @@ def alt(ws) -> str:
 # ---------------------------------------------------------------- names of organisations
 
 _CAP = r"(?:[A-Z0-9][\w'’&\-]*(?:\.[\w'’&\-]+)*|[a-z]{1,2}[A-Z][\w\-]*)"
-_CONN = r"(?:of|for|and(?!\s+the\b)|&|de|du|der|des|di|für|on|at(?=\s+[A-Z][a-z]+\s+(?:University|College)))"
+_CONN = r"(?:of|for|bin|ibn|bint|van|von|and(?!\s+the\b)|&|de|du|der|des|di|für|on|at(?=\s+[A-Z][a-z]+\s+(?:University|College)))"
 
 
 @lru_cache(maxsize=1)
@@ -85,11 +85,16 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     if best_end is None or best_end <= p:
         return None
     # a name stops where a title or a person begins ("USC and Research Team Leader at ISI")
+    before_title = False
     for e in sent.ents:
         if e.label_ in _STOP_LABELS and p < e.start_char < best_end:
             best_end = e.start_char
+            before_title = e.label_ == "TITLE"
             break
     t = doc_text[p:best_end]
+    if before_title:
+        # "at Kestrel and Silver Professor at ...": the capitalised words after "and" qualify the title
+        t = re.sub(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){1,2}$", " ", t)
     t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the))+\s*$", "", t)
     cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+(?:[A-Z]|and\s))", t)
     if cut:

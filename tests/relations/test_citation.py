@@ -63,6 +63,32 @@ ENTRIES = [
     ("Igor Petrov, Tom Brandt. A Gadget Dataset. NeurIPS Datasets and Benchmarks Track, 2023.", "A Gadget Dataset", "NeurIPS Datasets and Benchmarks Track", "2023"),
 ]
 
+# Surname-first author lists ("Roe, J., Lee, A., and Diaz, K."): the title ends at a stop, or at the comma before the venue.
+INVERTED = [
+    ("Roe, J., Lee, A., and Diaz, K., Sparse Widget Propagation, International Conference on Gadgets (ICG), 2011.",
+     "Roe, J., Lee, A., and Diaz, K.", "Sparse Widget Propagation", "International Conference on Gadgets (ICG)", "2011"),
+    ("Vance, N., Brandt, T., and Okafor, M. Widgets, Gadgets and Sprockets at Scale. Gizmo Systems (GS 2014). PDF",
+     "Vance, N., Brandt, T., and Okafor, M.", "Widgets, Gadgets and Sprockets at Scale", "Gizmo Systems (GS", "2014"),
+    ("Sato, M. and van Berg, E., Sparse Sprocket Trees, Journal of Gizmo Research, 2013.",
+     "Sato, M. and van Berg, E.", "Sparse Sprocket Trees", "Journal of Gizmo Research", "2013"),
+]
+
+
+@pytest.mark.parametrize(("entry", "authors", "title", "venue", "year"), INVERTED)
+def test_surname_first_citations(entry: str, authors: str, title: str, venue: str, year: str) -> None:
+    c = parse_citation(entry)
+    assert c is not None and c.authors is not None and c.venue is not None
+    assert (entry[c.authors[0] : c.authors[1]], entry[c.title[0] : c.title[1]], entry[c.venue[0] : c.venue[1]], c.year) == (authors, title, venue, year)
+
+
+@pytest.mark.parametrize(
+    "line",
+    # negative twins: surnames without initials are no author list, and an author list alone has no title
+    ["Roe, Lee, and Diaz went to Paris, Texas, in 2011.", "Vance, N., Brandt, T., and Okafor, M.", "Sato and van Berg, Sparse Sprocket Trees, 2013"],
+)
+def test_surname_first_needs_initials_and_a_title(line: str) -> None:
+    assert parse_citation(line) is None
+
 
 @pytest.mark.parametrize(("entry", "title", "venue", "year"), ENTRIES)
 def test_citation_parts(entry: str, title: str, venue: str, year: str) -> None:

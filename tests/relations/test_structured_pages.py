@@ -192,6 +192,37 @@ def test_interest_cues(extractor: Extractor, sentence: str, topics: set[str]) ->
     assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
 
 
+# The "and" that closes a list joins a one-word topic to a longer one; alone, the phrase stays one topic.
+INTEREST_LIST_ENDS = [
+    ("My interests include widget theory, gadget design, robotics and computational sprockets.",
+     {"widget theory", "gadget design", "robotics", "computational sprockets"}),
+    ("My research interests are databases, streaming and query optimization.", {"databases", "streaming", "query optimization"}),
+    ("I work on gizmo retrieval, compilers and program synthesis.", {"gizmo retrieval", "compilers", "program synthesis"}),
+    # "worked at the intersection of A, B, and C": each field is a topic
+    ("I have worked at the intersection of widget theory, gizmo design, and sprocket engineering.",
+     {"widget theory", "gizmo design", "sprocket engineering"}),
+    ("My work lies at the intersection of gizmo retrieval, compilers and program synthesis.", {"gizmo retrieval", "compilers", "program synthesis"}),
+    ("I work mainly at the intersection of widget theory and gizmo design.", {"widget theory", "gizmo design"}),
+    ("My office is at the intersection of Main Street and Elm Avenue.", set()),
+    ("I worked at the Widget Lab at the intersection of two streets.", set()),
+    # "an expert in A, B and C"; a predicate after "and" ends the topics
+    ("I am an expert in widget theory, gizmo design and sprocket engineering.", {"widget theory", "gizmo design", "sprocket engineering"}),
+    ("I am a leading expert on gizmo retrieval and have won many awards.", {"gizmo retrieval"}),
+    ("My research interests include widget theory and gizmo design, and have led to two startups.", {"widget theory", "gizmo design"}),
+    ("I asked an expert in widget theory.", set()),
+    ("I am an expert witness in the Gizmo trial.", set()),
+    # negative twins: no list, so no list-closing conjunction
+    ("My interests include speech and language processing.", {"speech and language processing"}),
+    ("My research interests are streaming and query optimization.", {"streaming and query optimization"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), INTEREST_LIST_ENDS)
+def test_interest_list_ends(extractor: Extractor, sentence: str, topics: set[str]) -> None:
+    page = f"# Ana Lee\n\nI am a PhD student at Eastfield University. {sentence}\n"
+    assert set(of(run(extractor, page, "markdown"), "research_interest")) == topics
+
+
 @pytest.mark.parametrize(
     "sentence",
     ["My previous research is about widget compression and gadget search.", "Her research is funded by the Gizmo Foundation and the Widget Trust."],
@@ -1023,3 +1054,51 @@ def test_a_topic_tag_before_a_known_venue_is_not_the_venue(extractor: Extractor)
     papers = of(run(extractor, CARD_TAGS_HTML, "html"), "author_of")
     assert papers["Sparse Widget Detection with Gizmo Priors at Scale"]["venue"] == "CVPR"
     assert papers["Rotary Sprocket Codes for Small Robots"]["venue"] == "ICLR"
+
+
+# ---------------------------------------------------------------- award sections named for recognition or distinctions
+
+RECOGNITION_PAGE = """# Nora Vance
+
+Nora Vance is a chemist.
+
+## {heading}
+
+- Fellow of the Widget Society (2019)
+- Gizmo Review Innovators Under 35 (2015)
+"""
+
+
+@pytest.mark.parametrize("heading", ["Awards and Recognition", "Honors & Distinctions", "Distinctions"])
+def test_recognition_sections_list_awards(extractor: Extractor, heading: str) -> None:
+    awards = of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received")
+    assert awards["Fellow of the Widget Society"]["date"] == "2019"
+    assert awards["Gizmo Review Innovators Under 35"]["date"] == "2015"
+
+
+@pytest.mark.parametrize("heading", ["See Also", "Collaborations", "Media"])
+def test_other_sections_list_no_awards(extractor: Extractor, heading: str) -> None:
+    assert of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received") == {}
+
+
+# ---------------------------------------------------------------- one-line citations with a note
+
+NOTED_CITATIONS = """<html><body><h1>Nora Vance</h1>
+<h2>Publications</h2>
+<ul>
+  <li> A. Lee, B. Roe and N. Vance. Sparse Widget Trees for Gizmo Search. Gizmo Workshop on Widgets, 2017 (<font color="red">BEST PAPER</font>), and ICLR 2018, arxiv, <a href="a.pdf">PDF</a>
+  <li>K. Diaz and N. Vance. Recurrent Sprocket Embeddings for Recommendation, Widget Workshop on Recommendation, 2016. <a href="b.pdf">PDF</a> (<font color="red">BEST PAPER</font>)
+  </li>
+  <li>
+    Vance, N., Lee, A., and Roe, B., Kernel Gizmo Propagation, International Conference on Widgets (ICW), 2011.
+    <a href="c.pdf">PDF</a>
+  </li>
+</ul>
+</body></html>
+"""
+
+
+def test_citations_with_notes_give_their_titles(extractor: Extractor) -> None:
+    titles = set(of(run(extractor, NOTED_CITATIONS, "html"), "author_of"))
+    assert {"Sparse Widget Trees for Gizmo Search", "Kernel Gizmo Propagation"} <= titles
+    assert not any(t.startswith(("A. Lee", "K. Diaz")) for t in titles)  # never the author list as a title

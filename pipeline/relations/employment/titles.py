@@ -19,6 +19,7 @@ from ..toolkit import (
     cand,
     clause_subject,
     date_after,
+    is_location,
     is_unit,
     leading_date,
     name_at,
@@ -41,13 +42,13 @@ def _modifiers() -> set[str]:
 
 
 _LINK = re.compile(
-    r"(?:\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
+    r"(?:(?<=\w)['’](?:m|re)\b|\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
 _LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
-_AND_FIELD = re.compile(r"\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
+_AND_FIELD = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
 _CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
 _THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
 _TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
@@ -62,6 +63,9 @@ _EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-execut
 _LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])")
+_AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
 
@@ -90,7 +94,7 @@ def _non_job(chain_text: str) -> bool:
 def _left_extend(text: str, start: int, floor: int) -> int:
     """Include modifiers written before the title ("the founding Cambridge Director")."""
     left = text[floor:start]
-    m = re.search(r"(?:\b(?:the|a|an|as)\s+)((?:[\w-]+\s+){1,2})$", left)
+    m = re.search(r"(?:\b(?:the|a|an|as|and|is|was)\s+)((?:[\w-]+\s+){1,2})$", left)
     if not m:
         return start
     ws = m.group(1).split()
@@ -135,6 +139,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         unit: Name | None = None
         after = c_end
         field_end: int | None = None
+        own_title: str | None = None
+        of_org = False  # the employer follows "of": "the Director of X" (and "of Y" may follow)
         # "Chairman of Coursera" (the org inside the title entity) unless an org follows ("Professor of X at Y")
         split = _OF_SPLIT.match(chain[-1].text)
         follows = _ORG_PREP.match(text, c_end, sent.end)
@@ -154,6 +160,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             elif r is not None:
                 org, parent = r
                 title = text[c_start : chain[-1].start_char + len(head)]
+                own_title = title  # "full professor of X University": the title stops before the employer
                 cm = _COMMA.match(text, (parent or org).end, sent.end)
                 if parent is None and cm:
                     r2 = org_with_parent(sent, cm.end())
@@ -190,6 +197,15 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 elif r is not None:
                     org, parent = r
                     after = (parent or org).end
+                    of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
+                    glued = re.search(r"\s+at\s+", org.text) if parent is None and _DEPT.match(org.text) else None
+                    if glued:  # "the School of X at Y University" read as one name
+                        org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
+                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and _DEPT.match(org.text) else None
+                    host = name_at(sent, host_m.end()) if host_m else None
+                    if host is not None and not is_location(host.text) and not any(e.label_ in ("GPE", "LOC") and e.start_char <= host.start < e.end_char for e in sent.ents):
+                        # "Professor in the School of X at Y": the school is part of Y, which employs
+                        parent, after = host, host.end
             if org is None:
                 cm = _COMMA.match(text, p, sent.end)
                 if cm and re.search(r"\bof\s+[A-Z]", chain[-1].text):
@@ -224,12 +240,12 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         d = date_after(sent, after) or lead
         if d is not None:
             q.update(range_quals(d.value))
-        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b", text[sent.start : c_start]):
+        if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
         if parent is not None and _DEPT.match(org.text) and unit is None:
             obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
-        members = [(text[c_start:c_end] if len(chain) == 1 else None, q)]
+        members = [((own_title or text[c_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
             members = []
@@ -244,6 +260,31 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         st.hold(title, ref.person, obj.text)
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        also = _AND_OF.match(text, after, sent.end) if unit is None and (own_title is not None or of_org) else None
+        r2 = org_with_parent(sent, also.end()) if also else None
+        if r2 is not None:
+            # "the founding Director of X and of Y": the title is held at both
+            yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, rule, {"title": title, **{k: v for k, v in q.items() if k != "title"}})
+            if any(_is_lead(ent.text) for ent in chain) and (is_unit(r2[0].text) or _LED_UNIT.search(r2[0].text)):
+                sm = _OF_SPLIT.match(chain[-1].text)
+                role = text[c_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
+                yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
+            after = (r2[1] or r2[0]).end
+        aff = _AFFILIATED.match(text, after, sent.end)
+        nxt = aff.end() if aff else None
+        while nxt is not None:
+            # "Professor at X affiliated with the Y Institute, the Z Center & the W Department": each is an employer too
+            n = name_at(sent, nxt)
+            if n is None:
+                break
+            amp = re.search(r"\s+&\s+(?:the\s+)?(?=[A-Z])", n.text)  # "A & the B" read as one name
+            if amp:
+                n = Name(n.start, n.start + amp.start(), n.text[: amp.start()])
+            place = is_location(n.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
+            if not place:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_affiliated")
+            sep = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+(?:and|&)\s+|&\s*)(?:the\s+)?(?=[A-Z])").match(text, n.end, sent.end)
+            nxt = sep.end() if sep else None
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
