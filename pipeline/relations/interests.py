@@ -16,8 +16,8 @@ from .registry import RelationSpec, doc_rule, relation
 SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
-    r"(?:research\s+interests?|research|work|interests?|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
+    r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?|covers?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
@@ -31,7 +31,7 @@ _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doct
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
     r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|integrating|combining|leveraging|applying|"
-    r"focused\s+on|focusing\s+on|on|in|the|various|both)\b[\s,:]*)+",
+    r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
 _DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
@@ -124,10 +124,27 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
     return whole
 
 
+_OF_WORD = re.compile(r"\s(?:of|between|among)\s+\w+\s*$", re.I)
+
+
+def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """"issues arising from the intersections of business, technology, and information": a list of
+    single words after a longer phrase ending "of WORD" names what that phrase is of, so it stays one topic."""
+    plain = [(s, e) for s, e, inner in pieces if not inner]
+    if len(plain) < 3 or len(plain) != len(pieces) or not _OF_WORD.search(text[plain[0][0] : plain[0][1]]):
+        return pieces
+    if len(text[plain[0][0] : plain[0][1]].split()) < 4:
+        return pieces
+    rest = [_LEAD.sub("", text[s:e].strip()).strip(" .") for s, e in plain[1:]]
+    if not all(len(r.split()) == 1 and r.isalpha() and r.islower() for r in rest):
+        return pieces
+    return [(plain[0][0], plain[-1][1], False)]
+
+
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
-    pieces = _split_top(text)
+    pieces = _ungroup_of_list(text, _split_top(text))
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):
         piece = text[s:e]
@@ -174,7 +191,7 @@ def _owner(doc: Doc, line: Line, pos: int, subj: Arg) -> Arg:
                     named.append((line.start + m.start(), line.start + m.end(), k))
     named.sort()
     if not named:
-        return subj
+        return subject_arg(doc, (pos, pos)) or subj  # "Her research ..." in a speaker's section: that speaker
     at_start = [x for x in named if x[0] == line.start or _SENT_START.search(text[max(line.start, x[0] - 3) : x[0]]) and not _ABBREV.search(text[max(line.start, x[0] - 8) : x[0]])]
     return person_arg(doc, doc._.people.persons[(at_start or named)[-1][2]])
 

@@ -1,0 +1,55 @@
+"""research_interest on speaker and lab bios: the topic goes to the person whose bio states it."""
+
+from __future__ import annotations
+
+import pytest
+
+_PAGE = (
+    "# Keynote Speakers\n\n"
+    "## Oskar Lindqvist\n\n"
+    "Oskar Lindqvist is a professor of widget science at Fernhill University. {first}\n\n"
+    "## Amara Nwosu\n\n"
+    "Amara Nwosu is a senior lecturer at Quillon University. {second}\n"
+)
+
+
+def _topics(facts, person):
+    return {f.object.canonical for f in facts if f.relation == "research_interest" and f.subject.canonical == person}
+
+
+# "interests cover" and "expertise is in": the third-person bio sentence names the topics
+POSITIVE = [
+    ("His interests cover widget forming, gizmo ethics and sprocket design.", "Oskar Lindqvist", {"widget forming", "gizmo ethics", "sprocket design"}),
+    ("His interests cover the ethics of gizmo markets.", "Oskar Lindqvist", {"ethics of gizmo markets"}),
+    ("Lindqvist’s expertise is in probabilistic sprocket models.", "Oskar Lindqvist", {"probabilistic sprocket models"}),
+    # a list of single words after "... of WORD" is what the phrase is of: one topic
+    ("His interests cover ethical issues arising from the intersections of law, trade, and medicine.", "Oskar Lindqvist",
+     {"ethical issues arising from the intersections of law, trade, and medicine"}),
+    ("His research interests include robotics, vision, and planning.", "Oskar Lindqvist", {"robotics", "vision", "planning"}),
+    # "in particular applied to problems in X" narrows to a topic of its own
+    ("Lindqvist’s expertise is in statistical models of tides, in particular applied to problems in coastal planning.", "Oskar Lindqvist",
+     {"statistical models of tides", "coastal planning"}),
+]
+
+# negative twins: the same words that state no topic of the person
+NEGATIVE = [
+    ("His insurance covers widget forming, gizmo ethics and sprocket design.", "Oskar Lindqvist"),
+    ("The course covers the ethics of gizmo markets.", "Oskar Lindqvist"),
+    ("Lindqvist’s office is in the sprocket building.", "Oskar Lindqvist"),
+    ("His teaching covers ethical issues arising from the intersections of law, trade, and medicine.", "Oskar Lindqvist"),
+    ("He is in particular known for problems in coastal planning.", "Oskar Lindqvist"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "topics"), POSITIVE)
+def test_bio_topics_go_to_the_section_person(facts_of, sentence, person, topics):
+    facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
+    assert topics <= _topics(facts, person)
+    assert not topics & _topics(facts, "Amara Nwosu")
+    assert _topics(facts, "Amara Nwosu") == {"tidal gizmos"}
+
+
+@pytest.mark.parametrize(("sentence", "person"), NEGATIVE)
+def test_negative_twin_states_no_topic(facts_of, sentence, person):
+    facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
+    assert _topics(facts, person) == set()
