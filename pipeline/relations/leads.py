@@ -36,6 +36,10 @@ _QUOTED_LED = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+(?:(?:the|his|her|their|its|our|my)\s+)?(?:\w+['’]s\s+)?[\"“](?P<obj>[^\"“”]{{2,40}})[\"”]\s+"
     r"(?:project|initiative|team|effort|program|programme|group|lab)\b"
 )
+# "leads the ielab", "directs the nlpgroup": a lab written as one lower-case word ending in its kind
+_LOWER_LAB = re.compile(
+    rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?!col+ab\b)[a-z][a-z0-9]{{1,15}}(?:lab|group))\b(?!\s+(?:of|for)\b)"
+)
 _NAMELY = re.compile(r"\bled\s+(?:two|three|four|several|many|\d+)\s+[\w -]*?projects?\b[^.;]*?,?\s*namely\s+")
 _IN_CHARGE = re.compile(r"\b(?:the\s+)?(?:core\s+)?person\s+in\s+charge\s+of\s+(?:the\s+)?(?P<what>[\w -]+?)\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w.-]*(?:\s+\d[\w.]*)?)")
 _LEADER_OF = re.compile(r"\b(?:the\s+)?(?P<role>(?:core\s+)?(?:[A-Z&]+(?:\s*&\s*[A-Z]+)?\s+)?leader)\s+of\s+(?P<obj>(?:this|the|that)\s+(?:model|project|product|system|team))")
@@ -80,6 +84,12 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if not nx:
                 break
             p = nx.end()
+    for m in _LOWER_LAB.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        s_, e_ = m.span("obj")
+        yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
     for m in _QUOTED_LED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
