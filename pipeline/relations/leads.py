@@ -50,6 +50,19 @@ _LED_NOUN = re.compile(r"(?:the\s+)?(?P<obj>[A-Z][^.;]{0,80}?\s(?:business|team|
 _MODIFIES = re.compile(r"\s+(?!(?:at|of|in|and|with|for|to|from|which|where|since|as|on|by|team|lab|group|project|department|division)\b)[a-z]")
 
 
+_WHERE = re.compile(r"\s+at\s+(?P<host>[^,;]{2,80}?),\s*where\s+(?:he|she|they)\s+(?:also\s+|now\s+|currently\s+)?$")
+
+
+def _where_host(sent: Sent, pos: int) -> Name | None:
+    """"a lecturer at Orbit University, where he leads the tidelab": the unit is part of the place named before "where"."""
+    text = text_of(sent.doc)
+    m = _WHERE.search(text, sent.start, pos)
+    if m is None:
+        return None
+    host = org_ending_at(sent, m.end("host"))
+    return host if host is not None and host.start >= m.start("host") and not is_location(host.text) else None
+
+
 @sentence_rule("leads", "leads.verbs", triggers=["lead"], order=170)
 def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
@@ -80,6 +93,10 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     yield cand("part_of", org_arg(sent, obj), org_arg(sent, host), sent, "prose.part_of_unit_at")
                     yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
                     last = host.end
+            else:
+                where = _where_host(sent, m.start())
+                if where is not None:
+                    yield cand("part_of", org_arg(sent, obj), org_arg(sent, where), sent, "prose.part_of_unit_at")
             nx = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?=[A-Z])").match(text, last, sent.end)
             if not nx:
                 break
@@ -89,7 +106,11 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if ref is None or negated(sent, m.start()):
             continue
         s_, e_ = m.span("obj")
-        yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
+        unit = Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_)
+        yield cand("leads", subj_arg(sent, ref), unit, sent, "prose.leads_verb")
+        host = _where_host(sent, m.start())
+        if host is not None:
+            yield cand("part_of", unit, org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _QUOTED_LED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

@@ -32,3 +32,31 @@ def test_lower_case_lab(facts_of, sentence, person, unit):
 @pytest.mark.parametrize(("sentence", "person"), NEGATIVE)
 def test_negative_twin(facts_of, sentence, person):
     assert _led(facts_of(sentence), person) == set()
+
+
+def _part_of(facts):
+    return {(f.subject.canonical, f.object.canonical) for f in facts if f.relation == "part_of"}
+
+
+# "at ORG, where she leads UNIT": the unit belongs to the place named before "where"
+WHERE = [
+    ("Oskar Lindqvist is a lecturer at Fernhill University, where he leads the tidelab.", ("tidelab", "Fernhill University")),
+    ("Amara Nwosu is a professor at Quillon University, where she leads the Tidal Gizmo Lab.", ("Tidal Gizmo Lab", "Quillon University")),
+    ("Amara Nwosu is a Senior Lecturer at Quillon University, where she now directs the gizmolab.", ("gizmolab", "Quillon University")),
+]
+
+WHERE_NEGATIVE = [
+    "Amara Nwosu moved to Lagos, where she leads the Tidal Gizmo Lab.",
+    "Amara Nwosu is a professor at Quillon University. There she met the people of the tidelab.",
+    "Amara Nwosu studied at Quillon University, where she never leads the tidelab.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "pair"), WHERE)
+def test_unit_led_where(facts_of, sentence, pair):
+    assert pair in _part_of(facts_of(sentence))
+
+
+@pytest.mark.parametrize("sentence", WHERE_NEGATIVE)
+def test_unit_led_where_negative(facts_of, sentence):
+    assert not {p for p in _part_of(facts_of(sentence)) if p[0] in ("tidelab", "Tidal Gizmo Lab")}
