@@ -224,6 +224,50 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
 
 
+# "A, B and C currently work on projects ranging from X to Y": both ends of the range are topics of everyone named
+_RANGE = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|research(?:es|ed|ing)?)\s+on\s+(?:\w+\s+){0,2}?(?:projects|problems|topics|questions|areas)\s+"
+    r"(?:ranging|that\s+range|spanning)\s+from\s+(?P<a>[^.;]{2,80}?)\s+to\s+(?P<b>[^.;,]{2,80}?)(?=\s*[.;,]|\s*$)",
+    re.I,
+)
+_BETWEEN_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_BEFORE_VERB = re.compile(r"[,\s]*(?:(?:currently|now|also|all|together|jointly)\s+)*")
+
+
+def _named_run(doc: Doc, start: int, pos: int) -> list[Arg]:
+    """The people of a coordinated run of names ("A, B and C") that ends right before `pos`."""
+    if doc._.people is None:
+        return []
+    text = text_of(doc)
+    spans = sorted((s, e, p) for p in doc._.people.persons for s, e in p.mentions if start <= s and e <= pos)
+    run: list = []
+    end = pos
+    for s, e, p in reversed(spans):
+        gap = text[e:end]
+        if not (_BEFORE_VERB.fullmatch(gap) if not run else _BETWEEN_NAMES.fullmatch(gap)):
+            break
+        run.append((s, e, p))
+        end = s
+    return [person_arg(doc, p) for _, _, p in reversed(run)]
+
+
+@doc_rule("research_interest", "interests.range", order=62)
+def interest_ranges(doc: Doc) -> Iterator[Candidate]:
+    subj = subject_arg(doc)
+    text = text_of(doc)
+    for line in lines(doc):
+        for m in _RANGE.finditer(text, line.start, line.end):
+            owners = _named_run(doc, line.start, m.start()) or ([_owner(doc, line, m.start(), subj)] if subj else [])
+            for g in ("a", "b"):
+                s, e = m.span(g)
+                lead = _LEAD.match(text[s:e])
+                s += lead.end() if lead else 0
+                if e - s < 2 or _is_clause(doc, s, e):
+                    continue
+                for owner in owners:
+                    yield Candidate("research_interest", owner, Arg(text[s:e], "TOPIC", text[s:e], s, e), (line.start, line.end), "interests.range", 0.7)
+
+
 def _is_clause(doc: Doc, start: int, end: int) -> bool:
     """A piece of the cue's clause that is itself a clause, not a topic: it has a personal pronoun
     or a finite verb ("he has published 300 papers on these topics", "is known for X")."""

@@ -53,3 +53,32 @@ def test_bio_topics_go_to_the_section_person(facts_of, sentence, person, topics)
 def test_negative_twin_states_no_topic(facts_of, sentence, person):
     facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
     assert _topics(facts, person) == set()
+
+
+# "A, B and C work on projects ranging from X to Y": both ends are topics of each person named
+RANGE = [
+    ("Oskar Lindqvist, Amara Nwosu and Petra Holm currently work on projects ranging from tidal models to widget design.",
+     {"Oskar Lindqvist", "Amara Nwosu", "Petra Holm"}, {"tidal models", "widget design"}),
+    ("Oskar Lindqvist and Amara Nwosu work on problems ranging from gizmo ethics to sprocket markets.",
+     {"Oskar Lindqvist", "Amara Nwosu"}, {"gizmo ethics", "sprocket markets"}),
+    ("Petra Holm is a chemist. She works on topics ranging from the theory of widgets to tidal energy.",
+     {"Petra Holm"}, {"theory of widgets", "tidal energy"}),
+]
+
+RANGE_NEGATIVE = [
+    "Oskar Lindqvist, Amara Nwosu and Petra Holm sell gizmos at prices ranging from ten to twenty euros.",
+    "Oskar Lindqvist and Amara Nwosu work on projects in Lagos.",
+    "Petra Holm travels on routes ranging from Oslo to Lagos.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "people", "topics"), RANGE)
+def test_range_of_topics(facts_of, sentence, people, topics):
+    facts = facts_of(sentence)
+    for person in people:
+        assert topics <= _topics(facts, person)
+
+
+@pytest.mark.parametrize("sentence", RANGE_NEGATIVE)
+def test_range_negative_twin(facts_of, sentence):
+    assert not any(f.relation == "research_interest" for f in facts_of(sentence))

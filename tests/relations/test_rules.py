@@ -23,6 +23,7 @@ EXAMPLES = {
     "publications.news": (HOMEPAGE.format(line="## News\n\n- 2024.03: Our paper \"Sparse Routing for Small Robots\" is accepted to ICRA 2024."), "markdown", "author_of", "publications.news_our_paper"),
     "awards.section": (HOMEPAGE.format(line="## Honors and Awards\n\n- 2021 Best Paper Award, Springfield Data Conference"), "markdown", "award_received", "awards.item"),
     "interests.sentence": (HOMEPAGE.format(line="My research interests include causal inference and robust optimization."), "markdown", "research_interest", "interests.sentence"),
+    "interests.range": ("Mira Olsen and Jon Park work on projects ranging from causal inference to robust optimization.", "text", "research_interest", "interests.range"),
     "interests.section": (HOMEPAGE.format(line="## Research Interests\n\n- Causal inference\n- Robust optimization"), "markdown", "research_interest", "interests.list_item"),
     "products.release_news": (HOMEPAGE.format(line="## News\n\n- 2024.03: We release Tessera-7B, an open model for tabular data!"), "markdown", "developed", "products.we_release"),
     "birth.born": ("Mira Olsen was born in 1981 in Oslo.", "text", "date_of_birth", "prose.date_of_birth"),
