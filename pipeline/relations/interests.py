@@ -17,10 +17,11 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?|covers?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research|contributions?)\s+(?:in|on|to)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
@@ -31,10 +32,10 @@ _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doct
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
     r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|integrating|combining|leveraging|applying|"
-    r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
+    r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
-_DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|which\b|that\b|aiming\b)", re.I)
+_DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|for\b|which\b|that\b|aiming\b)", re.I)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
 
 
@@ -124,6 +125,7 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
     return whole
 
 
+_KIND_TAIL = re.compile(r"\s+(?:issues|problems|questions|topics)$")
 _OF_WORD = re.compile(r"\s(?:of|between|among)\s+\w+\s*$", re.I)
 
 
@@ -154,6 +156,9 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
             t_stripped = t.strip()
             skip = len(t) - len(t.lstrip()) + (lead.end() if lead else 0)
             body = t_stripped[(lead.end() if lead else 0) :].rstrip(" .:*")
+            kind = _KIND_TAIL.search(body)
+            if kind and len(body[: kind.start()].split()) >= 1:
+                body = body[: kind.start()]  # "human-computer interaction issues": the topic, not the word for it
             if not body or _DROP.match(body) or len(body.split()) > 12 or len(body) < 2:
                 continue
             if named is not None and not body.startswith(named.split()[0]):

@@ -26,6 +26,12 @@ POSITIVE = [
     ("His interests cover ethical issues arising from the intersections of law, trade, and medicine.", "Oskar Lindqvist",
      {"ethical issues arising from the intersections of law, trade, and medicine"}),
     ("His research interests include robotics, vision, and planning.", "Oskar Lindqvist", {"robotics", "vision", "planning"}),
+    # "addresses a variety of X issues, including A and B": X, A and B; "best known for his work in X"
+    ("His research addresses a variety of widget design issues, including tidal models and sprocket markets.", "Oskar Lindqvist",
+     {"widget design", "tidal models", "sprocket markets"}),
+    ("His work addresses gizmo ethics.", "Oskar Lindqvist", {"gizmo ethics"}),
+    ("He is best known for his work in gizmo ethics (the project won an award), and for the creation of a dataset.", "Oskar Lindqvist",
+     {"gizmo ethics"}),
     # "in particular applied to problems in X" narrows to a topic of its own
     ("Lindqvist’s expertise is in statistical models of tides, in particular applied to problems in coastal planning.", "Oskar Lindqvist",
      {"statistical models of tides", "coastal planning"}),
@@ -38,6 +44,8 @@ NEGATIVE = [
     ("Lindqvist’s office is in the sprocket building.", "Oskar Lindqvist"),
     ("His teaching covers ethical issues arising from the intersections of law, trade, and medicine.", "Oskar Lindqvist"),
     ("He is in particular known for problems in coastal planning.", "Oskar Lindqvist"),
+    ("His letter addresses a variety of widget design issues, including tidal models.", "Oskar Lindqvist"),
+    ("He is best known for his love of gizmo ethics.", "Oskar Lindqvist"),
 ]
 
 
