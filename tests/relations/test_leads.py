@@ -60,3 +60,27 @@ def test_unit_led_where(facts_of, sentence, pair):
 @pytest.mark.parametrize("sentence", WHERE_NEGATIVE)
 def test_unit_led_where_negative(facts_of, sentence):
     assert not {p for p in _part_of(facts_of(sentence)) if p[0] in ("tidelab", "Tidal Gizmo Lab")}
+
+
+# a lead title written before a name, with the unit before it: "current X Institute director P"
+PRENOMINAL = [
+    ("The paper was written with current Orbit Institute director Petra Holm.", "Petra Holm", "Orbit Institute"),
+    ("Yesterday, Eastfield Data Science Centre director Oskar Lindqvist said the results were strong.", "Oskar Lindqvist", "Eastfield Data Science Centre"),
+    ("We thank Quillon Research Center co-director Amara Nwosu for her help.", "Amara Nwosu", "Quillon Research Center"),
+]
+
+PRENOMINAL_NEGATIVE = [
+    ("The paper was written with current Orbit Institute researcher Petra Holm.", "Petra Holm"),
+    ("Widgetco CEO Oskar Lindqvist said the results were strong.", "Oskar Lindqvist"),
+    ("We thank Quillon Research Center managing director Amara Nwosu for her help.", "Amara Nwosu"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "person", "unit"), PRENOMINAL)
+def test_prenominal_lead_title(facts_of, sentence, person, unit):
+    assert unit in _led(facts_of(sentence), person)
+
+
+@pytest.mark.parametrize(("sentence", "person"), PRENOMINAL_NEGATIVE)
+def test_prenominal_negative_twin(facts_of, sentence, person):
+    assert _led(facts_of(sentence), person) == set()
