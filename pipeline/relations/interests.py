@@ -125,6 +125,7 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
     return whole
 
 
+_CONTINUES = re.compile(r"\.\s+(?:This|These|That|It|They)\s+(?:also\s+)?(?:includes?|covers?|spans?|encompass(?:es)?)\s+")
 _KIND_TAIL = re.compile(r"\s+(?:issues|problems|questions|topics)$")
 _OF_WORD = re.compile(r"\s(?:of|between|among)\s+\w+\s*$", re.I)
 
@@ -222,11 +223,17 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 # "My research focuses on the following topics:" and a bullet per topic
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue
-            for s, e, named in topics(clause, m.end()):
-                if _is_clause(doc, s, e):
-                    continue
-                t = named or _ACRONYM_PAREN.sub("", text[s:e]).strip()
-                yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+            spans = [(m.end(), clause)]
+            more = _CONTINUES.match(text, end, line.end)
+            if more:
+                # "His interests cover X. This includes Y and Z.": the next sentence goes on with the list
+                spans.append((more.end(), text[more.end() : min(_clause_end(text, more.end()), line.end)]))
+            for at, part in spans:
+                for s, e, named in topics(part, at):
+                    if _is_clause(doc, s, e):
+                        continue
+                    t = named or _ACRONYM_PAREN.sub("", text[s:e]).strip()
+                    yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
 
 
 # "A, B and C currently work on projects ranging from X to Y": both ends of the range are topics of everyone named

@@ -90,3 +90,31 @@ def test_range_of_topics(facts_of, sentence, people, topics):
 @pytest.mark.parametrize("sentence", RANGE_NEGATIVE)
 def test_range_negative_twin(facts_of, sentence):
     assert not any(f.relation == "research_interest" for f in facts_of(sentence))
+
+
+# "His interests cover X. This includes Y and Z.": the next sentence continues the list
+CONTINUED = [
+    ("His interests cover trade theory. This includes the ethics of widget markets and critical approaches to gizmo design.",
+     {"trade theory", "ethics of widget markets", "critical approaches to gizmo design"}),
+    ("His research focuses on tidal models. These include coastal flooding and harbour design.",
+     {"tidal models", "coastal flooding", "harbour design"}),
+    ("His research interests include sprocket markets. It also covers gizmo ethics.", {"sprocket markets", "gizmo ethics"}),
+]
+
+CONTINUED_NEGATIVE = [
+    "His office is in the sprocket building. This includes the ethics of widget markets and critical approaches to gizmo design.",
+    "He lives near the harbour. These include coastal flooding and harbour design.",
+    "He teaches two courses. It also covers gizmo ethics.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), CONTINUED)
+def test_list_continued_in_next_sentence(facts_of, sentence, topics):
+    facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
+    assert topics <= _topics(facts, "Oskar Lindqvist")
+
+
+@pytest.mark.parametrize("sentence", CONTINUED_NEGATIVE)
+def test_continuation_needs_an_interest_sentence(facts_of, sentence):
+    facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
+    assert _topics(facts, "Oskar Lindqvist") == set()
