@@ -21,7 +21,7 @@ _CUE = re.compile(
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
-    r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research|contributions?)\s+(?:in|on|to)\s+"
+    r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"

@@ -46,6 +46,7 @@ NEGATIVE = [
     ("He is in particular known for problems in coastal planning.", "Oskar Lindqvist"),
     ("His letter addresses a variety of widget design issues, including tidal models.", "Oskar Lindqvist"),
     ("He is best known for his love of gizmo ethics.", "Oskar Lindqvist"),
+    ("He is best known for his contribution to gizmo ethics.", "Oskar Lindqvist"),
 ]
 
 
