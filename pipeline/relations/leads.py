@@ -36,7 +36,7 @@ _QUOTED_LED = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+(?:(?:the|his|her|their|its|our|my)\s+)?(?:\w+['’]s\s+)?[\"“](?P<obj>[^\"“”]{{2,40}})[\"”]\s+"
     r"(?:project|initiative|team|effort|program|programme|group|lab)\b"
 )
-# "leads the ielab", "directs the nlpgroup": a lab written as one lower-case word ending in its kind
+# "leads the widgetlab", "directs the nlpgroup": a lab written as one lower-case word ending in its kind
 _LOWER_LAB = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?!col+ab\b)[a-z][a-z0-9]{{1,15}}(?:lab|group))\b(?!\s+(?:of|for)\b)"
 )

@@ -9,7 +9,7 @@ def _led(facts, person):
     return {f.object.canonical for f in facts if f.relation == "leads" and f.subject.canonical == person}
 
 
-# a lab written as one lower-case word ending in its kind ("the ielab")
+# a lab written as one lower-case word ending in its kind ("the widgetlab")
 POSITIVE = [
     ("Oskar Lindqvist is a lecturer at Fernhill University, where he leads the tidelab.", "Oskar Lindqvist", "tidelab"),
     ("Oskar Lindqvist directs the nlpgroup at Fernhill University.", "Oskar Lindqvist", "nlpgroup"),
