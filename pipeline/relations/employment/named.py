@@ -16,7 +16,7 @@ from ..base import Arg, Candidate, text_of
 from ..mentions import company_in_context, is_company_title, org_ending_at, ref_right_after, ref_right_before, strip_modifiers
 from ..registry import sentence_rule
 from ..toolkit import Sent, State, cand, clause_subject, date_after, is_unit, leading_date, name_at, negated, org_arg, person_refs, subj_arg, words
-from .titles import _EXEC, _LED_UNIT, _is_lead
+from .titles import EXEC_TITLE, LED_UNIT, is_lead
 
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*and|and|&|/|,)\s*(?:the\s+)?")
 _ORG_AFTER = re.compile(r"\s*(?:,\s*)?(?:at|of|with|for|in)\s+(?:the\s+)?(?=[A-Z0-9])")
@@ -81,7 +81,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 obj = company_in_context(sent.doc, cs)
             if obj is not None and not negated(sent, cs):
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_prenominal", {"title": title})
-                if _is_lead(title) and not _EXEC.search(title) and (is_unit(obj.canonical or obj.text) or _LED_UNIT.search(obj.canonical or obj.text)):
+                if is_lead(title) and not EXEC_TITLE.search(title) and (is_unit(obj.canonical or obj.text) or LED_UNIT.search(obj.canonical or obj.text)):
                     # "current Orbit Institute director P": the director of a unit leads it
                     yield cand("leads", subj_arg(sent, ref), obj, sent, "prose.leads_title", {"role": re.sub(r"^(?:interim|acting)\s+", "", title, flags=re.I)})
                 st.hold(title, ref.person, obj.canonical or obj.text)

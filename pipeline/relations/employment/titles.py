@@ -59,8 +59,8 @@ _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
-_EXEC = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
-_LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
+EXEC_TITLE = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
+LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])")
@@ -76,9 +76,15 @@ def _is_field(t: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
 
 
-def _is_lead(t: str) -> bool:
-    tl = t.lower()
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}\b", tl) for w in words()["lead_titles"] if w != "coordinator")
+@lru_cache(maxsize=1)
+def _lead_title() -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words()["lead_titles"], key=len, reverse=True) if w != "coordinator")
+    return re.compile(rf"(?<![\w-])(?:{alts})\b")
+
+
+def is_lead(t: str) -> bool:
+    """Whether a title heads what it names ("Director", "Head"): the lead titles of the lexicon, any case."""
+    return _lead_title().search(t.lower()) is not None
 
 
 def _non_job(chain_text: str) -> bool:
@@ -265,7 +271,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if r2 is not None:
             # "the founding Director of X and of Y": the title is held at both
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, rule, {"title": title, **{k: v for k, v in q.items() if k != "title"}})
-            if any(_is_lead(ent.text) for ent in chain) and (is_unit(r2[0].text) or _LED_UNIT.search(r2[0].text)):
+            if any(is_lead(ent.text) for ent in chain) and (is_unit(r2[0].text) or LED_UNIT.search(r2[0].text)):
                 sm = _OF_SPLIT.match(chain[-1].text)
                 role = text[c_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
@@ -288,7 +294,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
-            if _is_lead(ent.text) and (unit is not None or is_unit(obj.text) or _LED_UNIT.search(obj.text) or not _TEAM_LEAD.search(ent.text) and not _EXEC.search(ent.text)):
+            if is_lead(ent.text) and (unit is not None or is_unit(obj.text) or LED_UNIT.search(obj.text) or not _TEAM_LEAD.search(ent.text) and not EXEC_TITLE.search(ent.text)):
                 sm = _OF_SPLIT.match(ent.text)
                 role = sm.group(1) if sm else ent.text
                 if ent is chain[0] and c_start < ent.start_char:
