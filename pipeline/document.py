@@ -19,7 +19,6 @@ from .clean import CleanText, clean
 from .config import Settings
 from .markup import to_plain
 from .records import Input, error_record, to_record
-from .relations.base import text_of
 from .schema import DocumentRecord
 
 Timings = dict[str, float]
@@ -94,13 +93,16 @@ def run_documents(
 
 
 def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings | None, map_parts: PartMapper | None) -> Iterator[DocumentRecord]:
-    docs: list[Doc | None] = []
+    # A long document is tokenized by parts in `run_long`: it stays its cleaned text until then.
+    docs: list[Doc | CleanText | None] = []
     for item, ct in batch:
         if isinstance(ct, Exception):
             docs.append(None)
-            continue
-        docs.append(new_doc(nlp, ct, ct.dct or settings.dct))
-    ready = [d for d in docs if d is not None and len(text_of(d)) <= PART_CHARS]
+        elif len(ct.map.text) > PART_CHARS:
+            docs.append(ct)
+        else:
+            docs.append(new_doc(nlp, ct, ct.dct or settings.dct))
+    ready = [d for d in docs if isinstance(d, Doc)]
     processed: dict[int, Doc | Exception] = {}
     t0 = time.perf_counter()
     try:
@@ -116,9 +118,9 @@ def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings 
             except Exception as exc:
                 processed[id(d)] = exc
     for d in docs:
-        if d is not None and len(text_of(d)) > PART_CHARS:
+        if isinstance(d, CleanText):
             try:
-                processed[id(d)] = run_long(nlp, d, map_parts)
+                processed[id(d)] = run_long(nlp, d, d.dct or settings.dct, map_parts)
             except Exception as exc:
                 processed[id(d)] = exc
     if timings is not None:
@@ -209,7 +211,7 @@ def model_part_bytes(nlp: Language, part: Part) -> bytes:
     return run_model_parts(nlp, [part])[0].to_bytes(exclude=["user_data"])
 
 
-def run_long(nlp: Language, doc: Doc, map_parts: PartMapper | None = None) -> Doc:
+def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapper | None = None) -> Doc:
     """A document over PART_CHARS: the model runs on parts cut at line breaks, our components on the whole.
 
     The model's memory grows with the text it reads at once (several GB for 1 MB in
@@ -220,8 +222,7 @@ def run_long(nlp: Language, doc: Doc, map_parts: PartMapper | None = None) -> Do
     """
     from .nlp import split_pipeline
 
-    text = text_of(doc)
-    ct: CleanText = doc._.clean
+    text = ct.map.text
     parts = long_parts(text, getattr(ct, "sections", None) or [])
     if map_parts is None:
         docs = run_model_parts(nlp, parts)
@@ -230,7 +231,7 @@ def run_long(nlp: Language, doc: Doc, map_parts: PartMapper | None = None) -> Do
     whole = Doc.from_docs(docs, ensure_whitespace=False)
     whole.user_data["text"] = text
     whole._.clean = ct
-    whole._.dct = doc._.dct
+    whole._.dct = dct
     for _name, proc in split_pipeline(nlp)[1]:
         whole = proc(whole)  # type: ignore[operator]
     return whole

@@ -443,3 +443,17 @@ def test_person_with_mentions_in_the_text_gets_no_front_matter_mention(run):
     rec = run(text)
     [p] = [p for p in rec.people if p.canonical == "Nadia Petrova"]
     assert all(m.start > text.index("---\n\n") for m in p.mentions)
+
+
+def test_name_index_follows_new_people_and_aliases():
+    """Look-ups read an index built once per change, not per call: a new alias or person is found at once."""
+    from pipeline.people.registry import People, Person
+
+    people = People(persons=[Person(canonical="Maren Tolle")])
+    assert people.get("Tolle") is people.persons[0]
+    assert people.get("Dr. Quist") is None
+    people.persons[0].aliases.add("M. Tolle-Quist")
+    people.changed()
+    assert people.get("M. Tolle-Quist") is people.persons[0]
+    people.persons.append(Person(canonical="Ivo Quist"))
+    assert people.get("Quist") is people.persons[1]

@@ -114,6 +114,7 @@ def build_people(doc: Doc) -> People:
         people._by_span[(s, e)] = p
         if name_key(name) != name_key(p.canonical) and len(name.split()) >= 2:
             p.aliases.add(name)
+            people.changed()
     _add_written(doc, people, text)
     _merge_initials(people)
     people.orgs = find_orgs(text, [(e.start_char, e.end_char) for e in all_ents(doc) if e.label_ == "ORG"])
@@ -130,6 +131,7 @@ def build_people(doc: Doc) -> People:
         if init and init != p.canonical and has_word(text, init):
             p.aliases.add(init)
         p.mentions.sort()
+    people.changed()
     return people
 
 
@@ -151,6 +153,7 @@ def _add_written(doc: Doc, people: People, text: str) -> None:
         for a in (*aliases, text[s:e]):
             if name_key(a) != name_key(p.canonical) and (len(a.split()) >= 2 or not a.isascii()):
                 p.aliases.add(a)
+                people.changed()
 
 
 def _merge_initials(people: People) -> None:
@@ -168,6 +171,7 @@ def _merge_initials(people: People) -> None:
         for span in p.mentions:
             people._by_span[span] = q
         people.persons.remove(p)
+        people.changed()
 
 
 _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")

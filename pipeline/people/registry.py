@@ -61,12 +61,18 @@ class People:
     text: str = field(default="", repr=False)  # the doc text the offsets refer to
     _by_span: dict[tuple[int, int], Person] = field(default_factory=dict)
     _section_starts: list[int] = field(default_factory=list, repr=False)
-    # Name key -> first person with it, name token -> persons holding it; rebuilt when a person or an
-    # alias is added, so looking a mention up stays cheap however many people a long document names.
-    _index: tuple[int, dict[str, Person], dict[str, list[Person]]] | None = field(default=None, repr=False)
+    # Name key -> first person with it, name token -> persons holding it; rebuilt when a person is
+    # added or removed or `changed` is called, so looking a mention up stays cheap however many
+    # people a long document names.
+    _index: tuple[tuple[int, int], dict[str, Person], dict[str, list[Person]]] | None = field(default=None, repr=False)
+    _version: int = field(default=0, repr=False)
+
+    def changed(self) -> None:
+        """A person's name or aliases changed: the next look-up rebuilds the name index."""
+        self._version += 1
 
     def _lookup(self) -> tuple[dict[str, Person], dict[str, list[Person]]]:
-        size = len(self.persons) + sum(len(p.aliases) for p in self.persons)
+        size = (len(self.persons), self._version)
         if self._index is None or self._index[0] != size:
             by_key: dict[str, Person] = {}
             by_token: dict[str, list[Person]] = {}

@@ -50,6 +50,7 @@ def add_person(people: People, name: str, pos: int | None = None) -> Person:
     elif len(name.split()) > len(p.canonical.split()) and set(p.tokens) <= {t.lower().rstrip(".") for t in name.split()}:
         p.aliases.add(p.canonical)
         p.canonical = name
+        people.changed()
     return p
 
 

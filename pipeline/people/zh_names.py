@@ -68,6 +68,7 @@ def page_subject(text: str, people: People, subject: Person | None) -> Person | 
         return subject
     if (latin and name_key(latin) == name_key(subject.canonical)) or _same_person(name, subject.canonical):
         subject.aliases.add(name)
+        people.changed()
         if span not in subject.mentions:
             subject.mentions.append(span)
     return subject

@@ -7,7 +7,7 @@ plus up to three following lines that name authors and the venue.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from spacy.tokens import Doc
@@ -60,9 +60,9 @@ def paper_lines(doc: Doc) -> list[Line]:
         return cached
     by_section: dict[tuple[str | None, int], list[Line]] = {}
     clean = doc._.clean
-    starts = [sec.start for sec in getattr(clean, "sections", []) or []]
+    starts = sorted(sec.start for sec in getattr(clean, "sections", []) or [])
     for ln in lines(doc):
-        k = sum(1 for st in starts if st <= ln.start)
+        k = bisect_right(starts, ln.start)  # the sections begun by the line's start
         by_section.setdefault((ln.section, k), []).append(ln)
     out: list[Line] = []
     for (name, _), group in by_section.items():

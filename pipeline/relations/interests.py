@@ -189,11 +189,12 @@ def _owner(doc: Doc, line: Line, pos: int, subj: Arg) -> Arg:
     if _FIRST_PERSON.search(text, max(line.start, pos - 40), pos) or doc._.people is None:
         return subj
     named = []
+    before = text[line.start : pos]
     for k, p in enumerate(doc._.people.persons):
         forms = {p.canonical, *getattr(p, "aliases", ())}
         for f in forms:
-            if f and len(f) > 2:
-                for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", text[line.start : pos]):
+            if f and len(f) > 2 and f in before:  # the substring test first: a long page names hundreds of people
+                for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", before):
                     named.append((line.start + m.start(), line.start + m.end(), k))
     named.sort()
     if not named:

@@ -183,9 +183,11 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @item_rule("employed_by", "zh.employment_items", sections=["experience"], order=60)
 def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     """"2019年至今 北辰科技公司 首席科学家": the organisation, the title of the item and its dates."""
+    if not has_han(line.text):
+        return
     text = text_of(doc)
     subj = item_subject(doc, line.start)
-    if subj is None or not has_han(line.text):
+    if subj is None:
         return
     orgs = orgs_in(text, line.start, line.end)
     if not orgs:
