@@ -215,6 +215,32 @@ def _inverted_citation(body: str) -> tuple[tuple[int, int], tuple[int, int], tup
     return None
 
 
+_LAST_TITLE_WORD_NOT = {"with", "by", "and", "of", "to", "from", "for", "the", "a", "an", "in", "on", "at"}
+_INITIAL = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)?")
+
+
+def _title_glued_to_authors(body: str, s: int, e: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """'Title Words Ana Lee, J. Roe, K. Diaz': a title run straight into its author list (title
+    and authors set apart only by the page's styling, lost with the markup).
+
+    The first author is the last two words of a comma part (three when the first of them is an
+    initial) after at least three title words, the last of them no function word ("Joint work
+    with A. Lee, J. Roe" is no title); the rest of the piece is a list of two names or more."""
+    seps = [m for m in re.finditer(r"\s*(?:,|;|\band\b|&)\s*", body[s:e])]
+    for i, sep in enumerate(seps):
+        head = body[s : s + sep.start()]
+        spans = [m.span() for m in re.finditer(r"\S+", head)]
+        words = [head[a:b] for a, b in spans]
+        k = 3 if len(words) >= 3 and _INITIAL.fullmatch(words[-3]) else 2
+        if len(words) < k + 3 or words[-k - 1].lower() in _LAST_TITLE_WORD_NOT:
+            continue
+        rest = body[s + sep.end() : e].rstrip(" .")
+        if not is_name(" ".join(words[-k:])) or not is_author_line(rest):
+            continue
+        return (s, s + spans[-k - 1][1]), (s + spans[-k][0], s + sep.end() + len(rest))
+    return None
+
+
 def parse_citation(text: str) -> Citation | None:
     """Title, authors, venue and year of a one-line entry; None when no title stands out.
 
@@ -257,7 +283,10 @@ def parse_citation(text: str) -> Citation | None:
     if len(pieces) >= 2:
         for s, e in pieces:
             p = body[s:e]
-            if authors is None and (is_author_line(p) or author_run(body, s, e) == (s, e)):
+            glued = _title_glued_to_authors(body, s, e) if authors is None and title is None else None
+            if glued is not None:
+                title, authors = glued
+            elif authors is None and (is_author_line(p) or author_run(body, s, e) == (s, e)):
                 authors = (s, e)
             elif title is not None and (VENUE_WORDS.search(p) or is_badge(p) or YEAR.search(p) and len(p.split()) <= 12):
                 continue

@@ -90,6 +90,48 @@ def test_surname_first_needs_initials_and_a_title(line: str) -> None:
     assert parse_citation(line) is None
 
 
+GLUED = [
+    # a title run straight into its authors (the page set them apart by styling alone)
+    ("Sparse Routing for Mixture Models Lena Okafor, T. Brandt, M. Ruiz. International Conference on Machine Learning (ICML), 2023.",
+     "Sparse Routing for Mixture Models", "Lena Okafor, T. Brandt, M. Ruiz", "International Conference on Machine Learning (ICML)", "2023"),
+    ("Graph Priors in Protein Design Tomas Ekberg, A. Noor and P. Lind. Neural Information Processing Systems (NeurIPS), 2022.",
+     "Graph Priors in Protein Design", "Tomas Ekberg, A. Noor and P. Lind", "Neural Information Processing Systems (NeurIPS)", "2022"),
+    ("Learning to Rank with Weak Labels K. Osei, Mira Castell, J. Hu. ACM SIGIR, 2021.",
+     "Learning to Rank with Weak Labels", "K. Osei, Mira Castell, J. Hu", "ACM SIGIR", "2021"),
+    ("Widgets: Fast, Cheap, and Sparse Sprocket Search Y. L. Okafor, Jon Roe, Ola Nwosu. Journal of Gizmo Research, 2019.",
+     "Widgets: Fast, Cheap, and Sparse Sprocket Search", "Y. L. Okafor, Jon Roe, Ola Nwosu", "Journal of Gizmo Research", "2019"),
+]
+
+
+@pytest.mark.parametrize(("entry", "title", "authors", "venue", "year"), GLUED)
+def test_title_glued_to_authors(entry: str, title: str, authors: str, venue: str, year: str) -> None:
+    c = parse_citation(entry)
+    assert c is not None and c.authors is not None and c.venue is not None
+    assert (entry[c.title[0] : c.title[1]], entry[c.authors[0] : c.authors[1]], entry[c.venue[0] : c.venue[1]], c.year) == (title, authors, venue, year)
+
+
+@pytest.mark.parametrize(
+    ("entry", "title"),
+    # negative twins: authors first stays authors first
+    [("Lena Okafor, T. Brandt, M. Ruiz. Sparse Routing for Mixture Models. ICML, 2023.", "Sparse Routing for Mixture Models"),
+     ("Tomas Ekberg, A. Noor and P. Lind. Graph Priors in Protein Design. NeurIPS, 2022.", "Graph Priors in Protein Design")],
+)
+def test_authors_first_is_not_read_as_glued(entry: str, title: str) -> None:
+    c = parse_citation(entry)
+    assert c is not None and entry[c.title[0] : c.title[1]] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    # negative twins: a phrase ending in a function word, or before a single name, is no title
+    ["We had the pleasure to work with Lena Okafor, T. Brandt, M. Ruiz. It was 2021.",
+     "We thank our reviewers Lena Okafor and Jon Roe. See you in 2021."],
+)
+def test_no_title_glued_to_too_few_names(line: str) -> None:
+    c = parse_citation(line)
+    assert c is None or "Okafor" not in line[c.title[0] : c.title[1]] and "reviewers" not in line[c.title[0] : c.title[1]]
+
+
 @pytest.mark.parametrize(("entry", "title", "venue", "year"), ENTRIES)
 def test_citation_parts(entry: str, title: str, venue: str, year: str) -> None:
     c = parse_citation(entry)
