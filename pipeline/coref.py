@@ -81,10 +81,10 @@ class Coref:
         if not tokens:
             return
         alt = "|".join(sorted(tokens, key=len, reverse=True))
-        honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?\s+)?"
+        honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?[^\S\n]+)?"
         # The first character is tested first: the alternation is slow to try at every position of a long text.
         first = "".join(sorted(re.escape(c) for c in firsts))
-        name_rx = re.compile(rf"(?=[{first}])(?<![\w-]){honor}(?:{alt})(?:\s+(?:{alt})){{0,3}}(?![\w-])")
+        name_rx = re.compile(rf"(?=[{first}])(?<![\w-]){honor}(?:{alt})(?:[^\S\n]+(?:{alt})){{0,3}}(?![\w-])")  # a name never spans a line break
         idx = doc.to_array("IDX").tolist()  # token start offsets, without making a Token per token
         for m in name_rx.finditer(text):
             s, e = m.start(), m.end()

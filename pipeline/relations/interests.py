@@ -17,7 +17,7 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
+    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"

@@ -185,6 +185,17 @@ POSITIVE = [
      "employed_by", "Tom Berg", "Georgia Institute of Technology", {"title": "tenured associate professor"}),
     ("Ada Kim is a research scientist at the Hamad bin Khalifa University.",
      "employed_by", "Ada Kim", "Hamad bin Khalifa University", {"title": "research scientist"}),
+    # the present tense: "works at/for", "is employed by", "is currently with"
+    ("Tomas Ekberg works at Vireo Health as a data scientist.", "employed_by", "Tomas Ekberg", "Vireo Health", {"title": "data scientist"}),
+    ("# Ivo Quist\n\nIvo Quist works at Arden Robotics as a senior engineer.", "employed_by", "Ivo Quist", "Arden Robotics", {"title": "senior engineer"}),
+    ("Lena Okafor works for Brenner Systems.", "employed_by", "Lena Okafor", "Brenner Systems", {}),
+    ("Mira Castell is employed by Helix Labs as a data engineer.", "employed_by", "Mira Castell", "Helix Labs", {"title": "data engineer"}),
+    ("Ivo Quist is currently with Arden Robotics.", "employed_by", "Ivo Quist", "Arden Robotics", {}),
+    # a page headed by the person's name: the heading and the sentence are two mentions, not one
+    ("# Mira Castell\n\nMira Castell is a researcher at Helix Labs.", "employed_by", "Mira Castell", "Helix Labs", {"title": "researcher"}),
+    # "sits at the intersection of"
+    ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
+     "research_interest", "Tomas Ekberg", "soft materials", {}),
 ]
 
 
@@ -246,6 +257,11 @@ NEGATIVE = [
     ("Mira Olsen is a full professor of Computer Science.", "employed_by", "Computer Science"),
     ("Tom Berg was a tenured associate professor of Applied Physics.", "employed_by", "Applied Physics"),
     ("Ada Kim met Omar bin Salem at Hamad bin Khalifa University.", "employed_by", "Hamad"),
+    ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
+    ("If Ivo Quist works at Arden Robotics, he will move to Boston.", "employed_by", "Arden Robotics"),
+    ("Lena Okafor works with Brenner Systems on open data.", "employed_by", "Brenner Systems"),
+    ("Mira Castell is currently with her family in Lisbon.", "employed_by", "Lisbon"),
+    ("# Tomas Ekberg\n\nMy office sits at the intersection of Main Street and Elm Street.", "research_interest", "Main Street"),
 ]
 
 

@@ -160,7 +160,12 @@ _CAREER_AT = re.compile(
     r"|(?:left|departed|quit|departs|leaves)|(?:retired|resigned)\s+from)\s+(?=(?:the\s+)?[A-Z])",
     re.I,
 )
-_WORKED_AT = re.compile(r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])")
+_WORKED_AT = re.compile(
+    r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])"
+    # the present: "works at/for X" ("works with X" is as often a collaboration), "is employed by X", "is currently with X"
+    r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
+    r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
+)
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
 _POSTDOC = re.compile(
@@ -209,6 +214,10 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in names_list(sent, m.end()):
             if not is_location(n.text) and co.person_at(n.start, n.end) is None:
                 q = range_quals(lead.value) if lead is not None else {}
+                a = _AS_TITLE.match(text, n.end, sent.end)
+                tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+                if tit:
+                    q["title"] = tit[0].text  # "works at X as a senior engineer"
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_worked_at", q)
                 st.employers.setdefault(ref.person.canonical, []).append((n.text, n.start))
     for m in _POSITIONS.finditer(text, sent.start, sent.end):
