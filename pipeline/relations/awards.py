@@ -166,7 +166,7 @@ _OF_WORDS = alt(words()["award_of_words"])
 _AWARD_NAME = re.compile(
     rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
 )
-_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
+_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
 # an item of an enumeration of awards may be a long name with acronyms ("an Office of X (OX) Young Investigator (YI) award")
 _CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\w'’.&-]*\s+|\([A-Z][\w&-]{1,10}\)\s+|of\s+(?=[A-Z])){0,9}(?:awards?|prizes?|medals?))\b")
@@ -177,6 +177,8 @@ _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:t
 _FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
 _IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|[,.;]|$)")
 _MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
+# "was elected to the National Academy of X", "inducted into the Y Hall of Fame": a membership is an honour
+_ELECTED_TO = re.compile(r"\b(?:elected|inducted)\s+(?:in)?to\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society|Hall\s+of\s+Fame)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since|as)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
 _RANKED = re.compile(r"\b(?:ranked|listed)\s+[\w ]{0,20}?\s+in\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?\d{4})\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[A-Z][\w-]+))?(?P<dates>(?:\s+(?:in|and|,)\s*(?:19|20)\d\d)+)?")
@@ -249,7 +251,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         c = emit(ref, s, e, obj, "prose.award_fellow", {})
         if c:
             yield c
-    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named")):
+    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_ELECTED_TO, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
             if ref is None or negated(sent, m.start()):

@@ -193,6 +193,12 @@ POSITIVE = [
     ("Ivo Quist is currently with Arden Robotics.", "employed_by", "Ivo Quist", "Arden Robotics", {}),
     # a page headed by the person's name: the heading and the sentence are two mentions, not one
     ("# Mira Castell\n\nMira Castell is a researcher at Helix Labs.", "employed_by", "Mira Castell", "Helix Labs", {"title": "researcher"}),
+    # memberships an election or induction confers, and a possessive list of honours
+    ("Lena Okafor was elected to the National Academy of Widgets in 2022.", "award_received", "Lena Okafor", "National Academy of Widgets", {"date": "2022"}),
+    ("Tom Berg was inducted into the Robotics Hall of Fame in 2015.", "award_received", "Tom Berg", "Robotics Hall of Fame", {"date": "2015"}),
+    ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
+    ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
+    ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -258,6 +264,10 @@ NEGATIVE = [
     ("Tom Berg was a tenured associate professor of Applied Physics.", "employed_by", "Applied Physics"),
     ("Ada Kim met Omar bin Salem at Hamad bin Khalifa University.", "employed_by", "Hamad"),
     ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
+    ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
+    ("Tom Berg was elected to lead the Robotics Society.", "award_received", "Robotics Society"),
+    ("Ada Kim was not elected to the National Academy of Widgets.", "award_received", "National Academy"),
+    ("Ada Kim is a chemist. Her duties include the Arden Medal ceremony.", "award_received", "Arden Medal"),
     ("If Ivo Quist works at Arden Robotics, he will move to Boston.", "employed_by", "Arden Robotics"),
     ("Lena Okafor works with Brenner Systems on open data.", "employed_by", "Brenner Systems"),
     ("Mira Castell is currently with her family in Lisbon.", "employed_by", "Lisbon"),
