@@ -243,7 +243,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for m in _SCHOLAR.finditer(text, sent.start, sent.end):
         s, e = m.span("obj")
         obj = text[s:e]
-        if obj.lower() in set(words()["job_fellows"]) or re.search(r"\b(?:Research|Postdoctoral|Post-doctoral|Teaching|Senior|Visiting)\s+Fellow$", obj):
+        if obj.lower() in set(words()["jobs_despite_their_head"]) or re.search(r"\b(?:Research|Postdoctoral|Post-doctoral|Teaching|Senior|Visiting)\s+Fellow$", obj):
             continue  # a job, not an honour
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

@@ -40,6 +40,22 @@ _QUOTED_LED = re.compile(
 _LOWER_LAB = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?!col+ab\b)[a-z][a-z0-9]{{1,15}}(?:lab|group))\b(?!\s+(?:of|for)\b)"
 )
+_LOWER_UNIT_AT = re.compile(
+    rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?:[a-z][\w-]*\s+){{1,3}}(?:group|team|lab|laboratory|division|unit|department))\s+(?:at|of|in)\s+(?=(?:the\s+)?[A-Z])"
+)
+_AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?[A-Z]")
+
+
+def _before_host(name: Name | None) -> Name | None:
+    """"Vision Lab at Quillon University", tagged as one name: the unit is what comes before "at"."""
+    if name is None:
+        return None
+    m = _AT_HOST.search(name.text)
+    if m is None or m.start() == 0:
+        return name
+    return Name(name.start, name.start + m.start(), name.text[: m.start()])
+
+
 _NAMELY = re.compile(r"\bled\s+(?:two|three|four|several|many|\d+)\s+[\w -]*?projects?\b[^.;]*?,?\s*namely\s+")
 _IN_CHARGE = re.compile(r"\b(?:the\s+)?(?:core\s+)?person\s+in\s+charge\s+of\s+(?:the\s+)?(?P<what>[\w -]+?)\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w.-]*(?:\s+\d[\w.]*)?)")
 _LEADER_OF = re.compile(r"\b(?:the\s+)?(?P<role>(?:core\s+)?(?:[A-Z&]+(?:\s*&\s*[A-Z]+)?\s+)?leader)\s+of\s+(?P<obj>(?:this|the|that)\s+(?:model|project|product|system|team))")
@@ -78,7 +94,7 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
             continue
         for _ in range(3):
-            obj = name_at(sent, p)
+            obj = _before_host(name_at(sent, p))
             if obj is not None and _UNIT_NAME.match(obj.text):
                 pass  # "leads the Chair of Database Systems": a unit, though it reads like a title
             elif obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
@@ -101,6 +117,15 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if not nx:
                 break
             p = nx.end()
+    for m in _LOWER_UNIT_AT.finditer(text, sent.start, sent.end):
+        # "leads the robotics group at Helix Labs": a unit without a name of its own, at a named host
+        host = name_at(sent, m.end())
+        ref = clause_subject(sent, m.start(), co)
+        if host is None or ref is None or negated(sent, m.start()) or is_location(host.text):
+            continue
+        s_, e_ = m.span("obj")
+        yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
     for m in _LOWER_LAB.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

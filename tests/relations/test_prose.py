@@ -193,6 +193,17 @@ POSITIVE = [
     ("Ivo Quist is currently with Arden Robotics.", "employed_by", "Ivo Quist", "Arden Robotics", {}),
     # a page headed by the person's name: the heading and the sentence are two mentions, not one
     ("# Mira Castell\n\nMira Castell is a researcher at Helix Labs.", "employed_by", "Mira Castell", "Helix Labs", {"title": "researcher"}),
+    # "joined X in 2019 as T", "joined X as its T in 2019", "was hired by X in 2018"
+    ("Lena Okafor joined Brenner Systems as its chief scientist in 2019.", "employed_by", "Lena Okafor", "Brenner Systems", {"title": "chief scientist", "start": "2019"}),
+    ("Tom Berg joined Helix Labs in 2017 as a data engineer.", "employed_by", "Tom Berg", "Helix Labs", {"title": "data engineer", "start": "2017"}),
+    ("Lena Okafor was hired by Brenner Systems in 2018.", "employed_by", "Lena Okafor", "Brenner Systems", {"start": "2018"}),
+    ("Tom Berg was recruited by Helix Labs as a data engineer.", "employed_by", "Tom Berg", "Helix Labs", {"title": "data engineer"}),
+    ("Lena Okafor has been a faculty member at Quillon University since 2012.", "employed_by", "Lena Okafor", "Quillon University", {"title": "faculty member", "start": "2012"}),
+    # a unit and its host tagged as one name, and a unit without a name of its own at a named host
+    ("Lena Okafor heads the Vision Lab at Quillon University.", "leads", "Lena Okafor", "Vision Lab", {}),
+    ("Lena Okafor heads the Vision Lab at Quillon University.", "part_of", "Vision Lab", "Quillon University", {}),
+    ("Lena Okafor, who leads the robotics group at Helix Labs, spoke at the event.", "leads", "Lena Okafor", "robotics group", {}),
+    ("Tom Berg directs the speech team at Orbit Labs.", "employed_by", "Tom Berg", "Orbit Labs", {}),
     # memberships an election or induction confers, and a possessive list of honours
     ("Lena Okafor was elected to the National Academy of Widgets in 2022.", "award_received", "Lena Okafor", "National Academy of Widgets", {"date": "2022"}),
     ("Tom Berg was inducted into the Robotics Hall of Fame in 2015.", "award_received", "Tom Berg", "Robotics Hall of Fame", {"date": "2015"}),
@@ -265,6 +276,10 @@ NEGATIVE = [
     ("Ada Kim met Omar bin Salem at Hamad bin Khalifa University.", "employed_by", "Hamad"),
     ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
+    ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
+    ("Lena Okafor was not hired by Brenner Systems.", "employed_by", "Brenner Systems"),
+    ("Lena Okafor leads a team of ten engineers at Helix Labs.", "leads", "team of ten"),
+    ("Lena Okafor visited the robotics group at Helix Labs.", "leads", "robotics group"),
     ("Tom Berg was elected to lead the Robotics Society.", "award_received", "Robotics Society"),
     ("Ada Kim was not elected to the National Academy of Widgets.", "award_received", "National Academy"),
     ("Ada Kim is a chemist. Her duties include the Arden Medal ceremony.", "award_received", "Arden Medal"),

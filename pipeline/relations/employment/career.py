@@ -31,7 +31,10 @@ from ..toolkit import (
 
 
 _JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
-_AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
+# "as a T", "as its new T", "in 2019 as T": every use also wants a TITLE entity right after it
+_AS_TITLE = re.compile(
+    r"\s*(?:,\s*)?(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?as\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:new\s+)?(?=[A-Za-z])"
+)
 _RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
 _SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
 _TO_STUDY = re.compile(r"[\s,]*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study|do|complete|start|begin|earn|work\s+towards?)\s+(?:[\w.'’-]+\s+){0,3}?(?:degree|Ph\.?\s?D|doctorate|master|bachelor|studies)", re.I)
@@ -165,6 +168,7 @@ _WORKED_AT = re.compile(
     # the present: "works at/for X" ("works with X" is as often a collaboration), "is employed by X", "is currently with X"
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
     r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
+    r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
 )
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
@@ -214,6 +218,10 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in names_list(sent, m.end()):
             if not is_location(n.text) and co.person_at(n.start, n.end) is None:
                 q = range_quals(lead.value) if lead is not None else {}
+                if re.search(r"hired|recruited", m.group()):
+                    d = date_after(sent, n.end)
+                    if d is not None and d.value and "/" not in d.value:
+                        q["start"] = d.value  # "was hired by X in 2018"
                 a = _AS_TITLE.match(text, n.end, sent.end)
                 tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
                 if tit:

@@ -91,7 +91,7 @@ def _non_job(chain_text: str) -> bool:
     """Board seats, chairmanships, editorships, fellowships: not annotated as employment."""
     parts = [p.strip().lower() for p in re.split(r",|\band\b|&|/", chain_text) if p.strip()]
     non = set(words()["non_job_titles"])
-    jobs = set(words()["job_fellows"])
+    jobs = set(words()["jobs_despite_their_head"])
     if any(p in jobs for p in parts):
         return False
     return all(p in non or any(p.endswith(" " + n) or p == n for n in non) or "board" in p for p in parts)
