@@ -94,7 +94,8 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
             continue
         for _ in range(3):
-            obj = _before_host(name_at(sent, p))
+            whole = name_at(sent, p)
+            obj = _before_host(whole)  # its host is read by the part_of and employment rules
             if obj is not None and _UNIT_NAME.match(obj.text):
                 pass  # "leads the Chair of Database Systems": a unit, though it reads like a title
             elif obj is None or any(b.start_char <= obj.start < b.end_char for b in bad) or _MODIFIES.match(text, obj.end, sent.end):
@@ -102,14 +103,14 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             yield cand("leads", subj_arg(sent, ref), org_arg(sent, obj, "ORG"), sent, "prose.leads_verb")
             last = obj.end
             # "leads the X Department at DFKI": the unit is part of the organisation, which employs the person
-            at = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?").match(text, obj.end, sent.end)
+            at = re.compile(r"\s+(?:at|of|in)\s+(?:the\s+)?").match(text, obj.end, sent.end) if obj == whole else None
             if at:
                 host = name_at(sent, at.end())
                 if host is not None and (re.search(r"\b[A-Z]{2,}\b", host.text) and not is_location(host.text) or not any(b.start_char <= host.start < b.end_char for b in bad)):
                     yield cand("part_of", org_arg(sent, obj), org_arg(sent, host), sent, "prose.part_of_unit_at")
                     yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
                     last = host.end
-            else:
+            elif obj == whole:
                 where = _where_host(sent, m.start())
                 if where is not None:
                     yield cand("part_of", org_arg(sent, obj), org_arg(sent, where), sent, "prose.part_of_unit_at")
@@ -119,13 +120,13 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             p = nx.end()
     for m in _LOWER_UNIT_AT.finditer(text, sent.start, sent.end):
         # "leads the robotics group at Helix Labs": a unit without a name of its own, at a named host
+        # (the employment rules read the host)
         host = name_at(sent, m.end())
         ref = clause_subject(sent, m.start(), co)
         if host is None or ref is None or negated(sent, m.start()) or is_location(host.text):
             continue
         s_, e_ = m.span("obj")
         yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
-        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_title")
     for m in _LOWER_LAB.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

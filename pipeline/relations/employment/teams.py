@@ -1,7 +1,7 @@
 """employed_by from teams: the members a text lists for a lab, group or team ("the three initial
 members of the Riverbend Lab, A, B and C, ...", title "member"; a board, committee or council is
-no workplace), and the team a person led at an organisation ("led the team responsible for
-search at Kestrel", "managed a team of 40 engineers at Quillon": employed there, no title)."""
+no workplace), and the team, group or lab a person led at an organisation ("led the team responsible
+for search at Kestrel", "managed a team of 40 engineers at Quillon": employed there, no title)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def members(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _LED_TEAM_AT = re.compile(
-    r"\b(?:led|leads|leading|managed|manages|managing|ran|runs|built|builds)\s+(?:a|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?teams?\b"
+    r"\b(?:led|leads|leading|heads|headed|directs|directed|managed|manages|managing|ran|runs|built|builds)\s+(?:a|the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:teams?|groups?|labs?|division)\b"
     r"(?P<rest>[^.;:]{0,80}?)\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
 )
 
