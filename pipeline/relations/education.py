@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
 from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
-from .toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
+from .toolkit import Name, Sent, State, cand, clause_subject, date_after, is_location, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
 
 SPEC = relation(
     RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
@@ -106,7 +106,12 @@ _AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
 _GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
-_STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
+_STUDIED = re.compile(
+    r"\b(?:(?:studied|studying)(?:\s+(?!(?:the|a|an|how|with|under|there|abroad)\b)(?P<field>[a-z][a-z -]{2,40}?))?|[Ee]ducated|was\s+educated"
+    r"|did\s+(?:his|her|their|my)\s+(?:undergraduate|graduate|doctoral|postgraduate|PhD|master's|bachelor's)\s+(?:studies|work|degree|education))\s+at\s+"
+)
+# "a Quillon University alumna", "Lena Okafor, an Orbit College graduate, ...": the school before the noun
+_ALUMNUS_BEFORE = re.compile(r"\b(?:an?|the)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:alumnus|alumna|alum|graduate)\b")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
 _ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate)\s+of\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
@@ -227,8 +232,13 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if deg.start_char > m.end() and re.search(r"\b(?:received|obtained|earned|got)\b", text[m.end() : deg.start_char]):
                 q["degree"] = _degree_text(deg.text)
                 break
-        for n in names_list(sent, m.end())[:1]:
-            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_studied", q)
+        if m.group("field"):
+            q["field"] = m.group("field")  # "studied computer science at X"
+        # "Educated at A and B, P ...": every school; after "studied at" the first (a city may follow)
+        schools = [n for n in names_list(sent, m.end()) if not is_location(n.text) and co.person_at(n.start, n.end) is None]
+        for n in schools if m.group().lower().startswith("educated") else schools[:1]:
+            for a, b in _joint(n.text, n.start):
+                yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(a, b, text[a:b])), sent, "prose.edu_studied", q)
 
     yield from _where_degrees(sent, co, degrees)
 
@@ -256,6 +266,12 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         r = org_with_parent(sent, m.end())
         if r:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+    for m in _ALUMNUS_BEFORE.finditer(text, sent.start, sent.end):
+        org = name_at(sent, m.start("org"))
+        ref = clause_subject(sent, m.start(), co)
+        if org is None or org.end > m.end("org") or not _SCHOOL.search(org.text) or ref is None or negated(sent, m.start()):
+            continue
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.edu_alumnus")
 
 
 _ATTENDED = re.compile(r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in))\s+")

@@ -193,6 +193,13 @@ POSITIVE = [
     ("Ivo Quist is currently with Arden Robotics.", "employed_by", "Ivo Quist", "Arden Robotics", {}),
     # a page headed by the person's name: the heading and the sentence are two mentions, not one
     ("# Mira Castell\n\nMira Castell is a researcher at Helix Labs.", "employed_by", "Mira Castell", "Helix Labs", {"title": "researcher"}),
+    # "studied FIELD at X", "did her undergraduate studies at X", "Educated at A and B, P ...", "a X University alumna"
+    ("Lena Okafor studied computer science at Quillon University.", "educated_at", "Lena Okafor", "Quillon University", {"field": "computer science"}),
+    ("Tom Berg did his doctoral work at Orbit College.", "educated_at", "Tom Berg", "Orbit College", {}),
+    ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Orbit College", {}),
+    ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Quillon University", {}),
+    ("Lena Okafor is a Quillon University alumna.", "educated_at", "Lena Okafor", "Quillon University", {}),
+    ("Tom Berg, an Orbit College graduate, founded Vireo Health.", "educated_at", "Tom Berg", "Orbit College", {}),
     # "joined X in 2019 as T", "joined X as its T in 2019", "was hired by X in 2018"
     ("Lena Okafor joined Brenner Systems as its chief scientist in 2019.", "employed_by", "Lena Okafor", "Brenner Systems", {"title": "chief scientist", "start": "2019"}),
     ("Tom Berg joined Helix Labs in 2017 as a data engineer.", "employed_by", "Tom Berg", "Helix Labs", {"title": "data engineer", "start": "2017"}),
@@ -277,6 +284,10 @@ NEGATIVE = [
     ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
+    ("Lena Okafor studied the effects of light at Quillon University.", "educated_at", "Quillon University"),
+    ("Lena Okafor did not study physics at Quillon University.", "educated_at", "Quillon University"),
+    ("Ada Kim, a Helix Labs alumna, joined Brenner Systems.", "educated_at", "Helix Labs"),
+    ("Educated at Orbit College, Lena Okafor joined Helix Labs.", "educated_at", "Lena Okafor"),
     ("Lena Okafor was not hired by Brenner Systems.", "employed_by", "Brenner Systems"),
     ("Lena Okafor leads a team of ten engineers at Helix Labs.", "leads", "team of ten"),
     ("Lena Okafor visited the robotics group at Helix Labs.", "leads", "robotics group"),
