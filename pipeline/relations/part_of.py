@@ -66,7 +66,15 @@ _IS_PART = re.compile(
 _NOW_PAREN = re.compile(r"\s*\(\s*now\s+(?=[A-Z])")
 # "Y acquired X", "Y has acquired X", "Y bought X"; "X, which was acquired by Y", "X was acquired by Y"
 _ACQUIRED = re.compile(r"\b(?:acquired|acquires|bought|buys|purchased|took\s+over)\s+(?=(?:the\s+)?[A-Z])")
-_ACQUIRED_BY = re.compile(r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+)?(?:acquired|bought|purchased)\s+by\s+(?=(?:the\s+)?[A-Z])")
+_ACQUIRED_BY = re.compile(
+    r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+|now\s+|wholly\s+|fully\s+|majority[\s-])?"
+    r"(?:acquired|bought|purchased|owned)\s+by\s+(?=(?:the\s+)?[A-Z])"
+    r"|\s+(?:merged|was\s+merged|has\s+merged|was\s+folded|were\s+folded)\s+into\s+(?=(?:the\s+)?[A-Z])"
+)
+# "X, which Y acquired in 2018, ...": the buyer between the relative pronoun and the verb
+_WHICH_BOUGHT = re.compile(r",\s*which\s+(?P<buyer>(?:the\s+)?[A-Z][^,;]{1,60}?)\s+(?:later\s+|then\s+)?(?:acquired|bought|purchased)\b")
+# "Y's research arm, X,", "Y's AI unit, X,": a possessive unit noun and the unit's name in apposition
+_POSSESSED_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS},\s+(?=(?:the\s+)?[A-Z])")
 # "Y consists of A, B and C", "Y will include our X lab", "Y's subsidiaries include A and B"
 _CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:the\s+following\s+(?:entities|companies|units|businesses)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
 
@@ -114,6 +122,18 @@ def holdings(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if bought_arg is None or buyer is None or negated(sent, m.end() - 4) or co.person_at(buyer.start, buyer.end) is not None:
             continue
         yield cand("part_of", bought_arg, org_arg(sent, buyer), sent, "prose.part_of_acquired")
+    for m in _WHICH_BOUGHT.finditer(text, sent.start, sent.end):
+        bought_arg = _name_before(sent, m.start(), co)
+        buyer = name_at(sent, m.start("buyer"))
+        if bought_arg is None or buyer is None or buyer.end != m.end("buyer") or negated(sent, m.end() - 4) or co.person_at(buyer.start, buyer.end) is not None:
+            continue
+        yield cand("part_of", bought_arg, org_arg(sent, buyer), sent, "prose.part_of_acquired")
+    for m in _POSSESSED_UNIT.finditer(text, sent.start, sent.end):
+        owner = _name_before(sent, m.start(), co)
+        unit = name_at(sent, m.end())
+        if owner is None or unit is None or not re.match(r"\s*,", text[unit.end : unit.end + 2]) or co.person_at(unit.start, unit.end) is not None:
+            continue
+        yield cand("part_of", org_arg(sent, unit), owner, sent, "prose.part_of_subsidiary")
     for m in _CONSISTS.finditer(text, sent.start, sent.end):
         whole = _subject_org(sent, re.match(r"\b\w+", text[m.start() :]) and m.start() or m.start(), co)
         if whole is None or negated(sent, m.start()):

@@ -211,6 +211,12 @@ POSITIVE = [
     ("Lena Okafor heads the Vision Lab at Quillon University.", "part_of", "Vision Lab", "Quillon University", {}),
     ("Lena Okafor, who leads the robotics group at Helix Labs, spoke at the event.", "leads", "Lena Okafor", "robotics group", {}),
     ("Tom Berg directs the speech team at Orbit Labs.", "employed_by", "Tom Berg", "Orbit Labs", {}),
+    # ownership: "merged into", "is owned by", "which Y bought", "Y's research arm, X,"
+    ("Helix Labs merged into Brenner Systems in 2021.", "part_of", "Helix Labs", "Brenner Systems", {}),
+    ("Helix Labs is owned by Brenner Systems.", "part_of", "Helix Labs", "Brenner Systems", {}),
+    ("Helix Labs, which Brenner Systems bought in 2018, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
+    ("Brenner Systems' research arm, Helix Labs, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
+    ("Orbit Motors' software unit, Kestrel Labs, hired 40 engineers.", "part_of", "Kestrel Labs", "Orbit Motors", {}),
     # memberships an election or induction confers, and a possessive list of honours
     ("Lena Okafor was elected to the National Academy of Widgets in 2022.", "award_received", "Lena Okafor", "National Academy of Widgets", {"date": "2022"}),
     ("Tom Berg was inducted into the Robotics Hall of Fame in 2015.", "award_received", "Tom Berg", "Robotics Hall of Fame", {"date": "2015"}),
@@ -284,6 +290,10 @@ NEGATIVE = [
     ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
+    ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
+    ("Brenner Systems spun off Helix Labs in 2022.", "part_of", "Brenner Systems"),
+    ("Tom Berg, who Brenner Systems hired in 2018, builds robots.", "part_of", "Brenner Systems"),
+    ("Ada Kim is a chemist. Lena Okafor's research arm, Tom Berg, said hi.", "part_of", "Lena Okafor"),
     ("Lena Okafor studied the effects of light at Quillon University.", "educated_at", "Quillon University"),
     ("Lena Okafor did not study physics at Quillon University.", "educated_at", "Quillon University"),
     ("Ada Kim, a Helix Labs alumna, joined Brenner Systems.", "educated_at", "Helix Labs"),
