@@ -211,6 +211,11 @@ POSITIVE = [
     ("Lena Okafor heads the Vision Lab at Quillon University.", "part_of", "Vision Lab", "Quillon University", {}),
     ("Lena Okafor, who leads the robotics group at Helix Labs, spoke at the event.", "leads", "Lena Okafor", "robotics group", {}),
     ("Tom Berg directs the speech team at Orbit Labs.", "employed_by", "Tom Berg", "Orbit Labs", {}),
+    # encyclopedia openings: a named professorship, a second predicate after the occupation
+    ("Tom Berg is the Brenner Professor of Robotics at Quillon University.", "employed_by", "Tom Berg", "Quillon University", {"title": "Brenner Professor of Robotics"}),
+    ("Tom Berg is a Swedish computer scientist and the Arden Professor of Physics at Orbit College.", "employed_by", "Tom Berg", "Orbit College", {"title": "Arden Professor of Physics"}),
+    ("Ada Kim is a computer scientist and a professor at Quillon University.", "employed_by", "Ada Kim", "Quillon University", {"title": "professor"}),
+    ("Tom Berg went on to work at Helix Labs, where he became director of research in 2005.", "employed_by", "Tom Berg", "Helix Labs", {}),
     # ownership: "merged into", "is owned by", "which Y bought", "Y's research arm, X,"
     ("Helix Labs merged into Brenner Systems in 2021.", "part_of", "Helix Labs", "Brenner Systems", {}),
     ("Helix Labs is owned by Brenner Systems.", "part_of", "Helix Labs", "Brenner Systems", {}),
@@ -291,6 +296,9 @@ NEGATIVE = [
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
+    ("Tom Berg is a Nigerian-American computer scientist.", "employed_by", "Nigerian"),
+    ("Ada Kim is a Swedish engineer and a keen sailor.", "employed_by", "Swedish"),
+    ("Tom Berg went on to work at the intersection of law and computing.", "employed_by", "intersection"),
     ("Brenner Systems spun off Helix Labs in 2022.", "part_of", "Brenner Systems"),
     ("Tom Berg, who Brenner Systems hired in 2018, builds robots.", "part_of", "Brenner Systems"),
     ("Ada Kim is a chemist. Lena Okafor's research arm, Tom Berg, said hi.", "part_of", "Lena Okafor"),

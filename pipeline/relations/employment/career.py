@@ -168,6 +168,7 @@ _WORKED_AT = re.compile(
     # the present: "works at/for X" ("works with X" is as often a collaboration), "is employed by X", "is currently with X"
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
     r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
+    r"|\b(?:went\s+on\s+to|moved\s+on\s+to|began|begun|started|continued\s+to)\s+work(?:ing)?\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
 )
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")

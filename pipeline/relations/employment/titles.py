@@ -46,6 +46,8 @@ _LINK = re.compile(
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
+# "P is a Swedish computer scientist and the Brenner Professor of X at Y": a second predicate noun phrase
+_SECOND_PREDICATE = re.compile(r"\b(?:is|was|are|were|became|remains)\s+(?:an?|the)\s+[^,;.]{0,60}?\s+and\s+(?:the|an?)\s+$")
 _LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
 _AND_FIELD = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
@@ -100,13 +102,11 @@ def _non_job(chain_text: str) -> bool:
 def _left_extend(text: str, start: int, floor: int) -> int:
     """Include modifiers written before the title ("the founding Cambridge Director")."""
     left = text[floor:start]
-    m = re.search(r"(?:\b(?:the|a|an|as|and|is|was)\s+)((?:[\w-]+\s+){1,2})$", left)
-    if not m:
-        return start
-    ws = m.group(1).split()
     mods = _modifiers()
-    if all(w.lower() in mods or (w[:1].isupper() and w.lower() not in {"he", "she", "i"}) for w in ws):
-        return floor + m.start(1)
+    for k in (2, 1):  # the longer run of modifiers first; "is the Brenner Professor" has one
+        m = re.search(rf"(?:\b(?:the|a|an|as|and|is|was)\s+)((?:[\w-]+\s+){{{k}}})$", left)
+        if m and all(w.lower() in mods or (w[:1].isupper() and w.lower() not in {"he", "she", "i"}) for w in m.group(1).split()):
+            return floor + m.start(1)
     return start
 
 
@@ -123,10 +123,13 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         t = tits[i]
         chain = [t]
         seps = []
+        cut = 0  # the member the title starts at: after "a computer scientist and the", a new noun phrase
         while i + 1 < len(tits):
             gap = text[chain[-1].end_char : tits[i + 1].start_char]
             if _CHAIN_GAP.match(gap) or _CHAIN_NAMED.match(gap):
                 seps.append("and")
+                if re.search(r"\b(?:the|a|an)\s*$", gap):
+                    cut = len(chain)
             elif _THEN_GAP.match(gap):
                 seps.append("then")
             else:
@@ -135,11 +138,12 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             i += 1
         i += 1
         c_start = _left_extend(text, chain[0].start_char, max(sent.start, chain[0].start_char - 40))
+        t_start = c_start if cut == 0 else _left_extend(text, chain[cut].start_char, max(sent.start, chain[cut].start_char - 40))
         c_end = chain[-1].end_char
         em = _EMERITUS.match(text, c_end, sent.end)
         if em:
             c_end = em.end()  # "Professor Emeritus of Physics at X"
-        title = text[c_start:c_end]
+        title = text[t_start:c_end]
         org: Name | None = None
         parent: Name | None = None
         unit: Name | None = None
@@ -165,7 +169,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 after = org.end
             elif r is not None:
                 org, parent = r
-                title = text[c_start : chain[-1].start_char + len(head)]
+                title = text[t_start : chain[-1].start_char + len(head)]
                 own_title = title  # "full professor of X University": the title stops before the employer
                 cm = _COMMA.match(text, (parent or org).end, sent.end)
                 if parent is None and cm:
@@ -173,21 +177,21 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     if r2 is not None and re.search(r"\b(?:Inc|Ltd|Corp|Company|University|plc|LLC)\b|^[A-Z][\w]+$", r2[0].text) and r2[0].text not in words()["location_words"]:
                         # "Head of Applied Vision Group, Northwind Inc.": the unit is led, the company employs
                         unit, org = org, r2[0]
-                        title = text[c_start:c_end]
+                        title = text[t_start:c_end]
                 after = (parent or org).end if unit is None else org.end
         if org is None:
             p = c_end
             if ext:
                 p = ext.end()
-                title = text[c_start:p]
+                title = text[t_start:p]
             af = _AND_FIELD.match(text, p, sent.end) if " of " in chain[-1].text else None
             if af:
                 p = af.end()  # "professor of Electrical Engineering and Computer Science at MIT"
-                title = text[c_start:p]
+                title = text[t_start:p]
             ab = _ABBR.match(text, p, sent.end)
             if ab:
                 p = ab.end()
-                title = text[c_start:p]
+                title = text[t_start:p]
             m = _ORG_PREP.match(text, p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
@@ -238,7 +242,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             left = text[(prev_end if prev_end is not None else sent.start) : c_start]
             if prev_end is not None and _LIST_CONT.match(left) and prev_ref is not None:
                 ref = prev_ref
-            elif _LINK.search(left):
+            elif _LINK.search(left) or _SECOND_PREDICATE.search(left):
                 ref = clause_subject(sent, c_start, co)
         if ref is None or negated(sent, c_start):
             continue
@@ -251,7 +255,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         obj = org
         if parent is not None and _DEPT.match(org.text) and unit is None:
             obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
-        members = [((own_title or text[c_start:c_end]) if len(chain) == 1 else None, q)]
+        members = [((own_title or text[t_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
             members = []
@@ -273,7 +277,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, rule, {"title": title, **{k: v for k, v in q.items() if k != "title"}})
             if any(is_lead(ent.text) for ent in chain) and (is_unit(r2[0].text) or LED_UNIT.search(r2[0].text)):
                 sm = _OF_SPLIT.match(chain[-1].text)
-                role = text[c_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
+                role = text[t_start : chain[-1].start_char] + (sm.group(1) if sm else chain[-1].text)
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, r2[0]), sent, "prose.leads_title", {"role": role})
             after = (r2[1] or r2[0]).end
         aff = _AFFILIATED.match(text, after, sent.end)
@@ -297,8 +301,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if is_lead(ent.text) and (unit is not None or is_unit(obj.text) or LED_UNIT.search(obj.text) or not _TEAM_LEAD.search(ent.text) and not EXEC_TITLE.search(ent.text)):
                 sm = _OF_SPLIT.match(ent.text)
                 role = sm.group(1) if sm else ent.text
-                if ent is chain[0] and c_start < ent.start_char:
-                    role = text[c_start : ent.start_char] + role
+                if ent is chain[0] and t_start < ent.start_char:
+                    role = text[t_start : ent.start_char] + role
                 target = unit or obj
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, target), sent, "prose.leads_title", {"role": role})
                 break
