@@ -31,6 +31,7 @@ def ents(extractor: Extractor, text: str) -> set[tuple[str, str]]:
         ("Our paper was accepted at NeurIPS this year.", ("VENUE", "NeurIPS")),
         ("Write to mira.olsen@northwind.edu for details.", ("EMAIL", "mira.olsen@northwind.edu")),
         ("Write to mira [at] northwind [dot] edu for details.", ("EMAIL", "mira [at] northwind [dot] edu")),
+        ("Email: mira_olsen at northwind.edu", ("EMAIL", "mira_olsen at northwind.edu")),
         ("The code is at https://example.org/tool today.", ("URL", "https://example.org/tool")),
         ("We compare against Falcon-V2 and Zephyr 3.5 Pro.", ("PRODUCT", "Falcon-V2")),
         ("We compare against Falcon-V2 and Zephyr 3.5 Pro.", ("PRODUCT", "Zephyr 3.5 Pro")),
@@ -50,6 +51,7 @@ def test_domain_entity(extractor: Extractor, text: str, expected: tuple[str, str
         ("Co-authored with Wei Ma and others.", ("DEGREE", "Ma")),  # a surname, not a master's degree
         ("We train an LLM on the data.", ("ORG", "LLM")),
         ("From Eastfield University to industry.", ("ORG", "From Eastfield University")),
+        ("Mira now works at northwind.edu as a lecturer.", ("EMAIL", "works at northwind.edu")),  # no e-mail label
     ],
 )
 def test_no_false_entity(extractor: Extractor, text: str, not_expected: tuple[str, str]) -> None:
@@ -78,12 +80,12 @@ def test_overlap_test_agrees_with_pairwise_check(ours: list[tuple[int, int]], mo
 
 _GATED = [r for r in read_jsonl(PATTERNS_DIR / "regex_entities.jsonl") if r.get("requires")]
 _PIECES = ["mira", "X9", "7", "13812345678", " ", "  ", "\n", ".", "-", "[", "]", "(", ")", "{", "}", "<", ">", "at", "AT", "@",
-           "dot", "DOT", "WeChat", "WeChat:", "Tel:", "Phone:", "+86", "010", "12345"]
+           "dot", "DOT", "WeChat", "WeChat:", "Tel:", "Phone:", "+86", "010", "12345", "Email:", "mail:", "edu"]
 
 
 @pytest.mark.parametrize(
     "text",
-    ["mira [at] northwind [dot] edu", "mira (AT) northwind.edu", "mira at northwind dot edu", "WeChat: 1234567",
+    ["mira [at] northwind [dot] edu", "mira (AT) northwind.edu", "mira at northwind dot edu", "Email: mira at northwind.edu", "WeChat: 1234567",
      "Tel: +1 650 555 0101", "call 13812345678 now"],
 )
 def test_gated_patterns_match_their_examples(text: str) -> None:
