@@ -83,6 +83,24 @@ def section_at(sections: list[Section], pos: int) -> Section | None:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _column_vocab() -> dict[str, str]:
+    """Table column name -> section name ("Position" -> experience, "Degree" -> education)."""
+    return {w.lower(): row["name"] for row in _jsonl("sections.jsonl") for w in row.get("columns", ())}
+
+
+def column_section(line: str) -> str | None:
+    """The section a table's header row names by its columns ("Year | Position | Institution"), or None.
+
+    Every cell is a short label without digits, and the known column names agree on one section."""
+    cells = [c.strip().lower() for c in line.split(" | ")]
+    if len(cells) < 2 or any(not c or len(c.split()) > 3 or any(ch.isdigit() for ch in c) for c in cells):
+        return None
+    cols = _column_vocab()
+    names = {cols[w] for c in cells for w in regex.findall(r"\w+", c) if w in cols}
+    return names.pop() if len(names) == 1 else None
+
+
 def _section_vocab() -> tuple[dict[str, str], dict[str, str]]:
     """(whole heading phrase -> name, single keyword -> name)."""
     vocab: dict[str, str] = {}
@@ -156,12 +174,30 @@ def find_sections(
             level = 1 if cur_level == 99 else cur_level
             starts.append((pos, end, name, line, level))
             cur_level = level
+        elif " | " in line and (col := column_section(line)) is not None and not (starts and starts[-1][2] == col):
+            # a table whose header row names its columns is that section, as far as its rows go
+            level = 1 if cur_level == 99 else cur_level
+            starts.append((pos, end, col, line, level))
+            after = _table_end(text, end)
+            if after < n:
+                starts.append((after, after, "other", "", level))
     # Text before the first heading belongs to no section (section_at gives None there).
     sections: list[Section] = []
     for k, (s, he, name, head, lvl) in enumerate(starts):
         e = starts[k + 1][0] if k + 1 < len(starts) else n
         sections.append(Section(name, head, s, e, lvl, he))
     return sections
+
+
+def _table_end(text: str, pos: int) -> int:
+    """Where the rows (lines with cell separators) after a header row at `pos` stop."""
+    while pos < len(text):
+        nl = text.find("\n", pos + 1)
+        line_end = len(text) if nl < 0 else nl
+        if " | " not in text[pos + 1 : line_end]:
+            return pos + 1
+        pos = line_end
+    return len(text)
 
 
 def _standalone(text: str, s: int, e: int) -> bool:

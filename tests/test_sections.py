@@ -36,3 +36,30 @@ def test_index_is_kept_on_its_owner_and_rebuilt_when_the_sections_change() -> No
     assert section_index(owner) is first
     owner.sections = SECTIONS[:1]
     assert section_index(owner) is not first and section_index(owner).at(50) is None
+
+
+@pytest.mark.parametrize(
+    "header, name",
+    [
+        ("Year | Position | Institution", "experience"),
+        ("Period | Role | Company", "experience"),
+        ("Degree | School | Years", "education"),
+        ("Year | Award", "awards"),
+        # negative twins: no known column, columns of two sections, a data row
+        ("Name | Email | Office", None),
+        ("Degree | Position", None),
+        ("2020 | Engineer | Brenner Systems", None),
+    ],
+)
+def test_a_table_header_names_its_section(header: str, name: str | None) -> None:
+    from pipeline.sections import column_section
+
+    assert column_section(header) == name
+
+
+def test_table_rows_are_read_as_the_section_their_header_names(extract) -> None:
+    page = "# Ada Kim\n\n| Year | Position | Institution |\n|---|---|---|\n| 2020–now | Senior Researcher | Brenner Systems |\n\nI enjoy hiking."
+    facts = extract(page, "markdown")
+    assert any(f.relation == "employed_by" and f.object.canonical == "Brenner Systems" and f.qualifiers.title == "Senior Researcher" for f in facts)
+    page = "# Ada Kim\n\n| Name | Email |\n|---|---|\n| Senior Researcher | Brenner Systems |"
+    assert not any(f.relation == "employed_by" for f in extract(page, "markdown"))
