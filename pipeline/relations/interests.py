@@ -25,9 +25,15 @@ _CUE = re.compile(
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
-    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
+    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
+    # "I am currently working on X" (not "on a book"), "a research scientist at X working on A and B"
+    r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:currently\s+|now\s+|mainly\s+|primarily\s+)?working\s+on\s+(?!(?:a|an|the|my|his|her|this|that|some|it|several)\b)"
+    r"|\b(?:scientist|researcher|engineer|student|professor|postdoc|candidate|fellow|lecturer)\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5},?\s+(?:working|focusing)\s+on\s+(?!(?:a|an|the)\b)"
+    # a line or a sentence labelled "Research interests: A; B; C"
+    r"|(?:(?m:^)|(?<=[.!?]\s))(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*",
     re.I,
 )
+_LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*", re.I)
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
@@ -179,14 +185,15 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 
 
 def _owner(doc: Doc, line: Line, pos: int, subj: Arg) -> Arg:
-    """Whose interests a cue states: the page owner in the first person, else the person the paragraph is about.
+    """Whose interests a cue states: the page owner in the first person (before the cue or opening it: "I am
+    working on"), else the person the paragraph is about.
 
     On a page of several people ("Jane Roe is a professor at X. Her research
     interests include ...") that is the last person named at a sentence start
     before the cue, or failing that the last person named before it.
     """
     text = text_of(doc)
-    if _FIRST_PERSON.search(text, max(line.start, pos - 40), pos) or doc._.people is None:
+    if _FIRST_PERSON.search(text, max(line.start, pos - 40), min(line.end, pos + 4)) or doc._.people is None:
         return subj
     named = []
     before = text[line.start : pos]
@@ -219,7 +226,8 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 continue  # "my previous research is about ...", "her research is funded by ..."
             end = min(_clause_end(text, m.end()), line.end)
             clause = text[m.end() : end]
-            owner = _owner(doc, line, m.start(), subj)
+            # a label ("Research interests: ...") names no one: the person of the section or page
+            owner = (subject_arg(doc, (m.start(), m.start())) or subj) if _LABEL_CUE.fullmatch(m.group()) else _owner(doc, line, m.start(), subj)
             if _LIST_FOLLOWS.fullmatch(text, m.end(), line.end):
                 # "My research focuses on the following topics:" and a bullet per topic
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)

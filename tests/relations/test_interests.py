@@ -119,3 +119,36 @@ def test_list_continued_in_next_sentence(facts_of, sentence, topics):
 def test_continuation_needs_an_interest_sentence(facts_of, sentence):
     facts = facts_of(_PAGE.format(first=sentence, second="Her research focuses on tidal gizmos."), "markdown")
     assert _topics(facts, "Oskar Lindqvist") == set()
+
+
+_HOMEPAGE = "# Mira Castell\n\nI am a research scientist at Kestrel Labs, advised by Tom Berg. {sentence}\n"
+
+# first-person homepage cues: "I am working on", "a research scientist at X working on", a labelled line
+FIRST_PERSON = [
+    ("I am currently working on sparse gizmo routing.", {"sparse gizmo routing"}),
+    ("Currently I'm working on tidal forecasting, widget search and sprocket design.", {"tidal forecasting", "widget search", "sprocket design"}),
+    ("Research interests: gizmo ethics; widget search; robotics", {"gizmo ethics", "widget search", "robotics"}),
+]
+
+FIRST_PERSON_NEGATIVE = [
+    "I am working on a book about my travels.",
+    "I am working on it.",
+    "My office: Room 301, Kestrel Hall",
+]
+
+
+@pytest.mark.parametrize(("sentence", "topics"), FIRST_PERSON)
+def test_first_person_topics_are_the_owner_s(facts_of, sentence, topics):
+    facts = facts_of(_HOMEPAGE.format(sentence=sentence), "markdown")
+    assert topics <= _topics(facts, "Mira Castell")
+    assert not _topics(facts, "Tom Berg")  # the person named last is not the one who speaks
+
+
+@pytest.mark.parametrize("sentence", FIRST_PERSON_NEGATIVE)
+def test_first_person_negative_twin(facts_of, sentence):
+    assert not _topics(facts_of(_HOMEPAGE.format(sentence=sentence), "markdown"), "Mira Castell")
+
+
+def test_title_at_organisation_working_on(facts_of):
+    facts = facts_of("# Mira Castell\n\nMira Castell is a research scientist at Kestrel Labs working on widget search and sprocket design.\n", "markdown")
+    assert {"widget search", "sprocket design"} <= _topics(facts, "Mira Castell")
