@@ -63,3 +63,15 @@ def test_table_rows_are_read_as_the_section_their_header_names(extract) -> None:
     assert any(f.relation == "employed_by" and f.object.canonical == "Brenner Systems" and f.qualifiers.title == "Senior Researcher" for f in facts)
     page = "# Ada Kim\n\n| Name | Email |\n|---|---|\n| Senior Researcher | Brenner Systems |"
     assert not any(f.relation == "employed_by" for f in extract(page, "markdown"))
+
+
+@pytest.mark.parametrize("heading", ["Invited Talks", "Keynotes", "Talks"])
+def test_a_talks_page_reads_its_speakers_bios(extract, heading: str) -> None:
+    """A talk's abstract and its speaker's bio are prose; a list of talk titles stays a list."""
+    page = f"# {heading}\n\n## Oskar Lindqvist\n\nOskar Lindqvist is a professor of widget science at Fernhill University.\n"
+    assert any(f.relation == "employed_by" and f.object.canonical == "Fernhill University" for f in extract(page, "markdown"))
+
+
+def test_talk_titles_are_no_facts(extract) -> None:
+    page = "# Mira Castell\n\n## Talks\n\n- Sprockets at Scale, Fernhill University, 2021\n- Widgets for Everyone, Kestrel Labs, 2022\n"
+    assert not [f for f in extract(page, "markdown") if f.relation in ("employed_by", "educated_at")]

@@ -55,7 +55,7 @@ _BIO_OPENING = re.compile(
 _SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
 _BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
 _LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
-_CV_SECTIONS = {"teaching", "experience", "education", "projects", "service", "awards", "publications", "news"}
+_CV_SECTIONS = {"teaching", "experience", "education", "projects", "service", "talks", "awards", "publications", "news"}
 _LIST_START = re.compile(r"(?:(?:^|\n)[ \t]*(?:[-*•][ \t]*)?|[:：][ \t]*|(?<![\w-])(?:are|were|is|was|include|includes|included|including|by|with)[ \t]+)$")
 _LIST_END = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\))?[ \t]*(?:[.;:!?]|,?[ \t]+(?:who|are|were|work|will|have|had|said)\b|$)", re.M)
 # What the model calls an unfamiliar name in a list (never a date, place or title)

@@ -29,7 +29,7 @@ _NOT_A_LIST = re.compile(r"[*_\\\s]*(?!and\b|et\b)[a-z]")
 # a marked title that a lowercase word runs into ("with a **Sparse Fusion** module") is a phrase of prose
 _IN_PROSE = re.compile(r"\b[a-z]+\s*[*_]*\s*$")
 _NEWS_PAPER = re.compile(r"\b(?:our|my)\s+(?:\w+\s+){0,2}(?:paper|work|article|study)\b", re.I)
-_NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service"}
+_NOT_PAPER_SECTIONS = {"publications", "news", "education", "experience", "awards", "contact", "teaching", "service", "talks"}
 
 
 def name_variants(full: str) -> list[re.Pattern[str]]:

@@ -53,7 +53,7 @@ class Sent:
 
 
 _SKIP_SECTIONS = {"publications", "service", "teaching", "contact"}
-_LIST_SECTIONS = {"education", "experience", "awards", "news"}
+_LIST_SECTIONS = {"education", "experience", "awards", "news", "talks"}
 def may_be_prose(text: str, section: str | None) -> bool:
     """Whether prose rules read this sentence: long enough, and not a list item without a trigger.
 
