@@ -159,6 +159,9 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 continue  # "P's team created M": the team, not P
             found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text)]
             for n in _split_and(sent, found):
+                own = re.search(r"['’]s\s+", n.text)
+                if own is not None:  # "built Quillon's Orca engine": the thing made is what follows the possessive
+                    n = Name(n.start + own.end(), n.end, n.text[own.end() :])
                 if not software(sent, n) or co.person_at(n.start, n.end) is not None:
                     break
                 if "contribut" in m.group().lower() and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from ...coref import Coref
+from ...coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..base import Arg, Candidate, dates_in, ents_starting_in, lines, subject_arg, text_of
 from ..mentions import company_in_context, org_ending_at
 from ..registry import doc_rule, sentence_rule
@@ -85,15 +85,54 @@ _SUCH_AS = re.compile(r"(?:(?:its|their|the|our)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:p
 _GAP = r"\s*(?:(?:has|have|had|officially|also|recently|just|then|which|that|first|today|,)\s*)*"
 
 
+_WHEN = re.compile(r"(?:(?:on|in|last|this|earlier|later)\s+)?$")
+_DAY = re.compile(r"(?<![\w-])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)(?![\w-])")
+_IT = re.compile(r"(?<![\w-])(?:it|It|they|They)" + _GAP + "$")
+_SAID_IT = re.compile(r"(?<![\w-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:said|says|announced|announces|confirmed|added|noted)\b[^.;]{0,40}?\s+(?:that\s+)?$")
+_THE_COMPANY = re.compile(r"\b(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|lab|giant|maker|chipmaker)" + _GAP + "$")
+
+
+def _before_when(sent: Sent, pos: int) -> int:
+    """Where the subject ends when a date stands between it and the verb ("Quillon on Tuesday released")."""
+    text = text_of(sent.doc)
+    while True:
+        aux = re.search(_GAP + r"$", text[sent.start : pos])
+        end = sent.start + aux.start() if aux else pos
+        spans = [(d.start, d.end) for d in sent.dates] + [m.span(1) for m in _DAY.finditer(text, sent.start, end)]
+        d = next((a for a, b in spans if b == end and a > sent.start), None)
+        if d is None:
+            return pos
+        w = _WHEN.search(text, sent.start, d)
+        pos = w.start() if w else d
+
+
+def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """What "it" / "they" before `pos` stands for: who "said" it in the same sentence ("Quillon said it had
+    launched M"), else the organisation named last shortly before, else the story's company."""
+    from .credits import _company_before  # (a module of this package that imports this one's neighbours)
+
+    text = text_of(sent.doc)
+    it = _IT.search(text, sent.start, pos)
+    said = _SAID_IT.search(text, sent.start, sent.start + it.start()) if it else None
+    if said is not None:
+        n = org_ending_at(sent, said.end("org"))
+        if n is not None and co.person_at(n.start, n.end) is None:
+            return org_arg(sent, n)
+    return _company_before(sent, sent.start + it.start(), co) if it else None
+
+
 def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """Who released what follows `pos`: the organisation or person that is the verb's subject."""
     text = text_of(sent.doc)
+    pos = _before_when(sent, pos)
     ref = clause_subject(sent, pos, co)
     orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= pos]
     aux = re.search(_GAP + r"$", text[sent.start : pos])
     named = org_ending_at(sent, sent.start + aux.start()) if aux else None
-    if re.search(r"\b(?:the|The)\s+(?:company|firm|startup|lab)" + _GAP + "$", text[sent.start : pos]):
+    if _THE_COMPANY.search(text, sent.start, pos):
         return company_in_context(sent.doc, pos)  # "The company released M": the organisation the story is about
+    if _IT.search(text, sent.start, pos):
+        return _pronoun_owner(sent, pos, co)
     if orgs and re.fullmatch(_GAP, text[orgs[-1].end_char : pos]):
         o = orgs[-1]
         return Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
@@ -231,8 +270,8 @@ def company_behind(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             owner = org_arg(sent, named)
         else:
             lm = re.search(r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$", text[sent.start : m.start()])
-            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None:
-                continue
+            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None or lm.group(1).lower() in FIRST_PERSON | THIRD_PERSON | {"it", "they"}:
+                continue  # a pronoun is read by the rules of the person it stands for
             owner = Arg(lm.group(1), "ORG", lm.group(1), sent.start + lm.start(1), sent.start + lm.end(1))
         prod = product_at(sent, m.end(), described=False)
         if prod is None or negated(sent, m.start()) or not made_thing(sent, prod, co, strict=False):

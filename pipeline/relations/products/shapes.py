@@ -45,8 +45,13 @@ def _description() -> re.Pattern[str]:
     """ "its new assistant, " / "a small language model called ": a description before the name."""
     nouns = alt(words()["product_nouns"])
     return re.compile(
-        rf"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{nouns})(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)(?=[\"“]?[A-Z])"
+        rf"\s*(?:(?:the|its|their|our|his|her|a|an|two|three|four|five|several)\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{nouns})"
+        rf"(?:,\s+|:\s+|\s+(?:called|named|dubbed|known\s+as)\s+|(?<=s)\s+(?=[\"“]?[A-Z][\w.+]*[-\d]))(?=[\"“]?[A-Z])"
     )
+
+
+# "the first version of M", "a preview of M": a release of M is M
+_VERSION_OF = re.compile(r"\s*(?:the|a|an)\s+(?:(?:first|initial|original|new|early|public|beta|updated|open-source|research)\s+)?(?:version|preview|beta|prototype|update|edition)\s+of\s+")
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +99,8 @@ def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool 
     """
     text = text_of(sent.doc)
     out: list[Name] = []
-    at = pos
+    v = _VERSION_OF.match(text, pos, sent.end)
+    at = v.end() if v else pos
     while len(out) < limit:
         n = product_at(sent, at, described=not out)
         if n is None or not made_thing(sent, n, co, strict):

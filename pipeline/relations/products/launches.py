@@ -1,0 +1,252 @@
+"""developed, where news states a release without its maker as the subject of a verb of release:
+
+- a release as a noun: "Quillon's launch of Orca-3", "the release of Orca-3 by Quillon in May",
+  "With the launch of Orca-3, Quillon ...";
+- a description of the product: "Orca-3 is a language model developed by Quillon",
+  "Orca-3 is the latest model from Quillon", "Orca-3 is Quillon's newest chatbot";
+- making available: "Quillon made Orca-3 available to all users".
+
+A planned, delayed or rival release ("Quillon's planned launch of Orca-5") is not stated as made,
+and the maker must be a name: "the release of Orca-3 was delayed" names nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from ...coref import Coref
+from ..base import Arg, Candidate, text_of
+from ..lexicon import words
+from ..registry import sentence_rule
+from ..toolkit import Name, Sent, State, alt, cand, names_list, negated
+from .credits import _owner
+from .described import _named
+from .release import _release_date, _releaser
+from .shapes import clean, coined, made_thing, products_from
+
+
+def _product(n: Name) -> Arg:
+    return Arg(n.text, "PRODUCT", clean(n.text), n.start, n.end)
+
+
+def _dated(sent: Sent, prods: list[Name], end: int) -> dict[str, str]:
+    """The release date after the maker ("by Quillon in May 2024") or after the product ("of Orca-3 in May")."""
+    return _release_date(sent, end) or _release_date(sent, prods[-1].end)
+
+
+# ---------------------------------------------------------------- "Quillon's launch of Orca-3"
+
+
+@lru_cache(maxsize=1)
+def _nominal_rx() -> re.Pattern[str]:
+    w = words()
+    unmade = alt(w["unmade_modifiers"])
+    return re.compile(
+        rf"(?P<poss>['’]s?\s+|(?<![\w-])(?:[Ii]ts|[Tt]heir)\s+|\b(?:[Tt]he|[Aa])\s+)(?P<mod>(?:[a-z][\w-]*\s+){{0,2}}?)"
+        rf"(?:{alt(w['release_nouns'])})\s+of\s+(?=(?!(?:{unmade})\b))"
+    )
+
+
+_BY = re.compile(r"\s*(?:,\s*)?(?:(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4},?\s+)?by\s+(?:the\s+)?(?=[A-Z])")
+_WITH_LEAD = re.compile(r"(?:^|\b)(?:With|After|Following|Since|Through)\s+(?:the|its|their)\s+(?:[a-z][\w-]*\s+)?(?:launch|release|debut|unveiling|rollout)\s+of\s+$")
+
+
+@sentence_rule("developed", "products.nominal", triggers=["release"], order=163)
+def nominal_release(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon's launch of Orca-3 in May", "the release of Orca-3 by Quillon", "With the launch of Orca-3, Quillon grew"."""
+    text = text_of(sent.doc)
+    unmade = set(words()["unmade_modifiers"]) | {"delayed", "postponed", "cancelled", "canceled", "failed", "possible", "potential"}
+    for m in _nominal_rx().finditer(text, sent.start, sent.end):
+        if set(m.group("mod").split()) & unmade or negated(sent, m.start()):
+            continue
+        prods = products_from(sent, m.end(), co, strict=False)
+        prods = [p for p in prods if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents) or p.text[:1].isupper() and made_thing(sent, p, co)]
+        if not prods:
+            continue
+        tail = prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”" else 0)
+        maker: Arg | None = None
+        end = tail
+        by = _BY.match(text, tail, sent.end)
+        if by is not None:
+            n = names_list(sent, by.end())[:1]
+            if n:
+                maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
+        elif m.group("poss").strip() not in ("the", "The", "a", "A"):
+            maker = _owner(sent, m.start() + len(m.group("poss").rstrip()), co)
+        elif _WITH_LEAD.search(text, sent.start, m.end()):
+            after = re.match(r"(?:\s+(?:in|on)\s+[^,]{1,25})?\s*,\s*", text[tail : sent.end])
+            if after is not None:
+                n = names_list(sent, tail + after.end())[:1]
+                verb = re.match(r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b", text[n[0].end : sent.end]) if n else None
+                if verb is not None:  # "With the launch of Orca-3, Quillon became ...": the main clause's subject
+                    maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
+        if maker is None or maker.label not in ("ORG", "PERSON"):
+            continue
+        q = _dated(sent, prods, end)
+        for p in prods:
+            yield cand("developed", maker, _product(p), sent, "prose.developed_nominal", q)
+
+
+# ---------------------------------------------------------------- "Orca-3 is a language model developed by Quillon"
+
+
+@lru_cache(maxsize=1)
+def _copula_rx() -> re.Pattern[str]:
+    w = words()
+    nouns = alt(w["product_nouns"])
+    made = r"(?:developed|co-developed|built|created|released|launched|introduced|unveiled|designed|trained|made|produced|open-sourced)"
+    return re.compile(
+        rf"\s+(?:is|was|are|were|remains)\s+(?:a|an|the|one\s+of\s+the)\s+(?P<desc>(?:[\w-]+,?\s+){{0,5}}?)(?:{nouns})"
+        rf"(?:\s+(?:(?:first|originally|initially|jointly|officially|also)\s+)?{made}(?:\s+(?:in|on)\s+[^,;]{{1,25}}?)?\s+by|\s+(?P<from>from))\s+(?:the\s+)?(?=[A-Z])"
+    )
+
+
+_OWN_NOUN = re.compile(r"\s+(?:is|was|remains)\s+(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}|its|their)['’]?s?\s+(?P<rank>[a-z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,2}?")
+
+
+def _copula_subject(sent: Sent, pos: int, co: Coref) -> Name | None:
+    """The product a copula at `pos` describes: its subject, a proper noun, a coined spelling or a product entity."""
+    verb = next((t for t in sent.span if t.idx >= pos and not t.is_space), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    if subj is None or subj.i > verb.i:
+        return None
+    left = min(t.i for t in subj.subtree if t.i <= subj.i and (t.i == subj.i or t.dep_ in ("compound", "nummod")))
+    span = sent.doc[left : subj.i + 1]
+    n = Name(span.start_char, span.end_char, span.text)
+    labelled = any(e.label_ == "PRODUCT" and e.start_char <= n.start < e.end_char for e in sent.ents)
+    if not span.text[:1].isalnum() or not (coined(n.text) or labelled or subj.tag_ in ("NNP", "NNPS")):
+        return None
+    return n if made_thing(sent, n, co, strict=not (coined(n.text) or labelled)) else None
+
+
+@sentence_rule("developed", "products.copula", triggers=["product_noun"], order=164)
+def described_as_made(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Orca-3 is a language model developed by Quillon", "Orca-3 is the latest model from Quillon",
+    "Orca-3 is Quillon's newest chatbot"."""
+    text = text_of(sent.doc)
+    unmade = set(words()["unmade_modifiers"])
+    for m in _copula_rx().finditer(text, sent.start, sent.end):
+        if set(m.group("desc").split()) & unmade or negated(sent, m.start() + 1):
+            continue
+        if m.group("from") and not re.search(rf"\b(?:{alt(words()['product_ranks'])}|new)\b", m.group("desc")):
+            continue  # "Orca is a chatbot from Quillon" may be a reseller's; "the latest model from Quillon" is Quillon's own
+        prod = _copula_subject(sent, m.start() + 1, co)
+        if prod is None:
+            continue
+        for n in names_list(sent, m.end())[:3]:
+            maker = _named(sent, n.start, n.end, co)
+            if maker is not None and not (maker.start is not None and prod.start <= maker.start < prod.end):
+                yield cand("developed", maker, _product(prod), sent, "prose.developed_copula", _release_date(sent, n.end) or _release_date(sent, m.start()))
+    ranks = set(words()["product_ranks"]) | {"new", "own"}
+    for m in _OWN_NOUN.finditer(text, sent.start, sent.end):
+        if m.group("rank") not in ranks or not re.match(rf"(?:{alt(words()['product_nouns'])})\b", text[m.end() : sent.end]):
+            continue  # "M is Quillon's newest model", not "M is Quillon's main tool" (a tool it may only use)
+        prod = _copula_subject(sent, m.start() + 1, co)
+        owner = _owner(sent, m.end("owner") + (2 if text[m.end("owner") : m.end("owner") + 1] in "'’" else 0), co)
+        if prod is not None and owner is not None and not negated(sent, m.start() + 1):
+            yield cand("developed", owner, _product(prod), sent, "prose.developed_copula")
+
+
+# ---------------------------------------------------------------- "Quillon made Orca-3 available"
+
+_AVAILABLE = re.compile(r"\b(?:made|makes|has\s+made|is\s+making)\s+(?=\S)")
+_AVAILABLE_TAIL = re.compile(r"\s+(?:(?:generally|publicly|freely|widely|broadly|now)\s+)?(?:available|open[- ]source)\b")
+
+
+@sentence_rule("developed", "products.available", triggers=["release"], order=165)
+def made_available(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon made Orca-3 available to all users", "Quillon has made its Orca model open source"."""
+    text = text_of(sent.doc)
+    for m in _AVAILABLE.finditer(text, sent.start, sent.end):
+        prods = products_from(sent, m.end(), co, strict=False)
+        if not prods:
+            continue
+        tail = re.match(r"(?:\s+(?:[a-z][\w-]*\s+)?(?:model|models|chatbot|assistant|app|library|framework|tool|platform|system|software))?", text[prods[-1].end : sent.end])
+        end = prods[-1].end + tail.end()
+        if not _AVAILABLE_TAIL.match(text, end, sent.end) or negated(sent, m.start()):
+            continue
+        subj = _releaser(sent, m.start(), co)
+        if subj is None:
+            continue
+        for p in prods:
+            yield cand("developed", subj, _product(p), sent, "prose.developed_available", _release_date(sent, end))
+
+
+# ---------------------------------------------------------------- "developed tools such as M and N"
+
+_MADE_KINDS = re.compile(
+    r"\b(?:developed|develops|created|creates|built|builds|released|releases|launched|launches|designed|wrote|authored|open-sourced|maintains|maintained)\s+"
+    r"(?:(?:several|many|numerous|various|two|three|four|a\s+number\s+of|a\s+range\s+of|a\s+series\s+of|a\s+family\s+of|the)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"(?:tools|systems|libraries|packages|models|frameworks|platforms|products|applications|apps|programs|projects|services|engines|databases|compilers|toolkits|chatbots|chips)"
+    r",?\s+(?:such\s+as|including|like|notably)\s+"
+)
+
+
+@sentence_rule("developed", "products.such_as", triggers=["release"], order=166)
+def made_such_as(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P has developed several widely used software packages, including M and N", "Quillon built tools such as M"."""
+    text = text_of(sent.doc)
+    for m in _MADE_KINDS.finditer(text, sent.start, sent.end):
+        prods = [p for p in products_from(sent, m.end(), co) if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents) or p.text[:1].isupper()]
+        if not prods or negated(sent, m.start()):
+            continue
+        subj = _releaser(sent, m.start(), co)  # the verb's own subject ("Under P's leadership, Quillon has released ..."), else the clause's person
+        if subj is None:
+            continue
+        for p in prods:
+            yield cand("developed", subj, _product(p), sent, "prose.developed_such_as")
+
+
+# ---------------------------------------------------------------- "Quillon announced Orca-3, its newest model"
+
+
+@lru_cache(maxsize=1)
+def _announced_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = alt(words()["product_nouns"])
+    verb = re.compile(r"\b(?:announced|announces|has\s+announced|is\s+(?:releasing|launching|rolling\s+out|unveiling|shipping|open-sourcing)|(?:began|begins|started|starts|has\s+begun|has\s+started)\s+(?:releasing|launching|rolling\s+out|shipping|selling))\s+")
+    appos = re.compile(rf"\s*(?:,|\(|–|—)\s*(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,4}}?(?:{nouns})\b")
+    return verb, appos
+
+
+@sentence_rule("developed", "products.announced", triggers=["announce"], order=167)
+def announced(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Quillon announced Orca-3, its most capable model", "Quillon began rolling out Orca-3 on Monday"."""
+    text = text_of(sent.doc)
+    verb, appos = _announced_rx()
+    for m in verb.finditer(text, sent.start, sent.end):
+        prods = products_from(sent, m.end(), co, strict=False)
+        if not prods or negated(sent, m.start()):
+            continue
+        if m.group().startswith("announc") and not appos.match(text, prods[-1].end, sent.end):
+            continue  # "announced Ada Reyes as CEO", "announced Monday": only a product described as one
+        subj = _releaser(sent, m.start(), co)
+        if subj is None or subj.label not in ("ORG", "PERSON"):
+            continue
+        q = _release_date(sent, prods[-1].end)
+        for p in prods:
+            yield cand("developed", subj, _product(p), sent, "prose.developed_release", q)
+
+
+# ---------------------------------------------------------------- "Orca-3, which Quillon released in March"
+
+_ORG_WHICH = re.compile(
+    r"(?<![\w-])(?P<prod>[A-Z][\w.+]*(?:-[A-Z\d][\w.+]*)*(?:\s+\d[\w.]*)?)(?:\s+[a-z]+){0,2}?,?\s+(?:which|that)\s+(?P<who>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+"
+    r"(?:(?:has|had|first|also|recently|officially)\s+)*(?:released|launched|unveiled|introduced|open-sourced|debuted|shipped|developed|built|created)\b"
+)
+
+
+@sentence_rule("developed", "products.org_which", triggers=["release"], order=168)
+def org_which(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Orca-3, which Quillon released in March", "the Orca app that Kestrel Systems built" (a person's is read by `makers`)."""
+    text = text_of(sent.doc)
+    for m in _ORG_WHICH.finditer(text, sent.start, sent.end):
+        who = Name(m.start("who"), m.end("who"), m.group("who"))
+        if co.person_at(who.start, who.end) is not None or negated(sent, m.end("who") + 1):
+            continue
+        n = Name(m.start("prod"), m.end("prod"), m.group("prod"))
+        maker = _named(sent, who.start, who.end, co)
+        if maker is None or not made_thing(sent, n, co, strict=False):
+            continue
+        yield cand("developed", maker, _product(n), sent, "prose.developed_org_which", _release_date(sent, m.end()))
