@@ -133,7 +133,7 @@ def _proposal_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _named_first_rx() -> re.Pattern[str]:
     """"we propose M, a ...": the page's own people name their method before describing it."""
-    return re.compile(rf"\b(?:we|I)\s+(?:(?:also|further|then|first)\s+)?(?:{alt(words()['proposal_verbs'])})\s+(?=[\"“]?[A-Z]|[a-z]+[A-Z\d])")
+    return re.compile(rf"\b(?:we|I)\s+(?:(?:also|further|then|first|will|shall|would|can)\s+)?(?:{alt(words()['proposal_verbs'])})\s+(?=[\"“]?[A-Z]|[a-z]+[A-Z\d])")
 
 
 def _proposer(sent: Sent, pos: int, co: Coref) -> Arg | None:

@@ -20,7 +20,7 @@ from ...coref import Coref
 from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
-from ..toolkit import Name, Sent, State, alt, cand, names_list, negated
+from ..toolkit import Name, Sent, State, alt, cand, names_list, negated, person_refs, subj_arg
 from .credits import _owner
 from .described import _named
 from .release import _release_date, _releaser
@@ -250,3 +250,49 @@ def org_which(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if maker is None or not made_thing(sent, n, co, strict=False):
             continue
         yield cand("developed", maker, _product(n), sent, "prose.developed_org_which", _release_date(sent, m.end()))
+
+
+# ---------------------------------------------------------------- "His contributions include M, a framework ..., and N"
+
+_CONTRIBUTIONS = re.compile(
+    r"(?:['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:(?:key|major|main|notable|best-known|most\s+notable|best\s+known|technical|research)\s+)?"
+    r"(?:contributions|creations|inventions)\s+(?:include|included|includes|are|were)\s+"
+)
+
+
+@sentence_rule("developed", "products.contributions", triggers=["contributions"], order=169)
+def contributions(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"His contributions include the Graph Vault Engine (GVE), a framework ..., and Tessera, a method ...":
+    named things a person is credited with; an idea without a name ("the theory of X") is not one."""
+    text = text_of(sent.doc)
+    for m in _CONTRIBUTIONS.finditer(text, sent.start, sent.end):
+        owner = m.start() + len(re.match(r"\s*\S+", text[m.start() :]).group()) if text[m.start()] not in "'’" else m.start()
+        ref = next((r for r in person_refs(sent, co) if r.end in (m.start(), owner) and r.start <= m.start() + 1), None)
+        if ref is None or negated(sent, m.end()):
+            continue  # the person whose contributions they are: "Tom Berg's", "His"
+        for n in _credited(sent, m.end(), co):
+            yield cand("developed", subj_arg(sent, ref), _product(n), sent, "prose.developed_contributions")
+
+
+_APPOS_SKIP = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,\s+(?:a|an|the)\s+[^,;]{1,80}?,\s*(?:and\s+)?|\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _credited(sent: Sent, pos: int, co: Coref) -> list[Name]:
+    """The names credited from `pos` on, each maybe followed by its abbreviation and a description
+    ("the Graph Vault Engine (GVE), a framework for storage, and Tessera, a method")."""
+    text = text_of(sent.doc)
+    out: list[Name] = []
+    while len(out) < 6:
+        ps = products_from(sent, pos, co, strict=False, limit=1)
+        if not ps or not ps[0].text[:1].isupper() and not coined(ps[0].text):
+            break
+        n = ps[0]
+        ab = re.match(r"\s*\([A-Z][\w-]{1,12}\)", text[n.end : sent.end])
+        if ab is not None:
+            n = Name(n.start, n.end + ab.end(), text[n.start : n.end + ab.end()])
+        out.append(n)
+        j = _APPOS_SKIP.match(text, n.end, sent.end)
+        if j is None or j.end() == n.end:
+            break
+        pos = j.end()
+    return out
