@@ -143,7 +143,26 @@ def _proposer(sent: Sent, pos: int, co: Coref) -> Arg | None:
         return subj_arg(sent, ref)
     before = text_of(sent.doc)[sent.start : pos]
     if re.search(r"\b(?:we|I|us|our\s+\w+)\b", before, re.I):
-        return subject_arg(sent.doc, (pos, pos))
+        return _speaker(sent, pos, co) or subject_arg(sent.doc, (pos, pos))
+    return None
+
+
+_TITLE_LINE = re.compile(r"(?:^|\n)([^\n]{2,150}?)[ \t]*(?=\n)")
+
+
+def _speaker(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """On a page of talks, "I" / "we" of an abstract is the speaker its heading names ("Ada Reyes: Title"
+    on a line of its own), past short subheadings ("Abstract")."""
+    text = text_of(sent.doc)
+    lines = [m for m in _TITLE_LINE.finditer(text, max(0, pos - 4000), pos) if not m.group(1).rstrip().endswith((".", ",", ";"))]
+    for m in reversed(lines[-3:]):
+        name = re.match(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:–—(]|\s*$)", m.group(1))
+        if name is None:
+            continue
+        p = co.person_at(m.start(1), m.start(1) + name.end())
+        if p is not None:
+            return person_arg(sent.doc, p, m.start(1), m.start(1) + name.end())
+        return None
     return None
 
 
@@ -163,14 +182,14 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         n = product_at(sent, m.end(), described=False)
         if n is None or not coined(n.text) or not software(sent, n) or not re.match(r"\s*(?:,\s+(?:a|an)\s|:\s)", text[n.end : sent.end]) or negated(sent, m.start()):
             continue  # "we present SafeSync, a protocol ...": a coined name, then what it is
-        subj = subject_arg(sent.doc, (m.start(), m.start()))
+        subj = _speaker(sent, m.start(), co) or subject_arg(sent.doc, (m.start(), m.start()))
         if subj is not None:
             yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
     for m in passive.finditer(text, sent.start, sent.end):
         n = product_at(sent, m.start("name"), described=False)
         if n is None or n.end > m.end("name") or not made_thing(sent, n, co, strict=not coined(n.text)):
             continue
-        subj = subject_arg(sent.doc, (m.start(), m.start()))
+        subj = _speaker(sent, m.start(), co) or subject_arg(sent.doc, (m.start(), m.start()))
         if subj is not None and not negated(sent, m.end("name")):
             yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
 
