@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ...coref import Coref
-from ..base import Arg, Candidate, text_of
+from ..base import Arg, Candidate, subject_arg, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, alt, cand, names_list, negated, person_refs, subj_arg
@@ -296,3 +296,27 @@ def _credited(sent: Sent, pos: int, co: Coref) -> list[Name]:
             break
         pos = j.end()
     return out
+
+
+# ---------------------------------------------------------------- "- One of the developers of AdaFlow" (a line of a CV)
+
+_ROLE_LINE = re.compile(
+    r"[-*•\s]*(?:(?:I\s+am|I['’]m|Served\s+as|Working\s+as)\s+)?(?:(?:[Oo]ne\s+of\s+the|[Aa]n?|[Tt]he)\s+)?(?:(?:[Cc]ore|[Ll]ead|[Mm]ain|[Oo]riginal|[Pp]rimary|[Aa]ctive|[Kk]ey|[Mm]ajor)\s+)?"
+    r"(?:[Cc]o-?)?(?:[Dd]evelopers?|[Mm]aintainers?|[Cc]ontributors?|[Cc]reators?)\s+(?:of|to)\s+(?:the\s+)?(?=[\"“\[]?(?:[A-Z]|[a-z]+[A-Z\d]))"
+)
+
+
+@sentence_rule("developed", "products.role_line", triggers=["maintain"], order=170)
+def role_line(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """A line that opens with the page person's role in a project ("One of the developers of AdaFlow",
+    "Core contributor to GraphVault"): the page's person made it. A named person's role is read by `makers`."""
+    text = text_of(sent.doc)
+    m = _ROLE_LINE.match(text, sent.start, sent.end)
+    if m is None or negated(sent, m.end()):
+        return
+    prods = [p for p in products_from(sent, m.end() + (1 if text[m.end() : m.end() + 1] == "[" else 0), co) if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents)]
+    subj = subject_arg(sent.doc, (sent.start, sent.start)) if prods else None
+    if subj is None:
+        return
+    for p in prods:
+        yield cand("developed", subj, _product(p), sent, "prose.developed_role_line")
