@@ -201,8 +201,8 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ranks = alt(words()["product_ranks"])
     owner_first = re.compile(
-        rf"(?:['’]s?|(?<![\w-])[Ii]ts)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
-        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?products\s+(?:include|included|includes|are|were))\s+"
+        rf"(?:['’]s?|(?<![\w-])[Ii]ts|,\s+whose)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
+        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?(?:products|portfolio)\s+(?:include|included|includes|are|were))\s+"
     )
     name_first = re.compile(rf"\s+(?:is|was|remains)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s?\s+(?:(?:{ranks})\s+)*(?:commercial\s+|software\s+)?product\b")
     return owner_first, name_first
@@ -243,7 +243,8 @@ def product_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     owner_first, name_first = _product_of_rx()
     for m in owner_first.finditer(text, sent.start, sent.end):
-        owner = _owner(sent, m.start() + len(re.match(r"['’]s?|its", text[m.start() :], re.I).group()), co)
+        own = re.match(r"['’]s?|its", text[m.start() :], re.I)
+        owner = _owner(sent, m.start() + (len(own.group()) if own else 0), co)  # (", whose products": the name before the comma)
         prods = products_from(sent, m.end(), co, strict=False)
         if owner is None or not prods or negated(sent, m.end()):
             continue

@@ -25,7 +25,7 @@ _MAINTAINER = re.compile(
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
 # "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
-_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design)|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
+_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design|launch)|conceived|architected|pioneered|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
     r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])")
 
 

@@ -109,7 +109,7 @@ def _before_when(sent: Sent, pos: int) -> int:
 def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """What "it" / "they" before `pos` stands for: who "said" it in the same sentence ("Quillon said it had
     launched M"), else the organisation named last shortly before, else the story's company."""
-    from .credits import _company_before  # (a module of this package that imports this one's neighbours)
+    from .credits import _company_before  # (imported here: credits imports this module's neighbours)
 
     text = text_of(sent.doc)
     it = _IT.search(text, sent.start, pos)
@@ -130,7 +130,9 @@ def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     aux = re.search(_GAP + r"$", text[sent.start : pos])
     named = org_ending_at(sent, sent.start + aux.start()) if aux else None
     if _THE_COMPANY.search(text, sent.start, pos):
-        return company_in_context(sent.doc, pos)  # "The company released M": the organisation the story is about
+        from .credits import _company_before
+
+        return _company_before(sent, pos, co)  # "The company released M": the organisation named last, else the story's
     if _IT.search(text, sent.start, pos):
         return _pronoun_owner(sent, pos, co)
     if orgs and re.fullmatch(_GAP, text[orgs[-1].end_char : pos]):

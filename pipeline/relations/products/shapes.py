@@ -21,6 +21,8 @@ NOT_MADE = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
 GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?")
+# "the popular Orca app", "its open-source GraphVault library": praise before a name is no part of it
+_PRAISE = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?(?:(?:popular|widely[- ]used|open[- ]source|famous|well-known|successful|award-winning|flagship|acclaimed|influential)\s+){1,2}(?=[A-Z])")
 # a capitalised name, with a version ("Nimbus 2", "Ledger 3.1") or hyphenated parts ("Orca-2", "Tessera-7B")
 _SHAPED = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?([A-Z][\w.+]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)")
 # a lowercase coined spelling: an inner capital or a digit ("word2vec", "fastText", "spaCy")
@@ -77,6 +79,9 @@ def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
         d = _description().match(text, pos, sent.end)
         if d is not None:
             pos = d.end()
+    praise = _PRAISE.match(text, pos, sent.end)
+    if praise is not None:
+        pos = praise.end()
     q = _QUOTED.match(text, pos, sent.end)
     if q is not None:
         return Name(q.start(1), q.end(1), q.group(1).strip())
