@@ -208,7 +208,7 @@ def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return owner_first, name_first
 
 
-def _company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+def company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """What "the company" / "its" means: the last organisation named shortly before (no person the
     model took for one), else the company the story is about."""
     orgs = [
@@ -222,11 +222,11 @@ def _company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     return company_in_context(sent.doc, pos)
 
 
-def _owner(sent: Sent, end: int, co: Coref) -> Arg | None:
+def owner_of(sent: Sent, end: int, co: Coref) -> Arg | None:
     """The possessor ending at `end`: a person, an organisation, or the story's company for "the company's"."""
     text = text_of(sent.doc)
     if re.search(r"(?:\b(?:the|our|its)\s+(?:company|startup|firm)(?:['’]s?)?|(?<![\w-])its)$", text[sent.start : end], re.I):
-        return _company_before(sent, end, co)
+        return company_before(sent, end, co)
     n = org_ending_at(sent, end)
     if n is None:  # an entity that took in its possessive ending ("Orbit AI's")
         e = next((e for e in sent.ents if e.end_char == end and e.label_ in ("ORG", "PERSON") and re.search(r"['’]s?$", e.text)), None)
@@ -244,7 +244,7 @@ def product_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     owner_first, name_first = _product_of_rx()
     for m in owner_first.finditer(text, sent.start, sent.end):
         own = re.match(r"['’]s?|its", text[m.start() :], re.I)
-        owner = _owner(sent, m.start() + (len(own.group()) if own else 0), co)  # (", whose products": the name before the comma)
+        owner = owner_of(sent, m.start() + (len(own.group()) if own else 0), co)  # (", whose products": the name before the comma)
         prods = products_from(sent, m.end(), co, strict=False)
         if owner is None or not prods or negated(sent, m.end()):
             continue
@@ -259,7 +259,7 @@ def product_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         left = min(t.i for t in subj.subtree if t.i <= subj.i and (t.i == subj.i or t.dep_ in ("compound", "nummod")))
         span = sent.doc[left : subj.i + 1]
         n = Name(span.start_char, span.end_char, span.text)
-        owner = _owner(sent, m.end("owner"), co)
+        owner = owner_of(sent, m.end("owner"), co)
         if owner is None or not span.text[:1].isupper() or not _named_product(sent, n, co) and subj.tag_ not in ("NNP", "NNPS"):
             continue
         if made_thing(sent, n, co) or coined(n.text):

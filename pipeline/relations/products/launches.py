@@ -21,7 +21,7 @@ from ..base import Arg, Candidate, subject_arg, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, alt, cand, names_list, negated, person_refs, subj_arg
-from .credits import _owner
+from .credits import owner_of
 from .described import _named
 from .release import _release_date, _releaser
 from .shapes import clean, coined, made_thing, products_from
@@ -74,13 +74,13 @@ def nominal_release(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if n:
                 maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
         elif m.group("poss").strip() not in ("the", "The", "a", "A"):
-            maker = _owner(sent, m.start() + len(m.group("poss").rstrip()), co)
+            maker = owner_of(sent, m.start() + len(m.group("poss").rstrip()), co)
         elif _WITH_LEAD.search(text, sent.start, m.end()):
             after = re.match(r"(?:\s+(?:in|on)\s+[^,]{1,25})?\s*,\s*", text[tail : sent.end])
             if after is not None:
                 n = names_list(sent, tail + after.end())[:1]
-                verb = re.match(r"\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b", text[n[0].end : sent.end]) if n else None
-                if verb is not None:  # "With the launch of Orca-3, Quillon became ...": the main clause's subject
+                head = next((t for t in sent.span if t.idx >= n[0].end), None) if n else None
+                if head is not None and (head.tag_.startswith("VB") or head.tag_ == "MD"):  # "With the launch of Orca-3, Quillon became ...": the main clause's subject
                     maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
         if maker is None or maker.label not in ("ORG", "PERSON"):
             continue
@@ -139,12 +139,12 @@ def described_as_made(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             maker = _named(sent, n.start, n.end, co)
             if maker is not None and not (maker.start is not None and prod.start <= maker.start < prod.end):
                 yield cand("developed", maker, _product(prod), sent, "prose.developed_copula", _release_date(sent, n.end) or _release_date(sent, m.start()))
-    ranks = set(words()["product_ranks"]) | {"new", "own"}
+    ranks = {"new", "newest", "latest", "first", "flagship", "own", "debut"}  # made by the owner, not only used ("main", "core")
     for m in _OWN_NOUN.finditer(text, sent.start, sent.end):
         if m.group("rank") not in ranks or not re.match(rf"(?:{alt(words()['product_nouns'])})\b", text[m.end() : sent.end]):
             continue  # "M is Quillon's newest model", not "M is Quillon's main tool" (a tool it may only use)
         prod = _copula_subject(sent, m.start() + 1, co)
-        owner = _owner(sent, m.end("owner") + (2 if text[m.end("owner") : m.end("owner") + 1] in "'’" else 0), co)
+        owner = owner_of(sent, m.end("owner") + (2 if text[m.end("owner") : m.end("owner") + 1] in "'’" else 0), co)
         if prod is not None and owner is not None and not negated(sent, m.start() + 1):
             yield cand("developed", owner, _product(prod), sent, "prose.developed_copula")
 
@@ -160,18 +160,21 @@ def made_available(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """"Quillon made Orca-3 available to all users", "Quillon has made its Orca model open source"."""
     text = text_of(sent.doc)
     for m in _AVAILABLE.finditer(text, sent.start, sent.end):
-        prods = products_from(sent, m.end(), co, strict=False)
+        prods = products_from(sent, m.end(), co)  # (strict: "made Ada Reyes available" makes no product)
         if not prods:
             continue
         tail = re.match(r"(?:\s+(?:[a-z][\w-]*\s+)?(?:model|models|chatbot|assistant|app|library|framework|tool|platform|system|software))?", text[prods[-1].end : sent.end])
         end = prods[-1].end + tail.end()
-        if not _AVAILABLE_TAIL.match(text, end, sent.end) or negated(sent, m.start()):
-            continue
+        if not (tail.group() or all(coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents) for p in prods)):
+            continue  # a product by its spelling, its label or its noun ("its Orca model"), not "made Ada Reyes available"
+        avail = _AVAILABLE_TAIL.match(text, end, sent.end)
+        if avail is None or negated(sent, m.start()) or any(e.label_ == "PERSON" and e.start_char <= prods[0].start < e.end_char for e in sent.ents):
+            continue  # ("made Ada Reyes available for interviews": a person)
         subj = _releaser(sent, m.start(), co)
         if subj is None:
             continue
         for p in prods:
-            yield cand("developed", subj, _product(p), sent, "prose.developed_available", _release_date(sent, end))
+            yield cand("developed", subj, _product(p), sent, "prose.developed_available", _release_date(sent, avail.end()))
 
 
 # ---------------------------------------------------------------- "developed tools such as M and N"
@@ -219,14 +222,15 @@ def announced(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         prods = products_from(sent, m.end(), co, strict=False)
         if not prods or negated(sent, m.start()):
             continue
-        if m.group().startswith("announc") and not appos.match(text, prods[-1].end, sent.end):
+        a = appos.match(text, prods[-1].end, sent.end)
+        if m.group().startswith("announc") and a is None:
             continue  # "announced Ada Reyes as CEO", "announced Monday": only a product described as one
         subj = _releaser(sent, m.start(), co)
         if subj is None or subj.label not in ("ORG", "PERSON"):
             continue
-        q = _release_date(sent, prods[-1].end)
+        q = _release_date(sent, prods[-1].end) or (_release_date(sent, a.end()) if a is not None else {})
         for p in prods:
-            yield cand("developed", subj, _product(p), sent, "prose.developed_release", q)
+            yield cand("developed", subj, _product(p), sent, "prose.developed_announced", q)
 
 
 # ---------------------------------------------------------------- "Orca-3, which Quillon released in March"

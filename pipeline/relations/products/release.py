@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ...coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..base import Arg, Candidate, dates_in, ents_starting_in, lines, subject_arg, text_of
-from ..mentions import company_in_context, org_ending_at
+from ..mentions import org_ending_at
 from ..registry import doc_rule, sentence_rule
 from ..toolkit import (
     Name,
@@ -33,6 +33,7 @@ from ..toolkit import (
     subj_arg,
     words,
 )
+from .credits import company_before
 from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from
 
 _WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
@@ -109,8 +110,6 @@ def _before_when(sent: Sent, pos: int) -> int:
 def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """What "it" / "they" before `pos` stands for: who "said" it in the same sentence ("Quillon said it had
     launched M"), else the organisation named last shortly before, else the story's company."""
-    from .credits import _company_before  # (imported here: credits imports this module's neighbours)
-
     text = text_of(sent.doc)
     it = _IT.search(text, sent.start, pos)
     said = _SAID_IT.search(text, sent.start, sent.start + it.start()) if it else None
@@ -118,7 +117,7 @@ def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
         n = org_ending_at(sent, said.end("org"))
         if n is not None and co.person_at(n.start, n.end) is None:
             return org_arg(sent, n)
-    return _company_before(sent, sent.start + it.start(), co) if it else None
+    return company_before(sent, sent.start + it.start(), co) if it else None
 
 
 def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
@@ -130,9 +129,7 @@ def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     aux = re.search(_GAP + r"$", text[sent.start : pos])
     named = org_ending_at(sent, sent.start + aux.start()) if aux else None
     if _THE_COMPANY.search(text, sent.start, pos):
-        from .credits import _company_before
-
-        return _company_before(sent, pos, co)  # "The company released M": the organisation named last, else the story's
+        return company_before(sent, pos, co)  # "The company released M": the organisation named last, else the story's
     if _IT.search(text, sent.start, pos):
         return _pronoun_owner(sent, pos, co)
     if orgs and re.fullmatch(_GAP, text[orgs[-1].end_char : pos]):
