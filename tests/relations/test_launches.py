@@ -21,6 +21,16 @@ POSITIVE = [
     (STORY + "It released Ledger-2 on Monday.", "Northwind Inc.", "Ledger-2", "prose.developed_release", {}),
     (STORY + "The San Francisco-based company unveiled Ledger-2.", "Northwind Inc.", "Ledger-2", "prose.developed_release", {}),
     ("Tom Berg joined Kestrel Systems in 2015. Under his leadership, the company launched Falcon-2.", "Kestrel Systems", "Falcon-2", "prose.developed_release", {}),
+    # the verb's own subject past a clause set off by commas; an organisation's staff
+    ("Quillon, the startup backed by Northwind, on Tuesday released Orca-3.", "Quillon", "Orca-3", "prose.developed_release", {}),
+    ("Kestrel Systems, which is backed by Brightleaf, released Falcon-2.", "Kestrel Systems", "Falcon-2", "prose.developed_release", {}),
+    ("Orbit AI, a unit of Northwind, launched Nimbus-7B.", "Orbit AI", "Nimbus-7B", "prose.developed_release", {}),
+    ("Quillon researchers released Orca-3.", "Quillon", "Orca-3", "prose.developed_release", {}),
+    ("Kestrel Systems engineers have open-sourced Falcon-2.", "Kestrel Systems", "Falcon-2", "prose.developed_release", {}),
+    ("Brightleaf scientists unveiled GraphVault in 2022.", "Brightleaf", "GraphVault", "prose.developed_release", {"date": "2022"}),
+    ("The model, Orca-3, was released by Quillon on Tuesday.", "Quillon", "Orca-3", "prose.developed_by", {}),
+    ("Quillon released its long-awaited Orca-3 model on Tuesday.", "Quillon", "Orca-3", "prose.developed_release", {}),
+    ("Quillon rolls out Orca-3 to all users", "Quillon", "Orca-3", "prose.developed_release", {}),
     # what a description names: "two new models: A and B", "the models A and B", "a preview of M", "the popular M app"
     ("Quillon released two new models: Orca-3 and Orca-4.", "Quillon", "Orca-4", "prose.developed_release", {}),
     ("Quillon released the models Orca-3 and Orca-4.", "Quillon", "Orca-3", "prose.developed_release", {}),
@@ -76,6 +86,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Quillon, the startup backed by Northwind, never released Orca-3.",
+    "Quillon researchers praised Orca-3.",
     "Quillon said Tuesday it had not launched Orca-3.",
     "Quillon said it plans to release Orca-3.",
     STORY + "It did not release Ledger-2.",

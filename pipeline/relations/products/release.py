@@ -22,6 +22,7 @@ from ..toolkit import (
     alt,
     cand,
     clause_subject,
+    is_location,
     date_after,
     leading_date,
     name_at,
@@ -120,10 +121,38 @@ def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
     return company_before(sent, sent.start + it.start(), co) if it else None
 
 
+def _set_off_subject(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The verb's named subject when a clause set off by commas stands between them
+    ("Quillon, the startup backed by Northwind, on Tuesday released M": Quillon, not Northwind)."""
+    text = text_of(sent.doc)
+    verb = next((t for t in sent.span if t.idx >= pos and not t.is_space), None)
+    while verb is not None and verb.dep_ in ("advmod", "aux", "neg", "prt") and verb.head.i > verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb is not None else None
+    if subj is None or subj.tag_ not in ("NNP", "NNPS") or "," not in text[subj.idx + len(subj.text) : pos]:
+        return None
+    left = min(t.i for t in subj.subtree if t.i <= subj.i and (t.i == subj.i or t.dep_ == "compound"))
+    span = sent.doc[left : subj.i + 1]
+    ref = next((r for r in person_refs(sent, co) if r.start <= span.start_char < r.end or span.start_char <= r.start < span.end_char), None)
+    if ref is not None:
+        return subj_arg(sent, ref)
+    n = Name(span.start_char, span.end_char, span.text)
+    return None if is_location(n.text) or any(d.start <= n.start < d.end for d in sent.dates) else org_arg(sent, n)
+
+
+_STAFF = re.compile(r"(?<![\w-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:researchers|engineers|scientists|developers)" + _GAP + "$")
+
+
 def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """Who released what follows `pos`: the organisation or person that is the verb's subject."""
     text = text_of(sent.doc)
-    pos = _before_when(sent, pos)
+    verb_at, pos = pos, _before_when(sent, pos)
+    set_off = _set_off_subject(sent, verb_at, co)
+    if set_off is not None:
+        return set_off
+    staff = _STAFF.search(text, sent.start, pos)
+    if staff is not None and co.person_at(staff.start("org"), staff.end("org")) is None and not is_location(staff.group("org")):
+        return org_arg(sent, Name(staff.start("org"), staff.end("org"), staff.group("org")))  # "Quillon researchers released M"
     ref = clause_subject(sent, pos, co)
     orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= pos]
     aux = re.search(_GAP + r"$", text[sent.start : pos])
@@ -219,6 +248,10 @@ def developed_by(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             n = name_at(sent, m.end())
             if n is None or co.person_at(n.start, n.end) is not None:
                 continue
+            cut = next((d.start for d in sent.dates if n.start < d.start < n.end), None) or next((d.start(1) for d in _DAY.finditer(text, n.start, n.end) if d.start(1) > n.start), None)
+            if cut is not None:  # "by Quillon on Tuesday": the name ends before its date
+                n = Name(n.start, n.start + len(text[n.start : cut].rstrip()), text[n.start : cut].rstrip())
+                n = Name(n.start, n.end - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group()), n.text[: len(n.text) - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group())])
             subj, end = org_arg(sent, n), n.end
         inside = [d for d in sent.dates if m.start() <= d.start < m.end() and d.value and "/" not in d.value]  # "launched in 2023 by X"
         yield cand("developed", subj, prod, sent, "prose.developed_by", {"date": inside[0].value} if inside else _release_date(sent, end))

@@ -22,7 +22,7 @@ GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Departme
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?")
 # "the popular Orca app", "its open-source GraphVault library": praise before a name is no part of it
-_PRAISE = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?(?:(?:popular|widely[- ]used|open[- ]source|famous|well-known|successful|award-winning|flagship|acclaimed|influential)\s+){1,2}(?=[A-Z])")
+_PRAISE = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?(?:(?:popular|widely[- ]used|open[- ]source|famous|well-known|successful|award-winning|flagship|acclaimed|influential|long-awaited|much-anticipated|new|newest|latest|next-generation)\s+){1,2}(?=[A-Z])")
 # a capitalised name, with a version ("Nimbus 2", "Ledger 3.1") or hyphenated parts ("Orca-2", "Tessera-7B")
 _SHAPED = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?([A-Z][\w.+]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)")
 # a lowercase coined spelling: an inner capital or a digit ("word2vec", "fastText", "spaCy")
