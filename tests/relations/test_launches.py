@@ -76,6 +76,18 @@ POSITIVE = [
     ("Quillon, whose products include Orca and TinyServe, raised money.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
     ("Quillon's portfolio includes Orca-3 and TinyServe.", "Quillon", "Orca-3", "prose.developed_product_of", {}),
     ("Kestrel Systems, whose products include Falcon-2, raised money.", "Kestrel Systems", "Falcon-2", "prose.developed_product_of", {}),
+    # roles joined by "and"; leading the team behind M; authoring a named piece of software
+    ("Tom Berg is the creator and maintainer of GraphVault.", "Tom Berg", "GraphVault", "prose.developed_maintainer", {}),
+    ("Ada Reyes is the creator and lead developer of TinyServe.", "Ada Reyes", "TinyServe", "prose.developed_maintainer", {}),
+    ("Mira Olsen is a co-creator and core maintainer of FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_maintainer", {}),
+    ("Tom Berg is a researcher. He led the team behind GraphVault.", "Tom Berg", "GraphVault", "prose.developed_led", {}),
+    ("Ada Reyes headed the team behind Orca-3 at Quillon.", "Ada Reyes", "Orca-3", "prose.developed_led", {}),
+    ("Mira Olsen managed the engineering team behind TinyServe.", "Mira Olsen", "TinyServe", "prose.developed_led", {}),
+    ("Tom Berg is the author of the popular GraphVault library.", "Tom Berg", "GraphVault", "prose.developed_software_author", {}),
+    ("Ada Reyes is also the author of the Tessera Python package.", "Ada Reyes", "Tessera", "prose.developed_software_author", {}),
+    ("Mira Olsen is one of the authors of the FastGraph framework.", "Mira Olsen", "FastGraph", "prose.developed_software_author", {}),
+    ("Tom Berg is a researcher. His open-source projects include GraphVault and TinyServe.", "Tom Berg", "TinyServe", "prose.developed_contributions", {}),
+    ("Tom Berg is a researcher. He is known for creating the Zeta programming language.", "Tom Berg", "Zeta", "prose.developed_gerund", {}),
     # a CV line with the page person's role in a project
     (PAGE.format("- One of the developers of [TableSync](https://example.org/tablesync)"), "Ada Reyes", "TableSync", "prose.developed_role_line", {}),
     (PAGE.format("- Core contributor to GraphVault and TinyServe."), "Ada Reyes", "TinyServe", "prose.developed_role_line", {}),
@@ -86,6 +98,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Tom Berg is the author of the popular Deep Learning book.",
+    "Tom Berg is not the author of the GraphVault library.",
+    "Tom Berg led the team behind the scenes.",
+    "Tom Berg is the creator and host of a podcast.",
+    "Tom Berg is a researcher. His projects include work for the Red Cross.",
     "Quillon, the startup backed by Northwind, never released Orca-3.",
     "Quillon researchers praised Orca-3.",
     "Quillon said Tuesday it had not launched Orca-3.",

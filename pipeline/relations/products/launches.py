@@ -260,7 +260,7 @@ def org_which(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 _CONTRIBUTIONS = re.compile(
     r"(?:['’]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:(?:key|major|main|notable|best-known|most\s+notable|best\s+known|technical|research)\s+)?"
-    r"(?:contributions|creations|inventions)\s+(?:include|included|includes|are|were)\s+"
+    r"(?:contributions|creations|inventions|open[- ]source\s+(?:projects|software|tools|libraries)|software\s+(?:projects|packages|tools))\s+(?:include|included|includes|are|were)\s+"
 )
 
 
@@ -324,3 +324,28 @@ def role_line(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         return
     for p in prods:
         yield cand("developed", subj, _product(p), sent, "prose.developed_role_line")
+
+
+# ---------------------------------------------------------------- "P is the author of the popular GraphVault library"
+
+
+@lru_cache(maxsize=1)
+def _software_author_rx() -> re.Pattern[str]:
+    nouns = r"library|libraries|package|packages|toolkit|framework|software|tool|compiler|database|engine|app|system|language|programming\s+language|model"
+    return re.compile(
+        r"\b(?:is|was|as|became|and)\s+(?:also\s+)?(?:the|an?|one\s+of\s+the)\s+(?:(?:original|main|lead|principal|primary|co-?)\s*)?authors?\s+of\s+(?:the\s+)?"
+        r"(?:(?:popular|widely[- ]used|open[- ]source|well-known)\s+)*(?P<name>[A-Z][\w.+-]*(?:\s+[A-Z\d][\w.+-]*){0,2}?)\s+"
+        rf"(?:open[- ]source\s+|Python\s+|R\s+|Java\s+|JavaScript\s+)?(?:{nouns})\b"
+    )
+
+
+@sentence_rule("developed", "products.software_author", triggers=["author"], order=171)
+def software_author(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"P is the author of the popular GraphVault library": authorship of a named piece of software (a book's is `author_of`)."""
+    text = text_of(sent.doc)
+    for m in _software_author_rx().finditer(text, sent.start, sent.end):
+        ref = next((r for r in reversed(person_refs(sent, co)) if r.end <= m.start() and r.is_subject), None)
+        n = Name(m.start("name"), m.end("name"), m.group("name"))
+        if ref is None or negated(sent, m.start()) or not made_thing(sent, n, co, strict=False):
+            continue
+        yield cand("developed", subj_arg(sent, ref), _product(n), sent, "prose.developed_software_author")

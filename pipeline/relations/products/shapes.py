@@ -32,6 +32,17 @@ _QUOTED = re.compile(r"\s*(?:the\s+)?[\"“]([A-Z0-9][^\"“”\n]{0,40}?)[\"”
 _JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?=(?:the\s+)?[\"“]?(?:[A-Z]|{LOWER_COINED}))")
 
 
+_LANGUAGE_TAIL = re.compile(r"\s+(?:Python|Java|JavaScript|TypeScript|Rust|Go|Julia|R|C\+\+|MATLAB)$")
+
+
+def without_language(sent: Sent, n: Name) -> Name:
+    """"the Tessera Python package": the language a package is written in is no part of its name."""
+    m = _LANGUAGE_TAIL.search(n.text)
+    if m is None or m.start() == 0 or not product_noun_rx().match(text_of(sent.doc), n.end + 1 if n.end < sent.end else n.end):
+        return n
+    return Name(n.start, n.start + m.start(), n.text[: m.start()])
+
+
 def coined(name: str) -> bool:
     """A made-up product spelling: a word with an inner capital or a digit, or a version ("GraphVault", "Orca 2")."""
     return any(w[:1].isdigit() or any(ch.isupper() or ch.isdigit() for ch in w[1:]) for w in name.split())
