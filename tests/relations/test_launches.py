@@ -92,12 +92,25 @@ POSITIVE = [
     (PAGE.format("- One of the developers of [TableSync](https://example.org/tablesync)"), "Ada Reyes", "TableSync", "prose.developed_role_line", {}),
     (PAGE.format("- Core contributor to GraphVault and TinyServe."), "Ada Reyes", "TinyServe", "prose.developed_role_line", {}),
     (PAGE.format("- Lead maintainer of FastGraph"), "Ada Reyes", "FastGraph", "prose.developed_role_line", {}),
+    # a CV line that opens with a verb of making
+    (PAGE.format("* Developed *MURI* (Multilingual Reverse Instructions), creating datasets for many languages."), "Ada Reyes", "MURI", "prose.developed_verb_line", {}),
+    (PAGE.format("* Co-developed *CRAFT*, a method for generating datasets."), "Ada Reyes", "CRAFT", "prose.developed_verb_line", {}),
+    (PAGE.format("- Led the development of the open-source solver GraphVault."), "Ada Reyes", "GraphVault", "prose.developed_verb_line", {}),
+    # a name after its description, with no comma ("the open-source solver SCIP")
+    ("Tom Berg coordinates the development of the open-source constraint programming solver GraphVault.", "Tom Berg", "GraphVault", "prose.developed_led", {}),
+    ("Quillon released the open-source library TinyServe in 2021.", "Quillon", "TinyServe", "prose.developed_release", {"date": "2021"}),
+    ("Kestrel Systems launched its coding assistant FalconAI on Monday.", "Kestrel Systems", "FalconAI", "prose.developed_release", {}),
     # the "I" of a talk's abstract is the speaker its heading names
     (TALKS, "Ada Reyes", "TableNet", "prose.developed_proposed", {}),
     (TALKS, "Tom Berg", "GraphNet", "prose.developed_proposed", {}),
 ]
 
 NEGATIVE = [
+    PAGE.format("- Developed generative auto-bidding algorithms (AIGB project)."),
+    PAGE.format("- Created a counterfactual dataset."),
+    PAGE.format("- Developed Python scripts for the lab."),
+    PAGE.format("- Never built GraphVault."),
+    "Quillon released the open-source library in 2021.",
     "Tom Berg is the author of the popular Deep Learning book.",
     "Tom Berg is not the author of the GraphVault library.",
     "Tom Berg led the team behind the scenes.",

@@ -65,6 +65,7 @@ EXAMPLES = {
     "products.org_which": ("Tessera-7B, which Quillon released in May, reads tables.", "text", "developed", "prose.developed_org_which"),
     "products.contributions": ("Mira Olsen is a researcher. Her contributions include TableSync and GraphVault.", "text", "developed", "prose.developed_contributions"),
     "products.software_author": ("Mira Olsen is the author of the popular TableSync library.", "text", "developed", "prose.developed_software_author"),
+    "products.verb_line": (HOMEPAGE.format(line="I am a researcher at Northwind Labs.\n\n- Co-developed TableSync, a tool for merging tables."), "markdown", "developed", "prose.developed_verb_line"),
     "products.role_line": (HOMEPAGE.format(line="I am a researcher at Northwind Labs.\n\n- One of the developers of TableSync"), "markdown", "developed", "prose.developed_role_line"),
     "part_of.holdings": ("Northwind Inc. will consist of the following entities: Calico, Fiber, Quillon and Nest.", "text", "part_of", "prose.part_of_holding"),
     "part_of.unit_host": ("Ada Reyes is a researcher at the Retail Analytics Research Unit at KTH Lund, Sweden.", "text", "part_of", "prose.part_of_unit_host"),

@@ -97,7 +97,7 @@ def _led_rx() -> re.Pattern[str]:
         rf"\b(?:(?:{alt(w['lead_making_verbs'])})\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:{alt(w['making_nouns'])})\s+of"
         r"|leadership\s+in\s+(?:the\s+)?(?:developing|building|creating|designing|development\s+of|creation\s+of)"
         rf"|(?:{alt(w['lead_making_verbs'])}|managed|manages)\s+the\s+(?:[a-z-]+\s+)?team\s+behind"
-        r"|initiat(?:ed|ing|es)\s+and\s+(?:led|leading|leads)(?=\s+the\s+\S+(?:\s+\S+)?\s+project\b))\s+(?:the\s+)?"
+        r"|initiat(?:ed|ing|es)\s+and\s+(?:led|leading|leads)(?=\s+the\s+\S+(?:\s+\S+)?\s+project\b))\s+"
     )
 
 

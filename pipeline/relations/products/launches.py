@@ -349,3 +349,29 @@ def software_author(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if ref is None or negated(sent, m.start()) or not made_thing(sent, n, co, strict=False):
             continue
         yield cand("developed", subj_arg(sent, ref), _product(n), sent, "prose.developed_software_author")
+
+
+# ---------------------------------------------------------------- "* Co-developed *CRAFT*, a method for ..." (a line of a CV)
+
+_VERB_LINE = re.compile(
+    r"[-*•\s]*(?:(?:[Cc]o-?)?(?:[Dd]eveloped|[Cc]reated|[Bb]uilt|[Dd]esigned|[Ii]mplemented|[Rr]eleased|[Oo]pen-sourced|[Ll]aunched|[Mm]aintained|[Mm]aintain|[Dd]evelop|[Bb]uild)"
+    r"|(?:[Ll]ed|[Ll]eading|[Cc]oordinated|[Cc]oordinating)\s+the\s+development\s+of)\s+"
+)
+
+
+@sentence_rule("developed", "products.verb_line", triggers=["release"], order=172)
+def verb_line(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """A CV line that opens with a verb of making and no subject ("Co-developed CRAFT, a method for ...",
+    "Built Orca-3, the team's chatbot"): the page's person made the named thing."""
+    text = text_of(sent.doc)
+    m = _VERB_LINE.match(text, sent.start, sent.end)
+    if m is None or negated(sent, m.end()):
+        return
+    at = m.end() + len(re.match(r"[*_\[]*", text[m.end() :]).group())
+    prods = products_from(sent, at, co, strict=False)
+    named = [p for p in prods if coined(p.text) or p.text.isupper() and len(p.text) >= 3 or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents)]
+    subj = subject_arg(sent.doc, (sent.start, sent.start)) if named and len(named) == len(prods) else None
+    if subj is None:
+        return
+    for p in named:
+        yield cand("developed", subj, _product(p), sent, "prose.developed_verb_line")

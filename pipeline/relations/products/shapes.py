@@ -58,8 +58,9 @@ def _description() -> re.Pattern[str]:
     """ "its new assistant, " / "a small language model called ": a description before the name."""
     nouns = alt(words()["product_nouns"])
     return re.compile(
-        rf"\s*(?:(?:the|its|their|our|his|her|a|an|two|three|four|five|several)\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{nouns})"
-        rf"(?:,\s+|:\s+|\s+(?:called|named|dubbed|known\s+as)\s+|(?<=s)\s+(?=[\"“]?[A-Z][\w.+]*[-\d]))(?=[\"“]?[A-Z])"
+        rf"\s*(?:(?:the|its|their|our|his|her|a|an|two|three|four|five|several)\s+)(?:[a-z][\w-]*\s+){{0,4}}(?:{nouns})"
+        rf"(?:,\s+|:\s+|\s+(?:called|named|dubbed|known\s+as)\s+|(?<=s)\s+(?=[\"“]?[A-Z][\w.+]*[-\d])"
+        rf"|\s+(?=[A-Z][\w.+]*(?:\d|[A-Z]{{2}}|[a-z][A-Z])[\w.+-]*(?:[.,;:)]|\s+(?:and|in|on|at|for|with|from|which|that|to)\b|\s*$)))(?=[\"“]?[A-Z])"
     )
 
 
@@ -103,7 +104,8 @@ def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
             return Name(e.start_char, e.end_char, e.text)
     m = _SHAPED.match(text, pos, sent.end) or _LOWER.match(text, pos, sent.end)
     if m:
-        return Name(m.start(1), m.end(1), m.group(1).rstrip("."))
+        name = m.group(1).rstrip(".")
+        return Name(m.start(1), m.start(1) + len(name), name)
     return None
 
 
