@@ -74,7 +74,7 @@ POSITIVE = [
     ("Tom Berg helped launch Orca-3.", "Tom Berg", "Orca-3", "prose.developed_made", {}),
     ("Ada Reyes was instrumental in the development of Orca-3.", "Ada Reyes", "Orca-3", "prose.developed_led", {}),
     ("Tom Berg played a key role in the launch of GraphVault 2.0.", "Tom Berg", "GraphVault 2.0", "prose.developed_led", {}),
-    ("Mira Olsen played a pivotal role in the creation of TinyServe.", "Mira Olsen", "TinyServe", "prose.developed_led", {}),
+    ("Mira Olsen played a pivotal role in the design of TinyServe.", "Mira Olsen", "TinyServe", "prose.developed_led", {}),
     # a company's products
     ("Quillon, whose products include Orca and TinyServe, raised money.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
     ("Quillon's portfolio includes Orca-3 and TinyServe.", "Quillon", "Orca-3", "prose.developed_product_of", {}),
