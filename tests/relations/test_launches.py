@@ -103,12 +103,20 @@ POSITIVE = [
     ("Tom Berg coordinates the development of the open-source constraint programming solver GraphVault.", "Tom Berg", "GraphVault", "prose.developed_led", {}),
     ("Quillon released the open-source library TinyServe in 2021.", "Quillon", "TinyServe", "prose.developed_release", {"date": "2021"}),
     ("Kestrel Systems launched its coding assistant FalconAI on Monday.", "Kestrel Systems", "FalconAI", "prose.developed_release", {}),
+    # a repository's lowercase name, set off as code or described as a made thing
+    ("Quillon released orca-tools, an open-source library for chat.", "Quillon", "orca-tools", "prose.developed_release", {}),
+    ("Quillon released `orca-tools` in 2023.", "Quillon", "orca-tools", "prose.developed_release", {"date": "2023"}),
+    ("Tom Berg created graph_vault, a graph database.", "Tom Berg", "graph_vault", "prose.developed_made", {}),
+    ("Ada Reyes is the creator of tiny-serve, a Python library.", "Ada Reyes", "tiny-serve", "prose.developed_maintainer", {}),
     # the "I" of a talk's abstract is the speaker its heading names
     (TALKS, "Ada Reyes", "TableNet", "prose.developed_proposed", {}),
     (TALKS, "Tom Berg", "GraphNet", "prose.developed_proposed", {}),
 ]
 
 NEGATIVE = [
+    "Quillon released open-source tools, a big step.",
+    "Quillon released state-of-the-art models.",
+    "Tom Berg created end-to-end pipelines for the lab.",
     "Ada Reyes was instrumental in the development of the city's downtown.",
     "Tom Berg played a key role in the launch of a new marketing campaign.",
     PAGE.format("- Developed generative auto-bidding algorithms (AIGB project)."),

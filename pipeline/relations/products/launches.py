@@ -65,7 +65,7 @@ def nominal_release(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         prods = [p for p in prods if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents) or p.text[:1].isupper() and made_thing(sent, p, co)]
         if not prods:
             continue
-        tail = prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”" else 0)
+        tail = prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”`]" else 0)
         maker: Arg | None = None
         end = tail
         by = _BY.match(text, tail, sent.end)

@@ -13,7 +13,7 @@ from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, person_refs, subj_arg
-from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, software, without_language
+from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, repo_name, software, without_language
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
@@ -26,7 +26,7 @@ _MAINTAINER = re.compile(
 )
 # "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
 _MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design|launch)|conceived|architected|pioneered|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
-    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])")
+    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d]|`|[a-z][a-z\d]*[-_][a-z\d])")
 
 
 
@@ -157,7 +157,7 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 continue  # "the project resulted in the creation of M": the project's doing
             if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
                 continue  # "P's team created M": the team, not P
-            found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text)]
+            found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text) or repo_name(n.text)]
             for n in _split_and(sent, found):
                 n = without_language(sent, n)
                 own = re.search(r"['’]s\s+", n.text)

@@ -192,7 +192,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         subj = _releaser(sent, m.start(), co)
         if subj is None or negated(sent, m.start()):
             continue
-        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”" else 0))
+        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”`]" else 0))
         for p in prods:
             yield cand("developed", subj, Arg(p.text, "PRODUCT", p.text, p.start, p.end), sent, "prose.developed_release", q)
 

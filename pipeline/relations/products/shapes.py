@@ -43,6 +43,11 @@ def without_language(sent: Sent, n: Name) -> Name:
     return Name(n.start, n.start + m.start(), n.text[: m.start()])
 
 
+def repo_name(name: str) -> bool:
+    """A repository's lowercase name ("orca-tools", "graph_vault")."""
+    return bool(re.fullmatch(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+", name))
+
+
 def coined(name: str) -> bool:
     """A made-up product spelling: a word with an inner capital or a digit, or a version ("GraphVault", "Orca 2")."""
     return any(w[:1].isdigit() or any(ch.isupper() or ch.isdigit() for ch in w[1:]) for w in name.split())
@@ -106,7 +111,20 @@ def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
     if m:
         name = m.group(1).rstrip(".")
         return Name(m.start(1), m.start(1) + len(name), name)
+    r = _REPO.match(text, pos, sent.end)
+    if r is not None and (r.group(0).lstrip().startswith(("`", "[")) or _repo_described().match(text, r.end(), sent.end)):
+        return Name(r.start(1), r.end(1), r.group(1))
     return None
+
+
+# a repository's lowercase name ("orca-tools", "graph_vault"), trusted when set off as code or a link,
+# or when a description of a made thing follows it ("orca-tools, an open-source library")
+_REPO = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?[`\[]?([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)(?![\w-])[`\]]?")
+
+
+@lru_cache(maxsize=1)
+def _repo_described() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:\([^)]{{0,80}}\))?\s*(?:,|:|—|–|\s-)\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(words()['product_nouns'])})\b")
 
 
 def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool = True) -> list[Name]:
@@ -126,7 +144,7 @@ def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool 
         if out and not (coined(n.text) or any(e.label_ == "PRODUCT" and e.start_char == n.start for e in sent.ents)):
             break
         out.append(n)
-        j = _JOIN.match(text, n.end + (1 if text[n.end : n.end + 1] in "\"”" else 0), sent.end)
+        j = _JOIN.match(text, n.end + (1 if text[n.end : n.end + 1] in "\"”`]" else 0), sent.end)
         if j is None:
             break
         at = j.end()
