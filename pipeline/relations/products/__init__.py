@@ -12,6 +12,6 @@ model, M,", "the M model from X", "X's M").
 from __future__ import annotations
 
 from ..registry import RelationSpec, relation
-from . import credits, described, makers, release  # noqa: F401  (their rules register on import)
+from . import credits, described, launches, makers, release  # noqa: F401  (their rules register on import)
 
 SPEC = relation(RelationSpec("developed", ("ORG", "PERSON"), ("PRODUCT",), ("date",)))

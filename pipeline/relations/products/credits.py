@@ -96,7 +96,10 @@ def _led_rx() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{alt(w['lead_making_verbs'])})\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:{alt(w['making_nouns'])})\s+of"
         r"|leadership\s+in\s+(?:the\s+)?(?:developing|building|creating|designing|development\s+of|creation\s+of)"
-        r"|initiat(?:ed|ing|es)\s+and\s+(?:led|leading|leads)(?=\s+the\s+\S+(?:\s+\S+)?\s+project\b))\s+(?:the\s+)?"
+        rf"|(?:{alt(w['lead_making_verbs'])}|managed|manages)\s+the\s+(?:[a-z-]+\s+)?team\s+behind"
+        rf"|(?:was|were|is|been)\s+instrumental\s+in\s+(?:the\s+)?(?:{alt(w['making_nouns'])})\s+of"
+        rf"|play(?:ed|s)?\s+an?\s+(?:key|major|central|leading|pivotal|critical|crucial|important)\s+role\s+in\s+(?:the\s+)?(?:{alt(w['making_nouns'])})\s+of"
+        r"|initiat(?:ed|ing|es)\s+and\s+(?:led|leading|leads)(?=\s+the\s+\S+(?:\s+\S+)?\s+project\b))\s+"
     )
 
 
@@ -133,7 +136,7 @@ def _proposal_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _named_first_rx() -> re.Pattern[str]:
     """"we propose M, a ...": the page's own people name their method before describing it."""
-    return re.compile(rf"\b(?:we|I)\s+(?:(?:also|further|then|first)\s+)?(?:{alt(words()['proposal_verbs'])})\s+(?=[\"“]?[A-Z]|[a-z]+[A-Z\d])")
+    return re.compile(rf"\b(?:we|I)\s+(?:(?:also|further|then|first|will|shall|would|can)\s+)?(?:{alt(words()['proposal_verbs'])})\s+(?=[\"“]?[A-Z]|[a-z]+[A-Z\d])")
 
 
 def _proposer(sent: Sent, pos: int, co: Coref) -> Arg | None:
@@ -143,7 +146,26 @@ def _proposer(sent: Sent, pos: int, co: Coref) -> Arg | None:
         return subj_arg(sent, ref)
     before = text_of(sent.doc)[sent.start : pos]
     if re.search(r"\b(?:we|I|us|our\s+\w+)\b", before, re.I):
-        return subject_arg(sent.doc, (pos, pos))
+        return _speaker(sent, pos, co) or subject_arg(sent.doc, (pos, pos))
+    return None
+
+
+_TITLE_LINE = re.compile(r"(?:^|\n)([^\n]{2,150}?)[ \t]*(?=\n)")
+
+
+def _speaker(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """On a page of talks, "I" / "we" of an abstract is the speaker its heading names ("Ada Reyes: Title"
+    on a line of its own), past short subheadings ("Abstract")."""
+    text = text_of(sent.doc)
+    lines = [m for m in _TITLE_LINE.finditer(text, max(0, pos - 4000), pos) if not m.group(1).rstrip().endswith((".", ",", ";"))]
+    for m in reversed(lines[-3:]):
+        name = re.match(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}(?=\s*[:–—(]|\s*$)", m.group(1))
+        if name is None:
+            continue
+        p = co.person_at(m.start(1), m.start(1) + name.end())
+        if p is not None:
+            return person_arg(sent.doc, p, m.start(1), m.start(1) + name.end())
+        return None
     return None
 
 
@@ -163,14 +185,14 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         n = product_at(sent, m.end(), described=False)
         if n is None or not coined(n.text) or not software(sent, n) or not re.match(r"\s*(?:,\s+(?:a|an)\s|:\s)", text[n.end : sent.end]) or negated(sent, m.start()):
             continue  # "we present SafeSync, a protocol ...": a coined name, then what it is
-        subj = subject_arg(sent.doc, (m.start(), m.start()))
+        subj = _speaker(sent, m.start(), co) or subject_arg(sent.doc, (m.start(), m.start()))
         if subj is not None:
             yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
     for m in passive.finditer(text, sent.start, sent.end):
         n = product_at(sent, m.start("name"), described=False)
         if n is None or n.end > m.end("name") or not made_thing(sent, n, co, strict=not coined(n.text)):
             continue
-        subj = subject_arg(sent.doc, (m.start(), m.start()))
+        subj = _speaker(sent, m.start(), co) or subject_arg(sent.doc, (m.start(), m.start()))
         if subj is not None and not negated(sent, m.end("name")):
             yield cand("developed", subj, _product(n), sent, "prose.developed_proposed")
 
@@ -182,14 +204,14 @@ def proposed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ranks = alt(words()["product_ranks"])
     owner_first = re.compile(
-        rf"(?:['’]s?|(?<![\w-])[Ii]ts)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
-        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?products\s+(?:include|included|includes|are|were))\s+"
+        rf"(?:['’]s?|(?<![\w-])[Ii]ts|,\s+whose)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
+        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?(?:products|portfolio)\s+(?:include|included|includes|are|were))\s+"
     )
     name_first = re.compile(rf"\s+(?:is|was|remains)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s?\s+(?:(?:{ranks})\s+)*(?:commercial\s+|software\s+)?product\b")
     return owner_first, name_first
 
 
-def _company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+def company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """What "the company" / "its" means: the last organisation named shortly before (no person the
     model took for one), else the company the story is about."""
     orgs = [
@@ -203,11 +225,11 @@ def _company_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     return company_in_context(sent.doc, pos)
 
 
-def _owner(sent: Sent, end: int, co: Coref) -> Arg | None:
+def owner_of(sent: Sent, end: int, co: Coref) -> Arg | None:
     """The possessor ending at `end`: a person, an organisation, or the story's company for "the company's"."""
     text = text_of(sent.doc)
     if re.search(r"(?:\b(?:the|our|its)\s+(?:company|startup|firm)(?:['’]s?)?|(?<![\w-])its)$", text[sent.start : end], re.I):
-        return _company_before(sent, end, co)
+        return company_before(sent, end, co)
     n = org_ending_at(sent, end)
     if n is None:  # an entity that took in its possessive ending ("Orbit AI's")
         e = next((e for e in sent.ents if e.end_char == end and e.label_ in ("ORG", "PERSON") and re.search(r"['’]s?$", e.text)), None)
@@ -224,7 +246,8 @@ def product_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     owner_first, name_first = _product_of_rx()
     for m in owner_first.finditer(text, sent.start, sent.end):
-        owner = _owner(sent, m.start() + len(re.match(r"['’]s?|its", text[m.start() :], re.I).group()), co)
+        own = re.match(r"['’]s?|its", text[m.start() :], re.I)
+        owner = owner_of(sent, m.start() + (len(own.group()) if own else 0), co)  # (", whose products": the name before the comma)
         prods = products_from(sent, m.end(), co, strict=False)
         if owner is None or not prods or negated(sent, m.end()):
             continue
@@ -239,7 +262,7 @@ def product_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         left = min(t.i for t in subj.subtree if t.i <= subj.i and (t.i == subj.i or t.dep_ in ("compound", "nummod")))
         span = sent.doc[left : subj.i + 1]
         n = Name(span.start_char, span.end_char, span.text)
-        owner = _owner(sent, m.end("owner"), co)
+        owner = owner_of(sent, m.end("owner"), co)
         if owner is None or not span.text[:1].isupper() or not _named_product(sent, n, co) and subj.tag_ not in ("NNP", "NNPS"):
             continue
         if made_thing(sent, n, co) or coined(n.text):

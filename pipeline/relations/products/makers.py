@@ -13,20 +13,20 @@ from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, person_refs, subj_arg
-from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, software
+from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, repo_name, software, without_language
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
     r"(?:\b(?:is|was|are|were|as|became|becomes|remains|been|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?)(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
-    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
+    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)(?:\s+and\s+(?:(?:core|lead|main|chief|principal)\s+)?(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?))?\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
     r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
 )
 # "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
-_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design)|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
-    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])")
+_MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design|launch)|conceived|architected|pioneered|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
+    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d]|`|[a-z][a-z\d]*[-_][a-z\d])")
 
 
 
@@ -102,7 +102,7 @@ def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             pos = j.end()
         # a coined spelling or a name of several capitalised words ("Orca 2", "GraphVault", "Amazon Alexa");
         # "building GitLab's features": a possessor is not the thing made
-        names = [(a, b) for a, b in names if (coined(text[a:b]) or len(text[a:b].split()) > 1) and co.person_at(a, b) is None and not re.match(r"['’]s\b", text[b : b + 3])]
+        names = [(a, b) for a, b in names if (coined(text[a:b]) or len(text[a:b].split()) > 1 or re.match(rf"\s+(?:[a-z][\w-]*\s+)?(?:{product_noun_rx().pattern})", text[b : sent.end])) and co.person_at(a, b) is None and not re.match(r"['’]s\b", text[b : b + 3])]
         if not names:
             continue
         ref = clause_subject(sent, tok.idx, co)
@@ -157,8 +157,12 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 continue  # "the project resulted in the creation of M": the project's doing
             if ref is None or ref.start > m.start() or negated(sent, m.start()) or re.match(r"['’]s\b", text[ref.end : ref.end + 2]):
                 continue  # "P's team created M": the team, not P
-            found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text)]
+            found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text) or repo_name(n.text)]
             for n in _split_and(sent, found):
+                n = without_language(sent, n)
+                own = re.search(r"['’]s\s+", n.text)
+                if own is not None:  # "built Quillon's Orca engine": the thing made is what follows the possessive
+                    n = Name(n.start + own.end(), n.end, n.text[own.end() :])
                 if not software(sent, n) or co.person_at(n.start, n.end) is not None:
                     break
                 if "contribut" in m.group().lower() and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):

@@ -11,9 +11,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
-from ...coref import Coref
+from ...coref import FIRST_PERSON, THIRD_PERSON, Coref
 from ..base import Arg, Candidate, dates_in, ents_starting_in, lines, subject_arg, text_of
-from ..mentions import company_in_context, org_ending_at
+from ..mentions import org_ending_at
 from ..registry import doc_rule, sentence_rule
 from ..toolkit import (
     Name,
@@ -22,6 +22,7 @@ from ..toolkit import (
     alt,
     cand,
     clause_subject,
+    is_location,
     date_after,
     leading_date,
     name_at,
@@ -33,6 +34,7 @@ from ..toolkit import (
     subj_arg,
     words,
 )
+from .credits import company_before
 from .shapes import clean, coined, made_thing, product_at, product_noun_rx, products_from
 
 _WE_RELEASE = re.compile(r"\b(?:we|i)\s+(?:have\s+)?(?:release[sd]?|open[- ]sourced?|launch(?:ed)?|introduce[sd]?|present(?:ed)?)\s+(?:the\s+|our\s+)?", re.I)
@@ -85,15 +87,80 @@ _SUCH_AS = re.compile(r"(?:(?:its|their|the|our)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:p
 _GAP = r"\s*(?:(?:has|have|had|officially|also|recently|just|then|which|that|first|today|,)\s*)*"
 
 
+_WHEN = re.compile(r"(?:(?:on|in|last|this|earlier|later)\s+)?$")
+_DAY = re.compile(r"(?<![\w-])((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)(?![\w-])")
+_IT = re.compile(r"(?<![\w-])(?:it|It|they|They)" + _GAP + "$")
+_SAID_IT = re.compile(r"(?<![\w-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:said|says|announced|announces|confirmed|added|noted)\b[^.;]{0,40}?\s+(?:that\s+)?$")
+_THE_COMPANY = re.compile(r"\b(?:the|The)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|start-up|lab|giant|maker|chipmaker)" + _GAP + "$")
+
+
+def _before_when(sent: Sent, pos: int) -> int:
+    """Where the subject ends when a date stands between it and the verb ("Quillon on Tuesday released")."""
+    text = text_of(sent.doc)
+    while True:
+        aux = re.search(_GAP + r"$", text[sent.start : pos])
+        end = sent.start + aux.start() if aux else pos
+        spans = [(d.start, d.end) for d in sent.dates] + [m.span(1) for m in _DAY.finditer(text, sent.start, end)]
+        d = next((a for a, b in spans if b == end and a > sent.start), None)
+        if d is None:
+            return pos
+        w = _WHEN.search(text, sent.start, d)
+        pos = w.start() if w else d
+
+
+def _pronoun_owner(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """What "it" / "they" before `pos` stands for: who "said" it in the same sentence ("Quillon said it had
+    launched M"), else the organisation named last shortly before, else the story's company."""
+    text = text_of(sent.doc)
+    it = _IT.search(text, sent.start, pos)
+    said = _SAID_IT.search(text, sent.start, sent.start + it.start()) if it else None
+    if said is not None:
+        n = org_ending_at(sent, said.end("org"))
+        if n is not None and co.person_at(n.start, n.end) is None:
+            return org_arg(sent, n)
+    return company_before(sent, sent.start + it.start(), co) if it else None
+
+
+def _set_off_subject(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The verb's named subject when a clause set off by commas stands between them
+    ("Quillon, the startup backed by Northwind, on Tuesday released M": Quillon, not Northwind)."""
+    text = text_of(sent.doc)
+    verb = next((t for t in sent.span if t.idx >= pos and not t.is_space), None)
+    while verb is not None and verb.dep_ in ("advmod", "aux", "neg", "prt") and verb.head.i > verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) if verb is not None else None
+    if subj is None or subj.tag_ not in ("NNP", "NNPS") or "," not in text[subj.idx + len(subj.text) : pos]:
+        return None
+    left = min(t.i for t in subj.subtree if t.i <= subj.i and (t.i == subj.i or t.dep_ == "compound"))
+    span = sent.doc[left : subj.i + 1]
+    ref = next((r for r in person_refs(sent, co) if r.start <= span.start_char < r.end or span.start_char <= r.start < span.end_char), None)
+    if ref is not None:
+        return subj_arg(sent, ref)
+    n = Name(span.start_char, span.end_char, span.text)
+    return None if is_location(n.text) or any(d.start <= n.start < d.end for d in sent.dates) else org_arg(sent, n)
+
+
+_STAFF = re.compile(r"(?<![\w-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:researchers|engineers|scientists|developers)" + _GAP + "$")
+
+
 def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """Who released what follows `pos`: the organisation or person that is the verb's subject."""
     text = text_of(sent.doc)
+    verb_at, pos = pos, _before_when(sent, pos)
+    set_off = _set_off_subject(sent, verb_at, co)
+    if set_off is not None:
+        return set_off
+    staff = _STAFF.search(text, sent.start, pos)
+    if staff is not None and co.person_at(staff.start("org"), staff.end("org")) is None and not is_location(staff.group("org")):
+        return org_arg(sent, Name(staff.start("org"), staff.end("org"), staff.group("org")))  # "Quillon researchers released M"
     ref = clause_subject(sent, pos, co)
     orgs = [e for e in sent.ents if e.label_ == "ORG" and e.end_char <= pos]
     aux = re.search(_GAP + r"$", text[sent.start : pos])
     named = org_ending_at(sent, sent.start + aux.start()) if aux else None
-    if re.search(r"\b(?:the|The)\s+(?:company|firm|startup|lab)" + _GAP + "$", text[sent.start : pos]):
-        return company_in_context(sent.doc, pos)  # "The company released M": the organisation the story is about
+    if _THE_COMPANY.search(text, sent.start, pos):
+        return company_before(sent, pos, co)  # "The company released M": the organisation named last, else the story's
+    if _IT.search(text, sent.start, pos):
+        return _pronoun_owner(sent, pos, co)
     if orgs and re.fullmatch(_GAP, text[orgs[-1].end_char : pos]):
         o = orgs[-1]
         return Arg(o.text, "ORG", o.text, o.start_char, o.end_char)
@@ -125,7 +192,7 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         subj = _releaser(sent, m.start(), co)
         if subj is None or negated(sent, m.start()):
             continue
-        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”" else 0))
+        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”`]" else 0))
         for p in prods:
             yield cand("developed", subj, Arg(p.text, "PRODUCT", p.text, p.start, p.end), sent, "prose.developed_release", q)
 
@@ -181,6 +248,10 @@ def developed_by(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             n = name_at(sent, m.end())
             if n is None or co.person_at(n.start, n.end) is not None:
                 continue
+            cut = next((d.start for d in sent.dates if n.start < d.start < n.end), None) or next((d.start(1) for d in _DAY.finditer(text, n.start, n.end) if d.start(1) > n.start), None)
+            if cut is not None:  # "by Quillon on Tuesday": the name ends before its date
+                n = Name(n.start, n.start + len(text[n.start : cut].rstrip()), text[n.start : cut].rstrip())
+                n = Name(n.start, n.end - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group()), n.text[: len(n.text) - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group())])
             subj, end = org_arg(sent, n), n.end
         inside = [d for d in sent.dates if m.start() <= d.start < m.end() and d.value and "/" not in d.value]  # "launched in 2023 by X"
         yield cand("developed", subj, prod, sent, "prose.developed_by", {"date": inside[0].value} if inside else _release_date(sent, end))
@@ -231,8 +302,8 @@ def company_behind(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             owner = org_arg(sent, named)
         else:
             lm = re.search(r"(?<![\w-])([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})$", text[sent.start : m.start()])
-            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None:
-                continue
+            if lm is None or co.person_at(sent.start + lm.start(1), sent.start + lm.end(1)) is not None or lm.group(1).lower() in FIRST_PERSON | THIRD_PERSON | {"it", "they"}:
+                continue  # a pronoun is read by the rules of the person it stands for
             owner = Arg(lm.group(1), "ORG", lm.group(1), sent.start + lm.start(1), sent.start + lm.end(1))
         prod = product_at(sent, m.end(), described=False)
         if prod is None or negated(sent, m.start()) or not made_thing(sent, prod, co, strict=False):

@@ -21,6 +21,8 @@ NOT_MADE = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", 
 GENERIC_OBJ = re.compile(r"\b(?:Lab|Laboratory|Group|Team|Center|Centre|Department|Institute|University|College|School|Company|Inc|Ltd|Corporation|Foundation|Program|Programme|Course|Conference|Workshop|Society|Association)s?\b\.?")
 
 _DETERMINER_GAP = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?")
+# "the popular Orca app", "its open-source GraphVault library": praise before a name is no part of it
+_PRAISE = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?(?:(?:popular|widely[- ]used|open[- ]source|famous|well-known|successful|award-winning|flagship|acclaimed|influential|long-awaited|much-anticipated|new|newest|latest|next-generation)\s+){1,2}(?=[A-Z])")
 # a capitalised name, with a version ("Nimbus 2", "Ledger 3.1") or hyphenated parts ("Orca-2", "Tessera-7B")
 _SHAPED = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?([A-Z][\w.+]*(?:[ -]+\d[\w.]*)?(?:-[A-Z\d][\w.]*)*)")
 # a lowercase coined spelling: an inner capital or a digit ("word2vec", "fastText", "spaCy")
@@ -28,6 +30,22 @@ LOWER_COINED = r"[a-z]+(?:[A-Z]|\d)[\w.+]*(?:-[\w.]+)*"
 _LOWER = re.compile(rf"\s*(?:(?:the|its|their|our|his|her)\s+)?({LOWER_COINED})(?![\w-])")
 _QUOTED = re.compile(r"\s*(?:the\s+)?[\"“]([A-Z0-9][^\"“”\n]{0,40}?)[\"”]")
 _JOIN = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?=(?:the\s+)?[\"“]?(?:[A-Z]|{LOWER_COINED}))")
+
+
+_LANGUAGE_TAIL = re.compile(r"\s+(?:Python|Java|JavaScript|TypeScript|Rust|Go|Julia|R|C\+\+|MATLAB)$")
+
+
+def without_language(sent: Sent, n: Name) -> Name:
+    """"the Tessera Python package": the language a package is written in is no part of its name."""
+    m = _LANGUAGE_TAIL.search(n.text)
+    if m is None or m.start() == 0 or not product_noun_rx().match(text_of(sent.doc), n.end + 1 if n.end < sent.end else n.end):
+        return n
+    return Name(n.start, n.start + m.start(), n.text[: m.start()])
+
+
+def repo_name(name: str) -> bool:
+    """A repository's lowercase name ("orca-tools", "graph_vault")."""
+    return bool(re.fullmatch(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+", name))
 
 
 def coined(name: str) -> bool:
@@ -45,8 +63,14 @@ def _description() -> re.Pattern[str]:
     """ "its new assistant, " / "a small language model called ": a description before the name."""
     nouns = alt(words()["product_nouns"])
     return re.compile(
-        rf"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)(?:[a-z][\w-]*\s+){{0,3}}(?:{nouns})(?:,\s+|\s+(?:called|named|dubbed|known\s+as)\s+)(?=[\"“]?[A-Z])"
+        rf"\s*(?:(?:the|its|their|our|his|her|a|an|two|three|four|five|several)\s+)(?:[a-z][\w-]*\s+){{0,4}}(?:{nouns})"
+        rf"(?:,\s+|:\s+|\s+(?:called|named|dubbed|known\s+as)\s+|(?<=s)\s+(?=[\"“]?[A-Z][\w.+]*[-\d])"
+        rf"|\s+(?=[A-Z][\w.+]*(?:\d|[A-Z]{{2}}|[a-z][A-Z])[\w.+-]*(?:[.,;:)]|\s+(?:and|in|on|at|for|with|from|which|that|to)\b|\s*$)))(?=[\"“]?[A-Z])"
     )
+
+
+# "the first version of M", "a preview of M": a release of M is M
+_VERSION_OF = re.compile(r"\s*(?:the|a|an)\s+(?:(?:first|initial|original|new|early|public|beta|updated|open-source|research)\s+)?(?:version|preview|beta|prototype|update|edition)\s+of\s+")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +96,9 @@ def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
         d = _description().match(text, pos, sent.end)
         if d is not None:
             pos = d.end()
+    praise = _PRAISE.match(text, pos, sent.end)
+    if praise is not None:
+        pos = praise.end()
     q = _QUOTED.match(text, pos, sent.end)
     if q is not None:
         return Name(q.start(1), q.end(1), q.group(1).strip())
@@ -82,8 +109,22 @@ def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
             return Name(e.start_char, e.end_char, e.text)
     m = _SHAPED.match(text, pos, sent.end) or _LOWER.match(text, pos, sent.end)
     if m:
-        return Name(m.start(1), m.end(1), m.group(1).rstrip("."))
+        name = m.group(1).rstrip(".")
+        return Name(m.start(1), m.start(1) + len(name), name)
+    r = _REPO.match(text, pos, sent.end)
+    if r is not None and (r.group(0).lstrip().startswith(("`", "[")) or _repo_described().match(text, r.end(), sent.end)):
+        return Name(r.start(1), r.end(1), r.group(1))
     return None
+
+
+# a repository's lowercase name ("orca-tools", "graph_vault"), trusted when set off as code or a link,
+# or when a description of a made thing follows it ("orca-tools, an open-source library")
+_REPO = re.compile(r"\s*(?:(?:the|its|their|our|his|her)\s+)?[`\[]?([a-z][a-z0-9]*(?:[-_][a-z0-9]+)+)(?![\w-])[`\]]?")
+
+
+@lru_cache(maxsize=1)
+def _repo_described() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:\([^)]{{0,80}}\))?\s*(?:,|:|—|–|\s-)\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){{0,4}}?(?:{alt(words()['product_nouns'])})\b")
 
 
 def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool = True) -> list[Name]:
@@ -94,7 +135,8 @@ def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool 
     """
     text = text_of(sent.doc)
     out: list[Name] = []
-    at = pos
+    v = _VERSION_OF.match(text, pos, sent.end)
+    at = v.end() if v else pos
     while len(out) < limit:
         n = product_at(sent, at, described=not out)
         if n is None or not made_thing(sent, n, co, strict):
@@ -102,7 +144,7 @@ def products_from(sent: Sent, pos: int, co: Coref, limit: int = 6, strict: bool 
         if out and not (coined(n.text) or any(e.label_ == "PRODUCT" and e.start_char == n.start for e in sent.ents)):
             break
         out.append(n)
-        j = _JOIN.match(text, n.end + (1 if text[n.end : n.end + 1] in "\"”" else 0), sent.end)
+        j = _JOIN.match(text, n.end + (1 if text[n.end : n.end + 1] in "\"”`]" else 0), sent.end)
         if j is None:
             break
         at = j.end()
