@@ -83,7 +83,6 @@ def section_at(sections: list[Section], pos: int) -> Section | None:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _column_vocab() -> dict[str, str]:
     """Table column name -> section name ("Position" -> experience, "Degree" -> education)."""
     return {w.lower(): row["name"] for row in _jsonl("sections.jsonl") for w in row.get("columns", ())}
@@ -101,6 +100,7 @@ def column_section(line: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+@lru_cache(maxsize=1)
 def _section_vocab() -> tuple[dict[str, str], dict[str, str]]:
     """(whole heading phrase -> name, single keyword -> name)."""
     vocab: dict[str, str] = {}
