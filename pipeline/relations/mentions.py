@@ -52,7 +52,7 @@ def org_ending_at(sent: Sent, pos: int) -> Name | None:
     if n is None or n.end != end or is_location(n.text):
         return None
     nationalities = words()["nationalities"]
-    if all(p in nationalities for p in n.text.split("-")) or any(e.label_ == "NORP" and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents):
+    if all(p in nationalities for p in n.text.split("-")):
         return None  # "a Nigerian-American computer scientist": a nationality, no employer
     # a title may end in the organisation ("co-founder of Orbit"), but a name holds no title
     if co.person_at(n.start, n.end) is not None or any(e.label_ in ("TITLE", "DATE") and e.start_char < n.end and n.start < e.end_char and (e.label_ == "DATE" or e.start_char >= n.start) for e in sent.ents):

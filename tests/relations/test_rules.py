@@ -42,6 +42,7 @@ EXAMPLES = {
     "employment.departures": ("Northwind Inc. grew fast. Analysts like Northwind Inc. Mira Olsen resigned as CFO.", "text", "employed_by", "prose.job_departed"),
     "employment.members": ("The members of the Riverbend Lab, Mira Olsen and Tom Berg, won a prize.", "text", "employed_by", "prose.job_member"),
     "employment.team_lead": ("Mira Olsen managed a team of 40 engineers at Northwind Labs.", "text", "employed_by", "prose.job_team_lead"),
+    "employment.appositions": ("Peter Vance, a former Orbit Systems researcher, founded a startup.", "text", "employed_by", "prose.job_appositive_article"),
     "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
     "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
     "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),

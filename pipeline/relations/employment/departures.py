@@ -46,15 +46,16 @@ def departures(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if not tits or ref is None or ref.start > m.start() or negated(sent, m.start()) or _wished(text, sent.start, m.start()):
             continue
-        title = tits[0]
-        if re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", title.text):
-            continue  # "as chief scientist of Quillon": a title naming its employer, read by the title rules
-        of = _OF_ORG.match(text, title.end_char, sent.end)
+        title, title_end = tits[0].text, tits[0].end_char
+        inner = re.search(r"\s(?:of|at)\s+(?:the\s+)?(?=[A-Z])", title)
+        if inner:  # "as chief scientist of Quillon" tagged as one title: the employer is inside it
+            title, title_end = title[: inner.start()], tits[0].start_char + inner.start()
+        of = _OF_ORG.match(text, title_end, sent.end)
         org = _employer(sent, of.end()) if of else company_in_context(sent.doc, m.start())
         if org is None or co.person_at(org.start or 0, org.end or 0) is not None:
             continue
-        q = {"title": title.text}
-        d = date_after(sent, org.end if of and org.end else title.end_char, 20)
+        q = {"title": title}
+        d = date_after(sent, org.end if of and org.end else title_end, 20)
         if d is not None and d.value and "/" not in d.value:
             q["end"] = d.value
         yield cand("employed_by", subj_arg(sent, ref), org, sent, "prose.job_departed", q)

@@ -31,7 +31,7 @@ _ORG_GETS = re.compile(r"\s+(?:gets|got|has|names|named|appoints|appointed|hires
 _ORG_NAMES = re.compile(r"\s+(?:has\s+|have\s+|today\s+)?(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|elected|elects|selected|selects|chose|chooses|picked|picks)\s+")
 _AS_NEW = re.compile(r"\s*(?:,\s*)?(?:as|to\s+be|to\s+the\s+(?:role|post|position)\s+of)?\s*(?:(?:its|their|the|a|an|new|interim|acting)\s+)*", re.I)
 _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
-_POSS_PERSON = re.compile(r"['’]s\s+$")
+_POSS_PERSON = re.compile(r"(?:['’]s|(?<=s)['’])\s+$")  # "Orbit's", "Brenner Systems'"
 
 
 def _chains(sent: Sent) -> list[tuple[int, int]]:
@@ -108,7 +108,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             org = org_ending_at(sent, cs) if cs != ms or text[ms:cs].strip() == "" else None
             if org is None:
                 lead_mods = text[ms:cs]
-                m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+$", text[max(sent.start, cs - 60) : cs])
+                m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s|(?<=s)['’])\s+$", text[max(sent.start, cs - 60) : cs])
                 if m:
                     org = name_at(sent, max(sent.start, cs - 60) + m.start(1))
                 elif is_company_title(title) or re.search(r"\bcompany['’]s|\bits\b", lead_mods):

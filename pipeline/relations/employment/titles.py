@@ -46,6 +46,7 @@ _LINK = re.compile(
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
+_LEAVES_AS = re.compile(r"\b(?:depart(?:s|ed)?|step(?:s|ped)?\s+down|stepping\s+down|resign(?:s|ed)?|retire[sd]?)\s+as\s+(?:(?:the|its|their)\s+)?$")
 # "P is a Swedish computer scientist and the Brenner Professor of X at Y": a second predicate noun phrase
 _SECOND_PREDICATE = re.compile(r"\b(?:is|was|are|were|became|remains)\s+(?:an?|the)\s+[^,;.]{0,60}?\s+and\s+(?:the|an?)\s+$")
 _LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|the|a|an)\s+)*$")
@@ -244,8 +245,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 ref = prev_ref
             elif _LINK.search(left) or _SECOND_PREDICATE.search(left):
                 ref = clause_subject(sent, c_start, co)
-        if ref is None or negated(sent, c_start):
-            continue
+        if ref is None or negated(sent, c_start) or _LEAVES_AS.search(text, max(sent.start, c_start - 30), c_start):
+            continue  # "stepped down as CEO of X in 2023": a departure, read with its end by `departures`
         q: dict[str, str] = {}
         d = date_after(sent, after) or lead
         if d is not None:
