@@ -20,7 +20,7 @@ from ..base import Candidate, text_of
 from ..mentions import org_ending_at
 from ..registry import sentence_rule
 from ..toolkit import Sent, State, cand, is_location, name_at, negated, org_arg, person_refs, subj_arg
-from .titles import _non_job
+from .titles import non_job
 
 # ", a former ", ", an ", ", the longtime ": what sets an apposition with an article off from the name
 _ARTICLE = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:(?:former|longtime|long-time|veteran|senior)\s+)?")
@@ -42,7 +42,7 @@ def appositions(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     refs = person_refs(sent, co)
     for t in (e for e in sent.ents if e.label_ == "TITLE"):
-        if _non_job(t.text) or not _CLOSES.match(text, t.end_char, sent.end):
+        if non_job(t.text) or not _CLOSES.match(text, t.end_char, sent.end):
             continue
         org = org_ending_at(sent, t.start_char)
         if org is None or is_location(org.text) or co.person_at(org.start, org.end) is not None:
@@ -54,7 +54,7 @@ def appositions(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for t in (e for e in sent.ents if e.label_ == "TITLE"):
         # "Orbit's head of AI, P,": the organisation's possessive right before the title
         poss = _POSSESSIVE.search(text, max(sent.start, t.start_char - 4), t.start_char)
-        if poss is None or poss.end() != t.start_char or _non_job(t.text):
+        if poss is None or poss.end() != t.start_char or non_job(t.text):
             continue
         org = org_ending_at(sent, t.start_char)
         if org is None or is_location(org.text) or co.person_at(org.start, org.end) is not None:

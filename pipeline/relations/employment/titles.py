@@ -90,7 +90,7 @@ def is_lead(t: str) -> bool:
     return _lead_title().search(t.lower()) is not None
 
 
-def _non_job(chain_text: str) -> bool:
+def non_job(chain_text: str) -> bool:
     """Board seats, chairmanships, editorships, fellowships: not annotated as employment."""
     parts = [p.strip().lower() for p in re.split(r",|\band\b|&|/", chain_text) if p.strip()]
     non = set(words()["non_job_titles"])
@@ -231,7 +231,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if org is None and field_end is not None and _LINK.search(text[(prev_end if prev_end is not None else sent.start) : c_start]):
             # "P is Professor of X in Technology and Director of Y at Z": the next title keeps the holder
             prev_end, prev_ref = field_end, prev_ref or clause_subject(sent, c_start, co)
-        if org is None or _non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
+        if org is None or non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
             continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title
         ref = None
