@@ -224,7 +224,7 @@ def _title_glued_to_authors(body: str, s: int, e: int) -> tuple[tuple[int, int],
     and authors set apart only by the page's styling, lost with the markup).
 
     The first author is the last two words of a comma part (three when the first of them is an
-    initial) after at least three title words, the last of them no function word ("Joint work
+    initial) that holds two title words or more before them, after at least three title words, the last of them no function word ("Joint work
     with A. Lee, J. Roe" is no title); the rest of the piece is a list of two names or more."""
     seps = [m for m in re.finditer(r"\s*(?:,|;|\band\b|&)\s*", body[s:e])]
     for i, sep in enumerate(seps):
@@ -232,7 +232,8 @@ def _title_glued_to_authors(body: str, s: int, e: int) -> tuple[tuple[int, int],
         spans = [m.span() for m in re.finditer(r"\S+", head)]
         words = [head[a:b] for a, b in spans]
         k = 3 if len(words) >= 3 and _INITIAL.fullmatch(words[-3]) else 2
-        if len(words) < k + 3 or words[-k - 1].lower() in _LAST_TITLE_WORD_NOT:
+        part = head[seps[i - 1].end() :] if i else head  # the comma part the name ends: title words glued before it
+        if len(words) < k + 3 or len(part.split()) < k + 2 or words[-k - 1].lower() in _LAST_TITLE_WORD_NOT:
             continue
         rest = body[s + sep.end() : e].rstrip(" .")
         if not is_name(" ".join(words[-k:])) or not is_author_line(rest):

@@ -114,7 +114,8 @@ def test_title_glued_to_authors(entry: str, title: str, authors: str, venue: str
     ("entry", "title"),
     # negative twins: authors first stays authors first
     [("Lena Okafor, T. Brandt, M. Ruiz. Sparse Routing for Mixture Models. ICML, 2023.", "Sparse Routing for Mixture Models"),
-     ("Tomas Ekberg, A. Noor and P. Lind. Graph Priors in Protein Design. NeurIPS, 2022.", "Graph Priors in Protein Design")],
+     ("Tomas Ekberg, A. Noor and P. Lind. Graph Priors in Protein Design. NeurIPS, 2022.", "Graph Priors in Protein Design"),
+     ("A. Lee, B. Roe, C. Diaz, D. Kim and E. Park. Sparse Widget Models. ICLR 2017.", "Sparse Widget Models")],
 )
 def test_authors_first_is_not_read_as_glued(entry: str, title: str) -> None:
     c = parse_citation(entry)
