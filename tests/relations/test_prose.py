@@ -216,6 +216,10 @@ POSITIVE = [
     ("Tom Berg is a Swedish computer scientist and the Arden Professor of Physics at Orbit College.", "employed_by", "Tom Berg", "Orbit College", {"title": "Arden Professor of Physics"}),
     ("Ada Kim is a computer scientist and a professor at Quillon University.", "employed_by", "Ada Kim", "Quillon University", {"title": "professor"}),
     ("Tom Berg went on to work at Helix Labs, where he became director of research in 2005.", "employed_by", "Tom Berg", "Helix Labs", {}),
+    # a birth place before the date, a life span after the name
+    ("Sarah Miller was born in Leeds in 1975 and grew up in York.", "date_of_birth", "Sarah Miller", "1975", {}),
+    ("David Chen was born at Oslo, Norway, on 3 May 1980.", "date_of_birth", "David Chen", "1980-05-03", {}),
+    ("Sarah Miller (1950–2020) was a chemist at Helix Labs.", "date_of_birth", "Sarah Miller", "1950", {}),
     # news appositions: an article before the organisation and title, a possessive title before the name, "formerly of"
     ("Sarah Miller, a former Helix Labs researcher, founded Vireo Health.", "employed_by", "Sarah Miller", "Helix Labs", {"title": "researcher"}),
     ("David Chen, an Orbit Systems engineer, said the fix was ready.", "employed_by", "David Chen", "Orbit Systems", {"title": "engineer"}),
@@ -306,6 +310,8 @@ NEGATIVE = [
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
+    ("Our alumni: Sarah Miller (2018–2020) and David Chen (2019–2021).", "date_of_birth", "2018"),
+    ("Sarah Miller was born in Leeds and moved to York in 1975.", "date_of_birth", "1975"),
     ("Sarah Miller, formerly of Boston, said hi.", "employed_by", "Boston"),
     ("Sarah Miller, a Helix Labs board member, said hi.", "employed_by", "Helix Labs"),
     ("Tom Berg is a Nigerian-American computer scientist.", "employed_by", "Nigerian"),
