@@ -216,6 +216,11 @@ POSITIVE = [
     ("Tom Berg is a Swedish computer scientist and the Arden Professor of Physics at Orbit College.", "employed_by", "Tom Berg", "Orbit College", {"title": "Arden Professor of Physics"}),
     ("Ada Kim is a computer scientist and a professor at Quillon University.", "employed_by", "Ada Kim", "Quillon University", {"title": "professor"}),
     ("Tom Berg went on to work at Helix Labs, where he became director of research in 2005.", "employed_by", "Tom Berg", "Helix Labs", {}),
+    # "moved to X as T", "served on the faculty of X", "is on leave from X", "spent 2010–2012 at X as T"
+    ("In 2010, David Chen moved to Helix Labs as a principal scientist.", "employed_by", "David Chen", "Helix Labs", {"title": "principal scientist", "start": "2010"}),
+    ("David Chen served on the faculty of Quillon University for ten years.", "employed_by", "David Chen", "Quillon University", {}),
+    ("Sarah Miller is on sabbatical from Orbit College this year.", "employed_by", "Sarah Miller", "Orbit College", {}),
+    ("Sarah Miller spent 2010–2012 at Helix Labs as a postdoc.", "employed_by", "Sarah Miller", "Helix Labs", {"start": "2010", "end": "2012", "title": "postdoc"}),
     # a birth place before the date, a life span after the name
     ("Sarah Miller was born in Leeds in 1975 and grew up in York.", "date_of_birth", "Sarah Miller", "1975", {}),
     ("David Chen was born at Oslo, Norway, on 3 May 1980.", "date_of_birth", "David Chen", "1980-05-03", {}),
@@ -310,6 +315,8 @@ NEGATIVE = [
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
+    ("Sarah Miller spent 2010–2012 at Helix Labs as a student.", "employed_by", "Helix Labs"),
+    ("David Chen was never on the faculty of Quillon University.", "employed_by", "Quillon University"),
     ("Our alumni: Sarah Miller (2018–2020) and David Chen (2019–2021).", "date_of_birth", "2018"),
     ("Sarah Miller was born in Leeds and moved to York in 1975.", "date_of_birth", "1975"),
     ("Sarah Miller, formerly of Boston, said hi.", "employed_by", "Boston"),

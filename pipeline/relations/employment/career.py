@@ -169,10 +169,16 @@ _WORKED_AT = re.compile(
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
     r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:went\s+on\s+to|moved\s+on\s+to|began|begun|started|continued\s+to)\s+work(?:ing)?\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
+    # "served on the faculty of X", "is on leave from X"
+    r"|\b(?:serves|served|serving|is|was|has\s+been)\s+on\s+the\s+faculty\s+(?:of|at)\s+(?=(?:the\s+)?[A-Z])"
+    r"|\b(?:is|was|am)\s+(?:currently\s+)?on\s+(?:a\s+)?(?:leave|sabbatical)\s+from\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
 )
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
-_SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
+_SPENT = re.compile(
+    r"\bspent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)"
+    r"|(?:19|20)\d\d\s*[–—-]\s*(?:(?:19|20)?\d\d|present|now))\s+(?:at|with|in)\s+"
+)
 _POSTDOC = re.compile(
     r"\b(?i:after|following|during|did|does|completed|finished|held|took|was|spent|began|started|pursued|undertook)\s+(?:a|an|his|her|my|their)\s+"
     r"(?:brief\s+|short\s+|[\w-]+-year\s+)?(?P<t>post-?doc|postdoctoral\s+(?:fellowship|position|appointment|stint))"
@@ -267,7 +273,16 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         site = re.compile(r",\s*([A-Z][a-z]+)(?=[.,;]|$)").match(text, obj.end, sent.end)
         if site and not is_location(site.group(1)):
             obj = Name(obj.start, site.end(1), text[obj.start : site.end(1)])
-        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent")
+        q = {}
+        years = re.search(r"((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)?\d\d|present|now)", m.group())
+        if years:  # "spent 2010–2012 at X"
+            end = years.group(2)
+            q = {"start": years.group(1), "end": "present" if end in ("present", "now") else (years.group(1)[:2] + end if len(end) == 2 else end)}
+        a = _AS_TITLE.match(text, obj.end, sent.end)
+        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tit:
+            q["title"] = tit[0].text
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent", q)
     for m in _TRANSFER.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
@@ -286,6 +301,10 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
         if d is not None:
             q.update(range_quals(d if isinstance(d, str) else d.value))
+        a = _AS_TITLE.match(text, obj.end, sent.end)
+        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tit:
+            q["title"] = tit[0].text  # "moved to X as a principal scientist"
         yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
     for m in _PROMOTED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
