@@ -220,6 +220,7 @@ POSITIVE = [
     ("In 2010, David Chen moved to Helix Labs as a principal scientist.", "employed_by", "David Chen", "Helix Labs", {"title": "principal scientist", "start": "2010"}),
     ("David Chen served on the faculty of Quillon University for ten years.", "employed_by", "David Chen", "Quillon University", {}),
     ("Sarah Miller is on sabbatical from Orbit College this year.", "employed_by", "Sarah Miller", "Orbit College", {}),
+    ("Sarah Miller is also affiliated with Helix Labs.", "employed_by", "Sarah Miller", "Helix Labs", {}),
     ("Sarah Miller spent 2010–2012 at Helix Labs as a postdoc.", "employed_by", "Sarah Miller", "Helix Labs", {"start": "2010", "end": "2012", "title": "postdoc"}),
     # a birth place before the date, a life span after the name
     ("Sarah Miller was born in Leeds in 1975 and grew up in York.", "date_of_birth", "Sarah Miller", "1975", {}),
@@ -316,6 +317,8 @@ NEGATIVE = [
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
     ("Sarah Miller spent 2010–2012 at Helix Labs as a student.", "employed_by", "Helix Labs"),
+    ("Sarah Miller is not affiliated with Helix Labs.", "employed_by", "Helix Labs"),
+    ("Sarah Miller is affiliated with Boston in her heart.", "employed_by", "Boston"),
     ("David Chen was never on the faculty of Quillon University.", "employed_by", "Quillon University"),
     ("Our alumni: Sarah Miller (2018–2020) and David Chen (2019–2021).", "date_of_birth", "2018"),
     ("Sarah Miller was born in Leeds and moved to York in 1975.", "date_of_birth", "1975"),

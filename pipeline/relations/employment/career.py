@@ -169,7 +169,8 @@ _WORKED_AT = re.compile(
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
     r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:went\s+on\s+to|moved\s+on\s+to|began|begun|started|continued\s+to)\s+work(?:ing)?\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
-    # "served on the faculty of X", "is on leave from X"
+    # "served on the faculty of X", "is on leave from X", "is (also) affiliated with X"
+    r"|\b(?:is|was|am|are|has\s+been)\s+(?:also\s+)?(?:currently\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:serves|served|serving|is|was|has\s+been)\s+on\s+the\s+faculty\s+(?:of|at)\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:is|was|am)\s+(?:currently\s+)?on\s+(?:a\s+)?(?:leave|sabbatical)\s+from\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
@@ -222,8 +223,11 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
+        if "affiliated" in m.group() and text[ref.end : m.start()].strip():
+            continue  # "P ..., and his lab is affiliated with X", "X, which is affiliated with Y": not P's
         for n in names_list(sent, m.end()):
-            if not is_location(n.text) and co.person_at(n.start, n.end) is None:
+            place = any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
+            if not is_location(n.text) and not place and co.person_at(n.start, n.end) is None:
                 q = range_quals(lead.value) if lead is not None else {}
                 if re.search(r"hired|recruited", m.group()):
                     d = date_after(sent, n.end)
