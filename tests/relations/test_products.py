@@ -120,6 +120,10 @@ POSITIVE = [
     (STORY + "The company's first product is Ledger-2, a bookkeeping app.", "Northwind Inc.", "Ledger-2", "prose.developed_product_of", {}),
     ("In 2024, Tom Berg announced the founding of Orbit Labs, an AI education company. The company's first product is LLM101z, a course.", "Orbit Labs", "LLM101z", "prose.developed_product_of", {}),
     ("Ada Reyes founded Quillon in 2020. Its first product was TinyServe.", "Quillon", "TinyServe", "prose.developed_product_of", {}),
+    # a product named by an ordinary word the recognizer takes for a place; "and co-creator of M"
+    ("Sarah Miller is the creator of Zephyr, a popular web framework.", "Sarah Miller", "Zephyr", "prose.developed_maintainer", {}),
+    ("David Chen built Zephyr, Kestrel, and Orca, three open-source tools for data engineering.", "David Chen", "Zephyr", "prose.developed_made", {}),
+    ("David Chen is best known as the author of Quokka and co-creator of the Tessera database.", "David Chen", "Tessera", "prose.developed_maintainer", {}),
 ]
 
 NEGATIVE = [
@@ -193,6 +197,9 @@ NEGATIVE = [
     "Quillon's first priority is safety.",
     "Quillon's first product is a chatbot.",
     "Safety is Quillon's first priority.",
+    "Sarah Miller is the creator of Seattle's new bike lanes.",
+    "David Chen built a house in Seattle, Washington.",
+    "Sarah Miller moved to Zephyr and co-creators of the town met her.",
 ]
 
 

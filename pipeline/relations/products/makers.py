@@ -17,7 +17,7 @@ from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, produc
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
-    r"(?:\b(?:is|was|are|were|as|became|becomes|remains|been|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?)(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
+    r"(?:\b(?:is|was|are|were|as|became|becomes|remains|been|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?|\band\s+(?=(?:co-?)?creators?\s))(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
     r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)(?:\s+and\s+(?:(?:core|lead|main|chief|principal)\s+)?(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?))?\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
     r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"

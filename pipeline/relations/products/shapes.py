@@ -85,7 +85,18 @@ def software(sent: Sent, n: Name) -> bool:
     """
     if GENERIC_OBJ.search(n.text) or len(n.text) < 2 or re.match(r"(?:Task|Phase|Section|Chapter|Figure|Table|Step|Part)\s+\d", n.text):
         return False
-    return not any(e.label_ in NOT_PRODUCT and e.start_char <= n.start < e.end_char and not (e.label_ == "TITLE" and e.start_char < n.start) for e in sent.ents)
+    if re.search(r"['’]s?$", n.text):
+        return False  # "Seattle's waterfront": the owner of the thing, not the thing
+    return not any(
+        e.label_ in NOT_PRODUCT and e.start_char <= n.start < e.end_char and not (e.label_ == "TITLE" and e.start_char < n.start) and not _misread_place(e.label_, n.text)
+        for e in sent.ents
+    )
+
+
+def _misread_place(label: str, name: str) -> bool:
+    """"creator of Zephyr", tagged as a place: a one- or two-word name that no list knows as a place or a people
+    is the recognizer's guess for a word it has not seen, not a place anyone builds."""
+    return label in ("GPE", "NORP") and len(name.split()) <= 2 and not is_location(name) and name not in words()["nationalities"]
 
 
 def product_at(sent: Sent, pos: int, described: bool = True) -> Name | None:
