@@ -23,7 +23,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold, has_han
-from .objects import NAMED, abbreviations, award_parts, is_topic, is_year_range, object_key, object_name, topic_parts
+from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, object_key, object_name, topic_parts
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -168,20 +168,58 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     return StatementObject(text=o.get("text") or canonical, label=o.get("label") or "", canonical=canonical)
 
 
+# Relations whose objects are organisations: one organisation's names are shared among them.
+_ORGS = frozenset({"educated_at", "employed_by", "leads", "part_of"})
+
+
+def _singular(key: str) -> str:
+    """A key with plural word endings dropped ("courant institute of mathematical sciences")."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in key.split())
+
+
+def _org_keys(keys: set[str]) -> dict[str, str]:
+    """Key -> the key its organisation is known by: an acronym becomes the one long form it abbreviates."""
+    out: dict[str, str] = {}
+    longs = sorted(k for k in keys if " " in k)
+    for k in keys:
+        hosts = {_singular(h) for h in longs if is_acronym(k, h)}
+        out[k] = hosts.pop() if len(hosts) == 1 else _singular(k)
+    # a unit named without its host, when the host is one of the person's organisations:
+    # "Center for Data Science" is "NYU Center for Data Science" beside "New York University"
+    for k in keys:
+        if len(k.split()) < 2:
+            continue
+        hosts = {out[h] for h in keys if h.endswith(" " + k) and _is_org(h[: -len(k) - 1], keys)}
+        if len(hosts) == 1:
+            out[k] = hosts.pop()
+    return out
+
+
+def _is_org(prefix: str, keys: set[str]) -> bool:
+    return prefix in keys or any(is_acronym(prefix, h) for h in keys)
+
+
 def statements(records: list[Record]) -> list[Statement]:
     """Merged statements of one person, in relation order, then object, then qualifiers."""
     dct = {r.doc_id: r.dct for r in records}
     abbrev_by_doc = {r.doc_id: abbreviations(r.facts) for r in records}
+    # an abbreviation one of the person's documents defines holds in the others ("MIT" there, the long name here)
+    abbrev_any: dict[str, str] = {}
+    for doc_id in sorted(abbrev_by_doc):
+        for short, long in abbrev_by_doc[doc_id].items():
+            abbrev_any.setdefault(short, long)
     groups: dict[tuple[str, str], list[_Draft]] = {}
     own = _own_names(records)
     facts = sorted(
         (g for r in records for f in r.facts for g in _as_objects(f, own)),
         key=lambda f: (f["doc_id"], (f.get("evidence") or {}).get("start", 0), f["relation"], json_line(f)),
     )
-    for f in facts:
-        key = _object_key(f, abbrev_by_doc.get(f["doc_id"], {}))
+    keyed = [(f, _object_key(f, {**abbrev_any, **abbrev_by_doc.get(f["doc_id"], {})})) for f in facts]
+    org = _org_keys({k for f, k in keyed if k and f["relation"] in _ORGS})
+    for f, key in keyed:
         if not key or f["relation"] == "contact" and (f.get("qualifiers") or {}).get("kind") == "phone" and is_year_range(key):
             continue
+        key = org.get(key, key) if f["relation"] in _ORGS else key
         q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
         drafts = groups.setdefault((f["relation"], key), [])
         for d in drafts:

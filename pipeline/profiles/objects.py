@@ -37,6 +37,20 @@ def _matches(long: str, short: str) -> bool:
     return short.upper() == initials.upper() or short.upper() == "".join(w[0] for w in long.split() if w).upper()
 
 
+def initials_of(key: str) -> set[str]:
+    """The acronyms a folded multi-word name is written as: initials of its content words, or of every word
+    ("university of california san diego" -> "ucsd"; "new york university" -> "nyu")."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words if w not in _SMALL), "".join(w[0] for w in words)}
+
+
+def is_acronym(short: str, long: str) -> bool:
+    """Whether one folded key is the acronym of the other ("uiuc", "university of illinois at urbana champaign")."""
+    return " " not in short and 2 <= len(short) <= 6 and short in initials_of(long)
+
+
 def abbreviations(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Abbreviation key -> long form key, from "Long Name (LN)" in the evidence of a document's facts."""
     out: dict[str, str] = {}
