@@ -46,12 +46,35 @@ def _qual_value(v: str) -> str:
     return " ".join(re.findall(r"\w+", fold(v)))
 
 
+# Words that rank a title: "Associate Professor" and "Professor" are two jobs, "inaugural Sequoia Professor"
+# and "Professor of Computer Science" one job described two ways.
+_RANKS = frozenset(
+    "assistant associate full adjunct visiting senior junior principal staff chief vice deputy co interim acting "
+    "emeritus emerita executive managing general distinguished postdoctoral lead head".split()
+)
+
+
+def _title_core(value: str) -> tuple[frozenset[str], str]:
+    """(rank words, head word) of a title: the words before "of"/"for"/"in"/"at", their last one the head."""
+    words = re.findall(r"[a-z]+", value)
+    for i, w in enumerate(words):
+        if w in ("of", "for", "in", "at", "and"):
+            words = words[:i]
+            break
+    return frozenset(w for w in words if w in _RANKS), (words[-1] if words else "")
+
+
 def _same(k: str, a: str, b: str) -> bool:
     va, vb = _qual_value(a), _qual_value(b)
     if va == vb:
         return True
     wa, wb = set(va.split()), set(vb.split())
-    return k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    if k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa):
+        return True
+    if k in ("title", "role"):
+        ca, cb = _title_core(va), _title_core(vb)
+        return bool(ca[1]) and ca[1] not in _RANKS and ca == cb
+    return False
 
 
 def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:

@@ -204,7 +204,9 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     org, parent = r
                     after = (parent or org).end
                     of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
-                    glued = re.search(r"\s+at\s+", org.text) if parent is None and _DEPT.match(org.text) else None
+                    glued = re.search(r"\s+at\s+", org.text) if parent is None else None
+                    if glued and not _DEPT.match(org.text[: glued.start()]):
+                        glued = None
                     if glued:  # "the School of X at Y University" read as one name
                         org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
                     host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and _DEPT.match(org.text) else None
