@@ -74,6 +74,9 @@ def _same(k: str, a: str, b: str) -> bool:
     if k in ("title", "role"):
         ca, cb = _title_core(va), _title_core(vb)
         return bool(ca[1]) and ca[1] not in _RANKS and ca == cb
+    if k in ("org", "venue"):
+        # "AISTATS" and "Artificial Intelligence and Statistics (AISTATS)"; "NYU" and "New York University"
+        return is_acronym(va, vb) or is_acronym(vb, va) or " " not in va and va in wb or " " not in vb and vb in wa
     return False
 
 
@@ -96,7 +99,10 @@ def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
         return value[:4]
     if rel == "contact":
         return value.strip().lower()
-    return object_key(value, abbrev)
+    key = object_key(value, abbrev)
+    if rel == "award_received":
+        key = re.sub(r"(?<=\w) award$", "", key)  # "Best Paper" marks the same award as "Best Paper Award"
+    return key
 
 
 def _named(fact: dict[str, Any]) -> dict[str, Any] | None:
@@ -179,7 +185,7 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     def score(f: dict[str, Any]) -> tuple[int, int, str]:
         o = f.get("object") or {}
         text = o.get("canonical") or o.get("text") or ""
-        return (object_key(text) == key, len(text), text)
+        return (_object_key({**f, "object": {"canonical": text}}, {}) == key, len(text), text)
 
     best = max(facts, key=score)
     o = best.get("object") or {}
