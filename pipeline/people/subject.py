@@ -120,7 +120,7 @@ _GIVEN_PAGE = re.compile(
     rf"^\s*(?i:welcome\s+to\s+)?{_GIVEN}['’]s\s+(?i:(?:personal|academic|official|professional)\s+)?"
     r"(?i:home\s*page|web\s*site|web\s*page|site|page|blog)\b[\s!.]*$"
 )
-_GIVEN_INTRO = re.compile(rf"(?:^|\n)[ \t]*(?:(?:Hi|Hello|Hey)(?:\s+there)?[,!.]?\s+)?(?:I am|I'm|I’m|My name is)\s+{_GIVEN}(?=[ \t]*[,.!;:—–]|[ \t]*$|[ \t]+and\b)")
+_GIVEN_INTRO = re.compile(rf"(?:^|\n)[ \t]*(?:(?:Hi|Hello|Hey)(?:\s+there)?[,!.]?\s+)?(?:I am|I'm|I’m|[Mm]y name is)\s+{_GIVEN}(?=[ \t]*[,.!;:—–]|[ \t]*$|[ \t]+and\b)")
 
 
 def _given_name_owner(text: str, clean, headings: list) -> str | None:

@@ -185,7 +185,7 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     def score(f: dict[str, Any]) -> tuple[int, int, str]:
         o = f.get("object") or {}
         text = o.get("canonical") or o.get("text") or ""
-        return (_object_key({**f, "object": {"canonical": text}}, {}) == key, len(text), text)
+        return (_singular(_object_key({**f, "object": {"canonical": text}}, {})) == _singular(key), len(text), text)
 
     best = max(facts, key=score)
     o = best.get("object") or {}

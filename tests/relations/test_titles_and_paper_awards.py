@@ -1,0 +1,108 @@
+"""Named chairs, units at their host, campus names, titles heading an organisation, paper-award marks and
+year-suffixed awards: three sentences each in the construction, and a twin that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _has(facts, relation, subject, obj, **quals):
+    for f in facts:
+        if f.relation == relation and f.subject.canonical == subject and (f.object.canonical or f.object.text) == obj:
+            q = f.qualifiers.model_dump()
+            if all(q.get(k) == v for k, v in quals.items()):
+                return True
+    return False
+
+
+POSITIVE = [
+    # a named chair after "inaugural"/"endowed"; a unit "in the X Department at Y": Y employs
+    ("Mara Lind is the inaugural Sequoia Professor in the Computer Science Department at Eastfield University.",
+     "employed_by", "Mara Lind", "Eastfield University", {"title": "inaugural Sequoia Professor"}),
+    ("Tomas Ferreira is the endowed Halvorsen Professor of Physics at Lakeside College.",
+     "employed_by", "Tomas Ferreira", "Lakeside College", {"title": "endowed Halvorsen Professor of Physics"}),
+    ("Ines Corvo was the inaugural Brightwell Professor at Northfield University.",
+     "employed_by", "Ines Corvo", "Northfield University", {"title": "inaugural Brightwell Professor"}),
+    ("Mara Lind is a Professor in the Physics Department at Eastfield University.",
+     "employed_by", "Mara Lind", "Eastfield University", {"title": "Professor"}),
+    # a title before "of" an organisation written with a possessive: the title is no part of its name
+    ("Mara Lind is a Professor at Eastfield University, and Co-Director of Eastfield's Robotics Institute.",
+     "leads", "Mara Lind", "Eastfield's Robotics Institute", {"role": "Co-Director"}),
+    ("Tomas Ferreira is the Director of Brightwell's Robotics Institute.",
+     "employed_by", "Tomas Ferreira", "Brightwell's Robotics Institute", {"title": "Director"}),
+    ("Ines Corvo serves as Director of Northfield's Data Science Center.",
+     "leads", "Ines Corvo", "Northfield's Data Science Center", {"role": "Director"}),
+    # a university's campus after "at" is part of its name
+    ("Mara Lind obtained her Ph.D. from the University of Illinois at Urbana-Champaign in 2019.",
+     "educated_at", "Mara Lind", "University of Illinois at Urbana-Champaign", {"degree": "Ph.D.", "end": "2019"}),
+    ("Tomas Ferreira is an assistant professor at the University of North Carolina at Chapel Hill.",
+     "employed_by", "Tomas Ferreira", "University of North Carolina at Chapel Hill", {"title": "assistant professor"}),
+    ("Ines Corvo received her PhD from the University of Texas at Austin and joined Quillon.",
+     "educated_at", "Ines Corvo", "University of Texas at Austin", {"degree": "PhD"}),
+    # "and a TITLE at ORG" after an employer: two jobs
+    ("Mara Lind is an associate professor at the Eastfield University and a faculty researcher at Quillon Labs.",
+     "employed_by", "Mara Lind", "Eastfield University", {"title": "associate professor"}),
+    ("Mara Lind is an associate professor at the Eastfield University and a faculty researcher at Quillon Labs.",
+     "employed_by", "Mara Lind", "Quillon Labs", {"title": "faculty researcher"}),
+    ("Omar Said is a professor at Brightwell University and a member of the Quillon Society.",
+     "employed_by", "Omar Said", "Brightwell University", {"title": "professor"}),
+    # a year suffix on one award of an enumeration does not end it
+    ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
+     "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
+    ("Tomas Berg received the Brightwell Medal'19 and the Eastfield Prize in 2020.",
+     "award_received", "Tomas Berg", "Eastfield Prize", {"date": "2020"}),
+    ("Mara Lind won the Lakeside Prize’18, the Quillon Medal and the Northfield Award.",
+     "award_received", "Mara Lind", "Northfield Award", {}),
+]
+
+NEGATIVE = [
+    ("The inaugural Sequoia lecture at Eastfield University was given in May.", "employed_by"),
+    ("The Robotics Institute of Eastfield's Engineering School hired ten people.", "employed_by"),
+    ("Omar Said was a visiting student at the University of Toronto at the time.", None),
+    ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
+]
+
+
+@pytest.mark.parametrize("text,relation,subject,obj,quals", POSITIVE)
+def test_construction(extract, text, relation, subject, obj, quals):
+    facts = extract(text)
+    assert _has(facts, relation, subject, obj, **quals), [(f.relation, f.subject.canonical, f.object.canonical, f.qualifiers.model_dump(exclude_none=True)) for f in facts]
+
+
+@pytest.mark.parametrize("text,relation", NEGATIVE)
+def test_negative_twin(extract, text, relation):
+    facts = extract(text)
+    if relation is None:  # the campus is no part of the name when "at" starts a phrase of time
+        assert not any(f.object.canonical and " at the" in f.object.canonical for f in facts)
+    else:
+        assert not [f for f in facts if f.relation == relation]
+
+
+PAPER_LIST = """# Mira Olsen
+
+## Publications
+
+- M. Olsen, J. Park and T. Berg. Sparse Routing for Small Robots. International Conference on Robotics (ICRA), 2016. (Best Paper Award)
+- J. Park and M. Olsen. Causal Graphs for Robust Tabular Learning, Springfield Workshop on Tabular Data, 2019 (BEST PAPER).
+- T. Berg, M. Olsen. Fast Retrieval with Tiny Models, Springfield Workshop on Search, 2018. PDF (Outstanding Student Paper).
+- M. Olsen and T. Berg. Robust Graphs at Scale. NeurIPS 2021. (Oral)
+"""
+
+
+@pytest.mark.parametrize(
+    "award,org,date",
+    [
+        ("Best Paper Award", "International Conference on Robotics (ICRA)", "2016"),
+        ("BEST PAPER", "Springfield Workshop on Tabular Data", "2019"),
+        ("Outstanding Student Paper", "Springfield Workshop on Search", "2018"),
+    ],
+)
+def test_paper_award_marks(extract, award, org, date):
+    facts = [f for f in extract(PAPER_LIST, "markdown") if f.relation == "award_received"]
+    assert _has(facts, "award_received", "Mira Olsen", award, org=org, date=date), [(f.object.text, f.qualifiers.model_dump(exclude_none=True)) for f in facts]
+    assert all(f.rule == "awards.paper_mark" for f in facts)
+
+
+def test_a_paper_badge_is_no_award(extract):
+    facts = extract(PAPER_LIST.replace("(Best Paper Award)", "(Spotlight)").replace("(BEST PAPER)", "").replace("(Outstanding Student Paper)", ""), "markdown")
+    assert not [f for f in facts if f.relation == "award_received"]
