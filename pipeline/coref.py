@@ -78,8 +78,9 @@ class Coref:
         if not tokens:
             return
         alt = "|".join(sorted(tokens, key=len, reverse=True))
-        honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?\s+)?"
-        name_rx = re.compile(rf"(?<![\w-]){honor}(?:{alt})(?:\s+(?:{alt})){{0,3}}(?![\w-])")
+        honor = r"(?:(?:Dr|Prof|Mr|Ms|Mrs|Professor)\.?[ \t]+)?"
+        # a name never runs across a line break: a name heading over a sentence that opens with the name is two mentions
+        name_rx = re.compile(rf"(?<![\w-]){honor}(?:{alt})(?:[ \t]+(?:{alt})){{0,3}}(?![\w-])")
         idx = doc.to_array("IDX").tolist()  # token start offsets, without making a Token per token
         for m in name_rx.finditer(text):
             s, e = m.start(), m.end()
