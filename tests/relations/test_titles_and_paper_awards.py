@@ -46,6 +46,13 @@ POSITIVE = [
      "employed_by", "Mara Lind", "Quillon Labs", {"title": "faculty researcher"}),
     ("Omar Said is a professor at Brightwell University and a member of the Quillon Society.",
      "employed_by", "Omar Said", "Brightwell University", {"title": "professor"}),
+    # "returned to ORG": employed there again, from that date
+    ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
+     "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
+    ("Tomas Berg returned to Brightwell Labs as a research scientist in 2019.",
+     "employed_by", "Tomas Berg", "Brightwell Labs", {"title": "research scientist", "start": "2019"}),
+    ("Omar Said returned to the Eastfield Institute in 2012.",
+     "employed_by", "Omar Said", "Eastfield Institute", {"start": "2012"}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -59,6 +66,7 @@ NEGATIVE = [
     ("The inaugural Sequoia lecture at Eastfield University was given in May.", "employed_by"),
     ("The Robotics Institute of Eastfield's Engineering School hired ten people.", "employed_by"),
     ("Omar Said was a visiting student at the University of Toronto at the time.", None),
+    ("Omar Said returned to Toronto in 2015 after his PhD.", "employed_by"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
 

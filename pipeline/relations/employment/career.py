@@ -30,7 +30,7 @@ from ..toolkit import (
 )
 
 
-_JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+_JOIN = re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?=(?:the\s+)?[A-Za-z])", re.I)
 _AS_TITLE = re.compile(r"\s*(?:,\s*)?as\s+(?:a|an|the)\s+|\s*(?:,\s*)?as\s+(?=[A-Z])")
 _RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
 _SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
@@ -59,6 +59,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         else:
             m_end = None
         org, parent = r
+        if m.group().lower().startswith("return") and (is_location(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents)):
+            continue  # "returned to Toronto": a place, not an employer
         if org.text.lower() in {"us", "me", "them", "him", "her"} or co.person_at(org.start, org.end) is not None and re.search(r"['’]s\s", text[org.start : org.end + 3]):
             continue  # "joins Ana Ruiz's team": a reporting line, read by the reports_to rules
         ref = clause_subject(sent, m.start(), co)
