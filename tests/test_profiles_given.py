@@ -152,3 +152,15 @@ def test_best_paper_is_the_best_paper_award(tmp_path: Path) -> None:
     (park,) = [p for p in people_of(out) if p.name == "Jon Park"]
     awards = [(s.object.text, s.qualifiers.date, sorted({r.doc_id for r in s.references})) for s in park.statements if s.relation == "award_received"]
     assert sorted(awards) == [("Best Paper Award", "2010", ["b"]), ("Best Paper Award", "2016", ["a", "b"])]
+
+
+def test_a_name_with_a_common_noun_after_it_is_the_name(tmp_path: Path) -> None:
+    out = write_out(
+        tmp_path,
+        [
+            doc("a", [person("Jon Park", 0)], [fact("a", "Jon Park", "leads", "ImageNet project")]),
+            doc("b", [person("Jon Park", 0)], [fact("b", "Jon Park", "leads", "ImageNet")]),
+        ],
+    )
+    (park,) = [p for p in people_of(out) if p.name == "Jon Park"]
+    assert [(s.object.text, sorted(r.doc_id for r in s.references)) for s in park.statements] == [("ImageNet", ["a", "b"])]

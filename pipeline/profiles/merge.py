@@ -100,6 +100,8 @@ def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
     if rel == "contact":
         return value.strip().lower()
     key = object_key(value, abbrev)
+    if rel in _ORGS and _GENERIC_TAIL.search(value):
+        key = key.rsplit(" ", 1)[0]  # "the ImageNet project" is "ImageNet"
     if rel == "award_received":
         key = re.sub(r"(?<=\w) award$", "", key)  # "Best Paper" marks the same award as "Best Paper Award"
     return key
@@ -182,10 +184,11 @@ def _latest(facts: list[dict[str, Any]], dct: dict[str, str | None]) -> str:
 def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     """The fullest writing of the object: a form whose own key is the statement's (not an abbreviation), longest first."""
 
-    def score(f: dict[str, Any]) -> tuple[int, int, str]:
+    def score(f: dict[str, Any]) -> tuple[bool, bool, int, str]:
         o = f.get("object") or {}
         text = o.get("canonical") or o.get("text") or ""
-        return (_singular(_object_key({**f, "object": {"canonical": text}}, {})) == _singular(key), len(text), text)
+        same = _singular(_object_key({**f, "object": {"canonical": text}}, {})) == _singular(key)
+        return (same, not _GENERIC_TAIL.search(text), len(text), text)
 
     best = max(facts, key=score)
     o = best.get("object") or {}
@@ -199,6 +202,10 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
 
 # Relations whose objects are organisations: one organisation's names are shared among them.
 _ORGS = frozenset({"educated_at", "employed_by", "leads", "part_of"})
+
+
+# A common noun after a name ("ImageNet project", "ACM-ICPC team"): the name alone says the same.
+_GENERIC_TAIL = re.compile(r"(?<=[A-Za-z0-9)])\s+(?:project|team|group|initiative|program|programme)$")
 
 
 def _singular(key: str) -> str:

@@ -25,7 +25,9 @@ _CUE = re.compile(
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
-    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+",
+    r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
+    r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
+    r"|\b(?:particularly|especially|mainly|primarily)\s+in\s+the\s+fields?\s+of\s+",
     re.I,
 )
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)

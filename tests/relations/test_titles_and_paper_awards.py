@@ -53,6 +53,20 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Brightwell Labs", {"title": "research scientist", "start": "2019"}),
     ("Omar Said returned to the Eastfield Institute in 2012.",
      "employed_by", "Omar Said", "Eastfield Institute", {"start": "2012"}),
+    # "Chief Scientist of AI/ML at ORG": a slash inside the title's field
+    ("Mara Lind was the Chief Scientist of AI/ML at Quillon Cloud, where she helped guide research.",
+     "employed_by", "Mara Lind", "Quillon Cloud", {}),
+    ("Tomas Berg is the Director of AR/VR at Brightwell Labs.",
+     "employed_by", "Tomas Berg", "Brightwell Labs", {}),
+    ("Omar Said is Head of UX/UI research at Northwind Labs.",
+     "employed_by", "Omar Said", "Northwind Labs", {}),
+    # research interests: "through her research in A, B and C", "particularly in the fields of A and B"
+    ("Mara Lind continues to shape the future of AI through her research in visual intelligence, robotics perception, and cognition-inspired machine learning.",
+     "research_interest", "Mara Lind", "robotics perception", {}),
+    ("Mara Lind is one of the most influential figures in modern AI, particularly in the fields of computer vision and cognitive science.",
+     "research_interest", "Mara Lind", "cognitive science", {}),
+    ("Tomas Berg advanced the field through his research on graph mining and causal inference.",
+     "research_interest", "Tomas Berg", "graph mining", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -67,6 +81,7 @@ NEGATIVE = [
     ("The Robotics Institute of Eastfield's Engineering School hired ten people.", "employed_by"),
     ("Omar Said was a visiting student at the University of Toronto at the time.", None),
     ("Omar Said returned to Toronto in 2015 after his PhD.", "employed_by"),
+    ("Mara Lind funded her research in 2019 through a grant.", "research_interest"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
 
