@@ -53,6 +53,15 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Brightwell Labs", {"title": "research scientist", "start": "2019"}),
     ("Omar Said returned to the Eastfield Institute in 2012.",
      "employed_by", "Omar Said", "Eastfield Institute", {"start": "2012"}),
+    # "a founding member of ORG in DATE": a job, dated; the date after "in" is no organisation of a title's field
+    ("Mara Lind was a founding member of Quillon in December 2015, serving as a research scientist until 2017.",
+     "employed_by", "Mara Lind", "Quillon", {"title": "founding member", "start": "2015-12"}),
+    ("Tomas Berg is a founding member of Brightwell Labs.",
+     "employed_by", "Tomas Berg", "Brightwell Labs", {"title": "founding member"}),
+    ("Omar Said became a founding member of the Northwind Robotics Group in 2019.",
+     "employed_by", "Omar Said", "Northwind Robotics Group", {"title": "founding member", "start": "2019"}),
+    ("Mara Lind is Professor of Physics in the Department of Chemistry at Eastfield University.",
+     "employed_by", "Mara Lind", "Eastfield University", {"title": "Professor of Physics"}),
     # "Chief Scientist of AI/ML at ORG": a slash inside the title's field
     ("Mara Lind was the Chief Scientist of AI/ML at Quillon Cloud, where she helped guide research.",
      "employed_by", "Mara Lind", "Quillon Cloud", {}),
@@ -82,6 +91,7 @@ NEGATIVE = [
     ("Omar Said was a visiting student at the University of Toronto at the time.", None),
     ("Omar Said returned to Toronto in 2015 after his PhD.", "employed_by"),
     ("Mara Lind funded her research in 2019 through a grant.", "research_interest"),
+    ("Mara Lind is a member of the Quillon Society.", "employed_by"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
 
