@@ -164,3 +164,19 @@ def test_a_name_with_a_common_noun_after_it_is_the_name(tmp_path: Path) -> None:
     )
     (park,) = [p for p in people_of(out) if p.name == "Jon Park"]
     assert [(s.object.text, sorted(r.doc_id for r in s.references)) for s in park.statements] == [("ImageNet", ["a", "b"])]
+
+
+@pytest.mark.parametrize(
+    "text, parts",
+    [
+        ("University of Sydney and NICTA", ["University of Sydney", "NICTA"]),
+        ("Lakeside College, Eastfield University and Quillon Institute", ["Lakeside College", "Eastfield University", "Quillon Institute"]),
+        ("Computer Science and Engineering", ["Computer Science and Engineering"]),
+        ("School of Engineering and Applied Sciences", ["School of Engineering and Applied Sciences"]),
+        ("Harvard and MIT", ["Harvard and MIT"]),
+    ],
+)
+def test_org_parts(text: str, parts: list[str]) -> None:
+    from pipeline.profiles.objects import org_parts
+
+    assert org_parts(text) == parts

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold, has_han
-from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, object_key, object_name, topic_parts
+from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, object_key, object_name, org_parts, topic_parts
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -146,6 +146,10 @@ def _as_objects(fact: dict[str, Any], own: tuple[set[str], dict[str, list[tuple[
             return [{**fact, "object": {**obj, "canonical": name, "text": name}, "qualifiers": q}]
     if rel == "research_interest":
         return [{**fact, "object": {**obj, "canonical": part, "text": part}} if part != value else fact for part in topic_parts(value) if is_topic(part)]
+    if rel in ("educated_at", "employed_by"):
+        parts = org_parts(value)
+        if len(parts) > 1:
+            return [{**fact, "object": {**obj, "canonical": part, "text": part}} for part in parts]
     return [fact]
 
 

@@ -131,6 +131,21 @@ def citation_title(text: str) -> str:
     return text
 
 
+_STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Institute|College|Academy|Laboratory|Lab|Labs|School|Inc|Corporation|Company)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def org_parts(text: str) -> list[str]:
+    """Organisations joined by "and" as one object ("University of Sydney and NICTA"): each of them; anything else whole.
+
+    Each part must be an organisation's name by its keyword or an acronym, so "Computer Science and Engineering"
+    stays one name."""
+    parts = [p.strip(" ,") for p in re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())]
+    if len(parts) > 1 and all(p and (_STRONG_ORG.search(p) or _ACRONYM.fullmatch(p)) for p in parts) and any(_STRONG_ORG.search(p) for p in parts):
+        return parts
+    return [text.strip()]
+
+
 _YEARS = re.compile(r"\D*((?:19|20)\d\d)\D*((?:19|20)\d\d)\D*")
 
 
