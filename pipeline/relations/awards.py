@@ -168,6 +168,8 @@ _AWARD_NAME = re.compile(
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
+# an item of an enumeration of awards named for its holder ("..., Google PhD Fellow, and ...", "Quillon Research Scholar in 2021")
+_CAP_HOLDER_ITEM = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Fellow|Scholar))\b(?!\s+(?:of|at)\b)")
 # an item of an enumeration of awards may be a long name with acronyms ("an Office of X (OX) Young Investigator (YI) award")
 _CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\w'’.&-]*\s+|\([A-Z][\w&-]{1,10}\)\s+|of\s+(?=[A-Z])){0,9}(?:awards?|prizes?|medals?))\b")
 _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
@@ -183,7 +185,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[
 _OF_THE_YEAR = re.compile(r"\b(?:as|named|was|is)\s+(?:its\s+|the\s+|an?\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}of\s+the\s+Year)\b")
 _GROUP_SUBJECT = re.compile(r"\b(?:project|team|group|lab|laboratory|system|company|startup|students)\s+(?:has\s+|have\s+|had\s+|also\s+)*$", re.I)
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
-_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6})?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
+_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6}(?:\([A-Z][\w&-]{1,10}\))?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 # "was elected one of Norway's leading "Bright Minds" (Lyse Hoder) by the X Society": a ranked list, with who made it
@@ -334,7 +336,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if c:
                     yield c
             nx = _NEXT_ITEM.match(text, e_next, sent.end)
-            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end)) if nx else None
+            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end) or _CAP_HOLDER_ITEM.match(text, nx.end(), sent.end)) if nx else None
             a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
             if a is None and low is not None:
                 a = low

@@ -81,6 +81,13 @@ POSITIVE = [
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
     ("Tomas Berg received the Brightwell Medal'19 and the Eastfield Prize in 2020.",
      "award_received", "Tomas Berg", "Eastfield Prize", {"date": "2020"}),
+    # an enumeration goes on past "Runner-up in 2020", "at Venue (V)", and takes honours named for their holder
+    ("Mara Lind studies graphs. Her research has been recognized by many awards, including Brightwell Dissertation Award Runner-up in 2020, Quillon Research Scholar in 2021, and NSF CAREER award in 2023.",
+     "award_received", "Mara Lind", "NSF CAREER award", {"date": "2023"}),
+    ("Mara Lind studies graphs. Her research has been recognized by many awards, including Brightwell Dissertation Award Runner-up in 2020, Quillon Research Scholar in 2021, and NSF CAREER award in 2023.",
+     "award_received", "Mara Lind", "Quillon Research Scholar", {"date": "2021"}),
+    ("Tomas Berg's work has been recognized with honors including the NSF CAREER Award, Best Poster Award (Runner-up) at The Eastfield Conference (EC), and Quillon PhD Fellow.",
+     "award_received", "Tomas Berg", "Quillon PhD Fellow", {}),
     ("Mara Lind won the Lakeside Prize’18, the Quillon Medal and the Northfield Award.",
      "award_received", "Mara Lind", "Northfield Award", {}),
 ]
@@ -92,6 +99,7 @@ NEGATIVE = [
     ("Omar Said returned to Toronto in 2015 after his PhD.", "employed_by"),
     ("Mara Lind funded her research in 2019 through a grant.", "research_interest"),
     ("Mara Lind is a member of the Quillon Society.", "employed_by"),
+    ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
 
@@ -107,6 +115,9 @@ def test_negative_twin(extract, text, relation):
     facts = extract(text)
     if relation is None:  # the campus is no part of the name when "at" starts a phrase of time
         assert not any(f.object.canonical and " at the" in f.object.canonical for f in facts)
+    elif ":" in relation:  # this relation with this object
+        rel, obj = relation.split(":", 1)
+        assert not [f for f in facts if f.relation == rel and (f.object.canonical or f.object.text) == obj]
     else:
         assert not [f for f in facts if f.relation == relation]
 
