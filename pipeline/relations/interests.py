@@ -27,6 +27,7 @@ _CUE = re.compile(
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
     r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
+    r"|\b(?:my|our|his|her|their)\s+(?:lab|group|team)\s+(?:studies|investigates|explores|researches)\s+(?!(?:in|at|on|with|from|under|for|since|during)\b)"
     r"|\b(?:particularly|especially|mainly|primarily)\s+in\s+the\s+fields?\s+of\s+",
     re.I,
 )
@@ -170,6 +171,9 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     return out
 
 
+_WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|especially|particularly|in\s+particular)\b|$)")
+
+
 def _clause_end(text: str, start: int) -> int:
     m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$").search(text, start)
     return m.start() if m else len(text)
@@ -226,6 +230,12 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue
             spans = [(m.end(), clause)]
+            wh = _WH_CLAUSE.match(clause)
+            if wh:
+                # "how AI systems learn, reason, and collaborate with people": one question, whatever its commas
+                s, e = m.end(), m.end() + len(wh.group().rstrip(" ,"))
+                yield Candidate("research_interest", owner, Arg(text[s:e], "TOPIC", text[s:e], s, e), (line.start, line.end), "interests.sentence", 0.75)
+                spans = [(m.end() + wh.end(), clause[wh.end() :])]
             more = _CONTINUES.match(text, end, line.end)
             if more:
                 # "His interests cover X. This includes Y and Z.": the next sentence goes on with the list

@@ -76,6 +76,15 @@ POSITIVE = [
      "research_interest", "Mara Lind", "cognitive science", {}),
     ("Tomas Berg advanced the field through his research on graph mining and causal inference.",
      "research_interest", "Tomas Berg", "graph mining", {}),
+    # "her lab studies X": a question ("how ...") is one topic whatever its commas
+    ("Mara Lind is a professor at Eastfield University. Her lab studies how robots learn, plan, and cooperate with people, with an emphasis on safe exploration.",
+     "research_interest", "Mara Lind", "how robots learn, plan, and cooperate with people", {}),
+    ("Mara Lind is a professor at Eastfield University. Her lab studies how robots learn, plan, and cooperate with people, with an emphasis on safe exploration.",
+     "research_interest", "Mara Lind", "safe exploration", {}),
+    ("Tomas Berg is a professor at Eastfield University. His group investigates graph mining and causal inference.",
+     "research_interest", "Tomas Berg", "causal inference", {}),
+    ("Omar Said is a professor at Eastfield University. His research focuses on why models fail, especially on distribution shift.",
+     "research_interest", "Omar Said", "why models fail", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -99,6 +108,7 @@ NEGATIVE = [
     ("Omar Said returned to Toronto in 2015 after his PhD.", "employed_by"),
     ("Mara Lind funded her research in 2019 through a grant.", "research_interest"),
     ("Mara Lind is a member of the Quillon Society.", "employed_by"),
+    ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
