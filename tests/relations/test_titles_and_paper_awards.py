@@ -25,6 +25,13 @@ POSITIVE = [
      "employed_by", "Ines Corvo", "Northfield University", {"title": "inaugural Brightwell Professor"}),
     ("Mara Lind is a Professor in the Physics Department at Eastfield University.",
      "employed_by", "Mara Lind", "Eastfield University", {"title": "Professor"}),
+    # units joined by "and" at their host: the host employs
+    ("Mara Lind is an Assistant Professor at the Computer Science and Engineering Department and Halvorsen Data Science Institute at the University of Eastfield, San Marco.",
+     "employed_by", "Mara Lind", "University of Eastfield", {"title": "Assistant Professor"}),
+    ("Tomas Berg is a professor at the Physics Department and Quantum Institute at Lakeside University.",
+     "employed_by", "Tomas Berg", "Lakeside University", {"title": "professor"}),
+    ("Omar Said is a researcher at the Robotics Institute and Vision Lab at Brightwell College.",
+     "employed_by", "Omar Said", "Brightwell College", {"title": "researcher"}),
     # a title before "of" an organisation written with a possessive: the title is no part of its name
     ("Mara Lind is a Professor at Eastfield University, and Co-Director of Eastfield's Robotics Institute.",
      "leads", "Mara Lind", "Eastfield's Robotics Institute", {"role": "Co-Director"}),

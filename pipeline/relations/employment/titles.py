@@ -59,6 +59,8 @@ _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
+# units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
+_UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
 EXEC_TITLE = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
@@ -207,11 +209,11 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     after = (parent or org).end
                     of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
                     glued = re.search(r"\s+at\s+", org.text) if parent is None else None
-                    if glued and not _DEPT.match(org.text[: glued.start()]):
+                    if glued and not (_DEPT.match(org.text[: glued.start()]) or _UNITS.fullmatch(org.text[: glued.start()])):
                         glued = None
                     if glued:  # "the School of X at Y University" read as one name
                         org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
-                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and _DEPT.match(org.text) else None
+                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) else None
                     host = name_at(sent, host_m.end()) if host_m else None
                     if host is not None and not is_location(host.text) and not any(e.label_ in ("GPE", "LOC") and e.start_char <= host.start < e.end_char for e in sent.ents):
                         # "Professor in the School of X at Y": the school is part of Y, which employs
@@ -253,7 +255,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
-        if parent is not None and _DEPT.match(org.text) and unit is None:
+        if parent is not None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) and unit is None:
             obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
         members = [((own_title or text[c_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
