@@ -171,7 +171,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     return out
 
 
-_WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|especially|particularly|in\s+particular)\b|$)")
+_WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|especially|particularly|in\s+particular)\b|,?\s+and\s+(?:in|on|about|also)\s|$)")
 
 
 def _clause_end(text: str, start: int) -> int:
