@@ -34,7 +34,7 @@ _CUE = re.compile(
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|integrating|combining|leveraging|applying|"
+    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+(?:of|in|to)|developing|building|integrating|combining|leveraging|applying|"
     r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
@@ -147,10 +147,17 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
     return [(plain[0][0], plain[-1][1], False)]
 
 
+_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+")
+
+
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
-    pieces = _ungroup_of_list(text, _split_top(text))
+    pieces = []
+    for s, e, inner in _ungroup_of_list(text, _split_top(text)):
+        w = None if inner else _WITH_APPLICATIONS.search(text, s, e)
+        # "the study of X with applications in Y": X and Y are topics
+        pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):
         piece = text[s:e]

@@ -92,6 +92,15 @@ POSITIVE = [
      "research_interest", "Tomas Berg", "causal inference", {}),
     ("Omar Said is a professor at Eastfield University. His research focuses on why models fail, especially on distribution shift.",
      "research_interest", "Omar Said", "why models fail", {}),
+    # "the study of X with applications in Y": X and Y are topics
+    ("Mara Lind is a professor at Eastfield University. Her research interest is in the study of language models with applications in controllable text generation, efficient inference, and applications in summarization.",
+     "research_interest", "Mara Lind", "study of language models", {}),
+    ("Mara Lind is a professor at Eastfield University. Her research interest is in the study of language models with applications in controllable text generation, efficient inference, and applications in summarization.",
+     "research_interest", "Mara Lind", "controllable text generation", {}),
+    ("Mara Lind is a professor at Eastfield University. Her research interest is in the study of language models with applications in controllable text generation, efficient inference, and applications in summarization.",
+     "research_interest", "Mara Lind", "summarization", {}),
+    ("Tomas Berg is a professor at Eastfield University. His research interests include graph theory with broad applications to chemistry.",
+     "research_interest", "Tomas Berg", "chemistry", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
