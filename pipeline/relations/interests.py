@@ -28,7 +28,8 @@ _CUE = re.compile(
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
     r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
     r"|\b(?:my|our|his|her|their)\s+(?:lab|group|team)\s+(?:studies|investigates|explores|researches)\s+(?!(?:in|at|on|with|from|under|for|since|during)\b)"
-    r"|\b(?:particularly|especially|mainly|primarily)\s+in\s+the\s+fields?\s+of\s+",
+    r"|\b(?:particularly|especially|mainly|primarily)\s+in\s+the\s+fields?\s+of\s+"
+    r"|\b(?:influential|leading|prominent|pioneering)\s+(?:figures?|researchers?|scientists?|voices?)\s+in\s+(?:modern\s+|the\s+fields?\s+of\s+)?(?!(?:the|a|an|his|her|their|this|that)\b)(?=[A-Za-z])",
     re.I,
 )
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)

@@ -101,6 +101,13 @@ POSITIVE = [
      "research_interest", "Mara Lind", "summarization", {}),
     ("Tomas Berg is a professor at Eastfield University. His research interests include graph theory with broad applications to chemistry.",
      "research_interest", "Tomas Berg", "chemistry", {}),
+    # "one of the most influential figures in modern X and Y", "a leading researcher in X"
+    ("Mara Lind is one of the most influential figures in modern artificial intelligence and deep learning. She is the co-founder of Quillon.",
+     "research_interest", "Mara Lind", "deep learning", {}),
+    ("Tomas Berg is a leading researcher in computational biology.",
+     "research_interest", "Tomas Berg", "computational biology", {}),
+    ("Omar Said is a prominent voice in the field of robotics.",
+     "research_interest", "Omar Said", "robotics", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -125,6 +132,7 @@ NEGATIVE = [
     ("Mara Lind funded her research in 2019 through a grant.", "research_interest"),
     ("Mara Lind is a member of the Quillon Society.", "employed_by"),
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
+    ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
