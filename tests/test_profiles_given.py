@@ -133,6 +133,7 @@ def test_is_acronym(short: str, long: str, expected: bool) -> None:
         ("title", "inaugural Sequoia Professor", "Professor of Computer Science", True),
         ("title", "Assistant Professor", "Associate Professor", False),
         ("title", "co-founder", "Chief Scientist", False),
+        ("title", "Co-Director", "founding director", True),  # "co-" shares the job, it does not rank it
         ("org", "AISTATS", "Artificial Intelligence and Statistics (AISTATS)", True),
         ("org", "ICML", "NeurIPS", False),
     ],

@@ -49,7 +49,7 @@ def _qual_value(v: str) -> str:
 # Words that rank a title: "Associate Professor" and "Professor" are two jobs, "inaugural Sequoia Professor"
 # and "Professor of Computer Science" one job described two ways.
 _RANKS = frozenset(
-    "assistant associate full adjunct visiting senior junior principal staff chief vice deputy co interim acting "
+    "assistant associate full adjunct visiting senior junior principal staff chief vice deputy interim acting "
     "emeritus emerita executive managing general distinguished postdoctoral lead head".split()
 )
 
