@@ -108,6 +108,13 @@ POSITIVE = [
      "research_interest", "Tomas Berg", "computational biology", {}),
     ("Omar Said is a prominent voice in the field of robotics.",
      "research_interest", "Omar Said", "robotics", {}),
+    # "served as ORG TITLE", "was ORG TITLE": no article needed before a company's title
+    ("Mara Lind also briefly served as Quillon CEO for eight days in 2014.",
+     "employed_by", "Mara Lind", "Quillon", {"title": "CEO"}),
+    ("Tomas Berg served as Brightwell CTO from 2010 to 2012.",
+     "employed_by", "Tomas Berg", "Brightwell", {"title": "CTO"}),
+    ("Omar Said was Northwind CEO until 2019.",
+     "employed_by", "Omar Said", "Northwind", {"title": "CEO"}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -133,6 +140,7 @@ NEGATIVE = [
     ("Mara Lind is a member of the Quillon Society.", "employed_by"),
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
+    ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
