@@ -212,6 +212,20 @@ def _year_of(sent: Sent, s: int, e: int) -> str | None:
     return None
 
 
+_SHARED_WITH = re.compile(r"\s*\(\s*(?:shared\s+|jointly\s+)?with\s+([^()]{3,120})\)")
+
+
+def _shared_with(sent: Sent, co: Coref, c: Candidate, e: int) -> Iterator[Candidate]:
+    """"the 2018 X Award (with A and B)": the people named in the parentheses received it too."""
+    m = _SHARED_WITH.match(text_of(sent.doc), e, sent.end)
+    if m is None:
+        return
+    for mention in co.mentions_in(m.start(1), m.end(1)):
+        if mention.person.canonical != c.subject.canonical:
+            who = Arg(text_of(sent.doc)[mention.start : mention.end], "PERSON", mention.person.canonical, mention.start, mention.end)
+            yield replace(c, subject=who)
+
+
 @sentence_rule("award_received", "awards.prose", triggers=["award"], order=200)
 def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
@@ -335,6 +349,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 c = emit(ref, s, e, re.sub(r"(?<=[Aa]ward)s$", "", obj.strip()), "prose.award_received", q)
                 if c:
                     yield c
+                    yield from _shared_with(sent, co, c, e)
             nx = _NEXT_ITEM.match(text, e_next, sent.end)
             low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end) or _CAP_HOLDER_ITEM.match(text, nx.end(), sent.end)) if nx else None
             a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None

@@ -115,6 +115,13 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Brightwell", {"title": "CTO"}),
     ("Omar Said was Northwind CEO until 2019.",
      "employed_by", "Omar Said", "Northwind", {"title": "CEO"}),
+    # "the 2018 X Award (with A and B)": shared with the people in the parentheses
+    ("Mara Lind is the recipient of the 2018 Brightwell Award (with Tomas Berg and Omar Said) for work on graphs.",
+     "award_received", "Tomas Berg", "Brightwell Award", {"date": "2018"}),
+    ("Mara Lind is the recipient of the 2018 Brightwell Award (with Tomas Berg and Omar Said) for work on graphs.",
+     "award_received", "Omar Said", "Brightwell Award", {"date": "2018"}),
+    ("Mara Lind received the Eastfield Prize (shared with Tomas Berg) in 2020.",
+     "award_received", "Tomas Berg", "Eastfield Prize", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -141,6 +148,7 @@ NEGATIVE = [
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
+    ("Tomas Berg said the Eastfield Prize (with honours) went to Omar Said's team.", "award_received:Eastfield Prize"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),
 ]
