@@ -122,6 +122,13 @@ POSITIVE = [
      "award_received", "Omar Said", "Brightwell Award", {"date": "2018"}),
     ("Mara Lind received the Eastfield Prize (shared with Tomas Berg) in 2020.",
      "award_received", "Tomas Berg", "Eastfield Prize", {}),
+    # "conducted her post-doctoral research in the Department of X, Y University": Y employs
+    ("Mara Lind received her Ph.D. from Eastfield University in 2008, and then conducted her post-doctoral research in the Department of Machine Learning, Lakeside University, between 2008 and 2011.",
+     "employed_by", "Mara Lind", "Lakeside University", {"title": "postdoc"}),
+    ("Omar Said completed postdoctoral research at Quillon Institute in 2015.",
+     "employed_by", "Omar Said", "Quillon Institute", {"title": "postdoc"}),
+    ("Tomas Berg did his postdoc at Brightwell University.",
+     "employed_by", "Tomas Berg", "Brightwell University", {"title": "postdoc"}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -148,6 +155,7 @@ NEGATIVE = [
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
+    ("Mara Lind conducted her doctoral research in the Department of Physics, Lakeside University.", "employed_by"),
     ("Tomas Berg said the Eastfield Prize (with honours) went to Omar Said's team.", "award_received:Eastfield Prize"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
     ("The Quillon Career Award’14 went to a team from Brightwell.", "award_received"),

@@ -166,10 +166,11 @@ _WORKED_AT = re.compile(r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taugh
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(r"\bspent\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)\s+(?:at|with|in)\s+")
 _POSTDOC = re.compile(
-    r"\b(?i:after|following|during|did|does|completed|finished|held|took|was|spent|began|started|pursued|undertook)\s+(?:a|an|his|her|my|their)\s+"
-    r"(?:brief\s+|short\s+|[\w-]+-year\s+)?(?P<t>post-?doc|postdoctoral\s+(?:fellowship|position|appointment|stint))"
-    r"(?:\s+with\s+(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?\s+at\s+(?=(?:the\s+)?[A-Z])"
+    r"\b(?i:after|following|during|did|does|completed|finished|held|took|was|spent|began|started|pursued|undertook|conducted)\s+(?:(?:a|an|his|her|my|their)\s+)?"
+    r"(?:brief\s+|short\s+|[\w-]+-year\s+)?(?P<t>post-?doctoral\s+(?:research|work)|post-?doc|postdoctoral\s+(?:fellowship|position|appointment|stint))"
+    r"(?:\s+with\s+(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?\s+(?:at|in)\s+(?=(?:the\s+)?[A-Z])"
 )
+_DEPARTMENT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School)\b|.*\bDepartment$")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
 _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
 
@@ -226,7 +227,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text):
             continue
-        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r[1] or r[0]), sent, "prose.job_postdoc", {"title": "postdoc"})
+        # a department is its university's; an institute of one is the employer named ("the Institute of X, Y University")
+        host = r[1] if r[1] is not None and _DEPARTMENT.match(r[0].text) else r[0] if r[1] is not None else r[0]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_postdoc", {"title": "postdoc"})
     for m in _POSITION.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         ref = clause_subject(sent, m.start(), co)
