@@ -129,6 +129,13 @@ POSITIVE = [
      "employed_by", "Omar Said", "Quillon Institute", {"title": "postdoc"}),
     ("Tomas Berg did his postdoc at Brightwell University.",
      "employed_by", "Tomas Berg", "Brightwell University", {"title": "postdoc"}),
+    # "Her doctoral thesis, "T," was supervised by P": the thesis is hers
+    ('Mara Lind studied at Eastfield University. Her doctoral thesis, "Learning Sparse Graphs from Noisy Data," was supervised by Omar Said.',
+     "author_of", "Mara Lind", "Learning Sparse Graphs from Noisy Data", {}),
+    ('Tomas Berg studied physics. His PhD thesis, "Robust Routing for Small Robots", won a prize.',
+     "author_of", "Tomas Berg", "Robust Routing for Small Robots", {}),
+    ('Omar Said studied in Porto. His dissertation, "Cheap Labels for Good Models," was published in 2012.',
+     "author_of", "Omar Said", "Cheap Labels for Good Models", {}),
     # a year suffix on one award of an enumeration does not end it
     ("Mara Lind is the recipient of the KDD’16 Best Student Paper Award, Quillon Career Award’14, and SDM’10 Best Paper Award.",
      "award_received", "Mara Lind", "SDM’10 Best Paper Award", {}),
@@ -155,6 +162,7 @@ NEGATIVE = [
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
+    ('Omar Said advised many students. Their dissertation, "Cheap Labels for Good Models," won an award.', "author_of"),
     ("Mara Lind conducted her doctoral research in the Department of Physics, Lakeside University.", "employed_by"),
     ("Tomas Berg said the Eastfield Prize (with honours) went to Omar Said's team.", "award_received:Eastfield Prize"),
     ("Omar Said received the Lakeside Prize and was a Research Fellow at Quillon.", "award_received:Research Fellow"),
