@@ -148,7 +148,7 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
     return [(plain[0][0], plain[-1][1], False)]
 
 
-_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+")
+_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])")
 
 
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
@@ -157,7 +157,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     pieces = []
     for s, e, inner in _ungroup_of_list(text, _split_top(text)):
         w = None if inner else _WITH_APPLICATIONS.search(text, s, e)
-        # "the study of X with applications in Y": X and Y are topics
+        # "the study of X with applications in Y", "X especially Y": X and Y are topics
         pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):

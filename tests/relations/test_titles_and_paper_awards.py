@@ -101,6 +101,13 @@ POSITIVE = [
      "research_interest", "Mara Lind", "summarization", {}),
     ("Tomas Berg is a professor at Eastfield University. His research interests include graph theory with broad applications to chemistry.",
      "research_interest", "Tomas Berg", "chemistry", {}),
+    # "X especially Y", "X, particularly Y": both topics
+    ("Mara Lind is a professor at Eastfield University. Her current research interests include robust AI, computer vision and healthcare especially ambient intelligent systems for healthcare delivery.",
+     "research_interest", "Mara Lind", "ambient intelligent systems for healthcare delivery", {}),
+    ("Tomas Berg is a professor at Eastfield University. His research interests include optimization, particularly convex optimization.",
+     "research_interest", "Tomas Berg", "convex optimization", {}),
+    ("Tomas Berg is a professor at Eastfield University. His research interests include optimization, particularly convex optimization.",
+     "research_interest", "Tomas Berg", "optimization", {}),
     # "one of the most influential figures in modern X and Y", "a leading researcher in X"
     ("Mara Lind is one of the most influential figures in modern artificial intelligence and deep learning. She is the co-founder of Quillon.",
      "research_interest", "Mara Lind", "deep learning", {}),
