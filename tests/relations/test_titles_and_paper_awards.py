@@ -53,6 +53,15 @@ POSITIVE = [
      "employed_by", "Mara Lind", "Quillon Labs", {"title": "faculty researcher"}),
     ("Omar Said is a professor at Brightwell University and a member of the Quillon Society.",
      "employed_by", "Omar Said", "Brightwell University", {"title": "professor"}),
+    # "jointly appointed by A and B": employed by each; "X and Y Department" stays one unit
+    ("Mara Lind is an Associate Professor at Eastfield University jointly appointed by Computer Science and Halvorsen Data Science Institute.",
+     "employed_by", "Mara Lind", "Computer Science", {}),
+    ("Mara Lind is an Associate Professor at Eastfield University jointly appointed by Computer Science and Halvorsen Data Science Institute.",
+     "employed_by", "Mara Lind", "Halvorsen Data Science Institute", {}),
+    ("Tomas Berg is a lecturer at Lakeside College, appointed in Applied Physics and the Quillon Materials Research Center.",
+     "employed_by", "Tomas Berg", "Quillon Materials Research Center", {}),
+    ("Mara Lind is a professor at Eastfield University, affiliated with the Computer Science and Engineering Department.",
+     "employed_by", "Mara Lind", "Computer Science and Engineering Department", {}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),

@@ -67,7 +67,10 @@ EXEC_TITLE = re.compile(r"\b(?:managing|executive|general|regional|country|non-e
 LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
-_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])")
+_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?(?:affiliated\s+with|(?:jointly\s+)?appointed\s+(?:by|in|with))\s+(?=(?:the\s+)?[A-Z])")
+# "Computer Science and Halvorsen Data Science Institute": two units, when the second is a name of three words or
+# more ("Computer Science and Engineering Department" is one)
+_TWO_UNITS = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+and\s+((?:[A-Z][^\W\d_]*\s+){2,}(?:Institute|Department|School|Center|Centre|Lab|Laboratory|College|Faculty))$")
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
@@ -292,6 +295,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             amp = re.search(r"\s+&\s+(?:the\s+)?(?=[A-Z])", n.text)  # "A & the B" read as one name
             if amp:
                 n = Name(n.start, n.start + amp.start(), n.text[: amp.start()])
+            two = _TWO_UNITS.fullmatch(n.text)
+            if two:  # the first of two units joined by "and"; the second follows
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, Name(n.start, n.start + two.end(1), two.group(1))), sent, "prose.job_affiliated")
+                n = Name(n.start + two.start(2), n.end, two.group(2))
             place = is_location(n.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
             if not place:
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_affiliated")
