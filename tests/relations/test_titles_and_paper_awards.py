@@ -62,6 +62,13 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Quillon Materials Research Center", {}),
     ("Mara Lind is a professor at Eastfield University, affiliated with the Computer Science and Engineering Department.",
      "employed_by", "Mara Lind", "Computer Science and Engineering Department", {}),
+    # "the founding Director of X AI Research and of Y": a name running past the title is no field
+    ("Mara Lind was the founding Director of Quillon AI Research and of the Eastfield Center for Data Science.",
+     "leads", "Mara Lind", "Quillon AI Research", {"role": "founding Director"}),
+    ("Mara Lind was the founding Director of Quillon AI Research and of the Eastfield Center for Data Science.",
+     "leads", "Mara Lind", "Eastfield Center for Data Science", {"role": "founding Director"}),
+    ("Mara Lind is the Director of Applied Machine Learning Research at Eastfield University.",
+     "employed_by", "Mara Lind", "Eastfield University", {"title": "Director of Applied Machine Learning Research"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -178,6 +185,7 @@ NEGATIVE = [
     ("Mara Lind is a professor. Her lab studies in the new building.", "research_interest"),
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
+    ("Tomas Berg is Director of Research.", "employed_by"),
     ('Omar Said advised many students. Their dissertation, "Cheap Labels for Good Models," won an award.', "author_of"),
     ("Mara Lind conducted her doctoral research in the Department of Physics, Lakeside University.", "employed_by"),
     ("Tomas Berg said the Eastfield Prize (with honours) went to Omar Said's team.", "award_received:Eastfield Prize"),

@@ -164,8 +164,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
-            if r is not None and _is_field(r[0].text) and parent is None:
-                r = None
+            if r is not None and _is_field(r[0].text) and parent is None and r[0].end <= chain[-1].end_char:
+                r = None  # a field the title holds; a name running past the title ("Director of Quillon AI Research") is an organisation
             if r is not None and r[1] is not None and is_unit(r[0].text):
                 # "Head of the X Group, Y Inc.": the unit is led, the company employs
                 unit, org, parent = r[0], r[1], None
