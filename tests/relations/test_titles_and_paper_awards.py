@@ -69,6 +69,13 @@ POSITIVE = [
      "leads", "Mara Lind", "Eastfield Center for Data Science", {"role": "founding Director"}),
     ("Mara Lind is the Director of Applied Machine Learning Research at Eastfield University.",
      "employed_by", "Mara Lind", "Eastfield University", {"title": "Director of Applied Machine Learning Research"}),
+    # "..., reporting (directly) to P"
+    ("In June 2017, Mara Lind joined Quillon as Senior Director of Robotics, reporting directly to Omar Said.",
+     "reports_to", "Mara Lind", "Omar Said", {}),
+    ("Tomas Berg leads the lab, reporting to Omar Said.",
+     "reports_to", "Tomas Berg", "Omar Said", {}),
+    ("Mara Lind was hired in 2019, reporting to Tomas Berg at first.",
+     "reports_to", "Mara Lind", "Tomas Berg", {}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -186,6 +193,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Mara Lind spent a year reporting to the board.", "reports_to"),
     ('Omar Said advised many students. Their dissertation, "Cheap Labels for Good Models," won an award.', "author_of"),
     ("Mara Lind conducted her doctoral research in the Department of Physics, Lakeside University.", "employed_by"),
     ("Tomas Berg said the Eastfield Prize (with honours) went to Omar Said's team.", "award_received:Eastfield Prize"),
