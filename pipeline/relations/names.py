@@ -155,7 +155,7 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
 _UNIT_COMMA = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?,\s*")
 _INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?")
-_AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|where|for|on|since|under)\b)")
+_AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|to|where|for|on|since|under|until|before|after)\b)")
 
 
 def _is_gpe(sent: "Sent", n: Name) -> bool:

@@ -76,6 +76,13 @@ POSITIVE = [
      "reports_to", "Tomas Berg", "Omar Said", {}),
     ("Mara Lind was hired in 2019, reporting to Tomas Berg at first.",
      "reports_to", "Mara Lind", "Tomas Berg", {}),
+    # "moved from ORG to ...": the previous employer, unless a place
+    ("Mara Lind is a physicist. She recently moved from the University of North Carolina at Chapel Hill to the University of Toronto.",
+     "employed_by", "Mara Lind", "University of North Carolina at Chapel Hill", {}),
+    ("Omar Said transferred from Quillon Labs to Brightwell in 2012.",
+     "employed_by", "Omar Said", "Quillon Labs", {}),
+    ("Tomas Berg came over from Lakeside College in 2015.",
+     "employed_by", "Tomas Berg", "Lakeside College", {}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -193,6 +200,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Tomas Berg moved from Beijing to Toronto in 2010.", "employed_by"),
     ("Mara Lind spent a year reporting to the board.", "reports_to"),
     ('Omar Said advised many students. Their dissertation, "Cheap Labels for Good Models," won an award.', "author_of"),
     ("Mara Lind conducted her doctoral research in the Department of Physics, Lakeside University.", "employed_by"),

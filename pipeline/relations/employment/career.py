@@ -171,6 +171,8 @@ _POSTDOC = re.compile(
     r"(?:\s+with\s+(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?\s+(?:at|in)\s+(?=(?:the\s+)?[A-Z])"
 )
 _DEPARTMENT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School)\b|.*\bDepartment$")
+_MOVED_FROM = re.compile(r"\b(?:moved|transferred|came)\s+(?:here\s+|over\s+)?from\s+(?=(?:the\s+)?[A-Z])")
+_INSTITUTION_WORD = re.compile(r"\b(?:University|Universit\w+|College|Institute|Laborator(?:y|ies)|Labs?|Inc\.?|Corp\.?|Corporation|Company|Research|Academy)\b")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
 _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
 
@@ -274,6 +276,16 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if d is not None:
             q.update(range_quals(d if isinstance(d, str) else d.value))
         yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
+    for m in _MOVED_FROM.finditer(text, sent.start, sent.end):
+        # "moved from the University of X to the University of Y": X employed them before Y
+        ref = clause_subject(sent, m.start(), co)
+        r = org_with_parent(sent, m.end())
+        if ref is None or r is None or negated(sent, m.start()):
+            continue
+        org = r[1] or r[0]
+        if is_location(org.text) or not _INSTITUTION_WORD.search(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents):
+            continue  # "moved from Beijing to Toronto": places
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_moved_from")
     for m in _PROMOTED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
