@@ -108,6 +108,10 @@ _GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
 _STUDIED = re.compile(r"\b(?:studied|educated|was\s+educated|studying)\s+at\s+")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
+_STUDIES = re.compile(
+    r"\b(?:completed|did|pursued|finished|began|started|undertook)\s+(?:his|her|their|my)\s+(?P<level>undergraduate|graduate|postgraduate|doctoral|master['’]s|PhD|Ph\.D\.)\s+"
+    r"(?:studies|education|work)(?:\s+in\s+(?P<field>[a-z][\w -]{1,40}?))?\s+(?:at|from)\s+(?=(?:the\s+)?[A-Z])"
+)
 _ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate)\s+of\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
@@ -229,6 +233,17 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 break
         for n in names_list(sent, m.end())[:1]:
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_studied", q)
+
+    # "completed her undergraduate studies in physics at X": a degree of that level, and its field
+    for m in _STUDIES.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        n = names_list(sent, m.end())[:1]
+        if ref is None or not n or negated(sent, m.start()):
+            continue
+        q = {"degree": m.group("level")}
+        if m.group("field"):
+            q["field"] = m.group("field")
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n[0]), sent, "prose.edu_studies", q)
 
     yield from _where_degrees(sent, co, degrees)
 

@@ -83,6 +83,13 @@ POSITIVE = [
      "employed_by", "Omar Said", "Quillon Labs", {}),
     ("Tomas Berg came over from Lakeside College in 2015.",
      "employed_by", "Tomas Berg", "Lakeside College", {}),
+    # "completed her undergraduate studies in physics at X"
+    ("Born in Lagos, Mara Lind completed her undergraduate studies in physics at Eastfield University and earned her Ph.D. in chemistry from Lakeside College.",
+     "educated_at", "Mara Lind", "Eastfield University", {"degree": "undergraduate", "field": "physics"}),
+    ("Tomas Berg did his graduate studies at Quillon University.",
+     "educated_at", "Tomas Berg", "Quillon University", {"degree": "graduate"}),
+    ("Omar Said pursued his doctoral studies in economics at the University of Porto.",
+     "educated_at", "Omar Said", "University of Porto", {"degree": "doctoral", "field": "economics"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -200,6 +207,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Mara Lind completed her studies at home in Porto.", "educated_at"),
     ("Tomas Berg moved from Beijing to Toronto in 2010.", "employed_by"),
     ("Mara Lind spent a year reporting to the board.", "reports_to"),
     ('Omar Said advised many students. Their dissertation, "Cheap Labels for Good Models," won an award.', "author_of"),
