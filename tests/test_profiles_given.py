@@ -181,3 +181,16 @@ def test_org_parts(text: str, parts: list[str]) -> None:
     from pipeline.profiles.objects import org_parts
 
     assert org_parts(text) == parts
+
+
+def test_an_award_written_shorter_is_the_same_award(tmp_path: Path) -> None:
+    out = write_out(
+        tmp_path,
+        [
+            doc("a", [person("Jon Park", 0)], [fact("a", "Jon Park", "award_received", "QDD Dissertation Award", "AWARD", date="2020"), fact("a", "Jon Park", "award_received", "Best Paper Award", "AWARD", at=40)]),
+            doc("b", [person("Jon Park", 0)], [fact("b", "Jon Park", "award_received", "ACM QDD Doctoral Dissertation Award", "AWARD"), fact("b", "Jon Park", "award_received", "Best Student Paper Award", "AWARD", at=40)]),
+        ],
+    )
+    (park,) = [p for p in people_of(out) if p.name == "Jon Park"]
+    awards = sorted((s.object.text, sorted({r.doc_id for r in s.references})) for s in park.statements if s.relation == "award_received")
+    assert awards == [("ACM QDD Doctoral Dissertation Award", ["a", "b"]), ("Best Paper Award", ["a"]), ("Best Student Paper Award", ["b"])]

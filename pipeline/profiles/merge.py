@@ -235,6 +235,29 @@ def _org_keys(keys: set[str]) -> dict[str, str]:
     return out
 
 
+# Words any award name may have: an award named by them alone ("Best Paper") is no particular one.
+_GENERIC_AWARD_WORDS = frozenset(
+    "best paper student outstanding poster demo young early career research faculty award prize medal fellowship "
+    "scholar scholarship honorable honourable mention runner up distinguished service teaching achievement lifetime "
+    "innovation test of time the for in and a an".split()
+)
+
+
+def _fuller_names(keys: set[str]) -> dict[str, str]:
+    """An award whose words all appear in exactly one longer name of the person's awards, and which has a word of its
+    own beyond the generic ones, is that award written shorter ("SIGKDD Dissertation Award" in "ACM SIGKDD Doctoral
+    Dissertation Award"; "Best Paper" is no particular award)."""
+    out: dict[str, str] = {}
+    for k in keys:
+        words = set(k.split())
+        if len(words) < 2 or words <= _GENERIC_AWARD_WORDS:
+            continue
+        hosts = [h for h in keys if h != k and words < set(h.split())]
+        if len(hosts) == 1:
+            out[k] = hosts[0]
+    return out
+
+
 def _is_org(prefix: str, keys: set[str]) -> bool:
     return prefix in keys or any(is_acronym(prefix, h) for h in keys)
 
@@ -256,10 +279,11 @@ def statements(records: list[Record]) -> list[Statement]:
     )
     keyed = [(f, _object_key(f, {**abbrev_any, **abbrev_by_doc.get(f["doc_id"], {})})) for f in facts]
     org = _org_keys({k for f, k in keyed if k and f["relation"] in _ORGS})
+    award = _fuller_names({k for f, k in keyed if k and f["relation"] == "award_received"})
     for f, key in keyed:
         if not key or f["relation"] == "contact" and (f.get("qualifiers") or {}).get("kind") == "phone" and is_year_range(key):
             continue
-        key = org.get(key, key) if f["relation"] in _ORGS else key
+        key = org.get(key, key) if f["relation"] in _ORGS else award.get(key, key) if f["relation"] == "award_received" else key
         q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
         drafts = groups.setdefault((f["relation"], key), [])
         for d in drafts:
