@@ -90,6 +90,13 @@ POSITIVE = [
      "educated_at", "Tomas Berg", "Quillon University", {"degree": "graduate"}),
     ("Omar Said pursued his doctoral studies in economics at the University of Porto.",
      "educated_at", "Omar Said", "University of Porto", {"degree": "doctoral", "field": "economics"}),
+    # "P, the physicist who later won X": the relative clause is about P; "shared the X Medal"
+    ("Tomas Berg met Omar Said, the physicist who later won the Lakeside Prize in 2020.",
+     "award_received", "Omar Said", "Lakeside Prize", {"date": "2020"}),
+    ("Mara Lind shared the 2019 Eastfield Medal with Tomas Berg.",
+     "award_received", "Mara Lind", "Eastfield Medal", {"date": "2019"}),
+    ("Mara Lind thanked Omar Said, a chemist who also received the Quillon Award in 2011.",
+     "award_received", "Omar Said", "Quillon Award", {"date": "2011"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -207,6 +214,8 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Tomas Berg met Omar Said, the physicist who later won the Lakeside Prize in 2020.", "award_received:Tomas Berg"),
+    ("Mara Lind shared the office with Tomas Berg.", "award_received"),
     ("Mara Lind completed her studies at home in Porto.", "educated_at"),
     ("Tomas Berg moved from Beijing to Toronto in 2010.", "employed_by"),
     ("Mara Lind spent a year reporting to the board.", "reports_to"),
@@ -229,9 +238,9 @@ def test_negative_twin(extract, text, relation):
     facts = extract(text)
     if relation is None:  # the campus is no part of the name when "at" starts a phrase of time
         assert not any(f.object.canonical and " at the" in f.object.canonical for f in facts)
-    elif ":" in relation:  # this relation with this object
+    elif ":" in relation:  # this relation with this object, or for this subject
         rel, obj = relation.split(":", 1)
-        assert not [f for f in facts if f.relation == rel and (f.object.canonical or f.object.text) == obj]
+        assert not [f for f in facts if f.relation == rel and obj in ((f.object.canonical or f.object.text), f.subject.canonical)]
     else:
         assert not [f for f in facts if f.relation == relation]
 
