@@ -97,6 +97,13 @@ POSITIVE = [
      "award_received", "Mara Lind", "Eastfield Medal", {"date": "2019"}),
     ("Mara Lind thanked Omar Said, a chemist who also received the Quillon Award in 2011.",
      "award_received", "Omar Said", "Quillon Award", {"date": "2011"}),
+    # "joined X in 1988, and Y in 1996 as TITLE": Y too, with its date and title
+    ("Mara Lind joined Quillon Bell Labs in 1988, and Quillon Labs in 1996 as Head of Image Processing Research.",
+     "employed_by", "Mara Lind", "Quillon Labs", {"title": "Head of Image Processing Research", "start": "1996"}),
+    ("Tomas Berg joined Brightwell in 2001 and then Lakeside Labs in 2005.",
+     "employed_by", "Tomas Berg", "Lakeside Labs", {"start": "2005"}),
+    ("Omar Said joined Northwind Research in 2003, and Eastfield University in 2008 as a lecturer.",
+     "employed_by", "Omar Said", "Eastfield University", {"title": "lecturer", "start": "2008"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -214,6 +221,8 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Omar Said joined Quillon in 2010 and Mara Lind joined later.", "employed_by:Mara Lind"),
+    ("Mara Lind joined Quillon in 2010, and London in 2012.", "employed_by:London"),
     ("Tomas Berg met Omar Said, the physicist who later won the Lakeside Prize in 2020.", "award_received:Tomas Berg"),
     ("Mara Lind shared the office with Tomas Berg.", "award_received"),
     ("Mara Lind completed her studies at home in Porto.", "educated_at"),

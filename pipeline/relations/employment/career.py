@@ -95,6 +95,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        # "joined X in 1988, and Y in 1996 as TITLE": a second organisation joined, with its own date and title
+        yield from _joined_next(sent, ref, (parent or org).end, st)
         # "joins X from Y, where ...": Y is the previous employer
         fm = _FROM_PREV.match(text, end_at, sent.end)
         if fm:
@@ -107,6 +109,36 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if cands_ and cands_[-1] is not None:
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, cands_[-1]), sent, "prose.job_before_joining")
 
+
+
+_THEN_AND = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+and\s+(?:then\s+)?(?=(?:the\s+)?[A-Z])")
+_DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + _AS_TITLE.pattern + ")")
+_YEAR_OR_AS = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|as\s+)")
+
+
+def _joined_next(sent: Sent, ref, pos: int, st: State) -> Iterator[Candidate]:
+    """The organisations joined next in the clause, each dated or titled after its name."""
+    text = text_of(sent.doc)
+    while True:
+        m = _THEN_AND.match(text, pos, sent.end)
+        r = org_with_parent(sent, m.end()) if m else None
+        if r is None:
+            return
+        org = r[1] or r[0]
+        labels = {e.label_ for e in sent.ents if e.start_char <= org.start < e.end_char}
+        if is_location(org.text) or not _YEAR_OR_AS.match(text, r[0].end, sent.end) or labels & {"GPE", "LOC"} or "PERSON" in labels and not _INSTITUTION_WORD.search(org.text):
+            return
+        q: dict[str, str] = {}
+        d = date_after(sent, r[0].end)
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        a = _DATED_AS.match(text, r[0].end, sent.end)
+        tits = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tits:
+            q["title"] = text[a.end() : tits[0].end_char]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_joined", q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        pos = tits[0].end_char if tits else r[0].end
 
 
 _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
