@@ -104,6 +104,8 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Lakeside Labs", {"start": "2005"}),
     ("Omar Said joined Northwind Research in 2003, and Eastfield University in 2008 as a lecturer.",
      "employed_by", "Omar Said", "Eastfield University", {"title": "lecturer", "start": "2008"}),
+    ("Mara Lind joined Quillon Bell Labs in 1988, and Quillon Labs in 1996 as Head of Image Processing Research.",
+     "leads", "Mara Lind", "Image Processing Research", {"role": "Head", "start": "1996"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),

@@ -9,6 +9,7 @@ from typing import Iterator
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
 from ..mentions import company_in_context
+from .titles import is_lead
 from ..registry import sentence_rule
 from ..toolkit import (
     Name,
@@ -112,6 +113,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 _THEN_AND = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+and\s+(?:then\s+)?(?=(?:the\s+)?[A-Z])")
+_HEAD_OF = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
 _DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + _AS_TITLE.pattern + ")")
 _YEAR_OR_AS = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|as\s+)")
 
@@ -137,6 +139,11 @@ def _joined_next(sent: Sent, ref, pos: int, st: State) -> Iterator[Candidate]:
         if tits:
             q["title"] = text[a.end() : tits[0].end_char]
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_joined", q)
+        head = _HEAD_OF.fullmatch(q.get("title", ""))
+        if head and is_lead(head.group(1)):
+            # "as Head of Image Processing Research": the unit is led
+            us = tits[0].end_char - len(head.group(2))
+            yield cand("leads", subj_arg(sent, ref), Arg(head.group(2), "ORG", head.group(2), us, tits[0].end_char), sent, "prose.leads_title", {"role": head.group(1)} | ({"start": q["start"]} if "start" in q else {}))
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
         pos = tits[0].end_char if tits else r[0].end
 
