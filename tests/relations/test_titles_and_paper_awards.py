@@ -106,6 +106,13 @@ POSITIVE = [
      "employed_by", "Omar Said", "Eastfield University", {"title": "lecturer", "start": "2008"}),
     ("Mara Lind joined Quillon Bell Labs in 1988, and Quillon Labs in 1996 as Head of Image Processing Research.",
      "leads", "Mara Lind", "Image Processing Research", {"role": "Head", "start": "1996"}),
+    # "ORG, where she served as TITLE": ORG employs
+    ("Mara Lind founded Brightwell in 2024 after departing from Quillon, where she served as co-founder and Chief Scientist for nearly a decade.",
+     "employed_by", "Mara Lind", "Quillon", {"title": "co-founder and Chief Scientist"}),
+    ("Tomas Berg moved to Lakeside College, where he is now a Professor of Physics.",
+     "employed_by", "Tomas Berg", "Lakeside College", {"title": "Professor of Physics"}),
+    ("Omar Said studied at Eastfield University, where he worked as a research assistant.",
+     "employed_by", "Omar Said", "Eastfield University", {"title": "research assistant"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -223,6 +230,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Mara Lind visited the Quillon Institute in Paris, where she was a guest speaker.", "employed_by"),
     ("Omar Said joined Quillon in 2010 and Mara Lind joined later.", "employed_by:Mara Lind"),
     ("Mara Lind joined Quillon in 2010, and London in 2012.", "employed_by:London"),
     ("Tomas Berg met Omar Said, the physicist who later won the Lakeside Prize in 2020.", "award_received:Tomas Berg"),

@@ -61,6 +61,7 @@ _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 # units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
 _UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
+_WHERE_SERVED = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\]*\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:(?:has\s+|had\s+|now\s+)?(?:served|serves|worked|works)\s+as|(?:was|is|is\s+now|was\s+then))\s+(?:an?\s+|the\s+|its\s+)?$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
 EXEC_TITLE = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
@@ -232,6 +233,12 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                             unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
                         org = r[0]
                         after = org.end
+        if org is None:
+            # "... departing from Quillon, where he served as co-founder and Chief Scientist": the place of the "where"
+            wm = _WHERE_SERVED.search(text, sent.start, c_start)
+            if wm is not None:
+                org = Name(wm.start(1), wm.end(1), wm.group(1))
+                after = c_end
         if org is None and field_end is not None and _LINK.search(text[(prev_end if prev_end is not None else sent.start) : c_start]):
             # "P is Professor of X in Technology and Director of Y at Z": the next title keeps the holder
             prev_end, prev_ref = field_end, prev_ref or clause_subject(sent, c_start, co)
