@@ -113,6 +113,13 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Lakeside College", {"title": "Professor of Physics"}),
     ("Omar Said studied at Eastfield University, where he worked as a research assistant.",
      "employed_by", "Omar Said", "Eastfield University", {"title": "research assistant"}),
+    # "joined ORG as a partner and became president in 2014": a second title at ORG
+    ("In 2011, Mara Lind joined Quillon as a partner and became president in 2014, aiming to fund startups.",
+     "employed_by", "Mara Lind", "Quillon", {"title": "president", "start": "2014"}),
+    ("Tomas Berg joined Brightwell Labs as an engineer and later became CTO.",
+     "employed_by", "Tomas Berg", "Brightwell Labs", {"title": "CTO"}),
+    ("Omar Said joined Northwind in 2001 and was promoted to director in 2005.",
+     "employed_by", "Omar Said", "Northwind", {"title": "director"}),
     # "returned to ORG": employed there again, from that date
     ("Mara Lind is a physicist. She returned to Quillon in February 2023, working on robotics before leaving.",
      "employed_by", "Mara Lind", "Quillon", {"start": "2023-02"}),
@@ -230,6 +237,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Omar Said visited Quillon and became a director of Brightwell.", "employed_by:Quillon"),
     ("Mara Lind visited the Quillon Institute in Paris, where she was a guest speaker.", "employed_by"),
     ("Omar Said joined Quillon in 2010 and Mara Lind joined later.", "employed_by:Mara Lind"),
     ("Mara Lind joined Quillon in 2010, and London in 2012.", "employed_by:London"),

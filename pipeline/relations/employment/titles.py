@@ -61,6 +61,7 @@ _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 # units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
 _UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
+_AND_BECAME = re.compile(r"\band\s+(?:later\s+|then\s+|eventually\s+)?(?:became|was\s+promoted\s+to)\s+(?:an?\s+|the\s+|its\s+)?$")
 _WHERE_SERVED = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\]*\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:(?:has\s+|had\s+|now\s+)?(?:served|serves|worked|works)\s+as|(?:was|is|is\s+now|was\s+then))\s+(?:an?\s+|the\s+|its\s+)?$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
@@ -242,6 +243,13 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if org is None and field_end is not None and _LINK.search(text[(prev_end if prev_end is not None else sent.start) : c_start]):
             # "P is Professor of X in Technology and Director of Y at Z": the next title keeps the holder
             prev_end, prev_ref = field_end, prev_ref or clause_subject(sent, c_start, co)
+        if org is None and _AND_BECAME.search(text, sent.start, c_start):
+            # "joined Quillon as a partner and became president in 2014": the employer the clause joined
+            holder = clause_subject(sent, c_start, co)
+            earlier = [(o, at) for o, at in st.employers.get(holder.person.canonical, []) if sent.start <= at < c_start] if holder else []
+            if earlier:
+                org = Name(earlier[-1][1], earlier[-1][1] + len(earlier[-1][0]), earlier[-1][0])
+                after = c_end
         if org is None or _non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
             continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title
