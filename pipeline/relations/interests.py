@@ -306,6 +306,8 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span[0].lower_ in ("how", "what", "why", "when", "whether", "where", "which"):
         return False  # "how children learn language" names a question studied
+    if len(span) == 1 or len(span) == 3 and span[1].text in ("+", "/", "&"):
+        return False  # one word, or two joined by "+" ("AI+healthcare"), is no clause
     return any(t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD") for t in span)
 
 

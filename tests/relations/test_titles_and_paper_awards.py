@@ -175,6 +175,11 @@ POSITIVE = [
      "research_interest", "Tomas Berg", "convex optimization", {}),
     ("Tomas Berg is a professor at Eastfield University. His research interests include optimization, particularly convex optimization.",
      "research_interest", "Tomas Berg", "optimization", {}),
+    # one word, or two joined by "+", is a topic however the tagger reads it
+    ("Mara Lind is a professor at Eastfield University. Her current research interests include robust AI, computer vision and AI+healthcare especially ambient intelligent systems.",
+     "research_interest", "Mara Lind", "AI+healthcare", {}),
+    ("Tomas Berg is a professor at Eastfield University. His research interests include robotics, he says.",
+     "research_interest", "Tomas Berg", "robotics", {}),
     # "one of the most influential figures in modern X and Y", "a leading researcher in X"
     ("Mara Lind is one of the most influential figures in modern artificial intelligence and deep learning. She is the co-founder of Quillon.",
      "research_interest", "Mara Lind", "deep learning", {}),
@@ -237,6 +242,7 @@ NEGATIVE = [
     ("Mara Lind is a leading researcher in the lab.", "research_interest"),
     ("Mara Lind has served as Board Director of seven listed companies.", "employed_by"),
     ("Tomas Berg is Director of Research.", "employed_by"),
+    ("Tomas Berg is a professor at Eastfield University. His research interests include robotics, he says.", "research_interest:he says"),
     ("Omar Said visited Quillon and became a director of Brightwell.", "employed_by:Quillon"),
     ("Mara Lind visited the Quillon Institute in Paris, where she was a guest speaker.", "employed_by"),
     ("Omar Said joined Quillon in 2010 and Mara Lind joined later.", "employed_by:Mara Lind"),
