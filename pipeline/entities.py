@@ -106,7 +106,9 @@ class DomainEntities:
         for matcher in (self.phrases, self.venues):
             for label, start, end in matcher(doc):
                 ours.append(Span(doc, start, end, label=label))
-        ours.extend(self._titles(doc))
+        titles = self._titles(doc)
+        ours.extend(titles)
+        title_at = {t.start_char: t for t in titles}
         # A link to a `tel:` address is a phone number whatever its text looks like.
         for start, end, href in getattr(doc._.clean, "links", None) or []:
             if href.lower().startswith("tel:") and any(ch.isdigit() for ch in text[start:end]):
@@ -127,6 +129,14 @@ class DomainEntities:
             lead = _LEADING_FUNCTION_WORD.match(text, start, end)
             if lead:
                 start = lead.end()
+            title = title_at.get(start)
+            of = _TITLE_OF.search(text, start, end) if title is not None else None
+            if of is not None and of.start() < title.end_char:
+                # "Director of Eastfield's Robotics Institute": the title heads no organisation name, and ends before "of"
+                start = of.end()
+                head = doc.char_span(title.start_char, of.start(), label="TITLE", alignment_mode="contract")
+                if head is not None and len(head):
+                    ours[ours.index(title)] = head
             span = doc.char_span(start, end, label="ORG", alignment_mode="contract")
             if span is not None and len(span):
                 ours.append(_strip_span(span))
@@ -162,6 +172,7 @@ class DomainEntities:
         return span if len(span) else None
 
 
+_TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
 _KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|etc|al|[A-Z])\.$")
 

@@ -4,6 +4,7 @@
     registry.py  Person, PersonSection and People (lookup, `subject_at`, `resolve`)
     subject.py   who the document is about
     sections.py  the sections of a many-person page, one person each
+    cofounders.py  founders named beside the subject ("a co-founder of X, alongside B and C")
     written.py   names the entity recognizer misses (Han script, wiki links, quoted nicknames)
     context.py   names it mislabels or misses that a title, a speech verb or a list of people marks
     zh_names.py  the person of a Chinese page ("姓名：X", "X，男，...", "X简介" on top)
@@ -21,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
+from .cofounders import shared_founding
 from .context import context_names
 from .names import (
     FIRST_PERSON,
@@ -210,6 +212,7 @@ def reattribute(doc: Doc, cands: list) -> list:
     default = people.subject.canonical if people.subject is not None else None
     text = text_of(doc)
     cands = cands + _shared_by_coordinated(doc, text, cands)
+    cands = cands + shared_founding(doc, text, cands)
     for c in cands:
         c.object = _org_canonical(people, c.object)
         c.subject = _org_canonical(people, c.subject)

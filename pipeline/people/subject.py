@@ -19,7 +19,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from ..relations.base import ents_in, lines, text_of
-from .names import clean_name, has_word, looks_like_name, names_in, strip_honorifics
+from .names import FUNCTION_WORDS, HONORIFICS, ORG_WORDS, clean_name, has_word, looks_like_name, names_in, strip_honorifics
 from .registry import People, Person
 
 _HONOR = r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+)?"
@@ -106,9 +106,52 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
         return add_person(people, name, m.start(1))
     if people.sections:
         return people.sections[0].person
+    given = _given_name_owner(text, clean, headings)
+    if given is not None:
+        return _given_person(people, text, given)
     if first_person:
         return None  # the owner speaks but is never named; the people named are their advisors and colleagues
     return _most_mentioned(people, text)
+
+
+# The owner named by a given name alone, where the layout marks them as the owner:
+# "Welcome to Ana's Homepage" (a title or the first heading), "Hi, I'm Ana." opening the page.
+_GIVEN = r"([A-Z][^\W\d_]+(?:-[A-Z]?[^\W\d_]+)?)"
+_GIVEN_PAGE = re.compile(
+    rf"^\s*(?i:welcome\s+to\s+)?{_GIVEN}['’]s\s+(?i:(?:personal|academic|official|professional)\s+)?"
+    r"(?i:home\s*page|web\s*site|web\s*page|site|page|blog)\b[\s!.]*$"
+)
+_GIVEN_INTRO = re.compile(rf"(?:^|\n)[ \t]*(?:(?:Hi|Hello|Hey)(?:\s+there)?[,!.]?\s+)?(?:I am|I'm|I’m|[Mm]y name is)\s+{_GIVEN}(?=[ \t]*[,.!;:—–]|[ \t]*$|[ \t]+and\b)")
+
+
+def _given_name_owner(text: str, clean, headings: list) -> str | None:
+    """The owner's given name when the page names them by it alone, in a place that marks the owner."""
+    places = [getattr(clean, "title", None) or ""] + [text[hs:he] for hs, he, _level in headings[:1] if hs < 300]
+    for place in places:
+        m = _GIVEN_PAGE.match(place.strip())
+        if m and _given_word(m.group(1), text):
+            return m.group(1)
+    m = _GIVEN_INTRO.search(text[:600])
+    if m and _given_word(m.group(1), text):
+        return m.group(1)
+    return None
+
+
+def _given_word(word: str, text: str) -> bool:
+    """A capitalised word that is no function word, title, organisation word, nor a word the text writes in lower case."""
+    low = word.lower()
+    if low in FUNCTION_WORDS or low in ORG_WORDS or low in HONORIFICS or word.isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is None
+
+
+def _given_person(people: People, text: str, given: str) -> Person:
+    """The person the given name opens ("Ana" on a page that also writes "Ana Roe"), else a person known by it alone."""
+    holders = [p for p in people.persons if p.canonical.split()[0] == given and len(p.canonical.split()) > 1]
+    if len(holders) == 1:
+        return holders[0]
+    m = re.search(rf"(?<![\w-]){re.escape(given)}(?![\w-])", text)
+    return add_person(people, given, m.start() if m else None)
 
 
 def _name_line_on_top(text: str) -> tuple[str, int] | None:

@@ -3,6 +3,7 @@
 records.py  documents.jsonl + facts.jsonl -> (document, person) records with name keys
 link.py     candidate pairs by blocking keys, match probabilities from a Splink model
 cluster.py  average-linkage clustering under cannot-link rules -> people
+given.py    a page owner named by a given name alone joins a person only on shared evidence
 merge.py    each person's facts -> statements with references, ranks, conflict groups
 writer.py   people -> OUT/people.jsonl (sorted, atomic)
 """
@@ -36,6 +37,7 @@ class ProfilesResult:
 def build_profiles(out_dir: str | Path) -> ProfilesResult:
     """Read an output folder, link its people, write OUT/people.jsonl."""
     from .cluster import cluster
+    from .given import attach_given
     from .link import score_pairs
     from .records import load_records
     from .writer import person, write_people
@@ -44,7 +46,7 @@ def build_profiles(out_dir: str | Path) -> ProfilesResult:
     problems: list[str] = []
     records = load_records(out_dir, problems)
     pairs = score_pairs(records)
-    people = [person(members) for members in cluster(records, pairs)]
+    people = [person(members) for members in attach_given(cluster(records, pairs))]
     write_people(out_dir, people)
     return ProfilesResult(len(records), len(pairs), people, time.perf_counter() - t0, problems)
 

@@ -148,7 +148,10 @@ def settings() -> dict[str, Any]:
 
 
 def score_pairs(records: list[Record], train: bool | None = None) -> list[Pair]:
-    """Match probability of every candidate pair, sorted by (a, b)."""
+    """Match probability of every candidate pair, sorted by (a, b).
+
+    A record named by a given name alone takes no part: only `given.attach_given` links it, on evidence."""
+    records = [r for r in records if not r.given_only]
     if len(records) < 2:
         return []
     import pyarrow as pa

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold, has_han
-from .objects import NAMED, abbreviations, award_parts, is_topic, is_year_range, object_key, object_name, topic_parts
+from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, object_key, object_name, org_parts, topic_parts
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -46,12 +46,38 @@ def _qual_value(v: str) -> str:
     return " ".join(re.findall(r"\w+", fold(v)))
 
 
+# Words that rank a title: "Associate Professor" and "Professor" are two jobs, "inaugural Sequoia Professor"
+# and "Professor of Computer Science" one job described two ways.
+_RANKS = frozenset(
+    "assistant associate full adjunct visiting senior junior principal staff chief vice deputy interim acting "
+    "emeritus emerita executive managing general distinguished postdoctoral lead head".split()
+)
+
+
+def _title_core(value: str) -> tuple[frozenset[str], str]:
+    """(rank words, head word) of a title: the words before "of"/"for"/"in"/"at", their last one the head."""
+    words = re.findall(r"[a-z]+", value)
+    for i, w in enumerate(words):
+        if w in ("of", "for", "in", "at", "and"):
+            words = words[:i]
+            break
+    return frozenset(w for w in words if w in _RANKS), (words[-1] if words else "")
+
+
 def _same(k: str, a: str, b: str) -> bool:
     va, vb = _qual_value(a), _qual_value(b)
     if va == vb:
         return True
     wa, wb = set(va.split()), set(vb.split())
-    return k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    if k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa):
+        return True
+    if k in ("title", "role"):
+        ca, cb = _title_core(va), _title_core(vb)
+        return bool(ca[1]) and ca[1] not in _RANKS and ca == cb
+    if k in ("org", "venue"):
+        # "AISTATS" and "Artificial Intelligence and Statistics (AISTATS)"; "NYU" and "New York University"
+        return is_acronym(va, vb) or is_acronym(vb, va) or " " not in va and va in wb or " " not in vb and vb in wa
+    return False
 
 
 def _agrees(a: dict[str, str], b: dict[str, str]) -> bool:
@@ -73,7 +99,12 @@ def _object_key(fact: dict[str, Any], abbrev: dict[str, str]) -> str:
         return value[:4]
     if rel == "contact":
         return value.strip().lower()
-    return object_key(value, abbrev)
+    key = object_key(value, abbrev)
+    if rel in _ORGS and _GENERIC_TAIL.search(value):
+        key = key.rsplit(" ", 1)[0]  # "the ImageNet project" is "ImageNet"
+    if rel == "award_received":
+        key = re.sub(r"(?<=\w) award$", "", key)  # "Best Paper" marks the same award as "Best Paper Award"
+    return key
 
 
 def _named(fact: dict[str, Any]) -> dict[str, Any] | None:
@@ -115,6 +146,10 @@ def _as_objects(fact: dict[str, Any], own: tuple[set[str], dict[str, list[tuple[
             return [{**fact, "object": {**obj, "canonical": name, "text": name}, "qualifiers": q}]
     if rel == "research_interest":
         return [{**fact, "object": {**obj, "canonical": part, "text": part}} if part != value else fact for part in topic_parts(value) if is_topic(part)]
+    if rel in ("educated_at", "employed_by"):
+        parts = org_parts(value)
+        if len(parts) > 1:
+            return [{**fact, "object": {**obj, "canonical": part, "text": part}} for part in parts]
     return [fact]
 
 
@@ -153,10 +188,11 @@ def _latest(facts: list[dict[str, Any]], dct: dict[str, str | None]) -> str:
 def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     """The fullest writing of the object: a form whose own key is the statement's (not an abbreviation), longest first."""
 
-    def score(f: dict[str, Any]) -> tuple[int, int, str]:
+    def score(f: dict[str, Any]) -> tuple[bool, bool, int, str]:
         o = f.get("object") or {}
         text = o.get("canonical") or o.get("text") or ""
-        return (object_key(text) == key, len(text), text)
+        same = _singular(_object_key({**f, "object": {"canonical": text}}, {})) == _singular(key)
+        return (same, not _GENERIC_TAIL.search(text), len(text), text)
 
     best = max(facts, key=score)
     o = best.get("object") or {}
@@ -168,20 +204,86 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
     return StatementObject(text=o.get("text") or canonical, label=o.get("label") or "", canonical=canonical)
 
 
+# Relations whose objects are organisations: one organisation's names are shared among them.
+_ORGS = frozenset({"educated_at", "employed_by", "leads", "part_of"})
+
+
+# A common noun after a name ("ImageNet project", "ACM-ICPC team"): the name alone says the same.
+_GENERIC_TAIL = re.compile(r"(?<=[A-Za-z0-9)])\s+(?:project|team|group|initiative|program|programme)$")
+
+
+def _singular(key: str) -> str:
+    """A key with plural word endings dropped ("courant institute of mathematical sciences")."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) else w for w in key.split())
+
+
+def _org_keys(keys: set[str]) -> dict[str, str]:
+    """Key -> the key its organisation is known by: an acronym becomes the one long form it abbreviates."""
+    out: dict[str, str] = {}
+    longs = sorted(k for k in keys if " " in k)
+    for k in keys:
+        hosts = {_singular(h) for h in longs if is_acronym(k, h)}
+        out[k] = hosts.pop() if len(hosts) == 1 else _singular(k)
+    # a unit named without its host, when the host is one of the person's organisations:
+    # "Center for Data Science" is "NYU Center for Data Science" beside "New York University"
+    for k in keys:
+        if len(k.split()) < 2:
+            continue
+        hosts = {out[h] for h in keys if h.endswith(" " + k) and _is_org(h[: -len(k) - 1], keys)}
+        if len(hosts) == 1:
+            out[k] = hosts.pop()
+    return out
+
+
+# Words any award name may have: an award named by them alone ("Best Paper") is no particular one.
+_GENERIC_AWARD_WORDS = frozenset(
+    "best paper student outstanding poster demo young early career research faculty award prize medal fellowship "
+    "scholar scholarship honorable honourable mention runner up distinguished service teaching achievement lifetime "
+    "innovation test of time the for in and a an".split()
+)
+
+
+def _fuller_names(keys: set[str]) -> dict[str, str]:
+    """An award whose words all appear in exactly one longer name of the person's awards, and which has a word of its
+    own beyond the generic ones, is that award written shorter ("SIGKDD Dissertation Award" in "ACM SIGKDD Doctoral
+    Dissertation Award"; "Best Paper" is no particular award)."""
+    out: dict[str, str] = {}
+    for k in keys:
+        words = set(k.split())
+        if len(words) < 2 or words <= _GENERIC_AWARD_WORDS:
+            continue
+        hosts = [h for h in keys if h != k and words < set(h.split())]
+        if len(hosts) == 1:
+            out[k] = hosts[0]
+    return out
+
+
+def _is_org(prefix: str, keys: set[str]) -> bool:
+    return prefix in keys or any(is_acronym(prefix, h) for h in keys)
+
+
 def statements(records: list[Record]) -> list[Statement]:
     """Merged statements of one person, in relation order, then object, then qualifiers."""
     dct = {r.doc_id: r.dct for r in records}
     abbrev_by_doc = {r.doc_id: abbreviations(r.facts) for r in records}
+    # an abbreviation one of the person's documents defines holds in the others ("MIT" there, the long name here)
+    abbrev_any: dict[str, str] = {}
+    for doc_id in sorted(abbrev_by_doc):
+        for short, long in abbrev_by_doc[doc_id].items():
+            abbrev_any.setdefault(short, long)
     groups: dict[tuple[str, str], list[_Draft]] = {}
     own = _own_names(records)
     facts = sorted(
         (g for r in records for f in r.facts for g in _as_objects(f, own)),
         key=lambda f: (f["doc_id"], (f.get("evidence") or {}).get("start", 0), f["relation"], json_line(f)),
     )
-    for f in facts:
-        key = _object_key(f, abbrev_by_doc.get(f["doc_id"], {}))
+    keyed = [(f, _object_key(f, {**abbrev_any, **abbrev_by_doc.get(f["doc_id"], {})})) for f in facts]
+    org = _org_keys({k for f, k in keyed if k and f["relation"] in _ORGS})
+    award = _fuller_names({k for f, k in keyed if k and f["relation"] == "award_received"})
+    for f, key in keyed:
         if not key or f["relation"] == "contact" and (f.get("qualifiers") or {}).get("kind") == "phone" and is_year_range(key):
             continue
+        key = org.get(key, key) if f["relation"] in _ORGS else award.get(key, key) if f["relation"] == "award_received" else key
         q = {k: str(v) for k, v in (f.get("qualifiers") or {}).items() if v is not None}
         drafts = groups.setdefault((f["relation"], key), [])
         for d in drafts:

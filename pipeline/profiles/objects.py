@@ -37,6 +37,20 @@ def _matches(long: str, short: str) -> bool:
     return short.upper() == initials.upper() or short.upper() == "".join(w[0] for w in long.split() if w).upper()
 
 
+def initials_of(key: str) -> set[str]:
+    """The acronyms a folded multi-word name is written as: initials of its content words, or of every word
+    ("university of california san diego" -> "ucsd"; "new york university" -> "nyu")."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    return {"".join(w[0] for w in words if w not in _SMALL), "".join(w[0] for w in words)}
+
+
+def is_acronym(short: str, long: str) -> bool:
+    """Whether one folded key is the acronym of the other ("uiuc", "university of illinois at urbana champaign")."""
+    return " " not in short and 2 <= len(short) <= 6 and short in initials_of(long)
+
+
 def abbreviations(facts: Iterable[dict[str, Any]]) -> dict[str, str]:
     """Abbreviation key -> long form key, from "Long Name (LN)" in the evidence of a document's facts."""
     out: dict[str, str] = {}
@@ -115,6 +129,21 @@ def citation_title(text: str) -> str:
         if _VENUE_HINT.search(segment) and m.start() > 10:
             return text[: m.start()].strip()
     return text
+
+
+_STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Institute|College|Academy|Laboratory|Lab|Labs|School|Inc|Corporation|Company)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,9}")
+
+
+def org_parts(text: str) -> list[str]:
+    """Organisations joined by "and" as one object ("University of Sydney and NICTA"): each of them; anything else whole.
+
+    Each part must be an organisation's name by its keyword or an acronym, so "Computer Science and Engineering"
+    stays one name."""
+    parts = [p.strip(" ,") for p in re.split(r",\s+(?:and\s+)?|\s+and\s+", text.strip())]
+    if len(parts) > 1 and all(p and (_STRONG_ORG.search(p) or _ACRONYM.fullmatch(p)) for p in parts) and any(_STRONG_ORG.search(p) for p in parts):
+        return parts
+    return [text.strip()]
 
 
 _YEARS = re.compile(r"\D*((?:19|20)\d\d)\D*((?:19|20)\d\d)\D*")

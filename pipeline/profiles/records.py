@@ -42,6 +42,7 @@ class Record:
     topics: set[str] = field(default_factory=set)
     birth_years: set[str] = field(default_factory=set)
     comentions: set[str] = field(default_factory=set)
+    given_only: bool = False  # named by a given name alone ("Welcome to Ana's Homepage"): linked only on evidence
     rid: int = -1
 
     @property
@@ -171,6 +172,9 @@ def document_records(doc: dict[str, Any], facts: list[dict[str, Any]]) -> list[R
     _merge_shorter_forms(groups)
     records = sorted({id(r): r for r in groups.values()}.values(), key=lambda r: r.name)
     _resolve_single_words(records, pending)
+    owner = _given_name_owner(doc, records)
+    if owner is not None:
+        records.append(owner)
     _title_aliases(records, doc.get("title") or "")
     _attach_facts(records, facts)
     for r in records:
@@ -206,6 +210,23 @@ def _resolve_single_words(records: list[Record], pending: Iterable[tuple[str, st
             hosts[0].mentions.add((text, int(start), int(end)))
 
 
+def _given_name_owner(doc: dict[str, Any], records: list[Record]) -> Record | None:
+    """The document's subject when the page names its owner by a given name alone ("Ana"), unless that word is the
+    surname of one of its people; its mentions are those the document gives that name."""
+    subject = (doc.get("subject") or "").strip()
+    if not re.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)?", subject) or not subject[:1].isupper() or has_han(subject):
+        return None
+    if any(k.surname == fold(subject).replace("-", "") for r in records for k in r.keys):
+        return None
+    r = Record(doc["doc_id"], doc.get("sha256") or "", doc.get("dct"), forms={subject}, given_only=True)
+    for p in doc.get("people") or []:
+        if isinstance(p, dict) and p.get("canonical") == subject:
+            for m in p.get("mentions") or []:
+                if isinstance(m, dict) and m.get("text") and m.get("start") is not None and m.get("end") is not None:
+                    r.mentions.add((m["text"], int(m["start"]), int(m["end"])))
+    return r
+
+
 def _title_aliases(records: list[Record], title: str) -> None:
     """A title that pairs a person's name with a Han-character name ("李飞飞简介 (Fei-Fei Li)") gives that alias."""
     parts = [p.strip() for p in _TITLE_SPLIT.split(title) if p and p.strip()]
@@ -223,7 +244,7 @@ def _title_aliases(records: list[Record], title: str) -> None:
 def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
     by_key: dict[str, Record] = {}
     for r in records:
-        for key in [k.full for k in r.keys] + sorted(r.han_names):
+        for key in [k.full for k in r.keys] + sorted(r.han_names) + (["given:" + r.name] if r.given_only else []):
             by_key.setdefault(key, r)
     abbrev = abbreviations(facts)
     for f in facts:
@@ -232,9 +253,10 @@ def _attach_facts(records: list[Record], facts: list[dict[str, Any]]) -> None:
             continue
         name = clean_name(subj.get("canonical") or subj.get("text") or "")
         if name is None:
-            continue
-        keys = name_keys(name)
-        r = by_key.get(keys[0].full if keys else "han:" + han_key(name))
+            r = by_key.get("given:" + (subj.get("canonical") or ""))
+        else:
+            keys = name_keys(name)
+            r = by_key.get(keys[0].full if keys else "han:" + han_key(name))
         if r is None:
             continue
         r.facts.append(f)

@@ -17,7 +17,7 @@ from .base import Arg, Candidate, Line, ents_in, ents_starting_in, lines, subjec
 from .citation import VENUE_WORDS, YEAR, author_run, is_author_line, is_badge, is_links_line, parse_citation, strip_marker, venue_of
 from .nesting import parent_date
 from .registry import RelationSpec, doc_rule, relation, sentence_rule
-from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, subj_arg
+from .toolkit import Sent, State, cand, clause_subject, date_after, leading_date, negated, person_refs, subj_arg
 
 SPEC = relation(RelationSpec("author_of", ("PERSON",), ("WORK",), ("venue", "date", "role")))
 
@@ -406,7 +406,7 @@ def authored(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 # "published the paper T in 1998", "wrote the book T", "is the author of T", "for his thesis T";
 # co-authors named with "together with A, B and C"
 _WORK_VERB = re.compile(
-    r"\b(?:published|publishes|wrote|writes|authored|co-?authored|co-?wrote|(?:is|was)\s+(?:also\s+)?the\s+(?:co-?)?author\s+of|(?:his|her|their)\s+(?:doctoral\s+|PhD\s+|Ph\.D\.\s+|master['’]s\s+)?(?:thesis|dissertation))"
+    r"\b(?:published|publishes|wrote|writes|authored|co-?authored|co-?wrote|(?:is|was)\s+(?:also\s+)?the\s+(?:co-?)?author\s+of|(?:[Hh]is|[Hh]er|their)\s+(?:doctoral\s+|PhD\s+|Ph\.D\.\s+|master['’]s\s+)?(?:thesis|dissertation))"
     r"\s*(?:,\s*)?(?:(?:the|a|an|his|her|their)\s+)?(?:(?:best-?selling|popular|influential|seminal|widely\s+used|first|second|new)\s+)?"
     r"(?:(?P<kind>book|paper|article|textbook|monograph|thesis|dissertation|report|novel)\s*(?:,\s*)?)?(?:(?:titled|entitled|called|on)\s+)?(?=[“\"‘'A-Z])"
 )
@@ -436,10 +436,14 @@ def works(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         span = _work_title(sent, m.end())
         if span is None:
             continue
-        ref = clause_subject(sent, m.start(), co)
+        # "Her doctoral thesis, T, was supervised by ...": the thesis is hers, whatever the clause says
+        own = re.match(r"(?:his|her)\b", m.group(), re.I)
+        ref = next((r for r in person_refs(sent, co) if r.start == m.start()), None) if own else None
+        ref = ref or clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
         s, e = span
+        e = s + len(text[s:e].rstrip(" ,."))  # "T," inside the quotes: the comma is the sentence's
         title = re.sub(r"\s*-\s*", "-", text[s:e]).strip()
         q: dict[str, str] = {}
         d = date_after(sent, e + (1 if text[e : e + 1] in "”\"’'" else 0), 12) or leading_date(sent)

@@ -166,8 +166,10 @@ _OF_WORDS = alt(words()["award_of_words"])
 _AWARD_NAME = re.compile(
     rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
 )
-_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
+_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|shared|shares|was\s+awarded|awarded|recipient\s+of|winner\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
+# an item of an enumeration of awards named for its holder ("..., Google PhD Fellow, and ...", "Quillon Research Scholar in 2021")
+_CAP_HOLDER_ITEM = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Fellow|Scholar))\b(?!\s+(?:of|at)\b)")
 # an item of an enumeration of awards may be a long name with acronyms ("an Office of X (OX) Young Investigator (YI) award")
 _CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\w'’.&-]*\s+|\([A-Z][\w&-]{1,10}\)\s+|of\s+(?=[A-Z])){0,9}(?:awards?|prizes?|medals?))\b")
 _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
@@ -185,7 +187,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,60})[”\"](?:\s+(?:at|in)\s+(?P<org>[
 _OF_THE_YEAR = re.compile(r"\b(?:as|named|was|is)\s+(?:its\s+|the\s+|an?\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}of\s+the\s+Year)\b")
 _GROUP_SUBJECT = re.compile(r"\b(?:project|team|group|lab|laboratory|system|company|startup|students)\s+(?:has\s+|have\s+|had\s+|also\s+)*$", re.I)
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
-_NEXT_ITEM = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+(?:from|by|of)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6})?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
+_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6}(?:\([A-Z][\w&-]{1,10}\))?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 # "was elected one of Norway's leading "Bright Minds" (Lyse Hoder) by the X Society": a ranked list, with who made it
@@ -210,6 +212,20 @@ def _year_of(sent: Sent, s: int, e: int) -> str | None:
     if ld is not None and ld.value and "/" not in ld.value:
         return ld.value
     return None
+
+
+_SHARED_WITH = re.compile(r"\s*\(\s*(?:shared\s+|jointly\s+)?with\s+([^()]{3,120})\)")
+
+
+def _shared_with(sent: Sent, co: Coref, c: Candidate, e: int) -> Iterator[Candidate]:
+    """"the 2018 X Award (with A and B)": the people named in the parentheses received it too."""
+    m = _SHARED_WITH.match(text_of(sent.doc), e, sent.end)
+    if m is None:
+        return
+    for mention in co.mentions_in(m.start(1), m.end(1)):
+        if mention.person.canonical != c.subject.canonical:
+            who = Arg(text_of(sent.doc)[mention.start : mention.end], "PERSON", mention.person.canonical, mention.start, mention.end)
+            yield replace(c, subject=who)
 
 
 @sentence_rule("award_received", "awards.prose", triggers=["award"], order=200)
@@ -335,8 +351,9 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 c = emit(ref, s, e, re.sub(r"(?<=[Aa]ward)s$", "", obj.strip()), "prose.award_received", q)
                 if c:
                     yield c
+                    yield from _shared_with(sent, co, c, e)
             nx = _NEXT_ITEM.match(text, e_next, sent.end)
-            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end)) if nx else None
+            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end) or _CAP_HOLDER_ITEM.match(text, nx.end(), sent.end)) if nx else None
             a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
             if a is None and low is not None:
                 a = low

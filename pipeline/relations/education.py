@@ -113,6 +113,10 @@ _STUDIED = re.compile(
 # "a Quillon University alumna", "Lena Okafor, an Orbit College graduate, ...": the school before the noun
 _ALUMNUS_BEFORE = re.compile(r"\b(?:an?|the)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,5})\s+(?:alumnus|alumna|alum|graduate)\b")
 _HOLDS_DEGREES = re.compile(r"\b(?:holds?|held|received|earned|has)\s+(?:\w+\s+)?degrees\s+from\s+")
+_STUDIES = re.compile(
+    r"\b(?:completed|did|pursued|finished|began|started|undertook)\s+(?:his|her|their|my)\s+(?P<level>undergraduate|graduate|postgraduate|doctoral|master['’]s|PhD|Ph\.D\.)\s+"
+    r"(?:studies|education|work)(?:\s+in\s+(?P<field>[a-z][\w -]{1,40}?))?\s+(?:at|from)\s+(?=(?:the\s+)?[A-Z])"
+)
 _ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate)\s+of\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
@@ -239,6 +243,17 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in schools if m.group().lower().startswith("educated") else schools[:1]:
             for a, b in _joint(n.text, n.start):
                 yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(a, b, text[a:b])), sent, "prose.edu_studied", q)
+
+    # "completed her undergraduate studies in physics at X": a degree of that level, and its field
+    for m in _STUDIES.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        n = names_list(sent, m.end())[:1]
+        if ref is None or not n or negated(sent, m.start()):
+            continue
+        q = {"degree": m.group("level")}
+        if m.group("field"):
+            q["field"] = m.group("field")
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n[0]), sent, "prose.edu_studies", q)
 
     yield from _where_degrees(sent, co, degrees)
 

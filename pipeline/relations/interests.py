@@ -26,6 +26,10 @@ _CUE = re.compile(
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
+    r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
+    r"|\b(?:my|our|his|her|their)\s+(?:lab|group|team)\s+(?:studies|investigates|explores|researches)\s+(?!(?:in|at|on|with|from|under|for|since|during)\b)"
+    r"|\b(?:particularly|especially|mainly|primarily)\s+in\s+the\s+fields?\s+of\s+"
+    r"|\b(?:influential|leading|prominent|pioneering)\s+(?:figures?|researchers?|scientists?|voices?)\s+in\s+(?:modern\s+|the\s+fields?\s+of\s+)?(?!(?:the|a|an|his|her|their|this|that)\b)(?=[A-Za-z])"
     # "I am currently working on X" (not "on a book"), "a research scientist at X working on A and B"
     r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:currently\s+|now\s+|mainly\s+|primarily\s+)?working\s+on\s+(?!(?:a|an|the|my|his|her|this|that|some|it|several)\b)"
     r"|\b(?:scientist|researcher|engineer|student|professor|postdoc|candidate|fellow|lecturer)\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5},?\s+(?:working|focusing)\s+on\s+(?!(?:a|an|the)\b)"
@@ -37,7 +41,7 @@ _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+of|developing|building|integrating|combining|leveraging|applying|"
+    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+(?:of|in|to)|developing|building|integrating|combining|leveraging|applying|"
     r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
@@ -150,10 +154,17 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
     return [(plain[0][0], plain[-1][1], False)]
 
 
+_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])")
+
+
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
-    pieces = _ungroup_of_list(text, _split_top(text))
+    pieces = []
+    for s, e, inner in _ungroup_of_list(text, _split_top(text)):
+        w = None if inner else _WITH_APPLICATIONS.search(text, s, e)
+        # "the study of X with applications in Y", "X especially Y": X and Y are topics
+        pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):
         piece = text[s:e]
@@ -172,6 +183,9 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
                 named = None  # the lead words took the modifier: the phrase is read as written
             out.append((offset + ps + skip, offset + ps + skip + len(body), named))
     return out
+
+
+_WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|especially|particularly|in\s+particular)\b|,?\s+and\s+(?:in|on|about|also)\s|$)")
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -233,6 +247,12 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue
             spans = [(m.end(), clause)]
+            wh = _WH_CLAUSE.match(clause)
+            if wh:
+                # "how AI systems learn, reason, and collaborate with people": one question, whatever its commas
+                s, e = m.end(), m.end() + len(wh.group().rstrip(" ,"))
+                yield Candidate("research_interest", owner, Arg(text[s:e], "TOPIC", text[s:e], s, e), (line.start, line.end), "interests.sentence", 0.75)
+                spans = [(m.end() + wh.end(), clause[wh.end() :])]
             more = _CONTINUES.match(text, end, line.end)
             if more:
                 # "His interests cover X. This includes Y and Z.": the next sentence goes on with the list
@@ -295,6 +315,8 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span[0].lower_ in ("how", "what", "why", "when", "whether", "where", "which"):
         return False  # "how children learn language" names a question studied
+    if len(span) == 1 or len(span) == 3 and span[1].text in ("+", "/", "&"):
+        return False  # one word, or two joined by "+" ("AI+healthcare"), is no clause
     return any(t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD") for t in span)
 
 

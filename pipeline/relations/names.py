@@ -95,7 +95,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     if before_title:
         # "at Kestrel and Silver Professor at ...": the capitalised words after "and" qualify the title
         t = re.sub(r"\s+(?:and|&)\s+(?:[A-Z][\w-]*\s+){1,2}$", " ", t)
-    t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the))+\s*$", "", t)
+    t = re.sub(r"(?:\s+(?:and|of|for|at|&|de|the|a|an))+\s*$", "", t)
     cut = re.search(r"\b(?:Inc|Ltd|Corp|Co)\.(?=\s+(?:[A-Z]|and\s))", t)
     if cut:
         t = t[: cut.end()]
@@ -128,6 +128,9 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
         return None
     text = text_of(sent.doc)
     if _CAMPUS.fullmatch(n.text):
+        at = _AT_CAMPUS.match(text, n.end, sent.end)
+        if at:  # "the University of Illinois at Urbana-Champaign": the campus is part of the name
+            return Name(n.start, at.end(), text[n.start : at.end()]), None
         m = re.compile(r",\s*").match(text, n.end)
         nxt = name_at(sent, m.end()) if m else None
         if nxt is not None and re.fullmatch(r"[A-Z][\w-]+", nxt.text) and not is_location(nxt.text) and not _is_gpe(sent, nxt):
@@ -151,7 +154,8 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
 
 _UNIT_COMMA = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?,\s*")
 _INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
-_CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+")
+_CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?")
+_AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|to|where|for|on|since|under|until|before|after)\b)")
 
 
 def _is_gpe(sent: "Sent", n: Name) -> bool:

@@ -23,7 +23,7 @@ from .toolkit import (
 SPEC = relation(RelationSpec("reports_to", ("PERSON",), ("PERSON",), ("level",)))
 
 _REPORTS = re.compile(r"\b(?P<who>[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(?P<level>\+\d\s+)?(?:direct\s+)?(?:leader|manager|boss|supervisor|superior|report)\s+(?:is|was)\s+")
-_REPORTS_TO = re.compile(r"\breports?\s+(?:directly\s+)?to\s+|\breported\s+(?:directly\s+)?to\s+")
+_REPORTS_TO = re.compile(r"\breports?\s+(?:directly\s+)?to\s+|\breport(?:ed|ing)\s+(?:directly\s+)?to\s+")
 
 
 @sentence_rule("reports_to", "reports_to.prose", triggers=["report"], order=180)

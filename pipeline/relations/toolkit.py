@@ -146,7 +146,8 @@ def clause_subject(sent: Sent, pos: int, co: Coref) -> SubjectRef | None:
     else the last subject before it, else the first after it."""
     refs = person_refs(sent, co)
     text = text_of(sent.doc)
-    rel = re.search(r",\s*who\s+(?:(?:also|later|then|had|has|have|was|is|recently|previously|first|subsequently)\s+){0,2}$", text[sent.start : pos])
+    # "P, who later ...", "P, the physicist who later ...": the relative clause is about P
+    rel = re.search(r",\s*(?:(?:the|a|an)\s+(?:[\w-]+\s+){1,5})?who\s+(?:(?:also|later|then|had|has|have|was|is|would|recently|previously|first|subsequently)\s+){0,2}$", text[sent.start : pos])
     if rel:
         at = sent.start + rel.start()
         ante = [r for r in refs if r.end == at or 0 <= at - r.end <= 1]

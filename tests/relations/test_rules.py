@@ -76,6 +76,7 @@ EXAMPLES = {
     "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
     "employment.contact_block": ("Quillon Labs opens a lab.\n\nMedia contact:\n\nAda Reyes\nQuillon Labs\nada@quillon.com\n", "text", "employed_by", "contact.block_employer"),
     "employment.card": ("# Keynotes\n\n## Ada Reyes - Northfield University\n\nAda has spent a decade building search systems for learners and employers alike.\n\n## Tom Berg - Quillon Labs\n\nTom has published over fifty articles on ranking and retrieval in the last decade.\n", "markdown", "employed_by", "employment.card"),
+    "awards.paper_mark": (HOMEPAGE.format(line="## Publications\n\n- M. Olsen and J. Park. Sparse Routing for Small Robots. International Conference on Robotics (ICRA), 2016. (Best Paper Award)"), "markdown", "award_received", "awards.paper_mark"),
     "awards.prose": ("Mira Olsen received the Springfield Young Scientist Award in 2019.", "text", "award_received", "prose.award_received"),
     "zh.employment": ("# 张伟\n\n他现任东湖大学副教授。", "markdown", "employed_by", "zh.job_verb"),
     "zh.education": ("# 张伟\n\n他2005年毕业于东湖大学，获博士学位。", "markdown", "educated_at", "zh.edu_cue"),

@@ -9,6 +9,7 @@ from typing import Iterator
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
 from ..mentions import company_in_context
+from .titles import is_lead
 from ..registry import sentence_rule
 from ..toolkit import (
     Name,
@@ -30,7 +31,7 @@ from ..toolkit import (
 )
 
 
-_JOIN = re.compile(r"\b(?:re)?join(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+_JOIN = re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?=(?:the\s+)?[A-Za-z])", re.I)
 # "as a T", "as its new T", "in 2019 as T": every use also wants a TITLE entity right after it
 _AS_TITLE = re.compile(
     r"\s*(?:,\s*)?(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?as\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:new\s+)?(?=[A-Za-z])"
@@ -62,6 +63,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         else:
             m_end = None
         org, parent = r
+        if m.group().lower().startswith("return") and (is_location(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents)):
+            continue  # "returned to Toronto": a place, not an employer
         if org.text.lower() in {"us", "me", "them", "him", "her"} or co.person_at(org.start, org.end) is not None and re.search(r"['’]s\s", text[org.start : org.end + 3]):
             continue  # "joins Ana Ruiz's team": a reporting line, read by the reports_to rules
         ref = clause_subject(sent, m.start(), co)
@@ -96,6 +99,8 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        # "joined X in 1988, and Y in 1996 as TITLE": a second organisation joined, with its own date and title
+        yield from _joined_next(sent, ref, (parent or org).end, st)
         # "joins X from Y, where ...": Y is the previous employer
         fm = _FROM_PREV.match(text, end_at, sent.end)
         if fm:
@@ -108,6 +113,42 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if cands_ and cands_[-1] is not None:
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, cands_[-1]), sent, "prose.job_before_joining")
 
+
+
+_THEN_AND = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+and\s+(?:then\s+)?(?=(?:the\s+)?[A-Z])")
+_HEAD_OF = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
+_DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + _AS_TITLE.pattern + ")")
+_YEAR_OR_AS = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|as\s+)")
+
+
+def _joined_next(sent: Sent, ref, pos: int, st: State) -> Iterator[Candidate]:
+    """The organisations joined next in the clause, each dated or titled after its name."""
+    text = text_of(sent.doc)
+    while True:
+        m = _THEN_AND.match(text, pos, sent.end)
+        r = org_with_parent(sent, m.end()) if m else None
+        if r is None:
+            return
+        org = r[1] or r[0]
+        labels = {e.label_ for e in sent.ents if e.start_char <= org.start < e.end_char}
+        if is_location(org.text) or not _YEAR_OR_AS.match(text, r[0].end, sent.end) or labels & {"GPE", "LOC"} or "PERSON" in labels and not _INSTITUTION_WORD.search(org.text):
+            return
+        q: dict[str, str] = {}
+        d = date_after(sent, r[0].end)
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        a = _DATED_AS.match(text, r[0].end, sent.end)
+        tits = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tits:
+            q["title"] = text[a.end() : tits[0].end_char]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_joined", q)
+        head = _HEAD_OF.fullmatch(q.get("title", ""))
+        if head and is_lead(head.group(1)):
+            # "as Head of Image Processing Research": the unit is led
+            us = tits[0].end_char - len(head.group(2))
+            yield cand("leads", subj_arg(sent, ref), Arg(head.group(2), "ORG", head.group(2), us, tits[0].end_char), sent, "prose.leads_title", {"role": head.group(1)} | ({"start": q["start"]} if "start" in q else {}))
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        pos = tits[0].end_char if tits else r[0].end
 
 
 _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
@@ -181,10 +222,13 @@ _SPENT = re.compile(
     r"|(?:19|20)\d\d\s*[–—-]\s*(?:(?:19|20)?\d\d|present|now))\s+(?:at|with|in)\s+"
 )
 _POSTDOC = re.compile(
-    r"\b(?i:after|following|during|did|does|completed|finished|held|took|was|spent|began|started|pursued|undertook)\s+(?:a|an|his|her|my|their)\s+"
-    r"(?:brief\s+|short\s+|[\w-]+-year\s+)?(?P<t>post-?doc|postdoctoral\s+(?:fellowship|position|appointment|stint))"
-    r"(?:\s+with\s+(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?\s+at\s+(?=(?:the\s+)?[A-Z])"
+    r"\b(?i:after|following|during|did|does|completed|finished|held|took|was|spent|began|started|pursued|undertook|conducted)\s+(?:(?:a|an|his|her|my|their)\s+)?"
+    r"(?:brief\s+|short\s+|[\w-]+-year\s+)?(?P<t>post-?doctoral\s+(?:research|work)|post-?doc|postdoctoral\s+(?:fellowship|position|appointment|stint))"
+    r"(?:\s+with\s+(?:Prof\.?\s+|Dr\.?\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})?\s+(?:at|in)\s+(?=(?:the\s+)?[A-Z])"
 )
+_DEPARTMENT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School)\b|.*\bDepartment$")
+_MOVED_FROM = re.compile(r"\b(?:moved|transferred|came)\s+(?:here\s+|over\s+)?from\s+(?=(?:the\s+)?[A-Z])")
+_INSTITUTION_WORD = re.compile(r"\b(?:University|Universit\w+|College|Institute|Laborator(?:y|ies)|Labs?|Inc\.?|Corp\.?|Corporation|Company|Research|Academy)\b")
 _TRANSFER = re.compile(r"\b(?:transferred|moved)\s+to\s+")
 _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>[\w -]+?)\s+)?to\s+(?:an?\s+|the\s+)?(?P<new>[\w -]+?)(?=[,.;]|\s+(?:at|in|with|and)\b|$)")
 
@@ -252,7 +296,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text):
             continue
-        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, r[1] or r[0]), sent, "prose.job_postdoc", {"title": "postdoc"})
+        # a department is its university's; an institute of one is the employer named ("the Institute of X, Y University")
+        host = r[1] if r[1] is not None and _DEPARTMENT.match(r[0].text) else r[0] if r[1] is not None else r[0]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_postdoc", {"title": "postdoc"})
     for m in _POSITION.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         ref = clause_subject(sent, m.start(), co)
@@ -310,6 +356,16 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if tit:
             q["title"] = tit[0].text  # "moved to X as a principal scientist"
         yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
+    for m in _MOVED_FROM.finditer(text, sent.start, sent.end):
+        # "moved from the University of X to the University of Y": X employed them before Y
+        ref = clause_subject(sent, m.start(), co)
+        r = org_with_parent(sent, m.end())
+        if ref is None or r is None or negated(sent, m.start()):
+            continue
+        org = r[1] or r[0]
+        if is_location(org.text) or not _INSTITUTION_WORD.search(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents):
+            continue  # "moved from Beijing to Toronto": places
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_moved_from")
     for m in _PROMOTED.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

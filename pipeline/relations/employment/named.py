@@ -26,7 +26,7 @@ _APPOINTED = re.compile(
     r"(?:appointed|named|hired|tapped|promoted|elevated)(?:\s+to)?)\s+(?:as\s+)?(?:(?:its|the|their|our|a|an|new|interim|acting)\s+)*$",
     re.I,
 )
-_PRED_LINK = re.compile(r"\b(?:is|was|am|are|were|became|becomes|becoming|been|as|remains|remained)\s+(?:(?:also|now|then|later|currently|formerly|previously)\s+)?(?:a|an|the)\s+(?:(?:former|senior|longtime|long-time)\s+)?$", re.I)
+_PRED_LINK = re.compile(r"\b(?:is|was|am|are|were|became|becomes|becoming|been|as|remains|remained)\s+(?:(?:also|now|then|later|currently|formerly|previously)\s+)?(?:(?:a|an|the)\s+)?(?:(?:former|senior|longtime|long-time)\s+)?$", re.I)
 _ORG_GETS = re.compile(r"\s+(?:gets|got|has|names|named|appoints|appointed|hires|hired|taps|tapped|welcomes|welcomed|announces|announced)\s+(?:(?:a|an|its|their)\s+)?(?:new\s+)?$")
 _ORG_NAMES = re.compile(r"\s+(?:has\s+|have\s+|today\s+)?(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|elected|elects|selected|selects|chose|chooses|picked|picks)\s+")
 _AS_NEW = re.compile(r"\s*(?:,\s*)?(?:as|to\s+be|to\s+the\s+(?:role|post|position)\s+of)?\s*(?:(?:its|their|the|a|an|new|interim|acting)\s+)*", re.I)
@@ -92,7 +92,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         # "P is a Google researcher", "before becoming a Max Planck director in 2001"
         org = org_ending_at(sent, cs)
         link = _PRED_LINK.search(text, sent.start, org.start) if org is not None else None
-        if org is not None and link is not None and co.person_at(org.start, org.end) is None:
+        if org is not None and link is not None and co.person_at(org.start, org.end) is None and not _non_job(text[org.start : ce]):
             ref = clause_subject(sent, link.start(), co)
             if ref is not None and not negated(sent, link.start()):
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_prenominal", {"title": title} | _dated(sent, ce))

@@ -54,19 +54,28 @@ _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
 _AND_FIELD = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
 _CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
 _THEN_GAP = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?then\s+(?:a|an|the)?\s*$")
-_TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}[A-Z])")
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)"
+# "Professor of Physics in the Department of X": the words after "of" are the title's field, unless a date follows
+_TITLE_EXT = re.compile(r"\s+(?:for|of|in)\s+[A-Za-z&][\w&/-]*(?:\s+[a-z][\w&-]*){0,3}?(?=\s+(?:at|with|in|of|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?!" + _MONTHS + r"\b)[A-Z])")
 _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
+# units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
+_UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
+_AND_BECAME = re.compile(r"\band\s+(?:later\s+|then\s+|eventually\s+)?(?:became|was\s+promoted\s+to)\s+(?:an?\s+|the\s+|its\s+)?$")
+_WHERE_SERVED = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\]*\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:(?:has\s+|had\s+|now\s+)?(?:served|serves|worked|works)\s+as|(?:was|is|is\s+now|was\s+then))\s+(?:an?\s+|the\s+|its\s+)?$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
 EXEC_TITLE = re.compile(r"\b(?:managing|executive|general|regional|country|non-executive)\s+director\b|\bdirector\s+general\b", re.I)  # runs a company: employed_by only
 LED_UNIT = re.compile(r"\b(?:Labs?|Laborator(?:y|ies)|Cent(?:er|re)|Institute|Group|Team|Department|Division|Unit|Program|Programme|Project|Initiative|School)\b")
 _TEAM_LEAD = re.compile(r"\b(?:research|team|project|tech|technical)\s+lead(?:er)?\b", re.I)  # leads a team, not the employer
 _LATER_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
-_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])")
+_AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?(?:affiliated\s+with|(?:jointly\s+)?appointed\s+(?:by|in|with))\s+(?=(?:the\s+)?[A-Z])")
+# "Computer Science and Halvorsen Data Science Institute": two units, when the second is a name of three words or
+# more ("Computer Science and Engineering Department" is one)
+_TWO_UNITS = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+and\s+((?:[A-Z][^\W\d_]*\s+){2,}(?:Institute|Department|School|Center|Centre|Lab|Laboratory|College|Faculty))$")
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
@@ -162,8 +171,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
-            if r is not None and _is_field(r[0].text) and parent is None:
-                r = None
+            if r is not None and _is_field(r[0].text) and parent is None and r[0].end <= chain[-1].end_char:
+                r = None  # a field the title holds; a name running past the title ("Director of Quillon AI Research") is an organisation
             if r is not None and r[1] is not None and is_unit(r[0].text):
                 # "Head of the X Group, Y Inc.": the unit is led, the company employs
                 unit, org, parent = r[0], r[1], None
@@ -209,10 +218,12 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     org, parent = r
                     after = (parent or org).end
                     of_org = re.match(r"\s*(?:,\s*)?of\b", m.group()) is not None
-                    glued = re.search(r"\s+at\s+", org.text) if parent is None and _DEPT.match(org.text) else None
+                    glued = re.search(r"\s+at\s+", org.text) if parent is None else None
+                    if glued and not (_DEPT.match(org.text[: glued.start()]) or _UNITS.fullmatch(org.text[: glued.start()])):
+                        glued = None
                     if glued:  # "the School of X at Y University" read as one name
                         org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
-                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and _DEPT.match(org.text) else None
+                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) else None
                     host = name_at(sent, host_m.end()) if host_m else None
                     if host is not None and not is_location(host.text) and not any(e.label_ in ("GPE", "LOC") and e.start_char <= host.start < e.end_char for e in sent.ents):
                         # "Professor in the School of X at Y": the school is part of Y, which employs
@@ -228,9 +239,22 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                             unit = Name(us, chain[-1].end_char, text[us : chain[-1].end_char])
                         org = r[0]
                         after = org.end
+        if org is None:
+            # "... departing from Quillon, where he served as co-founder and Chief Scientist": the place of the "where"
+            wm = _WHERE_SERVED.search(text, sent.start, c_start)
+            if wm is not None:
+                org = Name(wm.start(1), wm.end(1), wm.group(1))
+                after = c_end
         if org is None and field_end is not None and _LINK.search(text[(prev_end if prev_end is not None else sent.start) : c_start]):
             # "P is Professor of X in Technology and Director of Y at Z": the next title keeps the holder
             prev_end, prev_ref = field_end, prev_ref or clause_subject(sent, c_start, co)
+        if org is None and _AND_BECAME.search(text, sent.start, c_start):
+            # "joined Quillon as a partner and became president in 2014": the employer the clause joined
+            holder = clause_subject(sent, c_start, co)
+            earlier = [(o, at) for o, at in st.employers.get(holder.person.canonical, []) if sent.start <= at < c_start] if holder else []
+            if earlier:
+                org = Name(earlier[-1][1], earlier[-1][1] + len(earlier[-1][0]), earlier[-1][0])
+                after = c_end
         if org is None or non_job(title) or _MAKER.search(title) and re.match(r"\s*(?:of|for|to)\b", text[c_end : c_end + 5]):
             continue  # "the lead developer of VTK-m": a product made, not an employer
         # who holds the title
@@ -254,7 +278,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
-        if parent is not None and _DEPT.match(org.text) and unit is None:
+        if parent is not None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) and unit is None:
             obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
         members = [((own_title or text[t_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
@@ -291,6 +315,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             amp = re.search(r"\s+&\s+(?:the\s+)?(?=[A-Z])", n.text)  # "A & the B" read as one name
             if amp:
                 n = Name(n.start, n.start + amp.start(), n.text[: amp.start()])
+            two = _TWO_UNITS.fullmatch(n.text)
+            if two:  # the first of two units joined by "and"; the second follows
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, Name(n.start, n.start + two.end(1), two.group(1))), sent, "prose.job_affiliated")
+                n = Name(n.start + two.start(2), n.end, two.group(2))
             place = is_location(n.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
             if not place:
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_affiliated")
