@@ -91,6 +91,7 @@ def main() -> int:
     ap.add_argument("--timeout", type=float, default=60.0, help="the run's --timeout (default 60, the run's own default)")
     ap.add_argument("--dev", type=Path, help="development documents to build from (default ../shared/corpus/dev)")
     ap.add_argument("--workers", default="1", help="worker counts to run each size with, e.g. 1,2 (default 1)")
+    ap.add_argument("--keep", type=Path, help="also write the generated documents to this folder (to profile one: extract DOC --profile)")
     ap.add_argument("--one", nargs=2, metavar=("FILE", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     counts = [int(x) for x in args.workers.split(",")]
@@ -102,6 +103,9 @@ def main() -> int:
         for mb in (float(x) for x in args.sizes.split(",")):
             doc = Path(tmp) / f"doc_{mb:g}mb.md"
             doc.write_bytes(build(int(mb * 1024 * 1024), args.dev))
+            if args.keep:
+                args.keep.mkdir(parents=True, exist_ok=True)
+                (args.keep / doc.name).write_bytes(doc.read_bytes())
             first: tuple[bytes, bytes] | None = None
             for n in counts:
                 out = Path(tmp) / f"out_{mb:g}_{n}"

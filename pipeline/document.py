@@ -120,7 +120,7 @@ def _run_batch(nlp: Language, batch: list, settings: Settings, timings: Timings 
     for d in docs:
         if isinstance(d, CleanText):
             try:
-                processed[id(d)] = run_long(nlp, d, d.dct or settings.dct, map_parts)
+                processed[id(d)] = run_long(nlp, d, d.dct or settings.dct, map_parts, timings)
             except Exception as exc:
                 processed[id(d)] = exc
     if timings is not None:
@@ -193,14 +193,16 @@ def _part_doc(nlp: Language, part: Part) -> Doc:
     return doc
 
 
-def run_model_parts(nlp: Language, parts: list[Part]) -> list[Doc]:
+def run_model_parts(nlp: Language, parts: list[Part], timings: Timings | None = None) -> list[Doc]:
     """The model's components on each part, one part at a time (a batch of parts would be the whole text again)."""
     from .nlp import split_pipeline
 
     model, _ours = split_pipeline(nlp)
     docs = [_part_doc(nlp, p) for p in parts]
-    for _name, proc in model:
+    for name, proc in model:
+        t0 = time.perf_counter()
         docs = [proc(d) for d in docs]  # type: ignore[operator]
+        _component_time(timings, name, t0)
     for d in docs:
         d.user_data.clear()  # the merge would warn about (and drop) it
     return docs
@@ -211,7 +213,14 @@ def model_part_bytes(nlp: Language, part: Part) -> bytes:
     return run_model_parts(nlp, [part])[0].to_bytes(exclude=["user_data"])
 
 
-def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapper | None = None) -> Doc:
+def _component_time(timings: Timings | None, name: str, t0: float) -> None:
+    """Seconds of one component on long documents: `extract --profile` lists them."""
+    if timings is not None:
+        key = f"long documents/{name}"
+        timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+
+
+def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapper | None = None, timings: Timings | None = None) -> Doc:
     """A document over PART_CHARS: the model runs on parts cut at line breaks, our components on the whole.
 
     The model's memory grows with the text it reads at once (several GB for 1 MB in
@@ -225,15 +234,17 @@ def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapp
     text = ct.map.text
     parts = long_parts(text, getattr(ct, "sections", None) or [])
     if map_parts is None:
-        docs = run_model_parts(nlp, parts)
+        docs = run_model_parts(nlp, parts, timings)
     else:
         docs = [Doc(nlp.vocab).from_bytes(b) for b in map_parts(parts)]
     whole = Doc.from_docs(docs, ensure_whitespace=False)
     whole.user_data["text"] = text
     whole._.clean = ct
     whole._.dct = dct
-    for _name, proc in split_pipeline(nlp)[1]:
+    for name, proc in split_pipeline(nlp)[1]:
+        t0 = time.perf_counter()
         whole = proc(whole)  # type: ignore[operator]
+        _component_time(timings, name, t0)
     return whole
 
 

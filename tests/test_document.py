@@ -54,3 +54,14 @@ def test_parts_through_bytes_give_the_same_record(extractor: Extractor, monkeypa
     by_bytes = extractor.process(item)
     assert sent and sent[0] > 3
     assert by_bytes.facts and by_bytes.model_dump_json() == in_process.model_dump_json()
+
+
+def test_profile_times_each_component_of_a_long_document(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`extract --profile` lists the seconds of every component, the model's and ours, on long documents."""
+    item = Input(SEED.read_text(encoding="utf-8"), "seed", "seed", "", "text")
+    monkeypatch.setattr(document, "PART_CHARS", 3000)
+    timings: dict[str, float] = {}
+    list(document.run_documents(extractor.nlp, [item], extractor.settings, timings))
+    names = [n for n, _ in extractor.nlp.pipeline]
+    assert {f"long documents/{n}" for n in names} <= set(timings)
+    assert timings["long documents/relations"] > 0

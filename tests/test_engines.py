@@ -74,10 +74,10 @@ def test_long_document_whose_part_kills_a_worker_gets_an_internal_record(tmp_pat
     one = run([str(src)], tmp_path / "one", Settings(), workers=1)
     parent, model = os.getpid(), document.run_model_parts
 
-    def model_crashes_in_workers(nlp, parts):
+    def model_crashes_in_workers(nlp, parts, timings=None):
         if os.getpid() != parent:
             os._exit(3)  # a crash in native code, as far as the pool can tell
-        return model(nlp, parts)
+        return model(nlp, parts, timings)
 
     monkeypatch.setattr(document, "run_model_parts", model_crashes_in_workers)  # forked workers inherit it
     two = run([str(src)], tmp_path / "two", Settings(), workers=2)
