@@ -507,3 +507,39 @@ def test_the_person_is_not_their_own_employer(tmp_path):
     entities = [person("Mara Quell", 0, "Quell"), person("Mara Quell", 40)]
     [p] = people_of(write_out(tmp_path, [doc("a", entities, facts)]))
     assert [(s.object.text, [r.evidence.start for r in s.references]) for s in p.statements] == [("Quell", [80])]
+
+
+def test_a_name_in_another_script_is_the_same_object(tmp_path):
+    """"多伦多大学" on one page and "University of Toronto" on another: one statement, named in Latin script;
+    a title in each script is no disagreement; a name the table does not know stays as written."""
+    out = write_out(
+        tmp_path,
+        [
+            doc("d1", [person("Rosa Lindqvist", 0)], [fact("d1", "Rosa Lindqvist", "employed_by", "University of Toronto", title="Professor of Physics")]),
+            doc("d2", [person("Rosa Lindqvist", 0)], [fact("d2", "Rosa Lindqvist", "employed_by", "多伦多大学", title="教授"),
+                                                      fact("d2", "Rosa Lindqvist", "award_received", "图灵奖", label="AWARD"),
+                                                      fact("d2", "Rosa Lindqvist", "educated_at", "未名学院")]),
+        ],
+    )
+    [p] = people_of(out)
+    [job] = [s for s in p.statements if s.relation == "employed_by"]
+    assert job.object.canonical == "University of Toronto" and [r.doc_id for r in job.references] == ["d1", "d2"]
+    [award] = [s for s in p.statements if s.relation == "award_received"]
+    assert award.object.canonical == "ACM Turing Award" and award.object.text == "图灵奖"
+    [school] = [s for s in p.statements if s.relation == "educated_at"]
+    assert school.object.canonical == "未名学院"
+
+
+def test_names_across_scripts_table_is_validated(tmp_path, monkeypatch):
+    from pipeline.profiles import objects
+
+    assert objects.latin_name("麻省理工学院") == "Massachusetts Institute of Technology"
+    bad = tmp_path / "names_across_scripts.jsonl"
+    bad.write_text('{"name": "Kyoto University", "forms": ["Kyoto Univ."]}\n', encoding="utf-8")
+    monkeypatch.setattr(objects, "PATTERNS_DIR", tmp_path)
+    objects._table.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="another script"):
+            objects._table()
+    finally:
+        objects._table.cache_clear()

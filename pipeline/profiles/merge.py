@@ -23,7 +23,7 @@ from typing import Any
 
 from ..schema import RELATIONS, Evidence, Qualifiers, Reference, Statement, StatementObject, json_line
 from .names import fold, has_han
-from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, object_key, object_name, org_parts, topic_parts
+from .objects import NAMED, abbreviations, award_parts, is_acronym, is_topic, is_year_range, latin_name, object_key, object_name, org_parts, topic_parts
 from .records import Record
 
 # Relations a person has one value of: any two different values disagree.
@@ -66,8 +66,8 @@ def _title_core(value: str) -> tuple[frozenset[str], str]:
 
 def _same(k: str, a: str, b: str) -> bool:
     va, vb = _qual_value(a), _qual_value(b)
-    if va == vb:
-        return True
+    if va == vb or has_han(va) != has_han(vb):
+        return True  # "教授" and "Professor": two scripts, no disagreement that can be read
     wa, wb = set(va.split()), set(vb.split())
     if k in _WORDY and bool(wa) and bool(wb) and (wa <= wb or wb <= wa):
         return True
@@ -201,6 +201,7 @@ def _object(facts: list[dict[str, Any]], key: str) -> StatementObject:
         best = max(facts, key=lambda f: len((f.get("object") or {}).get("canonical") or ""))
         o = best.get("object") or {}
     canonical = o.get("canonical") or text
+    canonical = latin_name(canonical) or canonical  # "多伦多大学", stated in no Latin form: named as the other pages would
     return StatementObject(text=o.get("text") or canonical, label=o.get("label") or "", canonical=canonical)
 
 

@@ -1,16 +1,86 @@
-"""When two fact objects are the same thing: normalised names and abbreviations a document defines.
+"""When two fact objects are the same thing: normalised names, abbreviations a document defines,
+and names written in another script.
 
 "The Massachusetts Institute of Technology", "Massachusetts Institute of Technology" and,
 in a document that writes "Massachusetts Institute of Technology (MIT)", "MIT" all get the
-key "massachusetts institute of technology".
+key "massachusetts institute of technology"; so does "麻省理工学院", by the table of names
+across scripts (`patterns/names_across_scripts.jsonl`: well-known universities, labs,
+companies and honours with the forms Chinese text writes them in).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
-from .names import fold
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..config import PATTERNS_DIR
+from .names import fold, has_han
+
+
+class NameAcrossScripts(BaseModel):
+    """One row of the table: the name in Latin script and the forms other scripts write it in."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=2)
+    forms: list[str] = Field(min_length=1)
+
+    @field_validator("name")
+    @classmethod
+    def _latin(cls, v: str) -> str:
+        if has_han(v):
+            raise ValueError(f"the name {v!r} is to be written in Latin script")
+        return v
+
+    @field_validator("forms")
+    @classmethod
+    def _other_script(cls, v: list[str]) -> list[str]:
+        bad = [f for f in v if not has_han(f)]
+        if bad:
+            raise ValueError(f"forms {bad!r} hold no character of another script")
+        return v
+
+
+def across_scripts() -> dict[str, str]:
+    """Key of a form in another script -> key of the Latin name."""
+    return {k: _key(name) for k, name in _table().items()}
+
+
+def latin_name(text: str) -> str | None:
+    """The Latin name of an object written in another script, when the table knows it ("多伦多大学" -> "University of Toronto")."""
+    return _table().get(_key(text))
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Key of a form in another script -> the Latin name; a form listed twice is an error."""
+    out: dict[str, str] = {}
+    path = PATTERNS_DIR / "names_across_scripts.jsonl"
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                row = NameAcrossScripts.model_validate(json.loads(line))
+            except ValueError as e:
+                raise ValueError(f"{path.name}:{n}: {e}") from None
+            for form in row.forms:
+                key = _key(form)
+                if key in out:
+                    raise ValueError(f"{path.name}:{n}: the form {form!r} is listed twice")
+                out[key] = row.name
+    return out
+
+
+def _key(text: str) -> str:
+    words = re.findall(r"\w+", fold(text))
+    while words and words[0] in _STOP:
+        words = words[1:]
+    return " ".join(words)
 
 _DEFINED = re.compile(r"([A-Z][\w&.'’\-]*(?:\s+(?:of|for|and|the|de|in|&|[A-Z][\w&.'’\-]*)){1,10})\s*[\(（]\s*([A-Z][A-Za-z&]{1,9})\s*[\)）]")
 _STOP = frozenset({"the", "a", "an"})
@@ -18,13 +88,13 @@ _SMALL = frozenset({"of", "for", "and", "the", "de", "in", "&", "at", "on"})
 
 
 def object_key(text: str, abbrev: dict[str, str] | None = None) -> str:
-    """Folded words without punctuation or a leading article; a defined abbreviation is replaced by its long form."""
-    words = re.findall(r"\w+", fold(text))
-    while words and words[0] in _STOP:
-        words = words[1:]
-    key = " ".join(words)
+    """Folded words without punctuation or a leading article; a defined abbreviation is replaced by its long
+    form, a name in another script by the Latin name the table gives."""
+    key = _key(text)
     if abbrev and key in abbrev:
         return abbrev[key]
+    if has_han(key) and key in _table():
+        return _key(_table()[key])
     # "Stanford University (Stanford)" and "MIT (Massachusetts ...)" carry both forms: the long one decides.
     m = _DEFINED.search(text)
     if m and _matches(m.group(1), m.group(2)):
