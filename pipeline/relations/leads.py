@@ -41,7 +41,7 @@ _LOWER_LAB = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?!col+ab\b)[a-z][a-z0-9]{{1,15}}(?:lab|group))\b(?!\s+(?:of|for)\b)"
 )
 _LOWER_UNIT_AT = re.compile(
-    rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?:[a-z][\w-]*\s+){{1,3}}(?:group|team|lab|laboratory|division|unit|department))\s+(?:at|of|in)\s+(?=(?:the\s+)?[A-Z])"
+    rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?:[a-z][\w-]*\s+){{1,3}}(?:group|team|lab|laboratory|division|unit|department))(?P<at>\s+(?:at|of|in)\s+(?=(?:the\s+)?[A-Z]))?"
 )
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?[A-Z]")
 
@@ -119,9 +119,11 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 break
             p = nx.end()
     for m in _LOWER_UNIT_AT.finditer(text, sent.start, sent.end):
-        # "leads the robotics group at Helix Labs": a unit without a name of its own, at a named host
-        # (the employment rules read the host)
-        host = name_at(sent, m.end())
+        # "leads the robotics group at Helix Labs", "at Helix Labs, where he leads the language team": a unit
+        # without a name of its own, at a named host (the employment rules read the host)
+        host = name_at(sent, m.end()) if m.group("at") else _where_host(sent, m.start())
+        if not m.group("at") and not re.match(r"\s*(?:[,.;]|$)", text[m.end() : m.end() + 2]):
+            continue
         ref = clause_subject(sent, m.start(), co)
         if host is None or ref is None or negated(sent, m.start()) or is_location(host.text):
             continue

@@ -241,6 +241,9 @@ POSITIVE = [
     ("Helix Labs, which Brenner Systems bought in 2018, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
     ("Brenner Systems' research arm, Helix Labs, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
     ("Orbit Motors' software unit, Kestrel Labs, hired 40 engineers.", "part_of", "Kestrel Labs", "Orbit Motors", {}),
+    # a lower-case unit the clause's "where" places at its host; an award "recognized with"
+    ("Sarah Miller is a scientist at Helix Labs, where she leads the speech team.", "leads", "Sarah Miller", "speech team", {}),
+    ("Sarah Miller was recognized with the Arden Prize in 2020.", "award_received", "Sarah Miller", "Arden Prize", {"date": "2020"}),
     # memberships an election or induction confers, and a possessive list of honours
     ("Lena Okafor was elected to the National Academy of Widgets in 2022.", "award_received", "Lena Okafor", "National Academy of Widgets", {"date": "2022"}),
     ("Tom Berg was inducted into the Robotics Hall of Fame in 2015.", "award_received", "Tom Berg", "Robotics Hall of Fame", {"date": "2015"}),
@@ -316,6 +319,9 @@ NEGATIVE = [
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
+    ("Sarah Miller is a scientist at Helix Labs, where she leads the team of the year award.", "leads", "team"),
+    ("Sarah Miller was recognized with a standing ovation.", "award_received", "ovation"),
+    ("Sarah Miller led the Orca project, and one of its papers was recognized with the Arden Prize.", "award_received", "Arden Prize"),
     ("Sarah Miller spent 2010–2012 at Helix Labs as a student.", "employed_by", "Helix Labs"),
     ("Sarah Miller is not affiliated with Helix Labs.", "employed_by", "Helix Labs"),
     ("Sarah Miller is affiliated with Boston in her heart.", "employed_by", "Boston"),
