@@ -241,6 +241,10 @@ POSITIVE = [
     ("Helix Labs, which Brenner Systems bought in 2018, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
     ("Brenner Systems' research arm, Helix Labs, builds robots.", "part_of", "Helix Labs", "Brenner Systems", {}),
     ("Orbit Motors' software unit, Kestrel Labs, hired 40 engineers.", "part_of", "Kestrel Labs", "Orbit Motors", {}),
+    # first-person homepage careers: internships without a title, "Prior to X, I was at Y", a stay with an adjective
+    ("# Sarah Miller\n\nPreviously, I interned at Helix Labs and Brenner Systems.", "employed_by", "Sarah Miller", "Brenner Systems", {"title": "research intern"}),
+    ("# Sarah Miller\n\nPrior to Helix Labs, I was at Brenner Systems.", "employed_by", "Sarah Miller", "Brenner Systems", {}),
+    ("# Sarah Miller\n\nI spent two wonderful years at Helix Labs.", "employed_by", "Sarah Miller", "Helix Labs", {}),
     # a lower-case unit the clause's "where" places at its host; an award "recognized with"
     ("Sarah Miller is a scientist at Helix Labs, where she leads the speech team.", "leads", "Sarah Miller", "speech team", {}),
     ("Sarah Miller was recognized with the Arden Prize in 2020.", "award_received", "Sarah Miller", "Arden Prize", {"date": "2020"}),
@@ -321,6 +325,8 @@ NEGATIVE = [
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
     ("Sarah Miller is a scientist at Helix Labs, where she leads the team of the year award.", "leads", "team"),
     ("Sarah Miller was recognized with a standing ovation.", "award_received", "ovation"),
+    ("# Sarah Miller\n\nPreviously, I was at NeurIPS in Vancouver.", "employed_by", "NeurIPS"),
+    ("# Sarah Miller\n\nBefore lunch, she was at the Helix Labs cafeteria.", "employed_by", "Helix Labs"),
     ("Sarah Miller led the Orca project, and one of its papers was recognized with the Arden Prize.", "award_received", "Arden Prize"),
     ("Sarah Miller spent 2010–2012 at Helix Labs as a student.", "employed_by", "Helix Labs"),
     ("Sarah Miller is not affiliated with Helix Labs.", "employed_by", "Helix Labs"),

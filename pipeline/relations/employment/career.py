@@ -215,10 +215,15 @@ _WORKED_AT = re.compile(
     r"|\b(?:serves|served|serving|is|was|has\s+been)\s+on\s+the\s+faculty\s+(?:of|at)\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:is|was|am)\s+(?:currently\s+)?on\s+(?:a\s+)?(?:leave|sabbatical)\s+from\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
+    # "I interned at A and B" (a research intern there); "Prior to X, I was at Y", "Previously, she was at Y"
+    r"|\b(?:interned|interning)\s+(?:at|with)\s+(?=(?:the\s+)?[A-Z])"
+    r"|(?:\b(?:[Pp]rior\s+to|[Bb]efore)\s+[^,;.]{2,60},\s*|\b[Pp]reviously,?\s+)(?:I|he|she|they)\s+(?:was|were)\s+at\s+(?=(?:the\s+)?[A-Z])"
 )
+# a lower-case word after a name that is no preposition or conjunction: the name modifies a noun
+_MODIFIES_NOUN = re.compile(r"\s+(?!(?:for|from|in|on|as|and|or|until|since|during|before|after|where|with|to|at|of|between|when|while|as|then|but)\b)[a-z]")
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(
-    r"\bspent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:summer|year|years|months?|semester|winter|spring|fall)"
+    r"\bspent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:(?:wonderful|great|happy|productive|fruitful|memorable|amazing|enjoyable|rewarding|formative)\s+)?(?:summer|year|years|months?|semester|winter|spring|fall)"
     r"|(?:19|20)\d\d\s*[–—-]\s*(?:(?:19|20)?\d\d|present|now))\s+(?:at|with|in)\s+"
 )
 _POSTDOC = re.compile(
@@ -269,10 +274,15 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         if "affiliated" in m.group() and text[ref.end : m.start()].strip():
             continue  # "P ..., and his lab is affiliated with X", "X, which is affiliated with Y": not P's
-        for n in names_list(sent, m.end()):
-            place = any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start < e.end_char for e in sent.ents)
+        was_at = m.group().rstrip().endswith(" at") and re.search(r"\b(?:was|were)\s+at$", m.group().rstrip())
+        for n in names_list(sent, m.end(), several="intern" in m.group()):
+            place = any(e.label_ in ("GPE", "LOC", "VENUE", "EVENT") and e.start_char <= n.start < e.end_char for e in sent.ents)
+            if was_at and _MODIFIES_NOUN.match(text, n.end, sent.end):
+                continue  # "she was at the Helix Labs cafeteria": the name only qualifies a place
             if not is_location(n.text) and not place and co.person_at(n.start, n.end) is None:
                 q = range_quals(lead.value) if lead is not None else {}
+                if "intern" in m.group():
+                    q["title"] = "research intern"  # the title an internship gets when none is stated
                 if re.search(r"hired|recruited", m.group()):
                     d = date_after(sent, n.end)
                     if d is not None and d.value and "/" not in d.value:
