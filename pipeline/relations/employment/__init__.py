@@ -1,5 +1,5 @@
-"""employed_by: jobs from Experience items (`items`), job titles in prose (`titles`, `named`, `appositions`), career
-verbs in prose (`career`), contact blocks (`contacts`) and speaker cards (`cards`). Internships count, with the stated title or "research intern"."""
+"""employed_by: jobs from Experience items (`items`), job titles in prose (`titles`, `named`, `appositions`), joins
+and foundings (`joins`), career verbs in prose (`career`), contact blocks (`contacts`) and speaker cards (`cards`). Internships count, with the stated title or "research intern"."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 from ..base import Candidate
 from ..registry import RelationSpec, fact_key, merge_policy, most_confident, relation
-from . import appositions, cards, career, contacts, departures, items, named, teams, titles  # noqa: F401  (their rules register on import)
+from . import appositions, cards, career, contacts, departures, items, joins, named, teams, titles  # noqa: F401  (their rules register on import)
 
 SPEC = relation(
     RelationSpec(

@@ -1,0 +1,194 @@
+"""employed_by from joining and founding: "joined ORG as TITLE in 2021", "returned to ORG", "joined A in 1988,
+and B in 1996 as TITLE", "co-founded ORG with P", "left A to found B"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...coref import Coref
+from ..base import Arg, Candidate, text_of
+from ..mentions import company_in_context
+from .titles import is_lead
+from ..registry import sentence_rule
+from ..toolkit import (
+    Name,
+    Sent,
+    State,
+    cand,
+    clause_subject,
+    date_after,
+    is_location,
+    leading_date,
+    name_at,
+    negated,
+    org_arg,
+    org_with_parent,
+    person_refs,
+    subj_arg,
+)
+
+
+
+_JOIN = re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+# "as a T", "as its new T", "in 2019 as T": every use also wants a TITLE entity right after it
+AS_TITLE = re.compile(
+    r"\s*(?:,\s*)?(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?as\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:new\s+)?(?=[A-Za-z])"
+)
+_RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
+_SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
+_TO_STUDY = re.compile(r"[\s,]*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study|do|complete|start|begin|earn|work\s+towards?)\s+(?:[\w.'’-]+\s+){0,3}?(?:degree|Ph\.?\s?D|doctorate|master|bachelor|studies)", re.I)
+_FROM_PREV = re.compile(r"\s+from\s+")
+_AGO_JOIN = re.compile(r"\b(?:before|after|since|when|upon)\s+(?:joining|she\s+joined|he\s+joined|I\s+joined)\b", re.I)
+
+
+
+
+@sentence_rule("employed_by", "employment.joined", triggers=["join"], order=120)
+def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    doc = sent.doc
+    text = text_of(doc)
+    lead = leading_date(sent)
+    for m in _JOIN.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            story = _THE_COMPANY.match(text, m.end(), sent.end)
+            arg = company_in_context(doc, m.start()) if story else None
+            if arg is None:
+                continue
+            # "joined the company as ...": the company the story is about
+            r = (Name(arg.start or 0, arg.end or 0, arg.text), None)
+            m_end = story.end()
+        else:
+            m_end = None
+        org, parent = r
+        if m.group().lower().startswith("return") and (is_location(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents)):
+            continue  # "returned to Toronto": a place, not an employer
+        if org.text.lower() in {"us", "me", "them", "him", "her"} or co.person_at(org.start, org.end) is not None and re.search(r"['’]s\s", text[org.start : org.end + 3]):
+            continue  # "joins Ana Ruiz's team": a reporting line, read by the reports_to rules
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        before = bool(re.search(r"\bbefore\s+$", text[max(sent.start, m.start() - 8) : m.start()], re.I))
+        end_at = m_end if m_end is not None else (parent or org).end
+        q: dict[str, str] = {}
+        rule = "prose.job_before_joining" if before else "prose.job_joined"
+        a = AS_TITLE.match(text, end_at, sent.end)
+        if a:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and a.end() <= e.start_char <= a.end() + 25]
+            if tits:
+                q["title"] = text[a.end() : tits[0].end_char]
+                end_at = tits[0].end_char
+        sv = _SERVED_AS.match(text, end_at, sent.end)
+        if sv and "title" not in q:
+            tits = [e for e in sent.ents if e.label_ == "TITLE" and e.start_char == sv.end()]
+            if tits:
+                q["title"] = tits[0].text
+        rk = _RANK.search(text, end_at, sent.end)
+        if rk and rk.start() - end_at < 60:
+            q["title"] = rk.group(1).strip()
+        if not before:
+            d = date_after(sent, end_at) or date_after(sent, (parent or org).end) or lead
+            if d is not None and d.value and "/" not in d.value:
+                q["start"] = d.value
+                st.join_dates[ref.person.canonical] = (d.value, sent.start)
+        if not q.get("title") and (re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]) or _TO_STUDY.match(text, end_at, sent.end)):
+            continue  # "joined X as a PhD student", "join X to pursue a Ph.D.": education, left to the education rules
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, parent or org), sent, rule, q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        if parent is not None:
+            yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        # "joined X in 1988, and Y in 1996 as TITLE": a second organisation joined, with its own date and title
+        yield from _joined_next(sent, ref, (parent or org).end, st)
+        # "joins X from Y, where ...": Y is the previous employer
+        fm = _FROM_PREV.match(text, end_at, sent.end)
+        if fm:
+            seg_end = min([x for x in (text.find(",", fm.end(), sent.end), text.find(".", fm.end(), sent.end)) if x > 0] or [sent.end])
+            names = [e for e in sent.ents if e.label_ == "ORG" and fm.end() <= e.start_char and e.end_char <= seg_end]
+            cands_ = [name_at(sent, e.start_char) for e in names]
+            if not cands_:
+                caps = list(re.finditer(r"\b[A-Z][\w&-]+\b", text[fm.end() : seg_end]))
+                cands_ = [name_at(sent, fm.end() + caps[-1].start())] if caps else []
+            if cands_ and cands_[-1] is not None:
+                yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, cands_[-1]), sent, "prose.job_before_joining")
+
+
+
+INSTITUTION_WORD = re.compile(r"\b(?:University|Universit\w+|College|Institute|Laborator(?:y|ies)|Labs?|Inc\.?|Corp\.?|Corporation|Company|Research|Academy)\b")
+_THEN_AND = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+and\s+(?:then\s+)?(?=(?:the\s+)?[A-Z])")
+_HEAD_OF = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
+_DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + AS_TITLE.pattern + ")")
+_YEAR_OR_AS = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|as\s+)")
+
+
+def _joined_next(sent: Sent, ref, pos: int, st: State) -> Iterator[Candidate]:
+    """The organisations joined next in the clause, each dated or titled after its name."""
+    text = text_of(sent.doc)
+    while True:
+        m = _THEN_AND.match(text, pos, sent.end)
+        r = org_with_parent(sent, m.end()) if m else None
+        if r is None:
+            return
+        org = r[1] or r[0]
+        labels = {e.label_ for e in sent.ents if e.start_char <= org.start < e.end_char}
+        if is_location(org.text) or not _YEAR_OR_AS.match(text, r[0].end, sent.end) or labels & {"GPE", "LOC"} or "PERSON" in labels and not INSTITUTION_WORD.search(org.text):
+            return
+        q: dict[str, str] = {}
+        d = date_after(sent, r[0].end)
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        a = _DATED_AS.match(text, r[0].end, sent.end)
+        tits = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
+        if tits:
+            q["title"] = text[a.end() : tits[0].end_char]
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_joined", q)
+        head = _HEAD_OF.fullmatch(q.get("title", ""))
+        if head and is_lead(head.group(1)):
+            # "as Head of Image Processing Research": the unit is led
+            us = tits[0].end_char - len(head.group(2))
+            yield cand("leads", subj_arg(sent, ref), Arg(head.group(2), "ORG", head.group(2), us, tits[0].end_char), sent, "prose.leads_title", {"role": head.group(1)} | ({"start": q["start"]} if "start" in q else {}))
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        pos = tits[0].end_char if tits else r[0].end
+
+
+_THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
+# "founded X", "co-founded X", "founded and led X"
+_FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)(?:\s+and\s+(?:led|headed|directed|ran|chaired))?\s+(?=(?:the\s+)?[A-Z])", re.I)
+_SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
+
+
+
+@sentence_rule("employed_by", "employment.founded", triggers=["found"], order=140)
+def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    text = text_of(sent.doc)
+    for m in _FOUNDED.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        org = r[0]
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
+            continue
+        q = {"title": "co-founder" if m.group(1).lower().startswith("co") else "founder"}
+        d = date_after(sent, org.end)
+        if d is None:
+            for dd in sent.dates:
+                if dd.value and dd.end <= m.start() and re.fullmatch(r"\s*(?:,\s*)?(?:[A-Z][\w.]*\s*){0,4}", text[dd.end : m.start()]):
+                    d = dd
+        if d is not None and d.value and "/" not in d.value:
+            q["start"] = d.value
+        yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        # "A and B founded X", "co-founded X (along) with B": every founder
+        for other in person_refs(sent, co):
+            if other.person.canonical == ref.person.canonical:
+                continue
+            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
+            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
+            with_ = other.start >= org.end and re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
+            if before or after_ or with_:
+                yield cand("employed_by", subj_arg(sent, other), org_arg(sent, org), sent, "prose.job_founded", q | {"title": "co-founder"})
+        s = _SOLD.match(text, org.end, sent.end)
+        if s:
+            buyer = name_at(sent, s.end())
+            if buyer is not None:
+                yield cand("part_of", org_arg(sent, org), org_arg(sent, buyer), sent, "prose.part_of_acquired")
