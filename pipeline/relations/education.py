@@ -100,8 +100,13 @@ def _joint(name: str, start: int) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- prose
 
 _FROM_AT = re.compile(
-    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?P<prep>from|at|by)\s+(?=(?:the\s+)?[A-Z])"
+    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?"
+    # "a Ph.D. degree in Quillon University": "in" before a school's name names the school
+    r"(?P<prep>from|at|by|in(?=\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,6}?(?:University|College|Institute|Universit\w*)\b))\s+(?=(?:the\s+)?[A-Z])"
 )
+# "joined Quillon University to pursue the Ph.D. degree": the school one joins to study at
+_JOINED_TO_STUDY = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Z])")
+_TO_PURSUE = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study\s+for|do|complete|start|begin|earn|work\s+towards?)\s+(?:(?:a|an|the|my|his|her|their)\s+)?")
 _AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
 _GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
@@ -274,6 +279,17 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for n in names_list(sent, m.end()):
             yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.edu_degrees_list")
 
+    for m in _JOINED_TO_STUDY.finditer(text, sent.start, sent.end):
+        r = org_with_parent(sent, m.end())
+        if r is None:
+            continue
+        school = r[1] or r[0]
+        to = _TO_PURSUE.match(text, school.end, sent.end)
+        deg = next((d for d in degrees if to is not None and d.start_char == to.end()), None)
+        ref = clause_subject(sent, m.start(), co)
+        if deg is None or ref is None or negated(sent, m.start()) or not _SCHOOL.search(school.text):
+            continue
+        yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, school), sent, "prose.edu_joined", {"degree": _degree_text(deg.text)})
     for m in _ALUMNUS.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):

@@ -200,6 +200,9 @@ POSITIVE = [
     ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Lena Okafor is a Quillon University alumna.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Tom Berg, an Orbit College graduate, founded Vireo Health.", "educated_at", "Tom Berg", "Orbit College", {}),
+    # "a Ph.D. degree in X University", "joined X to pursue the Ph.D. degree"
+    ("# Zoe Kim\n\nI am working towards a Ph.D. degree in Quillon University, under the supervision of Prof. Tom Berg.", "educated_at", "Zoe Kim", "Quillon University", {"degree": "Ph.D."}),
+    ("# Zoe Kim\n\nIn 2023, I joined Quillon University to pursue the Ph.D. degree under the supervision of Tom Berg.", "educated_at", "Zoe Kim", "Quillon University", {"degree": "Ph.D."}),
     # "joined X in 2019 as T", "joined X as its T in 2019", "was hired by X in 2018"
     ("Lena Okafor joined Brenner Systems as its chief scientist in 2019.", "employed_by", "Lena Okafor", "Brenner Systems", {"title": "chief scientist", "start": "2019"}),
     ("Tom Berg joined Helix Labs in 2017 as a data engineer.", "employed_by", "Tom Berg", "Helix Labs", {"title": "data engineer", "start": "2017"}),
@@ -321,6 +324,8 @@ NEGATIVE = [
     ("Ivo Quist no longer works at Arden Robotics.", "employed_by", "Arden Robotics"),
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
+    ("# Zoe Kim\n\nI joined Quillon University to pursue my dream of teaching.", "educated_at", "Quillon University"),
+    ("# Zoe Kim\n\nI am working towards a better world at Quillon Hospital.", "educated_at", "Quillon Hospital"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),
     ("Sarah Miller is a scientist at Helix Labs, where she leads the team of the year award.", "leads", "team"),
