@@ -200,6 +200,9 @@ POSITIVE = [
     ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Lena Okafor is a Quillon University alumna.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Tom Berg, an Orbit College graduate, founded Vireo Health.", "educated_at", "Tom Berg", "Orbit College", {}),
+    # the first person: "I work at X as T"
+    ("# Tong Lee\n\nI work at Brenner Systems as a senior research engineer now in Beijing.", "employed_by", "Tong Lee", "Brenner Systems", {"title": "senior research engineer"}),
+    ("# Tong Lee\n\nI currently work for Helix Labs.", "employed_by", "Tong Lee", "Helix Labs", {}),
     # "a Ph.D. degree in X University", "joined X to pursue the Ph.D. degree"
     ("# Zoe Kim\n\nI am working towards a Ph.D. degree in Quillon University, under the supervision of Prof. Tom Berg.", "educated_at", "Zoe Kim", "Quillon University", {"degree": "Ph.D."}),
     ("# Zoe Kim\n\nIn 2023, I joined Quillon University to pursue the Ph.D. degree under the supervision of Tom Berg.", "educated_at", "Zoe Kim", "Quillon University", {"degree": "Ph.D."}),
@@ -325,6 +328,7 @@ NEGATIVE = [
     ("Lena Okafor was elected to the board of the Widget Society.", "award_received", "Widget Society"),
     ("Tom Berg was hired by Lena Okafor to paint the house.", "employed_by", "Lena Okafor"),
     ("# Zoe Kim\n\nI joined Quillon University to pursue my dream of teaching.", "educated_at", "Quillon University"),
+    ("# Tong Lee\n\nI do not work at Helix Labs.", "employed_by", "Helix Labs"),
     ("# Zoe Kim\n\nI am working towards a better world at Quillon Hospital.", "educated_at", "Quillon Hospital"),
     ("Helix Labs is not owned by Brenner Systems.", "part_of", "Brenner Systems"),
     ("Sarah Miller, a Helix fan, said hi.", "employed_by", "Helix"),

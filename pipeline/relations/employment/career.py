@@ -41,6 +41,7 @@ _WORKED_AT = re.compile(
     r"\b(?:has\s+|had\s+|have\s+)?(?:worked|researched|taught|was\s+employed|been\s+employed|held\s+appointments?)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|with)\s+(?=(?:the\s+)?[A-Z])"
     # the present: "works at/for X" ("works with X" is as often a collaboration), "is employed by X", "is currently with X"
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
+    r"|\b(?:I|we)\s+(?:currently\s+|now\s+)?work\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
     r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:went\s+on\s+to|moved\s+on\s+to|began|begun|started|continued\s+to)\s+work(?:ing)?\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
     # "served on the faculty of X", "is on leave from X", "is (also) affiliated with X"
