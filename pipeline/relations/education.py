@@ -100,7 +100,7 @@ def _joint(name: str, start: int) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- prose
 
 _FROM_AT = re.compile(
-    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?"
+    r"\s*(?:degrees?|diploma)?\s*(?:with\s+(?:high\s+|highest\s+)?(?:[Hh]onou?rs|[Dd]istinction)\s+)?(?:(?:in|of)\s+(?P<field>[\w/&,' -]+?)\s+)?(?:\([^()]{1,30}\)\s+)?"
     # "a Ph.D. degree in Quillon University": "in" before a school's name names the school
     r"(?P<prep>from|at|by|in(?=\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,6}?(?:University|College|Institute|Universit\w*)\b))\s+(?=(?:the\s+)?[A-Z])"
 )

@@ -200,6 +200,9 @@ POSITIVE = [
     ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Lena Okafor is a Quillon University alumna.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Tom Berg, an Orbit College graduate, founded Vireo Health.", "educated_at", "Tom Berg", "Orbit College", {}),
+    # a note in parentheses between the field and the school
+    ("# Qi Wang\n\nI'm a final year undergraduate student in artificial intelligence (with honors) at Quillon University (QU).", "educated_at", "Qi Wang", "Quillon University", {"field": "artificial intelligence"}),
+    ("Qi Wang received a B.S. in physics (summa cum laude) from Orbit College in 2019.", "educated_at", "Qi Wang", "Orbit College", {"degree": "B.S.", "end": "2019"}),
     # the first person: "I work at X as T"
     ("# Tong Lee\n\nI work at Brenner Systems as a senior research engineer now in Beijing.", "employed_by", "Tong Lee", "Brenner Systems", {"title": "senior research engineer"}),
     ("# Tong Lee\n\nI currently work for Helix Labs.", "employed_by", "Tong Lee", "Helix Labs", {}),
