@@ -164,6 +164,26 @@ def _has_date(doc: Doc, start: int, end: int) -> bool:
     return k < len(spans) and spans[k][1] <= end
 
 
+_TIME_LABEL = re.compile(r"^(?:Time|Dates?|Period|Duration|When)\s*[:：]\s*", re.I)
+
+
+def labelled_period(doc: Doc, line: Line) -> str | None:
+    """The date of an undated item written on a labelled line below it, before the next item:
+    "- Research Intern @ X" / "Topic: ..." / "Time: 2023.07 -- 2024.08"."""
+    all_lines = doc.user_data.get("lines_in_order")
+    if all_lines is None:
+        all_lines = doc.user_data["lines_in_order"] = list(lines(doc))
+    k = bisect_left([ln.start for ln in all_lines], line.end)
+    for ln in all_lines[k : k + 4]:
+        if ln.item or ln.section != line.section:
+            return None
+        m = _TIME_LABEL.match(ln.text)
+        if m and only_dates(doc, ln.start + m.end(), ln.end):
+            d = next((x for x in dates_in(doc, ln.start + m.end(), ln.end) if x.value), None)
+            return d.value if d is not None else None
+    return None
+
+
 def parent_date(doc: Doc, line: Line) -> str | None:
     """The date of the bullet a line is nested under, when that bullet is only a date ("- 2023" over that year's papers)."""
     if line.parent is None:

@@ -1102,3 +1102,18 @@ def test_citations_with_notes_give_their_titles(extractor: Extractor) -> None:
     titles = set(of(run(extractor, NOTED_CITATIONS, "html"), "author_of"))
     assert {"Sparse Widget Trees for Gizmo Search", "Kernel Gizmo Propagation"} <= titles
     assert not any(t.startswith(("A. Lee", "K. Diaz")) for t in titles)  # never the author list as a title
+
+
+def test_an_item_s_dates_on_a_labelled_line_below_it(extractor: Extractor) -> None:
+    """"- Research Intern @ X" then "Topic: ..." and "Time: 2023.07 -- 2024.08": the item's dates; the next item
+    never lends its dates to one without them."""
+    page = (
+        "# Qi Wang\n\n## Experience\n\n"
+        "- Research Intern @ Kestrel Labs, Quillon Group<br>\n  Topic: Character modeling in books.<br>\n  Advisor: Mo Yu<br>\n  Time: 2023.07 -- 2024.08<br>\n"
+        "- Research Intern @ Orbit Systems<br>\n  Topic: Retrieval<br>\n"
+        "- Research Intern @ Helix Labs<br>\n  Time: 2021.07 -- 2021.09<br>\n"
+    )
+    jobs = {f["object"]["canonical"]: f["qualifiers"] for f in run(extractor, page, "markdown") if f["relation"] == "employed_by"}
+    assert (jobs["Kestrel Labs"]["start"], jobs["Kestrel Labs"]["end"]) == ("2023-07", "2024-08")
+    assert (jobs["Helix Labs"]["start"], jobs["Helix Labs"]["end"]) == ("2021-07", "2021-09")
+    assert jobs["Orbit Systems"].get("start") is None and jobs["Orbit Systems"].get("end") is None

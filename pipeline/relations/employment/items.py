@@ -8,7 +8,9 @@ from spacy.tokens import Doc
 
 from ..base import Candidate, Line, subject_arg, text_arg
 from ..items import is_intern, main_org, parse_item, part_of_facts
+from ..nesting import labelled_period
 from ..registry import item_rule
+from ..toolkit import range_quals
 from ...sections import section_index
 
 
@@ -38,6 +40,8 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         q["start"] = item.start
     if item.end:
         q["end"] = item.end
+    if not item.start and not item.end:
+        q.update(range_quals(labelled_period(doc, line)))  # "Time: 2023.07 -- 2024.08" on a line below
     ev = item.evidence
     conf = 0.85 if titles else 0.6
     yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
