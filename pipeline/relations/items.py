@@ -20,11 +20,15 @@ from typing import Iterator
 
 from ..dates.lexicon import MONTHS, SEASONS
 from .nesting import DETAIL, LABELLED, MARKER, only_dates
-from .lexicon import degree_words
+from .lexicon import degree_words, words
 from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, text_arg, text_of
 
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
-_SPLIT = re.compile(r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+)\s*")
+# separators of an item's segments; a label run into the line ("X Labs Topic: Retrieval", soft-wrapped) starts one too
+_SPLIT = re.compile(
+    r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+"
+    rf"|\s+(?=(?:{'|'.join(map(re.escape, words()['item_labels']))}):\s))\s*"
+)
 _LOCATION_WORDS = {"china", "usa", "us", "u.s.", "uk", "u.k.", "canada", "singapore", "japan", "korea", "germany", "france", "australia", "india", "hong kong", "taiwan", "remote", "online"}
 _INTERN = re.compile(r"\bintern(?:ship)?s?\b", re.I)
 

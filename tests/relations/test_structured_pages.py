@@ -1117,3 +1117,17 @@ def test_an_item_s_dates_on_a_labelled_line_below_it(extractor: Extractor) -> No
     assert (jobs["Kestrel Labs"]["start"], jobs["Kestrel Labs"]["end"]) == ("2023-07", "2024-08")
     assert (jobs["Helix Labs"]["start"], jobs["Helix Labs"]["end"]) == ("2021-07", "2021-09")
     assert jobs["Orbit Systems"].get("start") is None and jobs["Orbit Systems"].get("end") is None
+
+
+def test_a_label_run_into_an_item_ends_its_organisation(extractor: Extractor) -> None:
+    """A soft-wrapped item ("- Research Intern @ Orbit Systems" / "Topic: Retrieval" on one line once rendered):
+    the label starts a segment of its own; a name that merely holds such a word stays whole."""
+    page = (
+        "# Qi Wang\n\n## Experience\n\n"
+        "- Research Intern @ Orbit Systems\n  Topic: Retrieval\n"
+        "- Research Intern @ Helix Labs\n  Time: 2021.07 -- 2021.09\n"
+        "- Research Intern @ Quillon Project Lab, 2019\n"
+    )
+    jobs = {f["object"]["canonical"]: f["qualifiers"] for f in run(extractor, page, "markdown") if f["relation"] == "employed_by"}
+    assert {"Orbit Systems", "Helix Labs", "Quillon Project Lab"} <= set(jobs)
+    assert (jobs["Helix Labs"]["start"], jobs["Helix Labs"]["end"]) == ("2021-07", "2021-09")
