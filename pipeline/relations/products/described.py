@@ -38,13 +38,13 @@ def _maker(sent: Sent, tok: Token, co: Coref) -> Arg | None:
         if c.dep_ == "poss" and c.lower_ not in FIRST_PERSON | THIRD_PERSON and c.text[:1].isupper():
             left = min(t.i for t in c.subtree)
             span = sent.doc[left : c.i + 1]
-            return _named(sent, span.start_char, span.end_char, co)
+            return maker_arg(sent, span.start_char, span.end_char, co)
     # the parser hangs "from X" on the noun or on the verb: read what follows the noun phrase
     m = re.match(r"\s+(?:from|by)\s+(?:the\s+)?(?=[A-Z])", text[tok.idx + len(tok.text) : sent.end])
     if m is not None:
         n = name_at(sent, tok.idx + len(tok.text) + m.end())
         if n is not None:
-            return _named(sent, n.start, n.end, co)
+            return maker_arg(sent, n.start, n.end, co)
     return None
 
 
@@ -65,7 +65,8 @@ def _its(sent: Sent, pos: int) -> Arg | None:
     return company_in_context(sent.doc, pos)
 
 
-def _named(sent: Sent, start: int, end: int, co: Coref) -> Arg | None:
+def maker_arg(sent: Sent, start: int, end: int, co: Coref) -> Arg | None:
+    """The organisation or person named at [start, end) as a maker ("Quillon's Orca": Quillon), or None for a place or a date."""
     text = text_of(sent.doc)
     name = re.sub(r"['’]s?$", "", text[start:end]).strip()
     end = start + len(name)
@@ -165,7 +166,7 @@ def possessive(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         left = poss
         while left.i > sent.span.start and sent.doc[left.i - 1].dep_ == "compound" and sent.doc[left.i - 1].text[:1].isupper():
             left = sent.doc[left.i - 1]
-        maker = _named(sent, left.idx, poss.idx + len(poss.text), co)
+        maker = maker_arg(sent, left.idx, poss.idx + len(poss.text), co)
         if maker is None or maker.label != "ORG":
             continue  # a person's "Orca-2" is what they own
         yield cand("developed", maker, Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_possessive")
@@ -189,6 +190,6 @@ def maker_noun(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         n = name_at(sent, m.end())
         if n is None:
             continue
-        maker = _named(sent, n.start, n.end, co)
+        maker = maker_arg(sent, n.start, n.end, co)
         if maker is not None:
             yield cand("developed", maker, Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_maker_noun")

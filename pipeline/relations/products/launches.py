@@ -22,8 +22,8 @@ from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, alt, cand, names_list, negated, person_refs, subj_arg
 from .credits import owner_of
-from .described import _named
-from .release import _release_date, _releaser
+from .described import maker_arg
+from .release import release_date, releaser
 from .shapes import clean, coined, made_thing, products_from
 
 
@@ -33,7 +33,7 @@ def _product(n: Name) -> Arg:
 
 def _dated(sent: Sent, prods: list[Name], end: int) -> dict[str, str]:
     """The release date after the maker ("by Quillon in May 2024") or after the product ("of Orca-3 in May")."""
-    return _release_date(sent, end) or _release_date(sent, prods[-1].end)
+    return release_date(sent, end) or release_date(sent, prods[-1].end)
 
 
 # ---------------------------------------------------------------- "Quillon's launch of Orca-3"
@@ -72,7 +72,7 @@ def nominal_release(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if by is not None:
             n = names_list(sent, by.end())[:1]
             if n:
-                maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
+                maker, end = maker_arg(sent, n[0].start, n[0].end, co), n[0].end
         elif m.group("poss").strip() not in ("the", "The", "a", "A"):
             maker = owner_of(sent, m.start() + len(m.group("poss").rstrip()), co)
         elif _WITH_LEAD.search(text, sent.start, m.end()):
@@ -81,7 +81,7 @@ def nominal_release(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 n = names_list(sent, tail + after.end())[:1]
                 head = next((t for t in sent.span if t.idx >= n[0].end), None) if n else None
                 if head is not None and (head.tag_.startswith("VB") or head.tag_ == "MD"):  # "With the launch of Orca-3, Quillon became ...": the main clause's subject
-                    maker, end = _named(sent, n[0].start, n[0].end, co), n[0].end
+                    maker, end = maker_arg(sent, n[0].start, n[0].end, co), n[0].end
         if maker is None or maker.label not in ("ORG", "PERSON"):
             continue
         q = _dated(sent, prods, end)
@@ -136,9 +136,9 @@ def described_as_made(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if prod is None:
             continue
         for n in names_list(sent, m.end())[:3]:
-            maker = _named(sent, n.start, n.end, co)
+            maker = maker_arg(sent, n.start, n.end, co)
             if maker is not None and not (maker.start is not None and prod.start <= maker.start < prod.end):
-                yield cand("developed", maker, _product(prod), sent, "prose.developed_copula", _release_date(sent, n.end) or _release_date(sent, m.start()))
+                yield cand("developed", maker, _product(prod), sent, "prose.developed_copula", release_date(sent, n.end) or release_date(sent, m.start()))
     ranks = {"new", "newest", "latest", "first", "flagship", "own", "debut"}  # made by the owner, not only used ("main", "core")
     for m in _OWN_NOUN.finditer(text, sent.start, sent.end):
         if m.group("rank") not in ranks or not re.match(rf"(?:{alt(words()['product_nouns'])})\b", text[m.end() : sent.end]):
@@ -170,11 +170,11 @@ def made_available(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         avail = _AVAILABLE_TAIL.match(text, end, sent.end)
         if avail is None or negated(sent, m.start()) or any(e.label_ == "PERSON" and e.start_char <= prods[0].start < e.end_char for e in sent.ents):
             continue  # ("made Ada Reyes available for interviews": a person)
-        subj = _releaser(sent, m.start(), co)
+        subj = releaser(sent, m.start(), co)
         if subj is None:
             continue
         for p in prods:
-            yield cand("developed", subj, _product(p), sent, "prose.developed_available", _release_date(sent, avail.end()))
+            yield cand("developed", subj, _product(p), sent, "prose.developed_available", release_date(sent, avail.end()))
 
 
 # ---------------------------------------------------------------- "developed tools such as M and N"
@@ -195,7 +195,7 @@ def made_such_as(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         prods = [p for p in products_from(sent, m.end(), co) if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents) or p.text[:1].isupper()]
         if not prods or negated(sent, m.start()):
             continue
-        subj = _releaser(sent, m.start(), co)  # the verb's own subject ("Under P's leadership, Quillon has released ..."), else the clause's person
+        subj = releaser(sent, m.start(), co)  # the verb's own subject ("Under P's leadership, Quillon has released ..."), else the clause's person
         if subj is None:
             continue
         for p in prods:
@@ -225,10 +225,10 @@ def announced(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         a = appos.match(text, prods[-1].end, sent.end)
         if m.group().startswith("announc") and a is None:
             continue  # "announced Ada Reyes as CEO", "announced Monday": only a product described as one
-        subj = _releaser(sent, m.start(), co)
+        subj = releaser(sent, m.start(), co)
         if subj is None or subj.label not in ("ORG", "PERSON"):
             continue
-        q = _release_date(sent, prods[-1].end) or (_release_date(sent, a.end()) if a is not None else {})
+        q = release_date(sent, prods[-1].end) or (release_date(sent, a.end()) if a is not None else {})
         for p in prods:
             yield cand("developed", subj, _product(p), sent, "prose.developed_announced", q)
 
@@ -250,10 +250,10 @@ def org_which(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if co.person_at(who.start, who.end) is not None or negated(sent, m.end("who") + 1):
             continue
         n = Name(m.start("prod"), m.end("prod"), m.group("prod"))
-        maker = _named(sent, who.start, who.end, co)
+        maker = maker_arg(sent, who.start, who.end, co)
         if maker is None or not made_thing(sent, n, co, strict=False):
             continue
-        yield cand("developed", maker, _product(n), sent, "prose.developed_org_which", _release_date(sent, m.end()))
+        yield cand("developed", maker, _product(n), sent, "prose.developed_org_which", release_date(sent, m.end()))
 
 
 # ---------------------------------------------------------------- "His contributions include M, a framework ..., and N"

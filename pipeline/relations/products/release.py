@@ -143,7 +143,7 @@ def _set_off_subject(sent: Sent, pos: int, co: Coref) -> Arg | None:
 _STAFF = re.compile(r"(?<![\w-])(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+(?:researchers|engineers|scientists|developers)" + _GAP + "$")
 
 
-def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
+def releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """Who released what follows `pos`: the organisation or person that is the verb's subject."""
     text = text_of(sent.doc)
     verb_at, pos = pos, _before_when(sent, pos)
@@ -171,7 +171,7 @@ def _releaser(sent: Sent, pos: int, co: Coref) -> Arg | None:
     return nsubj_name(sent, pos + len(re.match(r"(?:officially\s+)?", text[pos:]).group()))
 
 
-def _release_date(sent: Sent, pos: int) -> dict[str, str]:
+def release_date(sent: Sent, pos: int) -> dict[str, str]:
     """The date right after the product ("Orca-2 in June 2023", "its Orca-2 model on 12 May"), else the sentence's opening date."""
     noun = re.match(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{product_noun_rx().pattern})", text_of(sent.doc)[pos : sent.end])
     if noun is not None:
@@ -189,10 +189,10 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         prods = products_from(sent, such.end() if such else m.end(), co, strict=False)
         if not prods or re.match(r"\s+as\s+(?:its|their|the|a|an|our)\b", text[prods[0].end : sent.end]):
             continue  # "introduced Reyes as its new CEO": a person in a role
-        subj = _releaser(sent, m.start(), co)
+        subj = releaser(sent, m.start(), co)
         if subj is None or negated(sent, m.start()):
             continue
-        q = _release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”`]" else 0))
+        q = release_date(sent, prods[-1].end + (1 if text[prods[-1].end : prods[-1].end + 1] in "\"”`]" else 0))
         for p in prods:
             yield cand("developed", subj, Arg(p.text, "PRODUCT", p.text, p.start, p.end), sent, "prose.developed_release", q)
 
@@ -254,7 +254,7 @@ def developed_by(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 n = Name(n.start, n.end - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group()), n.text[: len(n.text) - len(re.search(r"(?:\s+(?:on|in|at|last|this))*$", n.text).group())])
             subj, end = org_arg(sent, n), n.end
         inside = [d for d in sent.dates if m.start() <= d.start < m.end() and d.value and "/" not in d.value]  # "launched in 2023 by X"
-        yield cand("developed", subj, prod, sent, "prose.developed_by", {"date": inside[0].value} if inside else _release_date(sent, end))
+        yield cand("developed", subj, prod, sent, "prose.developed_by", {"date": inside[0].value} if inside else release_date(sent, end))
 
 
 # ---------------------------------------------------------------- jointly, participated, behind, maker
