@@ -170,10 +170,12 @@ _TIME_LABEL = re.compile(r"^(?:Time|Dates?|Period|Duration|When)\s*[:：]\s*", r
 def labelled_period(doc: Doc, line: Line) -> str | None:
     """The date of an undated item written on a labelled line below it, before the next item:
     "- Research Intern @ X" / "Topic: ..." / "Time: 2023.07 -- 2024.08"."""
-    all_lines = doc.user_data.get("lines_in_order")
-    if all_lines is None:
-        all_lines = doc.user_data["lines_in_order"] = list(lines(doc))
-    k = bisect_left([ln.start for ln in all_lines], line.end)
+    cached = doc.user_data.get("lines_in_order")
+    if cached is None:
+        in_order = list(lines(doc))
+        cached = doc.user_data["lines_in_order"] = (in_order, [ln.start for ln in in_order])
+    all_lines, starts = cached
+    k = bisect_left(starts, line.end)
     for ln in all_lines[k : k + 4]:
         if ln.item or ln.section != line.section:
             return None
