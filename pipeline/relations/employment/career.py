@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
-from .joins import AS_TITLE, INSTITUTION_WORD
+from .joins import INSTITUTION_WORD, title_after_as
 from ..registry import sentence_rule
 from ..toolkit import (
     Name,
@@ -88,10 +88,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         d = date_after(sent, org.end) or (lead if not kind.startswith("during") else None)
         if d is not None and d.value and "/" not in d.value:
             q["end" if kind.startswith(("left", "depart", "quit", "retire", "resign")) else "start"] = d.value
-        a = AS_TITLE.match(text, org.end, sent.end)
-        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
-        if tit:
-            q["title"] = tit[0].text  # "began her career at X as a software engineer"
+        title = title_after_as(sent, org.end)
+        if title:
+            q["title"] = title  # "began her career at X as a software engineer"
         if kind.startswith("during"):
             tits = [e for e in sent.ents if e.label_ == "TITLE" and e.start_char > org.end and not _non_job_title(e.text)]
             for t in tits[:3]:
@@ -120,10 +119,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     d = date_after(sent, n.end)
                     if d is not None and d.value and "/" not in d.value:
                         q["start"] = d.value  # "was hired by X in 2018"
-                a = AS_TITLE.match(text, n.end, sent.end)
-                tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
-                if tit:
-                    q["title"] = tit[0].text  # "works at X as a senior engineer"
+                title = title_after_as(sent, n.end)
+                if title:
+                    q["title"] = title  # "works at X as a senior engineer"
                 yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, n), sent, "prose.job_worked_at", q)
                 st.employers.setdefault(ref.person.canonical, []).append((n.text, n.start))
     for m in _POSITIONS.finditer(text, sent.start, sent.end):
@@ -171,10 +169,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if years:  # "spent 2010–2012 at X"
             end = years.group(2)
             q = {"start": years.group(1), "end": "present" if end in ("present", "now") else (years.group(1)[:2] + end if len(end) == 2 else end)}
-        a = AS_TITLE.match(text, obj.end, sent.end)
-        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
-        if tit:
-            q["title"] = tit[0].text
+        title = title_after_as(sent, obj.end)
+        if title:
+            q["title"] = title
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, obj), sent, "prose.job_spent", q)
     for m in _TRANSFER.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
@@ -194,10 +191,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         d = lead or (st.last_year[0] if st.last_year and sent.start - st.last_year[1] < 300 else None)
         if d is not None:
             q.update(range_quals(d if isinstance(d, str) else d.value))
-        a = AS_TITLE.match(text, obj.end, sent.end)
-        tit = [e for e in sent.ents if e.label_ == "TITLE" and a is not None and a.end() <= e.start_char <= a.end() + 25]
-        if tit:
-            q["title"] = tit[0].text  # "moved to X as a principal scientist"
+        title = title_after_as(sent, obj.end)
+        if title:
+            q["title"] = title  # "moved to X as a principal scientist"
         yield cand("employed_by", subj_arg(sent, ref), Arg(obj.text, "ORG", obj.text, obj.start, obj.end), sent, "prose.job_transferred", q)
     for m in _MOVED_FROM.finditer(text, sent.start, sent.end):
         # "moved from the University of X to the University of Y": X employed them before Y

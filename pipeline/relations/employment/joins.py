@@ -32,9 +32,19 @@ from ..toolkit import (
 
 _JOIN = re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?=(?:the\s+)?[A-Za-z])", re.I)
 # "as a T", "as its new T", "in 2019 as T": every use also wants a TITLE entity right after it
-AS_TITLE = re.compile(
+_AS_TITLE = re.compile(
     r"\s*(?:,\s*)?(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?as\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:new\s+)?(?=[A-Za-z])"
 )
+
+
+def title_after_as(sent: Sent, pos: int) -> str | None:
+    """The job title an "as" right after `pos` introduces ("at X as a senior engineer"), by its TITLE entity."""
+    a = _AS_TITLE.match(text_of(sent.doc), pos, sent.end)
+    if a is None:
+        return None
+    return next((e.text for e in sent.ents if e.label_ == "TITLE" and a.end() <= e.start_char <= a.end() + 25), None)
+
+
 _RANK = re.compile(r"(?:starting|beginning)?\s*(?:at|in|with)\s+the\s+(?:rank|position|role|level|title)\s+of\s+(?:an?\s+)?([\w -]{2,40}?)(?=[,.;]|$)")
 _SERVED_AS = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s*)?(?:,\s*)?and\s+(?:served|worked|works|serves)\s+as\s+(?:an?\s+|the\s+)?")
 _TO_STUDY = re.compile(r"[\s,]*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study|do|complete|start|begin|earn|work\s+towards?)\s+(?:[\w.'’-]+\s+){0,3}?(?:degree|Ph\.?\s?D|doctorate|master|bachelor|studies)", re.I)
@@ -73,7 +83,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         end_at = m_end if m_end is not None else (parent or org).end
         q: dict[str, str] = {}
         rule = "prose.job_before_joining" if before else "prose.job_joined"
-        a = AS_TITLE.match(text, end_at, sent.end)
+        a = _AS_TITLE.match(text, end_at, sent.end)
         if a:
             tits = [e for e in sent.ents if e.label_ == "TITLE" and a.end() <= e.start_char <= a.end() + 25]
             if tits:
@@ -117,7 +127,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 INSTITUTION_WORD = re.compile(r"\b(?:University|Universit\w+|College|Institute|Laborator(?:y|ies)|Labs?|Inc\.?|Corp\.?|Corporation|Company|Research|Academy)\b")
 _THEN_AND = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s*,?\s+and\s+(?:then\s+)?(?=(?:the\s+)?[A-Z])")
 _HEAD_OF = re.compile(r"(.+?)\s+of\s+(?:the\s+)?([A-Z].+)")
-_DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + AS_TITLE.pattern + ")")
+_DATED_AS = re.compile(r"(?:\s+in\s+(?:19|20)\d\d)?(?:" + _AS_TITLE.pattern + ")")
 _YEAR_OR_AS = re.compile(r"\s+(?:in\s+(?:19|20)\d\d|as\s+)")
 
 
