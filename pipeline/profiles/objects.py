@@ -45,11 +45,6 @@ class NameAcrossScripts(BaseModel):
         return v
 
 
-def across_scripts() -> dict[str, str]:
-    """Key of a form in another script -> key of the Latin name."""
-    return {k: _key(name) for k, name in _table().items()}
-
-
 def latin_name(text: str) -> str | None:
     """The Latin name of an object written in another script, when the table knows it ("多伦多大学" -> "University of Toronto")."""
     return _table().get(_key(text))
@@ -93,8 +88,9 @@ def object_key(text: str, abbrev: dict[str, str] | None = None) -> str:
     key = _key(text)
     if abbrev and key in abbrev:
         return abbrev[key]
-    if has_han(key) and key in _table():
-        return _key(_table()[key])
+    latin = latin_name(text) if has_han(key) else None
+    if latin is not None:
+        return _key(latin)
     # "Stanford University (Stanford)" and "MIT (Massachusetts ...)" carry both forms: the long one decides.
     m = _DEFINED.search(text)
     if m and _matches(m.group(1), m.group(2)):
