@@ -27,7 +27,7 @@ ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College
 # separators of an item's segments; a label run into the line ("X Labs Topic: Retrieval", soft-wrapped) starts one too
 _SPLIT = re.compile(
     r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+"
-    rf"|\s+(?=(?:{'|'.join(map(re.escape, words()['item_labels']))}):\s))\s*"
+    rf"|\s+(?=(?:{'|'.join(map(re.escape, words()['item_labels'] + words()['time_labels']))}):\s))\s*"
 )
 _LOCATION_WORDS = {"china", "usa", "us", "u.s.", "uk", "u.k.", "canada", "singapore", "japan", "korea", "germany", "france", "australia", "india", "hong kong", "taiwan", "remote", "online"}
 _INTERN = re.compile(r"\bintern(?:ship)?s?\b", re.I)

@@ -17,6 +17,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 
 from .base import Line, dates_in, ents_in, lines, text_of
+from .lexicon import words
 
 # "Working with Prof. X", "Supervised by Y": a detail under an item, not part of it
 DETAIL = re.compile(r"^(?:\w+ing|\w+ed|with|under|by|for)\b", re.I)
@@ -164,7 +165,7 @@ def _has_date(doc: Doc, start: int, end: int) -> bool:
     return k < len(spans) and spans[k][1] <= end
 
 
-_TIME_LABEL = re.compile(r"^(?:Time|Dates?|Period|Duration|When)\s*[:：]\s*", re.I)
+_TIME_LABEL = re.compile(rf"^(?:{'|'.join(map(re.escape, words()['time_labels']))})\s*[:：]\s*", re.I)
 
 
 def labelled_period(doc: Doc, line: Line) -> str | None:
