@@ -133,14 +133,14 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
             return Name(n.start, at.end(), text[n.start : at.end()]), None
         m = re.compile(r",\s*").match(text, n.end)
         nxt = name_at(sent, m.end()) if m else None
-        if nxt is not None and re.fullmatch(r"[A-Z][\w-]+", nxt.text) and not is_location(nxt.text) and not _is_gpe(sent, nxt):
+        if nxt is not None and re.fullmatch(r"[A-Z][\w-]+", nxt.text) and not is_location(nxt.text) and not is_place(sent, nxt):
             return Name(n.start, nxt.end, text[n.start : nxt.end]), None
     parent = None
     cur = n
     while _UNIT_WORD.search(cur.text) and not _STRONG_ORG.search(cur.text) or cur is n and not _STRONG_ORG.search(cur.text):
         m = _UNIT_COMMA.match(text, cur.end)  # "Institute of X (IX), Y University": the unit's acronym before the comma
         nxt = name_at(sent, m.end()) if m else None
-        if nxt is None or is_location(nxt.text) or _is_gpe(sent, nxt) and not _STRONG_ORG.search(nxt.text):
+        if nxt is None or is_location(nxt.text) or is_place(sent, nxt) and not _STRONG_ORG.search(nxt.text):
             break
         if re.search(r"['’]s\b", nxt.text) or not (nxt.text.split()[-1][:1].isupper() or nxt.text.split()[-1] in words()["org_suffixes"]):
             break
@@ -158,7 +158,8 @@ _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?
 _AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|to|where|for|on|since|under|until|before|after)\b)")
 
 
-def _is_gpe(sent: "Sent", n: Name) -> bool:
+def is_place(sent: "Sent", n: Name) -> bool:
+    """A name the recognizer tags as a place (GPE or LOC) from end to end: "Boston", not "Boston Dynamics"."""
     return any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
 
 
@@ -195,7 +196,7 @@ def names_list(sent: "Sent", pos: int, end: int | None = None, several: bool = F
         # a location between names ("X, Beijing, China") is skipped
         while True:
             loc = name_at(sent, p)
-            if loc is not None and (is_location(loc.text) or _is_gpe(sent, loc)):
+            if loc is not None and (is_location(loc.text) or is_place(sent, loc)):
                 m2 = re.compile(r"\s*,\s*(?:and\s+)?(?:at\s+(?=(?:the\s+)?[A-Z]))?").match(text, loc.end, sent.end)
                 if not m2:
                     return out

@@ -24,6 +24,7 @@ from .names import (  # noqa: F401  (re-exported: the rules take names from the 
     acronyms,
     alt,
     is_location,
+    is_place,
     is_unit,
     name_at,
     names_list,

@@ -19,7 +19,7 @@ from ...coref import Coref
 from ..base import Candidate, text_of
 from ..mentions import org_ending_at
 from ..registry import sentence_rule
-from ..toolkit import Sent, State, cand, is_location, name_at, negated, org_arg, person_refs, subj_arg
+from ..toolkit import Sent, State, cand, is_location, is_place, name_at, negated, org_arg, person_refs, subj_arg
 from .titles import non_job
 
 # ", a former ", ", an ", ", the longtime ": what sets an apposition with an article off from the name
@@ -30,11 +30,6 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+")
 _TITLE_OF = re.compile(r"\s+(?:of|for)\s+(?:[A-Z][\w&-]*|AI|ML)(?:\s+(?:[A-Z][\w&-]*|and|&))*")
 _FORMERLY = re.compile(r"\s*,\s*(?:formerly|previously|most\s+recently|until\s+recently)\s+(?:of|at|with)\s+(?=(?:the\s+)?[A-Z])")
 _CLOSES = re.compile(r"\s*(?:[,.;:)”\"]|$)")
-
-
-def _place(sent: Sent, pos: int) -> bool:
-    """"P, formerly of Boston,": a place the recognizer names, no employer."""
-    return any(e.label_ in ("GPE", "LOC") and e.start_char <= pos < e.end_char for e in sent.ents)
 
 
 @sentence_rule("employed_by", "employment.appositions", triggers=["title_mention"], order=136)
@@ -71,7 +66,7 @@ def appositions(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         # "P, formerly of Orbit,"
         ref = next((r for r in reversed(refs) if r.end == m.start() or text[r.end : m.start()].strip() == ""), None)
         org = name_at(sent, m.end())
-        if ref is None or org is None or is_location(org.text) or co.person_at(org.start, org.end) is not None or _place(sent, org.start):
+        if ref is None or org is None or is_location(org.text) or co.person_at(org.start, org.end) is not None or is_place(sent, org):
             continue
         if _CLOSES.match(text, org.end, sent.end):
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_formerly")
