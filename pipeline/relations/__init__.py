@@ -1,9 +1,10 @@
 """Rule-based relation extraction: the registered rules of every relation, run over one Doc.
 
-Item rules read the list items of their sections, sentence rules read prose
-sentences once each in document order (later sentences may use what earlier ones
-established: the employer a promotion happens at, the year a short "In 2023,
-..." sentence sets), document rules read the whole document. Their candidates
+Item rules read the list items of their sections, sentence rules read the prose
+sentences that hold one of their trigger words, once each in document order
+(later sentences may use what earlier ones established: the employer a promotion
+happens at, the year a short "In 2023, ..." sentence sets), document rules read
+the whole document. Their candidates
 are merged per relation by the relation's policy (`registry.merge`).
 """
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 
 from .base import Candidate, text_of
 from .nesting import records
-from .registry import RULES, SPECS, fact_key, merge, rules
+from .registry import RULES, SPECS, fact_key, merge, rules, trigger_index
 from ..coref import coref_of
 from ..people import reattribute
 from .toolkit import State, leading_date, prose_sentences
@@ -37,9 +38,12 @@ def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidat
     if sentence_rules and doc._.people is not None:
         co = coref_of(doc)
         st = State()
+        gate, text = trigger_index(), text_of(doc)
         for sent in prose_sentences(doc):
+            held, labels = gate.lists_in(text, sent.start, sent.end), {e.label_ for e in sent.ents}
             for r in sentence_rules:
-                cands.extend(r.fn(sent, co, st))
+                if r.reads(held, labels):
+                    cands.extend(r.fn(sent, co, st))
             d = leading_date(sent)
             if d is not None and d.value and "/" not in d.value:
                 st.last_year = (d.value, sent.end)

@@ -31,7 +31,7 @@ _LIFESPAN = re.compile(r"\s*\(\s*(?P<born>(?:1[6-9]|20)\d\d)\s*[–—-]\s*(?P<d
 _LIFETIME_YEARS = 25  # "Jane Roe (2018–2020)" on a lab's alumni list is a stay, not a life
 
 
-@sentence_rule("date_of_birth", "birth.born", triggers=["birth"], order=100)
+@sentence_rule("date_of_birth", "birth.born", triggers=["birth"], order=100, entities=["PERSON"])
 def born(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     for m in _BORN.finditer(text, sent.start, sent.end):

@@ -139,7 +139,7 @@ def _orgs_after(sent: Sent, pos: int) -> list[tuple[Name, Name | None]]:
     return [r] if r else []
 
 
-@sentence_rule("educated_at", "education.prose", triggers=["education"], order=110)
+@sentence_rule("educated_at", "education.prose", triggers=["education"], order=110, entities=["DEGREE"])
 def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
     text = text_of(doc)

@@ -185,7 +185,7 @@ def unit_beside_host(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_host")
 
 
-@sentence_rule("part_of", "part_of.same_sentence", triggers=["unit"], order=157)
+@sentence_rule("part_of", "part_of.same_sentence", triggers=["unit"], order=157, entities=["ORG"])
 def same_sentence(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     orgs = [e for e in sent.ents if e.label_ == "ORG"]

@@ -5,10 +5,13 @@ with three decorators:
 
 - `@item_rule(relation, sections=...)`: `fn(doc, line)` on each list item or table
   row of the named sections of a structured page;
-- `@sentence_rule(relation, triggers=...)`: `fn(sent, coref, state)` on each prose
-  sentence; `triggers` name word lists of `patterns/triggers.jsonl`, and their
-  union decides which list-item lines are read as prose and get the parser, so
-  a new rule cannot be skipped silently;
+- `@sentence_rule(relation, triggers=..., entities=...)`: `fn(sent, coref, state)`
+  on each prose sentence that holds a word of one of its `triggers` (word lists of
+  `patterns/triggers.jsonl`) or an entity of one of its `entities` labels (a rule
+  built on TITLE or DEGREE mentions), or on every one with `always` (a rule built
+  on punctuation, as a possessive); the triggers' union also decides which
+  list-item lines are read as prose and get the parser, so a new rule cannot be
+  skipped silently;
 - `@doc_rule(relation)`: `fn(doc)` once per document.
 
 Modules are discovered (every module of this package and its subpackages is imported once), not
@@ -59,6 +62,12 @@ class Rule:
     order: int
     sections: frozenset[str] | None = None
     triggers: tuple[str, ...] = ()
+    entities: frozenset[str] = frozenset()  # a sentence rule also reads sentences holding an entity of these labels
+    always: bool = False  # a sentence rule built on punctuation ("Quillon's Orca-2") reads every sentence
+
+    def reads(self, lists: frozenset[str], labels: set[str]) -> bool:
+        """Whether a sentence rule reads a sentence holding these trigger lists and entity labels."""
+        return self.always or not lists.isdisjoint(self.triggers) or not self.entities.isdisjoint(labels)
 
 
 SPECS: dict[str, RelationSpec] = {}
@@ -89,7 +98,9 @@ def item_rule(relation_: str, name: str, sections: Iterable[str], order: int = 5
     return deco
 
 
-def sentence_rule(relation_: str, name: str, triggers: Iterable[str], order: int = 50) -> Callable:
+def sentence_rule(
+    relation_: str, name: str, triggers: Iterable[str], order: int = 50, entities: Iterable[str] = (), always: bool = False
+) -> Callable:
     triggers = tuple(triggers)
     if not triggers:
         raise ValueError(f"sentence rule {name!r} declares no trigger")
@@ -97,7 +108,7 @@ def sentence_rule(relation_: str, name: str, triggers: Iterable[str], order: int
     def deco(fn: Callable) -> Callable:
         for t in triggers:
             trigger_words(t)  # an unknown list fails here, at import
-        _register(Rule(name, relation_, "sentence", fn, order, triggers=triggers))
+        _register(Rule(name, relation_, "sentence", fn, order, triggers=triggers, entities=frozenset(entities), always=always))
         return fn
 
     return deco
@@ -149,14 +160,16 @@ def rules(kind: RuleKind | None = None) -> list[Rule]:
 
 @lru_cache(maxsize=1)
 def trigger_regex() -> re.Pattern[str]:
-    """Every trigger word of every sentence rule as one alternation (the parse gate).
-
-    A word matches whole; a word ending in "*" is a stem ("promot*": promoted, promotion).
-    """
+    """Every trigger word of every sentence rule as one alternation (the parse gate)."""
     words: set[str] = set()
     for r in rules("sentence"):
         for t in r.triggers:
             words.update(trigger_words(t))
+    return word_alternation(words)
+
+
+def word_alternation(words: Iterable[str]) -> re.Pattern[str]:
+    """Trigger words as one regex: a word matches whole; a word ending in "*" is a stem ("promot*": promoted, promotion)."""
 
     def form(w: str) -> str:
         stem = w.endswith("*")
@@ -165,6 +178,52 @@ def trigger_regex() -> re.Pattern[str]:
 
     alt = "|".join(form(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return re.compile(rf"(?<![\w-])(?:{alt})", re.I)
+
+
+_WORD_START = re.compile(r"(?<![\w-])\w")
+_KEY = 3  # letters of a trigger word looked up at each word start
+
+
+def _key(word: str) -> str:
+    """A trigger word's first letters, up to _KEY and up to its first space (the text may break the line there)."""
+    head = word[:_KEY]
+    return head.split(" ", 1)[0] or head
+
+
+class TriggerIndex:
+    """Which trigger lists of the sentence rules a stretch of text holds.
+
+    A sentence rule reads only the sentences holding a word of one of its lists: the
+    lexicon is the rule's gate, so most rules skip most sentences of a long page.
+    The pass looks up each word start's first letters, and only where some
+    trigger word starts with them tries the lists' own patterns.
+    """
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        self._rx = {name: word_alternation(ws) for name, ws in lists.items()}
+        by_prefix: dict[str, set[str]] = {}
+        for name, ws in lists.items():
+            for w in ws:
+                by_prefix.setdefault(_key(w.rstrip("*").casefold()), set()).add(name)
+        self._by_prefix = {k: tuple(sorted(v)) for k, v in by_prefix.items()}
+
+    def lists_in(self, text: str, start: int, end: int) -> frozenset[str]:
+        """The lists with a word starting in text[start:end]."""
+        held: set[str] = set()
+        by_prefix, rx = self._by_prefix, self._rx
+        for m in _WORD_START.finditer(text, start, end):
+            p = m.start()
+            head = text[p : p + _KEY].casefold()
+            for k in range(1, _KEY + 1):
+                held.update(n for n in by_prefix.get(head[:k], ()) if n not in held and rx[n].match(text, p))
+        return frozenset(held)
+
+
+@lru_cache(maxsize=1)
+def trigger_index() -> TriggerIndex:
+    """The index of every trigger list a sentence rule declares."""
+    names = sorted({t for r in rules("sentence") for t in r.triggers})
+    return TriggerIndex({n: trigger_words(n) for n in names})
 
 
 # ---------------------------------------------------------------- merging repeated statements

@@ -1,13 +1,15 @@
-"""The relation registry: inventory, schema and rules agree; word lists are validated; triggers reach the parse gate."""
+"""The relation registry: inventory, schema and rules agree; word lists are validated; triggers reach the parse gate and gate the rules."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.relations import lexicon
-from pipeline.relations.registry import SPECS, fact_key, merge, rules, trigger_regex
+from pipeline.relations.registry import RULES, SPECS, TriggerIndex, word_alternation, fact_key, merge, rules, trigger_regex
 from pipeline.relations.base import Arg, Candidate
 from pipeline.relations.toolkit import may_be_prose
 from pipeline.schema import RELATIONS, Qualifiers
@@ -100,3 +102,63 @@ def test_every_word_list_and_confidence_row_is_used() -> None:
     assert not unused
     orphans = [rule for rule in lexicon.confidences() if f'"{rule}"' not in source]
     assert not orphans
+
+
+# ---------------------------------------------------------------- the trigger gate of sentence rules
+
+_LISTS = {"join": ["joined", "join*"], "lead": ["head of", "heads"], "found": ["found*", "co-found*"], "pi": ["PI"]}
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        ("Mira Olsen joined Orbit Labs in 2019.", {"join"}),
+        ("Jon Park is joining Quillon.", {"join"}),  # a stem
+        ("Ana Ruiz is head\nof research at Brightline.", {"lead"}),  # a phrase broken across a line
+        ("She founded Orbit, heads its lab and joins Quillon.", {"found", "lead", "join"}),
+        ("Tom Berg co-founded Quillon.", {"found"}),  # by its own hyphenated form
+        ("Ada Reyes is the PI of the grant.", {"pi"}),
+        # negative twins: a trigger inside a longer word, after a hyphen, or cut short holds nothing
+        ("The headline was about Orbit's headcount.", set()),
+        ("A non-joined list of pixels.", set()),
+        ("He is the head, of course.", set()),
+        ("Pixel art and pies.", set()),
+    ],
+)
+def test_trigger_index_finds_the_lists_a_sentence_holds(text: str, held: set[str]) -> None:
+    assert TriggerIndex(_LISTS).lists_in(text, 0, len(text)) == held
+
+
+def test_trigger_index_reads_only_the_stretch_it_is_given() -> None:
+    text = "Mira Olsen joined Orbit. Jon Park heads Quillon."
+    cut = text.index("Jon")
+    assert TriggerIndex(_LISTS).lists_in(text, 0, cut) == {"join"}
+    assert TriggerIndex(_LISTS).lists_in(text, cut, len(text)) == {"lead"}
+
+
+_PIECES = ["joined", "joins", "join", "heads", "head of", "head", "of", "found", "founder", "co-founded", "PI", "pi", "Pixel",
+           "rejoined", "x-heads", "Mira", " ", "\n", ", ", ".", "-", "'s "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_trigger_index_agrees_with_each_lists_own_pattern(pieces: list[str]) -> None:
+    """The one-pass index holds a list exactly where the list's own alternation would match."""
+    text = "".join(pieces)
+    naive = {name for name, words in _LISTS.items() if word_alternation(words).search(text)}
+    assert TriggerIndex(_LISTS).lists_in(text, 0, len(text)) == naive
+
+
+@pytest.mark.parametrize(
+    "rule, lists, labels, reads",
+    [
+        ("employment.joined", {"join"}, set(), True),
+        ("employment.joined", {"award"}, {"ORG", "PERSON"}, False),
+        ("employment.titles", set(), {"TITLE"}, True),  # "she was Chief Scientist at Orbit": a title, no link word
+        ("employment.titles", set(), {"ORG"}, False),
+        ("education.prose", set(), {"DEGREE"}, True),  # "a PhD candidate in physics at Lund"
+        ("products.possessive", set(), set(), True),  # "Quillon's Orca-2": punctuation, no word
+    ],
+)
+def test_a_sentence_rule_reads_what_its_triggers_or_entity_labels_name(rule: str, lists: set[str], labels: set[str], reads: bool) -> None:
+    assert RULES[rule].reads(frozenset(lists), labels) is reads

@@ -32,7 +32,7 @@ _FORMERLY = re.compile(r"\s*,\s*(?:formerly|previously|most\s+recently|until\s+r
 _CLOSES = re.compile(r"\s*(?:[,.;:)”\"]|$)")
 
 
-@sentence_rule("employed_by", "employment.appositions", triggers=["title_mention"], order=136)
+@sentence_rule("employed_by", "employment.appositions", triggers=["title_mention", "apposition"], order=136, entities=["TITLE"])
 def appositions(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     refs = person_refs(sent, co)

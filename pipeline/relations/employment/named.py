@@ -57,7 +57,7 @@ def _dated(sent: Sent, pos: int) -> dict[str, str]:
     return {"start": d.value} if d is not None and d.value and "/" not in d.value else {}
 
 
-@sentence_rule("employed_by", "employment.named", triggers=["title_mention"], order=135)
+@sentence_rule("employed_by", "employment.named", triggers=["title_mention"], order=135, entities=["TITLE"])
 def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     refs = person_refs(sent, co)

@@ -120,7 +120,7 @@ def _left_extend(text: str, start: int, floor: int) -> int:
     return start
 
 
-@sentence_rule("employed_by", "employment.titles", triggers=["title_link"], order=130)
+@sentence_rule("employed_by", "employment.titles", triggers=["title_link"], order=130, entities=["TITLE"])
 def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     doc = sent.doc
     text = text_of(doc)

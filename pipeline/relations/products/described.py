@@ -138,7 +138,7 @@ def described(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         yield cand("developed", maker, Arg(name.text, "PRODUCT", clean(name.text), name.start, name.end), sent, "prose.developed_described")
 
 
-@sentence_rule("developed", "products.possessive", triggers=["product_noun"], order=157)
+@sentence_rule("developed", "products.possessive", triggers=["product_noun"], order=157, always=True)
 def possessive(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """"Quillon's Orca-2", "Quillon's ChatBox": an organisation's possessive before a product, known by its
     entity label or its coined spelling (one the model tags as an organisation needs a digit: "Quillon's DeepLab" is a unit)."""
@@ -176,7 +176,7 @@ def possessive(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _MAKER_NOUN = re.compile(r"(?<![\w-])([A-Z][\w.+]*(?:-[A-Z\d][\w.+]*)*(?:\s+[A-Z\d][\w.+-]*){0,2})(?:\s+|-)(?:maker|creator|developer|builder)\s+(?=[A-Z])")
 
 
-@sentence_rule("developed", "products.maker_noun", triggers=["maintain"], order=158)
+@sentence_rule("developed", "products.maker_noun", triggers=["maintain"], order=158, entities=["ORG"])
 def maker_noun(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """"Orca maker Quillon", "Orca-maker Quillon", "TinyServe creator Kestrel Systems": a product named before its maker's title."""
     text = text_of(sent.doc)

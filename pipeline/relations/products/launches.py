@@ -359,7 +359,7 @@ _VERB_LINE = re.compile(
 )
 
 
-@sentence_rule("developed", "products.verb_line", triggers=["release"], order=172)
+@sentence_rule("developed", "products.verb_line", triggers=["release", "maintain"], order=172)
 def verb_line(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """A CV line that opens with a verb of making and no subject ("Co-developed CRAFT, a method for ...",
     "Built Orca-3, the team's chatbot"): the page's person made the named thing."""
