@@ -39,11 +39,13 @@ def extract_relations(doc: Doc, names: list[str] | None = None) -> list[Candidat
         co = coref_of(doc)
         st = State()
         gate, text = trigger_index(), text_of(doc)
+        plans: dict[tuple, list] = {}  # (trigger lists, entity labels) -> the rules that read such a sentence
         for sent in prose_sentences(doc):
-            held, labels = gate.lists_in(text, sent.start, sent.end), {e.label_ for e in sent.ents}
-            for r in sentence_rules:
-                if r.reads(held, labels):
-                    cands.extend(r.fn(sent, co, st))
+            key = (gate.lists_in(text, sent.start, sent.end), frozenset(e.label_ for e in sent.ents))
+            if key not in plans:
+                plans[key] = [r for r in sentence_rules if r.reads(*key)]
+            for r in plans[key]:
+                cands.extend(r.fn(sent, co, st))
             d = leading_date(sent)
             if d is not None and d.value and "/" not in d.value:
                 st.last_year = (d.value, sent.end)

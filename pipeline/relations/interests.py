@@ -16,6 +16,7 @@ from .registry import RelationSpec, doc_rule, relation
 SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
+    r"(?<!\w)(?:"  # every cue starts a word: most positions of a long page fail here at once
     r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
     r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
@@ -34,7 +35,8 @@ _CUE = re.compile(
     r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:currently\s+|now\s+|mainly\s+|primarily\s+)?working\s+on\s+(?!(?:a|an|the|my|his|her|this|that|some|it|several)\b)"
     r"|\b(?:scientist|researcher|engineer|student|professor|postdoc|candidate|fellow|lecturer)\s+at\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,5},?\s+(?:working|focusing)\s+on\s+(?!(?:a|an|the)\b)"
     # a line or a sentence labelled "Research interests: A; B; C"
-    r"|(?:(?m:^)|(?<=[.!?]\s))(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*",
+    r"|(?:(?m:^)|(?<=[.!?]\s))(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*"
+    r")",
     re.I,
 )
 _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*", re.I)

@@ -65,7 +65,7 @@ class Rule:
     entities: frozenset[str] = frozenset()  # a sentence rule also reads sentences holding an entity of these labels
     always: bool = False  # a sentence rule built on punctuation ("Quillon's Orca-2") reads every sentence
 
-    def reads(self, lists: frozenset[str], labels: set[str]) -> bool:
+    def reads(self, lists: frozenset[str], labels: frozenset[str]) -> bool:
         """Whether a sentence rule reads a sentence holding these trigger lists and entity labels."""
         return self.always or not lists.isdisjoint(self.triggers) or not self.entities.isdisjoint(labels)
 
@@ -206,16 +206,24 @@ class TriggerIndex:
             for w in ws:
                 by_prefix.setdefault(_key(w.rstrip("*").casefold()), set()).add(name)
         self._by_prefix = {k: tuple(sorted(v)) for k, v in by_prefix.items()}
+        self._by_head: dict[str, tuple[str, ...]] = {}  # a word's first letters -> the lists that may start there
+
+    def _lists_at(self, head: str) -> tuple[str, ...]:
+        names = self._by_head.get(head)
+        if names is None:
+            folded = head.casefold()
+            names = self._by_head[head] = tuple(sorted({n for k in range(1, _KEY + 1) for n in self._by_prefix.get(folded[:k], ())}))
+        return names
 
     def lists_in(self, text: str, start: int, end: int) -> frozenset[str]:
         """The lists with a word starting in text[start:end]."""
         held: set[str] = set()
-        by_prefix, rx = self._by_prefix, self._rx
+        rx = self._rx
         for m in _WORD_START.finditer(text, start, end):
             p = m.start()
-            head = text[p : p + _KEY].casefold()
-            for k in range(1, _KEY + 1):
-                held.update(n for n in by_prefix.get(head[:k], ()) if n not in held and rx[n].match(text, p))
+            for n in self._lists_at(text[p : p + _KEY]):
+                if n not in held and rx[n].match(text, p):
+                    held.add(n)
         return frozenset(held)
 
 

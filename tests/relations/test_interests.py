@@ -47,6 +47,10 @@ NEGATIVE = [
     ("His letter addresses a variety of widget design issues, including tidal models.", "Oskar Lindqvist"),
     ("He is best known for his love of gizmo ethics.", "Oskar Lindqvist"),
     ("He is best known for his contribution to gizmo ethics.", "Oskar Lindqvist"),
+    # a cue word inside a longer word is no cue: "network is", "homework covers", "coursework includes"
+    ("Tuning his network is quite challenging.", "Oskar Lindqvist"),
+    ("His homework covers sprocket design.", "Oskar Lindqvist"),
+    ("The coursework includes widget forming and gizmo ethics.", "Oskar Lindqvist"),
 ]
 
 

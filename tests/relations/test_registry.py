@@ -161,4 +161,4 @@ def test_trigger_index_agrees_with_each_lists_own_pattern(pieces: list[str]) -> 
     ],
 )
 def test_a_sentence_rule_reads_what_its_triggers_or_entity_labels_name(rule: str, lists: set[str], labels: set[str], reads: bool) -> None:
-    assert RULES[rule].reads(frozenset(lists), labels) is reads
+    assert RULES[rule].reads(frozenset(lists), frozenset(labels)) is reads

@@ -90,6 +90,8 @@ def org_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     stop = i
     while stop < end and stop - i < 25 and (has_han(text[stop]) or text[stop] in " ") and text[stop] not in "的和与及在任是为":
         stop += 1
+    if stop - i < 2:
+        return None  # no Han run to end in an organisation word
     ends = [j + len(sfx) for sfx in W("org_suffixes") if (j := text.rfind(sfx, i, stop)) > i]
     if not ends:
         return None
