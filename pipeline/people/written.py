@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .names import looks_like_name
 
@@ -56,7 +57,9 @@ def is_han_name(name: str) -> bool:
     return bool(re.fullmatch(rf"[{_HAN}]{{2,4}}", name)) and name[0] in HAN_SURNAMES
 
 
+@lru_cache(maxsize=4)
 def _han_share(text: str) -> float:
+    """The share of Han characters among the letters (asked twice per document: the Han and the pinyin reading)."""
     letters = [c for c in text if c.isalpha()]
     return sum(1 for c in letters if "\u4e00" <= c <= "\u9fff") / len(letters) if letters else 0.0
 
