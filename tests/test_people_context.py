@@ -53,6 +53,11 @@ def _people(rec) -> set[str]:
         # a list label, then the other members of the list
         ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Tariq Osei"),
         ("Organizers: Jane Roe (Northfield University), Tariq Osei (Quillon Labs) and Lena Vogt (Eastfield University).\n", "Lena Vogt"),
+        # an entry of a list under a heading that names who made something
+        ("# Orca-2\n\n## Core contributors\n\n- Ana Ruiz\n- Jon Park\n", "Ana Ruiz"),
+        ("# GraphVault\n\n## Maintainers\n\n* Maria Okafor (Quillon Labs)\n", "Maria Okafor"),
+        ("# Nimbus\n\n## The team\n\nSara Lind, Oskar Lindqvist and Jon Park\n", "Sara Lind"),
+        ("# Nimbus\n\nCore contributors: Ana Ruiz, Jon Park\n", "Ana Ruiz"),
     ],
 )
 def test_context_marks_a_person(run, text, name):
@@ -70,6 +75,10 @@ def test_context_marks_a_person(run, text, name):
         ("Positions are open in Lakeside Clinic, Eastfield, and NorthHealth. Please write to us.\n", "NorthHealth. Please"),
         ("Follow us on Mastodon, Bluesky and Quill Social.\n", "Quill Social."),
         ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),
+        # the same entries under a heading that names no people, or inside a sentence under one
+        ("# Orca-2\n\n## Core features\n\n- Graph Mining\n- Sensor Fusion\n", "Graph Mining"),
+        ("# Orca-2\n\n## Contributors\n\nWe followed the Sensor Fusion guide closely.\n", "Sensor Fusion"),
+        ("# Conference\n\n## Speakers\n\n- Human Computer Interaction\n", "Human Computer Interaction"),
     ],
 )
 def test_no_context_no_person(run, text, name):

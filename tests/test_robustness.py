@@ -24,6 +24,7 @@ from pipeline.runner import DOCUMENTS_NAME, FACTS_NAME, run
 from pipeline.schema import DocumentRecord, Fact
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "seeds"
 MB = 1024 * 1024
 
 GOOD = {
@@ -241,3 +242,36 @@ def test_sigkill_midway_then_rerun_matches_uninterrupted(tmp_path):
     assert key(out) == key(tmp_path / "clean"), "the pipeline's code changed while the test ran"
     assert read_outputs(out) == read_outputs(tmp_path / "clean")
     assert not list(out.rglob("*.tmp"))
+
+
+_HOMEPAGE_WITH_PAPERS = """# Lin Tao
+
+I am a researcher at Quillon Labs. My research interests include graph learning and robotics.
+
+## Publications
+
+1. **Lin Tao**, Tao Lin and Jon Park. Fast Graph Sampling. *NeurIPS*, 2021.
+2. Jon Park, **Lin Tao**. Robust Sprocket Control. *ICML*, 2020.
+
+## Contributors
+
+- Ana Ruiz
+- Li Wei
+"""
+
+
+def test_output_does_not_follow_the_hash_seed(tmp_path):
+    """Sets and dicts of strings iterate in an order that changes per process: no output may follow it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "lin.md").write_text(_HOMEPAGE_WITH_PAPERS, encoding="utf-8")
+    for seed in SEEDS_DIR.iterdir():
+        (src / seed.name).write_bytes(seed.read_bytes())
+    written = []
+    for hash_seed in ("0", "4"):  # two seeds that ordered the forms of the owner's name apart
+        out = tmp_path / f"out{hash_seed}"
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        proc = subprocess.run(_cli(src, out), cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+        assert proc.returncode == 0, proc.stderr
+        written.append(((out / DOCUMENTS_NAME).read_bytes(), (out / FACTS_NAME).read_bytes()))
+    assert written[0] == written[1]

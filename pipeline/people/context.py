@@ -14,6 +14,8 @@ sentence says so:
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
+- it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"):
+  it opens its line or follows a comma or "and", and ends the line or its entry;
 - it is a member of an enumeration ("A, B and C") that holds a person.
 
 Runs tagged as a place, a date or a title are never names here.
@@ -37,12 +39,27 @@ _SPEECH = r"(?:said|says|added|adds|explained|noted|told|commented|stated|accord
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+$")
 _SPEECH_BEFORE = re.compile(rf"(?<![\w-]){_SPEECH}[ \t]+$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?[ \t]+(?:{_SPEECH}|who|whose)(?![\w-])", re.I)
+# Who a list of people are: "Invited speakers", "Core contributors", "Organizers", "The team"
+_PEOPLE_ROLE = (
+    r"(?:(?:core|key|main|lead|major|general|program|programme|workshop|local|steering|organi[sz]ing|keynote|invited|confirmed|project|development|research)[ \t]+)?"
+    r"(?:organi[sz]ers?|speakers?|panell?ists?|authors?|co-?chairs?|chairs?|committee|members?|team[ \t]+members|instructors?|presenters?|hosts?|moderators?"
+    r"|contributors?|maintainers?|developers?|team)"
+)
 _LIST_LABEL = re.compile(
-    r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:(?:General|Program|Programme|Workshop|Local|Steering|Organi[sz]ing|Keynote|Invited|Confirmed)[ \t]+)?"
-    r"(?:Organi[sz]ers?|Speakers?|Panell?ists?|Authors?|Co-?chairs?|Chairs?|Committee|Members?|Instructors?|Presenters?|Hosts?|Moderators?)"
-    r"[ \t]*[:：][ \t]*(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$",
+    rf"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?(?:[*_]{{1,2}})?{_PEOPLE_ROLE}(?:[*_]{{1,2}})?"
+    r"[ \t]*[:：][ \t]*(?:[*_]{1,2})?(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$",
     re.I,
 )
+# A heading over a list of people: "Core contributors", "Maintainers", "Invited speakers", "The team"
+# A heading over a list of the people who made something: "Core contributors", "Orca-2 maintainers", "The team".
+# (Speaker and organiser pages put organisations and talk titles on lines of their own too: their names need a card or a label.)
+_PEOPLE_HEADING = re.compile(
+    r"[ \t]*(?:the[ \t]+)?(?:[A-Z][\w.+-]*[ \t]+){0,2}(?:(?:core|key|main|lead|major|project|development|research)[ \t]+)?"
+    r"(?:contributors|maintainers|developers|team|team[ \t]+members)(?:[ \t]+(?:to|of|for|behind)[ \t]+[^\n]{1,60})?[ \t]*[:：]?[ \t]*",
+    re.I,
+)
+_ENTRY_BEFORE = re.compile(r"(?:^[ \t]*(?:[-*+•][ \t]*|\d+[.)][ \t]*)?|(?:,|;|[ \t]and|[ \t]&)[ \t]*)$")
+_ENTRY_AFTER = re.compile(r"[ \t]*(?:$|[,;(|·]|[ \t][-–—][ \t]|[ \t]+(?:and|&)[ \t])", re.M)
 # Between two members of a list of people: a comma, "and", perhaps an affiliation in parentheses first;
 # before the first member, the start of a line, a colon or a verb; after the last, the end of a sentence.
 _LIST_GAP = re.compile(r"(?:[ \t]*\([^()\n]{1,80}\))?[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|[ \t]+(?:and|&)[ \t]+)(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?[ \t]+)?$")
@@ -115,6 +132,7 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
     title_ends = {e for _, e in titles}
     found: dict[tuple[int, int], str] = {}
     runs = _runs(text, blocked)
+    lists = _Spans(_people_lists(doc))
     for s, e, name in runs:
         line_start = text.rfind("\n", 0, s) + 1
         before = text[line_start:s]
@@ -127,7 +145,8 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         bio = _BIO_OPENING.match(text, e)
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
         honored = _HONORIFIC_BEFORE.search(before) is not None
-        if titled or honored or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
+        entry = lists.covers(s) and _ENTRY_BEFORE.search(before) is not None and _ENTRY_AFTER.match(text, e) is not None
+        if titled or honored or entry or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")
     for m in _SHOUTED.finditer(text):
@@ -148,6 +167,17 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
                     found[(cs, ce)] = text[cs:ce]
         chain = [item] if i < len(items) else []
     return sorted((s, e, n) for (s, e), n in found.items())
+
+
+def _people_lists(doc: Doc) -> list[tuple[int, int]]:
+    """The text under each heading that names people, up to the next heading of its level or above."""
+    text = text_of(doc)
+    heads = sorted(getattr(doc._.clean, "headings", None) or [])
+    out = []
+    for k, (start, end, level) in enumerate(heads):
+        if _PEOPLE_HEADING.fullmatch(text, start, end):
+            out.append((end, next((s for s, _, lvl in heads[k + 1 :] if lvl <= level), len(text))))
+    return out
 
 
 _TITLE_LEAD = re.compile(r",[ \t]*(?:(?:the|a|an|its|their)[ \t]+)?(?:(?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*['’]s[ \t]+)?(?:(?:former|new|then|interim|acting|current|longtime|newly[ \t]+appointed)[ \t]+)?")

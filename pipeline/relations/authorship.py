@@ -37,16 +37,15 @@ def name_variants(full: str) -> list[re.Pattern[str]]:
     if len(words) < 2:
         return [re.compile(rf"\b{re.escape(full)}\b")]
     first, last = words[0], words[-1]
-    forms = {full, f"{first} {last}", f"{last} {first}", f"{first[0]}. {last}", f"{last}, {first}", f"{last} {''.join(w for w in words[:-1])}"}
+    forms = dict.fromkeys([full, f"{first} {last}", f"{last} {first}", f"{first[0]}. {last}", f"{last}, {first}", f"{last} {''.join(w for w in words[:-1])}"])
     return [re.compile(rf"(?<![\w]){re.escape(f)}(?![\w])", re.I) for f in forms]
 
 
 def owner_in(text: str, variants: list[re.Pattern[str]]) -> re.Match[str] | None:
-    for v in variants:
-        m = v.search(text)
-        if m:
-            return m
-    return None
+    """The owner's first mention in `text` by any form, the longest where two start together
+    ("Yang Liu, Yang Yang": "Yang Liu" at 0, not "Liu, Yang" at 5)."""
+    found = [m for v in variants if (m := v.search(text))]
+    return min(found, key=lambda m: (m.start(), -m.end()), default=None)
 
 
 def paper_lines(doc: Doc) -> list[Line]:

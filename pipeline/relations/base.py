@@ -91,6 +91,14 @@ def _lines_of(doc: Doc) -> list[Line]:
     return out
 
 
+def heading_starts(doc: Doc) -> frozenset[int]:
+    """Where the doc's headings start: a heading is a title, not a line of a CV or a sentence of prose."""
+    cached = doc.user_data.get("heading_starts")
+    if cached is None:
+        cached = doc.user_data["heading_starts"] = frozenset(h[0] for h in getattr(doc._.clean, "headings", None) or [])
+    return cached
+
+
 def text_of(doc: Doc) -> str:
     """doc.text, built once: spaCy joins every token's text on each access."""
     t = doc.user_data.get("text")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ...coref import Coref
-from ..base import Arg, Candidate, subject_arg, text_of
+from ..base import Arg, Candidate, heading_starts, subject_arg, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..toolkit import Name, Sent, State, alt, cand, names_list, negated, person_refs, subj_arg
@@ -316,7 +316,7 @@ def role_line(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     "Core contributor to GraphVault"): the page's person made it. A named person's role is read by `makers`."""
     text = text_of(sent.doc)
     m = _ROLE_LINE.match(text, sent.start, sent.end)
-    if m is None or negated(sent, m.end()):
+    if m is None or negated(sent, m.end()) or sent.start in heading_starts(sent.doc):  # "## Contributors to GraphVault" heads a list
         return
     prods = [p for p in products_from(sent, m.end() + (1 if text[m.end() : m.end() + 1] == "[" else 0), co) if coined(p.text) or any(e.label_ == "PRODUCT" and e.start_char <= p.start < e.end_char for e in sent.ents)]
     subj = subject_arg(sent.doc, (sent.start, sent.start)) if prods else None

@@ -1,0 +1,151 @@
+"""developed, read from a product's list of contributors: the layout of model reports, release
+pages and project READMEs that credit the people who built a thing under a heading.
+
+- a heading naming a contribution role ("Contributors", "Core contributors", "Maintainers",
+  "Core developers", "Development team") over a list of people, on a page whose title names a
+  product ("Orca-2: small models that reason", "Introducing Orca-2", "The Orca-2 technical report");
+- a heading naming the product itself ("Orca-2 contributors", "Contributors to Orca-2", "The Orca-2 team");
+- a labelled line, in one line ("Core contributors: Ana Ruiz, Jon Park").
+
+Each person listed (a name opening its line or its comma-separated entry) developed the product.
+A page whose title names no product (a lab's "Team", a workshop's "Contributors", a company's
+own name), a heading of thanks ("Acknowledgements") or a name inside a sentence yields nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Doc
+
+from ..base import Arg, Candidate, all_ents, lines, person_arg, text_of
+from ..lexicon import words
+from ..registry import doc_rule
+from ..toolkit import alt
+from .shapes import clean, coined
+
+_NAME = r"[A-Z][\w.+-]*(?:\s+(?:[A-Z\d][\w.+-]*))?"
+# what may stand before a listed name on its line: a bullet, a number, a table bar, an emphasis mark
+_ENTRY_START = re.compile(r"(?:^|[,;:|·•]|\band\b)\s*(?:[-*+•]\s+|\d+[.)]\s+|[*_]{1,2})?$")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> str:
+    return alt(words()["contributor_roles"])
+
+
+@lru_cache(maxsize=1)
+def _role_heading() -> re.Pattern[str]:
+    """ "Core contributors", "Orca-2 contributors", "Contributors to Orca-2", "The Orca-2 team"."""
+    return re.compile(
+        rf"(?:the\s+)?(?:(?P<pre>{_NAME})\s+)?(?P<role>{_roles()})(?:\s+(?:to|of|for|behind)\s+(?:the\s+)?(?P<post>{_NAME}))?\s*:?",
+        re.I,
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_label() -> re.Pattern[str]:
+    """ "Core contributors: " opening a line."""
+    return re.compile(rf"[-*+•\s]*(?:[*_]{{1,2}})?(?:{_roles()})(?:[*_]{{1,2}})?\s*:\s*(?:[*_]{{1,2}})?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _product_title() -> re.Pattern[str]:
+    """A title that names a product: "Introducing X", "X: ...", "X technical report", "the X framework"."""
+    nouns = alt(words()["product_nouns"])
+    return re.compile(
+        rf"(?:(?:introducing|announcing|releasing|meet)\s+(?:the\s+)?(?P<intro>{_NAME})"
+        rf"|(?P<colon>{_NAME})\s*(?::|\s[-–—]\s)\s*\S"
+        rf"|(?:the\s+)?(?P<report>{_NAME})\s+(?:technical\s+report|model\s+card|system\s+card|release\s+notes|white\s*paper)\b"
+        rf"|(?:the\s+)?(?P<noun>{_NAME})\s+(?:{nouns})\b)",
+        re.I,
+    )
+
+
+def _heading_lines(doc: Doc) -> list[tuple[int, int, int]]:
+    """(start, end, level) of each heading, in order."""
+    return sorted(getattr(doc._.clean, "headings", None) or [])
+
+
+def _product_arg(doc: Doc, start: int, end: int, need_coined: bool) -> Arg | None:
+    """The product a name names; a name the model takes for an organisation, a place or a person
+    is one only with a version number ("Orca-2") or a product label (a company's own page is no product page)."""
+    name = text_of(doc)[start:end].rstrip(".")
+    end = start + len(name)
+    if need_coined and not coined(name):
+        return None
+    labels = {e.label_ for e in all_ents(doc) if e.start_char == start}
+    if labels & {"ORG", "GPE", "PERSON"} and "PRODUCT" not in labels and not re.search(r"\d", name):
+        return None
+    return Arg(name, "PRODUCT", clean(name), start, end)
+
+
+def _page_product(doc: Doc) -> Arg | None:
+    """The product the page's title names, if its title is of a product's shape."""
+    heads = _heading_lines(doc)
+    if not heads:
+        return None
+    start, end, _ = heads[0]
+    text = text_of(doc)
+    m = _product_title().match(text, start, end)
+    if m is None:
+        return None
+    group = next(g for g in ("intro", "colon", "report", "noun") if m.group(g))
+    # "X: ..." is also how papers and talks are titled: the name must be coined ("Orca-2", "GraphVault")
+    return _product_arg(doc, m.start(group), m.end(group), need_coined=group == "colon")
+
+
+def _listed(doc: Doc, start: int, end: int) -> Iterator[tuple[object, int, int, tuple[int, int]]]:
+    """(person, mention start, mention end, line) for each person whose name opens a line or an entry in [start, end)."""
+    people = doc._.people
+    if people is None:
+        return
+    text = text_of(doc)
+    all_lines = list(lines(doc))
+    starts = [ln.start for ln in all_lines]
+    seen: set[int] = set()
+    spans = sorted(((s, e, p) for p in people.persons for s, e in p.mentions if start <= s and e <= end), key=lambda x: (x[0], x[1]))
+    for s, e, p in spans:
+        k = bisect_right(starts, s) - 1
+        if id(p) in seen or k < 0 or e > all_lines[k].end:
+            continue
+        line = all_lines[k]
+        if _ENTRY_START.search(text[line.start : s]):
+            seen.add(id(p))
+            yield p, s, e, (line.start, line.end)
+
+
+@doc_rule("developed", "products.contributors", order=75)
+def contributor_lists(doc: Doc) -> Iterator[Candidate]:
+    text = text_of(doc)
+    heads = _heading_lines(doc)
+    page = None  # read on the first role heading or label
+    for k, (start, end, level) in enumerate(heads):
+        m = _role_heading().fullmatch(text, start, end)
+        if m is None:
+            continue
+        named = m.group("post") or m.group("pre")
+        product = None
+        if named:
+            g = "post" if m.group("post") else "pre"
+            product = _product_arg(doc, m.start(g), m.end(g), need_coined=True)
+        if product is None:
+            page = page or _page_product(doc)
+            product = page
+        if product is None:
+            continue
+        body_end = next((s for s, _, lvl in heads[k + 1 :] if lvl <= level), len(text))
+        for p, s, e, line in _listed(doc, end, body_end):
+            yield Candidate("developed", person_arg(doc, p, s, e), product, line, "prose.developed_contributors", 0.8)
+    for line in lines(doc):
+        m = _role_label().match(text, line.start, line.end)
+        if m is None:
+            continue
+        page = page or _page_product(doc)
+        if page is None:
+            return
+        for p, s, e, ev in _listed(doc, m.end(), line.end):
+            yield Candidate("developed", person_arg(doc, p, s, e), page, ev, "prose.developed_contributors", 0.8)
