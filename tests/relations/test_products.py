@@ -7,6 +7,11 @@ import pytest
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "M (developed by X)", "M, a DESCRIPTION created / trained / maintained by X": the maker in a parenthesis or an apposition
+    ("Orca-3 (developed by Quillon) was praised by users.", "Quillon", "Orca-3", "prose.developed_by", {}),
+    ("GraphVault, an open-source library created by Ana Ruiz, is popular.", "Ana Ruiz", "GraphVault", "prose.developed_by", {}),
+    ("Tessera-7B, a small language model that was trained by Northwind Labs, beat rivals.", "Northwind Labs", "Tessera-7B", "prose.developed_by", {}),
+    ("GraphVault, a graph database which is maintained by Quillon, is popular.", "Quillon", "GraphVault", "prose.developed_by", {}),
     # "X released / launched / unveiled / open-sourced / introduced / debuted / shipped M (on DATE)"
     ("Quillon launched its new assistant, Orca, on 12 May 2023.", "Quillon", "Orca", "prose.developed_release", {"date": "2023-05-12"}),
     ("Brightleaf open-sourced GraphVault in 2022.", "Brightleaf", "GraphVault", "prose.developed_release", {"date": "2022"}),
@@ -127,6 +132,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # the same parenthesis and apposition with a verb that makes nothing
+    "Orca-3 (reviewed by Quillon) was praised by users.",
+    "GraphVault, an open-source library used by Ana Ruiz, is popular.",
+    "Tessera-7B, a small language model that was tested by Northwind Labs, beat rivals.",
     # a release that is no product
     "Quillon released its earnings on Monday.",
     "Quillon released a statement on Monday.",

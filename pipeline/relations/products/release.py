@@ -200,7 +200,9 @@ def developed(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- "M, developed by X"
 
 _MADE_BY = re.compile(
-    r"(?:,\s*|\s+)(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:(?:first|originally|initially|jointly|officially|also|later)\s+)?"
+    # "M, developed by X", "M (developed by X)", "M, an open-source library created by X", "M was released by X"
+    r"(?:,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:library|framework|model|system|tool|toolkit|platform|database|app|engine|chatbot|assistant|package|compiler|language|dataset|benchmark)\s+(?:(?:that|which)\s+(?:was|is)\s+)?)?|\s*\(\s*|\s+)"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:(?:first|originally|initially|jointly|officially|also|later)\s+)?"
     r"(?:developed|co-developed|built|created|co-created|proposed|released|launched|introduced|unveiled|open-sourced|designed|invented|trained|maintained|made)"
     r"(?:\s+(?:in|on)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?\d{4}(?:\s+[A-Z][a-z]+)?,?)?\s+by\s+"
     r"(?:(?:a|the)\s+)?(?:(?:[\w-]+\s+)?(?:team|group|researchers|engineers|scientists|developers|lab)\s+(?:at|from|of)\s+)?"
