@@ -7,6 +7,16 @@ import pytest
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "the X-developed M": the maker compounded with a verb of making
+    ("The Quillon-developed Orca-3 chatbot beat its rivals.", "Quillon", "Orca-3", "prose.developed_maker_adjective", {}),
+    ("Users like the new BrightLeaf-designed GraphVault app.", "BrightLeaf", "GraphVault", "prose.developed_maker_adjective", {}),
+    ("Analysts tested the Northwind-trained Tessera-7B model.", "Northwind", "Tessera-7B", "prose.developed_maker_adjective", {}),
+    # "P, who helped create M", an adjective before the product, "directed the team that trained M"
+    ("Ana Ruiz, who helped create Orca-3, left Quillon.", "Ana Ruiz", "Orca-3", "prose.developed_made", {}),
+    ("Li Wei, who helped develop GraphVault, joined Brightline.", "Li Wei", "GraphVault", "prose.developed_made", {}),
+    ("Jon Park built the widely used TinyServe library.", "Jon Park", "TinyServe", "prose.developed_made", {}),
+    ("Li Wei developed the open-source Nimbus toolkit in 2019.", "Li Wei", "Nimbus", "prose.developed_made", {"date": "2019"}),
+    ("Li Wei directed the small team that trained Nimbus-7B.", "Li Wei", "Nimbus-7B", "prose.developed_led", {}),
     # "M (developed by X)", "M, a DESCRIPTION created / trained / maintained by X": the maker in a parenthesis or an apposition
     ("Orca-3 (developed by Quillon) was praised by users.", "Quillon", "Orca-3", "prose.developed_by", {}),
     ("GraphVault, an open-source library created by Ana Ruiz, is popular.", "Ana Ruiz", "GraphVault", "prose.developed_by", {}),
@@ -132,6 +142,17 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # the same compounds with no maker: a sentence's first word, a place, a nationality, a person's surname
+    "Self-developed Orca-3 tools beat their rivals.",
+    "- Pre-trained BRL, a model of rewards, on our cluster.",
+    "Our lab Co-developed CRAFT in 2021.",
+    "The Springfield-made Orca-3 sausages were popular.",
+    "The Swiss-made Orca-3 watch was popular.",
+    "The Jon Park-designed Orca-3 garden was popular.",
+    # helping, adjectives and teams that make nothing named
+    "Ana Ruiz, who helped organize the NeurIPS workshop, left Quillon.",
+    "Li Wei visited the popular Springfield Museum in 2019.",
+    "Ana Ruiz led the team that won the Springfield Cup.",
     # the same parenthesis and apposition with a verb that makes nothing
     "Orca-3 (reviewed by Quillon) was praised by users.",
     "GraphVault, an open-source library used by Ana Ruiz, is popular.",

@@ -96,7 +96,7 @@ def _led_rx() -> re.Pattern[str]:
     return re.compile(
         rf"\b(?:(?:{alt(w['lead_making_verbs'])})\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:{alt(w['making_nouns'])})\s+of"
         r"|leadership\s+in\s+(?:the\s+)?(?:developing|building|creating|designing|development\s+of|creation\s+of)"
-        rf"|(?:{alt(w['lead_making_verbs'])}|managed|manages)\s+the\s+(?:[a-z-]+\s+)?team\s+behind"
+        rf"|(?:{alt(w['lead_making_verbs'])}|managed|manages)\s+the\s+(?:[a-z-]+\s+)?team\s+(?:behind|(?:that|which)\s+(?:built|developed|created|designed|trained|launched|released))"
         rf"|(?:was|were|is|been)\s+instrumental\s+in\s+(?:the\s+)?(?:{alt(w['making_nouns'])})\s+of"
         rf"|play(?:ed|s)?\s+an?\s+(?:key|major|central|leading|pivotal|critical|crucial|important)\s+role\s+in\s+(?:the\s+)?(?:{alt(w['making_nouns'])})\s+of"
         r"|initiat(?:ed|ing|es)\s+and\s+(?:led|leading|leads)(?=\s+the\s+\S+(?:\s+\S+)?\s+project\b))\s+"

@@ -23,7 +23,7 @@ from ..base import Arg, Candidate, person_arg, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
 from ..mentions import company_in_context
-from ..toolkit import Name, Sent, State, cand, is_location, name_at, org_arg
+from ..toolkit import Name, Sent, State, cand, is_location, name_at, negated, org_arg
 from .shapes import clean, coined, made_thing, product_at, product_noun_rx
 
 _COMPOUND = ("compound", "nmod", "amod", "nummod", "npadvmod", "poss")
@@ -193,3 +193,31 @@ def maker_noun(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         maker = maker_arg(sent, n.start, n.end, co)
         if maker is not None:
             yield cand("developed", maker, Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_maker_noun")
+
+
+# "the Quillon-developed Orca-3 chatbot", "Kestrel-built Falcon-7B": the maker (one word: "Jon Park-designed" is a person's)
+# compounded with a verb of making before the product
+_MAKER_ADJECTIVE = re.compile(r"(?<![\w-])(?:(?:The|the|A|a|An|an|Its|its|Their|their)\s+)?([A-Z][\w&.]*)-(?:developed|built|created|designed|made|trained|engineered)\s+(?:(?:[a-z][\w-]*)\s+){0,2}?(?=[A-Z\d])")
+
+
+@sentence_rule("developed", "products.maker_adjective", triggers=["maintain"], order=159, always=True)
+def maker_adjective(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """A compound of punctuation, not a word, so every sentence is read; the maker is a capitalised name that is
+    no place, nationality or person ("Self-developed Orca" opens a sentence, "Swiss-made" and "Springfield-built" name no maker)."""
+    text = text_of(sent.doc)
+    for m in _MAKER_ADJECTIVE.finditer(text, sent.start, sent.end):
+        maker = Name(m.start(1), m.end(1), m.group(1))
+        labels = {e.label_ for e in sent.ents if e.start_char <= maker.start < e.end_char}
+        first = next((t for t in sent.span if t.idx == maker.start), None)
+        if labels & {"GPE", "LOC", "NORP", "PERSON", "FAC"} or co.person_at(maker.start, maker.end) is not None or first is None:
+            continue
+        opening = not any(t.is_alpha for t in sent.span if t.i < first.i)
+        if maker.text in words()["bound_prefixes"] or opening and not (coined(maker.text) or "ORG" in labels):
+            continue  # a prefix ("Co-developed", "Pre-trained"), or a capital that only opens the sentence or the line
+        before = re.search(r"([A-Z][\w.]*)\s+$", text[sent.start : maker.start])
+        if maker.text in words()["nationalities"] or is_location(maker.text) or before and before.group(1) not in ("The", "A", "An", "Its", "Their"):
+            continue  # "Jon Park-designed": the last word of a longer name
+        prod = product_at(sent, m.end(), described=False)
+        if prod is None or negated(sent, m.start()) or not made_thing(sent, prod, co, strict=False):
+            continue
+        yield cand("developed", org_arg(sent, maker), Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_maker_adjective")

@@ -26,7 +26,8 @@ _MAINTAINER = re.compile(
 )
 # "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
 _MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design|launch)|conceived|architected|pioneered|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
-    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d]|`|[a-z][a-z\d]*[-_][a-z\d])")
+    r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?"
+    r"(?:(?:popular|widely[- ]used|open[- ]source|well[- ]known|original|successful|influential)\s+)*(?=[A-Z]|[a-z]+[A-Z\d]|`|[a-z][a-z\d]*[-_][a-z\d])")
 
 
 
@@ -169,7 +170,7 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     break  # "contributed to the Red Cross": a contribution to something that is no software
                 pt = re.sub(r"\s*-\s*", "-", n.text)
                 q: dict[str, str] = {}
-                tail = re.match(r"\s+(?:open-source\s+)?project\b", text[n.end : sent.end])  # "the M project in 2012"
+                tail = re.match(rf"\s+(?:open-source\s+)?(?:project|{product_noun_rx().pattern})\b", text[n.end : sent.end])  # "the M project / toolkit in 2012"
                 d = date_after(sent, n.end + (tail.end() if tail else 0), 20)
                 if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
                     q["date"] = d.value
