@@ -7,6 +7,13 @@ import pytest
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "X, whose models include A and B", "X's apps include A"; "The company behind M, X, ..."
+    ("Quillon, whose models include Orca-3 and Nimbus-7B, raised money.", "Quillon", "Nimbus-7B", "prose.developed_product_of", {}),
+    ("Brightline's apps include GraphVault and TinyServe.", "Brightline", "TinyServe", "prose.developed_product_of", {}),
+    ("Quillon's chatbots include Orca-3 and Nimbus-7B.", "Quillon", "Orca-3", "prose.developed_product_of", {}),
+    ("The company behind Orca-3, Quillon, raised money.", "Quillon", "Orca-3", "prose.developed_behind", {}),
+    ("The startup behind the GraphVault database, Brightline, was sold.", "Brightline", "GraphVault", "prose.developed_behind", {}),
+    ("The small lab behind Nimbus-7B, Northwind Labs, hired Ana Ruiz.", "Northwind Labs", "Nimbus-7B", "prose.developed_behind", {}),
     # "the X-developed M": the maker compounded with a verb of making
     ("The Quillon-developed Orca-3 chatbot beat its rivals.", "Quillon", "Orca-3", "prose.developed_maker_adjective", {}),
     ("Users like the new BrightLeaf-designed GraphVault app.", "BrightLeaf", "GraphVault", "prose.developed_maker_adjective", {}),
@@ -142,6 +149,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Quillon's models include several small ones.",
+    "Quillon, whose tools include hammers and saws, raised money.",
+    "The company behind Orca-3, which is secret, raised money.",
+    "The team behind the decision, Quillon's board, met on Monday.",
     # the same compounds with no maker: a sentence's first word, a place, a nationality, a person's surname
     "Self-developed Orca-3 tools beat their rivals.",
     "- Pre-trained BRL, a model of rewards, on our cluster.",

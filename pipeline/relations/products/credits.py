@@ -205,7 +205,8 @@ def _product_of_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     ranks = alt(words()["product_ranks"])
     owner_first = re.compile(
         rf"(?:['’]s?|(?<![\w-])[Ii]ts|,\s+whose)\s+(?:(?:(?:{ranks})\s+){{1,2}}(?:commercial\s+|software\s+)?products?\s+(?:is|was|are|were|has\s+been)"
-        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?(?:products|portfolio)\s+(?:include|included|includes|are|were))\s+"
+        rf"|(?:(?:{ranks})\s+)?(?:commercial\s+|software\s+)?(?:products|portfolio)\s+(?:include|included|includes|are|were)"
+        r"|(?:models|apps|applications|tools|chatbots|libraries|chips|services)\s+(?:include|included|includes))\s+"
     )
     name_first = re.compile(rf"\s+(?:is|was|remains)\s+(?:the\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})['’]s?\s+(?:(?:{ranks})\s+)*(?:commercial\s+|software\s+)?product\b")
     return owner_first, name_first

@@ -294,10 +294,23 @@ _BEHIND = re.compile(
 )
 
 
+# "The company behind Orca-2, Quillon, ...": the maker in an apposition after the product
+_BEHIND_FIRST = re.compile(r"(?<![\w-])[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:company|startup|lab|firm|group|organi[sz]ation)\s+behind\s+(?:the\s+)?")
+
+
 @sentence_rule("developed", "products.behind", triggers=["behind"], order=155)
 def company_behind(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """"Quillon, the company behind the Orca-2 chatbot", "Quillon, the maker of Orca": the apposition names who made it."""
     text = text_of(sent.doc)
+    for m in _BEHIND_FIRST.finditer(text, sent.start, sent.end):
+        prod = product_at(sent, m.end(), described=False)
+        comma = re.match(r"(?:\s+[a-z][\w-]*){0,2},\s+", text[prod.end : sent.end]) if prod is not None else None
+        n = name_at(sent, prod.end + comma.end()) if comma is not None else None
+        if n is None or not re.match(r"\s*[,)]", text[n.end : sent.end]) or co.person_at(n.start, n.end) is not None:
+            continue  # "the company behind Orca-2, which ...": no name in apposition
+        if negated(sent, m.start()) or not made_thing(sent, prod, co, strict=False):
+            continue
+        yield cand("developed", org_arg(sent, n), Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_behind")
     for m in _BEHIND.finditer(text, sent.start, sent.end):
         named = org_ending_at(sent, m.start())
         if named is not None:
