@@ -7,6 +7,10 @@ import pytest
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "X's M and N": the second name joined to the first is the owner's too
+    ("Quillon's Orca-3 and Nimbus-7B models are popular.", "Quillon", "Nimbus-7B", "prose.developed_possessive", {}),
+    ("Analysts praised Kestrel's Falcon-7B and Falcon-40B for their speed.", "Kestrel", "Falcon-40B", "prose.developed_possessive", {}),
+    ("Users compared Brightline's GraphVault-2 and TinyServe-3 with rivals.", "Brightline", "TinyServe-3", "prose.developed_possessive", {}),
     # "X, whose models include A and B", "X's apps include A"; "The company behind M, X, ..."
     ("Quillon, whose models include Orca-3 and Nimbus-7B, raised money.", "Quillon", "Nimbus-7B", "prose.developed_product_of", {}),
     ("Brightline's apps include GraphVault and TinyServe.", "Brightline", "TinyServe", "prose.developed_product_of", {}),
@@ -149,6 +153,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Quillon's Orca and Springfield are popular.",  # no version, no coined name: a possessive and a place
     "Quillon's models include several small ones.",
     "Quillon, whose tools include hammers and saws, raised money.",
     "The company behind Orca-3, which is secret, raised money.",

@@ -170,6 +170,11 @@ def possessive(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if maker is None or maker.label != "ORG":
             continue  # a person's "Orca-2" is what they own
         yield cand("developed", maker, Arg(prod.text, "PRODUCT", clean(prod.text), prod.start, prod.end), sent, "prose.developed_possessive")
+        # "Quillon's Orca-3 and Nimbus-7B models": a second coined name joined to the first is the owner's too
+        conj = re.match(r"\s+(?:and|&)\s+", text[prod.end : sent.end])
+        other = product_at(sent, prod.end + conj.end(), described=False) if conj is not None else None
+        if other is not None and coined(other.text) and re.search(r"\d", other.text + prod.text) and made_thing(sent, other, co):
+            yield cand("developed", maker, Arg(other.text, "PRODUCT", clean(other.text), other.start, other.end), sent, "prose.developed_possessive")
 
 
 
