@@ -45,3 +45,8 @@ def test_listed_contributors_developed_the_product(facts_of, page, product, peop
 @pytest.mark.parametrize("page", NEGATIVE)
 def test_no_product_no_list_no_fact(facts_of, page):
     assert [f for f in facts_of(page, "markdown") if f.relation == "developed"] == []
+
+
+def test_a_title_case_word_is_no_product(facts_of):
+    page = "# Graph Model Tutorials\n\n## Contributors\n\n- Ana Ruiz\n- Jon Park\n"
+    assert [f for f in facts_of(page, "markdown") if f.relation == "developed"] == []

@@ -40,10 +40,8 @@ def _roles() -> str:
 @lru_cache(maxsize=1)
 def _role_heading() -> re.Pattern[str]:
     """ "Core contributors", "Orca-2 contributors", "Contributors to Orca-2", "The Orca-2 team"."""
-    return re.compile(
-        rf"(?:the\s+)?(?:(?P<pre>{_NAME})\s+)?(?P<role>{_roles()})(?:\s+(?:to|of|for|behind)\s+(?:the\s+)?(?P<post>{_NAME}))?\s*:?",
-        re.I,
-    )
+    # (the words case-blind, the names not: "Orca-2 contributors", never "core" as a name)
+    return re.compile(rf"(?i:the\s+)?(?:(?P<pre>{_NAME})\s+)?(?i:(?P<role>{_roles()}))(?:\s+(?i:to|of|for|behind)\s+(?i:the\s+)?(?P<post>{_NAME}))?\s*:?")
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +55,10 @@ def _product_title() -> re.Pattern[str]:
     """A title that names a product: "Introducing X", "X: ...", "X technical report", "the X framework"."""
     nouns = alt(words()["product_nouns"])
     return re.compile(
-        rf"(?:(?:introducing|announcing|releasing|meet)\s+(?:the\s+)?(?P<intro>{_NAME})"
+        rf"(?:(?i:introducing|announcing|releasing|meet)\s+(?i:the\s+)?(?P<intro>{_NAME})"
         rf"|(?P<colon>{_NAME})\s*(?::|\s[-–—]\s)\s*\S"
-        rf"|(?:the\s+)?(?P<report>{_NAME})\s+(?:technical\s+report|model\s+card|system\s+card|release\s+notes|white\s*paper)\b"
-        rf"|(?:the\s+)?(?P<noun>{_NAME})\s+(?:{nouns})\b)",
-        re.I,
+        rf"|(?i:the\s+)?(?P<report>{_NAME})\s+(?i:technical\s+report|model\s+card|system\s+card|release\s+notes|white\s*paper)\b"
+        rf"|(?i:the\s+)?(?P<noun>{_NAME})\s+(?i:{nouns})\b)"
     )
 
 
@@ -75,9 +72,9 @@ def _product_arg(doc: Doc, start: int, end: int, need_coined: bool) -> Arg | Non
     is one only with a version number ("Orca-2") or a product label (a company's own page is no product page)."""
     name = text_of(doc)[start:end].rstrip(".")
     end = start + len(name)
-    if need_coined and not coined(name):
-        return None
     labels = {e.label_ for e in all_ents(doc) if e.start_char == start}
+    if need_coined and not coined(name) and "PRODUCT" not in labels:
+        return None  # a title-case word ("Graph Model Tutorials") is no product name
     if labels & {"ORG", "GPE", "PERSON"} and "PRODUCT" not in labels and not re.search(r"\d", name):
         return None
     return Arg(name, "PRODUCT", clean(name), start, end)
@@ -94,8 +91,9 @@ def _page_product(doc: Doc) -> Arg | None:
     if m is None:
         return None
     group = next(g for g in ("intro", "colon", "report", "noun") if m.group(g))
-    # "X: ..." is also how papers and talks are titled: the name must be coined ("Orca-2", "GraphVault")
-    return _product_arg(doc, m.start(group), m.end(group), need_coined=group == "colon")
+    # titles are written in title case, and "X: ..." is also how papers and talks are titled: the name must be
+    # coined ("Orca-2", "GraphVault") or a product to the model, unless the title introduces it
+    return _product_arg(doc, m.start(group), m.end(group), need_coined=group != "intro")
 
 
 def _listed(doc: Doc, start: int, end: int) -> Iterator[tuple[object, int, int, tuple[int, int]]]:
