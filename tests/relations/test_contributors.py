@@ -50,3 +50,26 @@ def test_no_product_no_list_no_fact(facts_of, page):
 def test_a_title_case_word_is_no_product(facts_of):
     page = "# Graph Model Tutorials\n\n## Contributors\n\n- Ana Ruiz\n- Jon Park\n"
     assert [f for f in facts_of(page, "markdown") if f.relation == "developed"] == []
+
+
+@pytest.mark.parametrize(
+    "page, product, makers",
+    [
+        ("# Orca-3 model card\n\n- **Developed by:** Quillon\n- **Model type:** language model\n", "Orca-3", {"Quillon"}),
+        ("# Nimbus-7B: a small model for phones\n\nModel developers: Northwind Labs, Brightline\n\nNimbus-7B runs on phones.\n", "Nimbus-7B", {"Northwind Labs", "Brightline"}),
+        ("# Introducing GraphVault\n\nMaintained by: Ana Ruiz and Jon Park\n", "GraphVault", {"Ana Ruiz", "Jon Park"}),
+    ],
+)
+def test_a_model_card_names_its_makers(facts_of, page, product, makers):
+    assert _made(facts_of(page, "markdown"), product) == makers
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "# Springfield Bakery\n\nDeveloped by: Quillon\n",  # the page names no product
+        "# Orca-3 model card\n\nFunded by: Quillon\n",  # funding is not making
+    ],
+)
+def test_a_maker_label_needs_a_product_page_and_a_verb_of_making(facts_of, page):
+    assert [f for f in facts_of(page, "markdown") if f.relation == "developed"] == []

@@ -5,7 +5,8 @@ pages and project READMEs that credit the people who built a thing under a headi
   "Core developers", "Development team") over a list of people, on a page whose title names a
   product ("Orca-2: small models that reason", "Introducing Orca-2", "The Orca-2 technical report");
 - a heading naming the product itself ("Orca-2 contributors", "Contributors to Orca-2", "The Orca-2 team");
-- a labelled line, in one line ("Core contributors: Ana Ruiz, Jon Park").
+- a labelled line, in one line ("Core contributors: Ana Ruiz, Jon Park"), or a model card's
+  "Developed by: Quillon" (an organisation as well as people).
 
 Each person listed (a name opening its line or its comma-separated entry) developed the product.
 A page whose title names no product (a lab's "Team", a workshop's "Contributors", a company's
@@ -26,6 +27,7 @@ from ..lexicon import words
 from ..registry import doc_rule
 from ..toolkit import alt
 from .shapes import clean, coined
+from .tables import maker_args
 
 _NAME = r"[A-Z][\w.+-]*(?:\s+(?:[A-Z\d][\w.+-]*))?"
 # what may stand before a listed name on its line: a bullet, a number, a table bar, an emphasis mark
@@ -48,6 +50,12 @@ def _role_heading() -> re.Pattern[str]:
 def _role_label() -> re.Pattern[str]:
     """ "Core contributors: " opening a line."""
     return re.compile(rf"[-*+•\s]*(?:[*_]{{1,2}})?(?:{_roles()})(?:[*_]{{1,2}})?\s*:\s*(?:[*_]{{1,2}})?", re.I)
+
+
+@lru_cache(maxsize=1)
+def _maker_label() -> re.Pattern[str]:
+    """ "Developed by: ", "- **Model developers:** " opening a line (a model card's)."""
+    return re.compile(rf"[-*+•\s]*(?:[*_]{{1,2}})?(?:{alt(words()['maker_labels'])})(?:[*_]{{1,2}})?\s*:\s*(?:[*_]{{1,2}})?", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -140,10 +148,16 @@ def contributor_lists(doc: Doc) -> Iterator[Candidate]:
             yield Candidate("developed", person_arg(doc, p, s, e), product, line, "prose.developed_contributors", 0.8)
     for line in lines(doc):
         m = _role_label().match(text, line.start, line.end)
-        if m is None:
+        made = _maker_label().match(text, line.start, line.end) if m is None else None
+        if m is None and made is None:
             continue
         page = page or _page_product(doc)
         if page is None:
             return
+        if made is not None:  # "Developed by: Quillon, Northwind Labs": organisations as well as people
+            end = line.end - len(text[made.end() : line.end]) + len(text[made.end() : line.end].rstrip(" *_."))
+            for maker in maker_args(doc, made.end(), end):
+                yield Candidate("developed", maker, page, (line.start, line.end), "prose.developed_contributors", 0.8)
+            continue
         for p, s, e, ev in _listed(doc, m.end(), line.end):
             yield Candidate("developed", person_arg(doc, p, s, e), page, ev, "prose.developed_contributors", 0.8)

@@ -55,7 +55,8 @@ def _roles(text: str, cells: list[tuple[int, int]]) -> dict[str, int] | None:
     return roles if "product" in roles and "maker" in roles else None
 
 
-def _maker_args(doc: Doc, s: int, e: int) -> Iterator[Arg]:
+def maker_args(doc: Doc, s: int, e: int) -> Iterator[Arg]:
+    """The makers a cell or a labelled line names: "Quillon", "Quillon, Northwind Labs", "Jon Park and Li Wei"."""
     text = text_of(doc)
     people = doc._.people
     pos = s
@@ -98,5 +99,5 @@ def product_tables(doc: Doc) -> Iterator[Candidate]:
             if d is not None:
                 q["date"] = d.value
         product = Arg(name, "PRODUCT", clean(name), ps, pe)
-        for maker in _maker_args(doc, *cells[roles["maker"]]):
+        for maker in maker_args(doc, *cells[roles["maker"]]):
             yield Candidate("developed", maker, product, (line.start, line.end), "prose.developed_table", 0.8, dict(q))
