@@ -71,6 +71,11 @@ _ACQUIRED_BY = re.compile(
     r"(?:acquired|bought|purchased|owned)\s+by\s+(?=(?:the\s+)?[A-Z])"
     r"|\s+(?:merged|was\s+merged|has\s+merged|was\s+folded|were\s+folded)\s+into\s+(?=(?:the\s+)?[A-Z])"
 )
+# "Quillon's acquisition of Brightline", "Quillon completed its purchase of Brightline"; "the takeover of Brightline by Quillon"
+# (not one that was only planned, rumoured, blocked or called off)
+_UNDONE = r"(?:planned|proposed|pending|potential|possible|rumou?red|failed|blocked|abandoned|attempted|hostile)"
+_ACQUISITION_OF = re.compile(rf"(?P<own>['’]s|\b[Ii]ts|\b[Tt]heir)\s+(?P<undone>{_UNDONE}\s+)?(?:(?:\$[\d.,]+\s*(?:billion|million|bn|m)|[\w-]+-dollar)\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+(?=(?:the\s+)?[A-Z])")
+_ACQUISITION_BY = re.compile(rf"\b(?P<undone>{_UNDONE}\s+)?(?:acquisition|purchase|takeover|buyout)\s+of\s+(?=(?:the\s+)?[A-Z])")
 # "X, which Y acquired in 2018, ...": the buyer between the relative pronoun and the verb
 _WHICH_BOUGHT = re.compile(r",\s*which\s+(?P<buyer>(?:the\s+)?[A-Z][^,;]{1,60}?)\s+(?:later\s+|then\s+)?(?:acquired|bought|purchased)\b")
 # "Y's research arm, X,", "Y's AI unit, X,": a possessive unit noun and the unit's name in apposition
@@ -93,6 +98,29 @@ def _subject_org(sent: Sent, pos: int, co: Coref) -> Arg | None:
     m = re.search(r"(?:\s+(?:has|have|had|also|then|later|recently|eventually|will|officially))*\s*$", text[sent.start : pos])
     end = sent.start + (m.start() if m else pos - sent.start)
     return _name_before(sent, end, co)
+
+
+def _acquisitions(sent: Sent, co: Coref) -> Iterator[Candidate]:
+    """An acquisition named as a noun: the buyer's possessive, or "its" after the buyer's verb, or "by" after the bought."""
+    text = text_of(sent.doc)
+    for m in _ACQUISITION_OF.finditer(text, sent.start, sent.end):
+        bought = name_at(sent, m.end())
+        if m.group("undone") or bought is None or negated(sent, m.start()) or co.person_at(bought.start, bought.end) is not None:
+            continue
+        if m.group("own")[0] in "'’":
+            buyer = _name_before(sent, m.start(), co)
+        else:  # "Quillon (has) completed its acquisition of": the subject of the verb before "its"
+            verb = re.search(r"[a-z]+\s+$", text[sent.start : m.start()])
+            buyer = _subject_org(sent, sent.start + verb.start(), co) if verb is not None else None
+        if buyer is not None and buyer.text != bought.text:
+            yield cand("part_of", org_arg(sent, bought), buyer, sent, "prose.part_of_acquired")
+    for m in _ACQUISITION_BY.finditer(text, sent.start, sent.end):
+        bought = name_at(sent, m.end())
+        by = re.match(r"\s+by\s+", text[bought.end : sent.end]) if bought is not None else None
+        buyer = name_at(sent, bought.end + by.end()) if by is not None else None
+        if m.group("undone") or buyer is None or negated(sent, m.start()) or co.person_at(buyer.start, buyer.end) is not None:
+            continue
+        yield cand("part_of", org_arg(sent, bought), org_arg(sent, buyer), sent, "prose.part_of_acquired")
 
 
 @sentence_rule("part_of", "part_of.holdings", triggers=["holding"], order=156)
@@ -122,6 +150,7 @@ def holdings(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if bought_arg is None or buyer is None or negated(sent, m.end() - 4) or co.person_at(buyer.start, buyer.end) is not None:
             continue
         yield cand("part_of", bought_arg, org_arg(sent, buyer), sent, "prose.part_of_acquired")
+    yield from _acquisitions(sent, co)
     for m in _WHICH_BOUGHT.finditer(text, sent.start, sent.end):
         bought_arg = _name_before(sent, m.start(), co)
         buyer = name_at(sent, m.start("buyer"))

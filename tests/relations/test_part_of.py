@@ -37,3 +37,31 @@ def test_holdings_list_with_notes_in_parentheses(extract) -> None:
             "Quillon X (balloons, Quillon Glass, moonshots), and Nest (smoke alarms).")
     got = sorted(f.subject.canonical for f in extract(text) if f.relation == "part_of")
     assert got == ["Calico", "Nest", "Quillon", "Quillon Ventures", "Quillon X"], got
+
+
+@pytest.mark.parametrize(
+    "text, bought, buyer",
+    [
+        # an acquisition named as a noun: the buyer's possessive, "its" after the buyer's verb, "by" after the bought
+        ("Quillon completed its acquisition of Brightline in 2022.", "Brightline", "Quillon"),
+        ("Quillon's acquisition of Northwind Labs closed in May.", "Northwind Labs", "Quillon"),
+        ("The takeover of Kestrel Systems by Quillon was approved in 2021.", "Kestrel Systems", "Quillon"),
+        ("Brightline has finalized its $2 billion purchase of Tessera Robotics.", "Tessera Robotics", "Brightline"),
+    ],
+)
+def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
+    got = {(f.subject.canonical, f.object.canonical) for f in extract(text) if f.relation == "part_of"}
+    assert (bought, buyer) in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative twins: an acquisition only planned or rumoured, or of no organisation
+        "Quillon's planned acquisition of Brightline was blocked.",
+        "Quillon's acquisition of talent is fast.",
+        "The rumoured takeover of Kestrel Systems by Quillon never happened.",
+    ],
+)
+def test_no_acquisition_that_did_not_happen(extract, text) -> None:
+    assert [f for f in extract(text) if f.relation == "part_of"] == []
