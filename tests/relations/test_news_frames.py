@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "X hired P, DESCRIPTION, as T": the hire's title after an apposition about the person
+    ("Quillon has hired Jon Park, a former Brightline executive, as its chief technology officer.", "employed_by", "Jon Park", "Quillon", "prose.job_named_by"),
+    ("Northwind Labs named Jon Park, the co-founder of Kestrel, as its new CEO.", "employed_by", "Jon Park", "Northwind Labs", "prose.job_named_by"),
+    ("Brightline appointed Li Wei, a veteran engineer, as chief scientist in 2020.", "employed_by", "Li Wei", "Brightline", "prose.job_named_by"),
     # pre-nominal titles: "X CEO P", "X chief scientist P"
     ("The board includes Quillon chief scientist Maria Okafor.", "employed_by", "Maria Okafor", "Quillon", "prose.job_prenominal"),
     ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_prenominal"),
@@ -181,6 +185,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # the same apposition without a role given: praise, or a seat that is no title
+    ("Quillon praised Jon Park, a former Brightline executive, as its best critic.", "employed_by", "Quillon"),
+    ("Quillon has hired Jon Park, a former Brightline executive, for its board.", "employed_by", "Quillon"),
     # joining a school to study there is education, not employment
     ("I join Orbit University to pursue the Ph.D. degree under the supervision of Peter Vance!", "employed_by", "Orbit University"),
     ("In 2019 Maria Okafor joined Lund University to study for a master's degree.", "employed_by", "Lund University"),

@@ -30,6 +30,7 @@ _PRED_LINK = re.compile(r"\b(?:is|was|am|are|were|became|becomes|becoming|been|a
 _ORG_GETS = re.compile(r"\s+(?:gets|got|has|names|named|appoints|appointed|hires|hired|taps|tapped|welcomes|welcomed|announces|announced)\s+(?:(?:a|an|its|their)\s+)?(?:new\s+)?$")
 _ORG_NAMES = re.compile(r"\s+(?:has\s+|have\s+|today\s+)?(?:named|names|appointed|appoints|hired|hires|tapped|taps|promoted|promotes|elected|elects|selected|selects|chose|chooses|picked|picks)\s+")
 _AS_NEW = re.compile(r"\s*(?:,\s*)?(?:as|to\s+be|to\s+the\s+(?:role|post|position)\s+of)?\s*(?:(?:its|their|the|a|an|new|interim|acting)\s+)*", re.I)
+_APPOSITION = re.compile(r",\s*(?:a|an|the)\s+[^,;()]{1,60},(?=\s*(?:as|to\s+be)\b)")
 _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
 _POSS_PERSON = re.compile(r"(?:['’]s|(?<=s)['’])\s+$")  # "Orbit's", "Brenner Systems'"
 
@@ -135,7 +136,8 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         org = org_ending_at(sent, m.start())
         if ref is None or org is None or co.person_at(org.start, org.end) is not None or negated(sent, m.start() + 1):
             continue
-        link = _AS_NEW.match(text, ref.end, sent.end)
+        aside = _APPOSITION.match(text, ref.end, sent.end)  # "hired Ana Ruiz, a former Brightline executive, as its CTO"
+        link = _AS_NEW.match(text, aside.end() if aside else ref.end, sent.end)
         chain = next((c for c in chains if link is not None and link.start() <= c[0] <= link.end()), None)
         if chain is None:
             continue
