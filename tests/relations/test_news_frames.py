@@ -57,6 +57,9 @@ POSITIVE = [
     ("Maria Okafor began her career at Orbit Systems as a software engineer.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
     ("During her years at Quillon, Maria Okafor was a product manager.", "employed_by", "Maria Okafor", "Quillon", "prose.job_career"),
     ("Maria Okafor spent six years at Orbit Systems.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_spent"),
+    ("Li Wei spent a decade at Brightline.", "employed_by", "Li Wei", "Brightline", "prose.job_spent"),
+    ("Jon Park spent two decades at Kestrel Systems as an engineer.", "employed_by", "Jon Park", "Kestrel Systems", "prose.job_spent"),
+    ("Mira Olsen spent nearly a decade at Northwind Labs.", "employed_by", "Mira Olsen", "Northwind Labs", "prose.job_spent"),
     ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
     ("In 2015 Maria Okafor left Orbit Systems to found Brightleaf.", "employed_by", "Maria Okafor", "Brightleaf", "prose.job_founded"),
     ("Maria Okafor retired from Orbit Systems in 2019.", "employed_by", "Maria Okafor", "Orbit Systems", "prose.job_career"),
@@ -185,6 +188,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Mira Olsen spent a decade in Norway.", "employed_by", "Norway"),
     # the same apposition without a role given: praise, or a seat that is no title
     ("Quillon praised Jon Park, a former Brightline executive, as its best critic.", "employed_by", "Quillon"),
     ("Quillon has hired Jon Park, a former Brightline executive, for its board.", "employed_by", "Quillon"),

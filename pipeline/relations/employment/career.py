@@ -57,7 +57,7 @@ _WORKED_AT = re.compile(
 _MODIFIES_NOUN = re.compile(r"\s+(?!(?:for|from|in|on|as|and|or|until|since|during|before|after|where|with|to|at|of|between|when|while|as|then|but)\b)[a-z]")
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
 _SPENT = re.compile(
-    r"\bspent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:(?:wonderful|great|happy|productive|fruitful|memorable|amazing|enjoyable|rewarding|formative)\s+)?(?:summer|year|years|months?|semester|winter|spring|fall)"
+    r"\bspent\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many|nearly\s+\w+|over\s+\w+|almost\s+\w+|\d+|the)\s+(?:(?:wonderful|great|happy|productive|fruitful|memorable|amazing|enjoyable|rewarding|formative)\s+)?(?:summer|year|years|months?|semester|winter|spring|fall|decades?)"
     r"|(?:19|20)\d\d\s*[–—-]\s*(?:(?:19|20)?\d\d|present|now))\s+(?:at|with|in)\s+"
 )
 _POSTDOC = re.compile(
@@ -160,6 +160,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if r is None or ref is None or negated(sent, m.start()):
             continue
         org, parent = r
+        placed = any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents)
+        if is_location(org.text) or placed and m.group().rstrip().endswith(" in"):
+            continue  # "spent a decade in Norway": a place, no employer (the model calls many a company a place: "at" trusts the name)
         obj = Name(org.start, parent.end, text[org.start : parent.end]) if parent else org
         site = re.compile(r",\s*([A-Z][a-z]+)(?=[.,;]|$)").match(text, obj.end, sent.end)
         if site and not is_location(site.group(1)):
