@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # an organisation's hire with no title: the hirer, and the organisation the person came from
+    ("Quillon hired Jon Park in 2020.", "employed_by", "Jon Park", "Quillon", "prose.job_hired"),
+    ("Quillon poached Jon Park from Northwind Labs.", "employed_by", "Jon Park", "Northwind Labs", "prose.job_hired_from"),
+    ("Kestrel Systems lured Li Wei away from Quillon in 2019.", "employed_by", "Li Wei", "Kestrel Systems", "prose.job_hired"),
     # "X hired P, DESCRIPTION, as T": the hire's title after an apposition about the person
     ("Quillon has hired Jon Park, a former Brightline executive, as its chief technology officer.", "employed_by", "Jon Park", "Quillon", "prose.job_named_by"),
     ("Northwind Labs named Jon Park, the co-founder of Kestrel, as its new CEO.", "employed_by", "Jon Park", "Northwind Labs", "prose.job_named_by"),
@@ -188,6 +192,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Quillon plans to hire Jon Park from Northwind Labs.", "employed_by", "Quillon"),
+    ("Quillon did not hire Jon Park.", "employed_by", "Quillon"),
+    ("Quillon hired lawyers from Northwind Labs.", "employed_by", "Northwind Labs"),
     ("Mira Olsen spent a decade in Norway.", "employed_by", "Norway"),
     # the same apposition without a role given: praise, or a seat that is no title
     ("Quillon praised Jon Park, a former Brightline executive, as its best critic.", "employed_by", "Quillon"),
@@ -338,3 +345,9 @@ def test_of_the_year_keeps_year_and_body(facts_of):
 def test_award_enumeration_keeps_the_awarding_body(facts_of):
     facts = _match(facts_of(_AWARD_LIST), "award_received", "Maria Okafor", "Aggarwal Prize")
     assert facts and facts[0].qualifiers.org == "International Association for Pattern Recognition"
+
+
+def test_a_hire_dates_its_start(facts_of):
+    facts = facts_of("Kestrel Systems lured Li Wei away from Quillon in 2019.")
+    hired = [f for f in facts if f.relation == "employed_by" and f.object.canonical == "Kestrel Systems"]
+    assert [f.qualifiers.start for f in hired] == ["2019"]

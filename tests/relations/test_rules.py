@@ -56,6 +56,7 @@ EXAMPLES = {
     "products.contributors": ("# Tessera-7B: a small model\n\n## Core contributors\n\n- Mira Olsen\n- Jon Park\n", "markdown", "developed", "prose.developed_contributors"),
     "products.maker_adjective": ("Analysts tested the Northwind-trained Tessera-7B model.", "text", "developed", "prose.developed_maker_adjective"),
     "products.table": ("# Models\n\n| Model | Developer |\n|---|---|\n| Tessera-7B | Northwind Labs |\n", "markdown", "developed", "prose.developed_table"),
+    "employment.hires": ("Northwind Labs hired Mira Olsen in 2020.", "text", "employed_by", "prose.job_hired"),
     "products.maker_noun": ("Investors backed Tessera-7B maker Northwind Labs.", "text", "developed", "prose.developed_maker_noun"),
     "products.co_made": ("Mira Olsen co-developed Tessera-7B with Jon Park and Ada Reyes.", "text", "developed", "prose.developed_co_made"),
     "products.led_making": ("Mira Olsen spearheaded the development of Tessera-7B at Northwind Labs.", "text", "developed", "prose.developed_led"),
