@@ -26,12 +26,19 @@ _REPORTS = re.compile(r"\b(?P<who>[Hh]is|[Hh]er|[Mm]y|[Tt]heir)\s+(?P<level>\+\d
 _REPORTS_TO = re.compile(r"\breports?\s+(?:directly\s+)?to\s+|\breport(?:ed|ing)\s+(?:directly\s+)?to\s+")
 
 
+def _titled_before(sent: Sent, start: int, name: int) -> bool:
+    """Only a title, perhaps after its organisation, between "reports to" and the name ("to Quillon CEO Mira Olsen")."""
+    text = text_of(sent.doc)
+    title = next((e for e in sent.ents if e.label_ == "TITLE" and start <= e.start_char and 0 <= name - e.end_char <= 1), None)
+    return title is not None and re.fullmatch(r"(?:the\s+)?(?:[A-Z][\w&.-]*(?:['’]s)?\s+){0,3}", text[start : title.start_char]) is not None
+
+
 @sentence_rule("reports_to", "reports_to.prose", triggers=["report"], order=180)
 def reports(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     mentions = co.mentions_in(sent.start, sent.end)
     for m in list(_REPORTS.finditer(text, sent.start, sent.end)) + list(_REPORTS_TO.finditer(text, sent.start, sent.end)):
-        boss = next((x for x in mentions if x.start >= m.end() and x.start - m.end() <= 2), None)
+        boss = next((x for x in mentions if x.start >= m.end() and (x.start - m.end() <= 2 or _titled_before(sent, m.end(), x.start))), None)
         if boss is None:
             continue
         if "who" in m.groupdict() and m.groupdict().get("who"):

@@ -87,6 +87,10 @@ POSITIVE = [
     ("Orbit Systems, which is headed by Peter Vance, makes chips.", "leads", "Peter Vance", "Orbit Systems", "prose.leads_led_by"),
     ("Maria Okafor leads the Chair of Database Systems and Information Management at TU Berlin.", "leads", "Maria Okafor", "Chair of Database Systems and Information Management", "prose.leads_verb"),
     ("Maria Okafor currently heads up the Data Science Group at Northwind Inc.", "leads", "Maria Okafor", "Data Science Group", "prose.leads_verb"),
+    # reports_to: to a titled name ("to Quillon CEO P", "to chief scientist P")
+    ("Jon Park reports directly to Quillon CEO Mira Olsen.", "reports_to", "Jon Park", "Mira Olsen", "prose.reports_to"),
+    ("Li Wei reports to chief scientist Ana Ruiz.", "reports_to", "Li Wei", "Ana Ruiz", "prose.reports_to"),
+    ("Mira Olsen reports to CTO Jon Park.", "reports_to", "Mira Olsen", "Jon Park", "prose.reports_to"),
     # reports_to: to a title the story gave someone, deputies, leadership teams
     (STORY + "Maria Okafor will serve as interim CEO. Peter Vance will remain at the company, reporting to the CEO.", "reports_to", "Peter Vance", "Maria Okafor", "prose.reports_to_title"),
     ("Maria Okafor, Peter Vance's deputy, spoke first.", "reports_to", "Maria Okafor", "Peter Vance", "prose.reports_to_deputy"),
@@ -192,6 +196,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Jon Park reports to Quillon investors, not to Mira Olsen's team.", "reports_to", "Mira Olsen"),
+    ("Jon Park reports on chief scientist Mira Olsen's work.", "reports_to", "Mira Olsen"),
     ("Quillon plans to hire Jon Park from Northwind Labs.", "employed_by", "Quillon"),
     ("Quillon did not hire Jon Park.", "employed_by", "Quillon"),
     ("Quillon hired lawyers from Northwind Labs.", "employed_by", "Northwind Labs"),
