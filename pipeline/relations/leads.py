@@ -192,6 +192,7 @@ _PI_OF = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
 # "X, led by P", "X is headed by P"
+_NAMED_UNIT = re.compile(r"(?<![\w-])((?!(?:The|Her|His|Their|Our|Its|My|A|An|This|That)\b)[A-Z][\w.+-]*(?:\s+[A-Z\d][\w.+-]*){0,2}\s+(?:team|group|lab|unit|division|department|project|programme|program|initiative))$")
 _LED_BY = re.compile(r"(?:,\s*(?:which\s+(?:is|was)\s+)?|\s+(?:is|was|are)\s+)?(?:(?:now|currently|jointly)\s+)?(?:led|headed|directed|run|managed|co-led)\s+by\s+")
 
 
@@ -237,6 +238,9 @@ def programmes(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if boss is None or negated(sent, m.end() - 3):
             continue
         led = org_ending_at(sent, m.start())
+        if led is None:  # "The Orca team, led by P": a named unit in lower case
+            u = _NAMED_UNIT.search(text, sent.start, m.start())
+            led = Name(u.start(1), u.end(1), u.group(1)) if u is not None else None
         if led is None or co.person_at(led.start, led.end) is not None:
             continue
         yield cand("leads", subj_arg(sent, boss), org_arg(sent, led), sent, "prose.leads_led_by")

@@ -84,3 +84,21 @@ def test_prenominal_lead_title(facts_of, sentence, person, unit):
 @pytest.mark.parametrize(("sentence", "person"), PRENOMINAL_NEGATIVE)
 def test_prenominal_negative_twin(facts_of, sentence, person):
     assert _led(facts_of(sentence), person) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, person, unit",
+    [
+        # "X, led by P" where X is a named unit written in lower case
+        ("The Orca team, led by Li Wei, shipped the model.", "Li Wei", "Orca team"),
+        ("Her Graph Mining group, led by Jon Park, won.", "Jon Park", "Graph Mining group"),
+        ("The Nimbus project, headed by Mira Olsen, ended in 2021.", "Mira Olsen", "Nimbus project"),
+    ],
+)
+def test_named_unit_led_by(facts_of, sentence, person, unit):
+    assert (person, unit) in {(f.subject.canonical, f.object.canonical) for f in facts_of(sentence) if f.relation == "leads"}
+
+
+@pytest.mark.parametrize("sentence", ["The team, led by Li Wei, won.", "The Orca team, led by example, won."])
+def test_unnamed_unit_or_no_leader_no_fact(facts_of, sentence):
+    assert [f for f in facts_of(sentence) if f.relation == "leads"] == []
