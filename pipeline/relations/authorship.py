@@ -443,6 +443,12 @@ def works(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         s, e = span
         e = s + len(text[s:e].rstrip(" ,."))  # "T," inside the quotes: the comma is the sentence's
+        partners = []  # "co-wrote the book T with Jon Park in 2018": the title ends before its co-author
+        for w in re.finditer(r"\s+(?:together\s+|jointly\s+)?with\s+", text[s:e]):
+            partners = [r for r in person_refs(sent, co) if r.start == s + w.end()]
+            if partners:
+                e = s + w.start()
+                break
         title = re.sub(r"\s*-\s*", "-", text[s:e]).strip()
         q: dict[str, str] = {}
         d = date_after(sent, e + (1 if text[e : e + 1] in "”\"’'" else 0), 12) or leading_date(sent)
@@ -456,6 +462,9 @@ def works(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             q["role"] = r.group("role") + " author"
         work = Arg(text[s:e], "WORK", title, s, e)
         yield cand("author_of", subj_arg(sent, ref), work, sent, "prose.author_work", q)
+        for other in partners:
+            if other.person.canonical != ref.person.canonical:
+                yield cand("author_of", subj_arg(sent, other), work, sent, "prose.author_work", q)
         # "P, together with A, B and C, published ...": each co-author
         w = _WITH.search(text, max(sent.start, ref.end), m.start())
         if w is not None:

@@ -156,6 +156,10 @@ POSITIVE = [
     ("Maria Okafor received her doctorate in 1988 from Lund University for her thesis Probabilistic Analysis of Matching Algorithms.",
      "author_of", "Maria Okafor", "Probabilistic Analysis of Matching Algorithms", "prose.author_work"),
     ("Maria Okafor is the author of the best-selling book Python Machine Learning, which has been translated.", "author_of", "Maria Okafor", "Python Machine Learning", "prose.author_work"),
+    # "wrote T with P": the title ends before its co-author, who wrote it too
+    ("Mira Olsen published the paper Robust Sprocket Control with Tom Berg in 2019.", "author_of", "Tom Berg", "Robust Sprocket Control", "prose.author_work"),
+    ("Mira Olsen published the paper Robust Sprocket Control with Tom Berg in 2019.", "author_of", "Mira Olsen", "Robust Sprocket Control", "prose.author_work"),
+    ("Jon Park co-authored the paper Fast Graph Sampling with Li Wei in 2020.", "author_of", "Li Wei", "Fast Graph Sampling", "prose.author_work"),
     ("Maria Okafor wrote \"Deep Learning for Cats\" in 2019.", "author_of", "Maria Okafor", "Deep Learning for Cats", "prose.author_work"),
     # date_of_birth
     ("Born in 1981, Maria Okafor grew up in Lagos.", "date_of_birth", "Maria Okafor", "1981", "prose.date_of_birth"),
@@ -196,6 +200,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Li Wei wrote the book Cooking with Friends in 2018.", "author_of", "Cooking"),  # "with Friends" is the title's
     ("Jon Park reports to Quillon investors, not to Mira Olsen's team.", "reports_to", "Mira Olsen"),
     ("Jon Park reports on chief scientist Mira Olsen's work.", "reports_to", "Mira Olsen"),
     ("Quillon plans to hire Jon Park from Northwind Labs.", "employed_by", "Quillon"),
