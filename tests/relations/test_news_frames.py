@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "among / one of the recipients of X"
+    ("Mira Olsen is among the recipients of the 2022 Northwind Fellowship.", "award_received", "Mira Olsen", "Northwind Fellowship", "prose.award_received"),
+    ("Jon Park was one of the recipients of the Kestrel Medal in 2018.", "award_received", "Jon Park", "Kestrel Medal", "prose.award_received"),
+    ("Jon Park was among the first winners of the Kestrel Medal in 2019.", "award_received", "Jon Park", "Kestrel Medal", "prose.award_received"),
     # an organisation's hire with no title: the hirer, and the organisation the person came from
     ("Quillon hired Jon Park in 2020.", "employed_by", "Jon Park", "Quillon", "prose.job_hired"),
     ("Quillon poached Jon Park from Northwind Labs.", "employed_by", "Jon Park", "Northwind Labs", "prose.job_hired_from"),
@@ -200,6 +204,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Jon Park congratulated the winners of the Kestrel Medal in 2019.", "award_received", "Kestrel Medal"),
+    ("Jon Park was not among the recipients of the Kestrel Medal.", "award_received", "Kestrel Medal"),
     ("Li Wei wrote the book Cooking with Friends in 2018.", "author_of", "Cooking"),  # "with Friends" is the title's
     ("Jon Park reports to Quillon investors, not to Mira Olsen's team.", "reports_to", "Mira Olsen"),
     ("Jon Park reports on chief scientist Mira Olsen's work.", "reports_to", "Mira Olsen"),
