@@ -176,8 +176,9 @@ _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|ma
 _YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>(?:[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?:\s+[\"“][^\"“”]{3,60}[\"”])?)(?=\s*(?:,|and\b|[.;]|$))")
-_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|[,.;]|$)")
-_IS_FELLOW = re.compile(r"\b(?:is|was|became)\s+(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|[,.;]|$)")
+_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$)")
+_HONOUR_BEFORE = re.compile(r"\b(?:is|was|became|elected|named)\s+(?:also\s+)?(?:an?\s+)?(?:[A-Z][\w-]*\s+)?(?:member|[Ff]ellow)\s+of\b")
+_IS_FELLOW = re.compile(r"\b(?:is|was|became|and\s+(?=an?\s))\s*(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$)")
 _MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
 # "was elected to the National Academy of X", "inducted into the Y Hall of Fame": a membership is an honour
 _ELECTED_TO = re.compile(r"\b(?:elected|inducted)\s+(?:in)?to\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society|Hall\s+of\s+Fame)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since|as)\b|$)")
@@ -276,6 +277,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             ref = clause_subject(sent, m.start(), co)
             if ref is None or negated(sent, m.start()):
                 continue
+            if m.group().startswith("and") and not _HONOUR_BEFORE.search(text, sent.start, m.start()):
+                continue  # "and a Fellow of X" continues a list of honours, not any list ("met P and a Fellow of X")
             s, e = m.span("obj")
             obj = text[s:e].strip(" ,")
             e = s + len(obj)

@@ -12,6 +12,16 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "joined the faculty / staff of X"
+    ("Mira Olsen joined the faculty of Lund University in 2001.", "employed_by", "Mira Olsen", "Lund University", "prose.job_joined"),
+    ("Jon Park joined the staff of Kestrel Labs in 2010.", "employed_by", "Jon Park", "Kestrel Labs", "prose.job_joined"),
+    ("Li Wei joined the research staff at Northwind Labs in 2003.", "employed_by", "Li Wei", "Northwind Labs", "prose.job_joined"),
+    # two honours in one clause: "a Fellow of X and a member of Y", "a member of X and a Fellow of Y"
+    ("Mira Olsen is a Fellow of the Association for Computing Machinery and a member of the Norwegian Academy of Science.",
+     "award_received", "Mira Olsen", "Fellow of the Association for Computing Machinery", "prose.award_fellow"),
+    ("Jon Park is a member of the Kestrel Academy of Sciences and a Fellow of the Royal Society.",
+     "award_received", "Jon Park", "Fellow of the Royal Society", "prose.award_fellow"),
+    ("Li Wei was elected a Fellow of the IEEE and a member of the Springfield Academy in 2020.", "award_received", "Li Wei", "Springfield Academy", "prose.award_member"),
     # "among / one of the recipients of X"
     ("Mira Olsen is among the recipients of the 2022 Northwind Fellowship.", "award_received", "Mira Olsen", "Northwind Fellowship", "prose.award_received"),
     ("Jon Park was one of the recipients of the Kestrel Medal in 2018.", "award_received", "Jon Park", "Kestrel Medal", "prose.award_received"),
@@ -204,6 +214,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Mira Olsen joined the faculty of her old school for a reunion dinner.", "employed_by", "her old school"),
+    ("Jon Park met Li Wei and a Fellow of the Royal Society for lunch.", "award_received", "Fellow of the Royal Society"),
+    ("Li Wei was elected a Fellow of the IEEE and a member of the Springfield Academy in 2020.", "award_received",
+     "Fellow of the IEEE and a member of the Springfield Academy"),
     ("Jon Park congratulated the winners of the Kestrel Medal in 2019.", "award_received", "Kestrel Medal"),
     ("Jon Park was not among the recipients of the Kestrel Medal.", "award_received", "Kestrel Medal"),
     ("Li Wei wrote the book Cooking with Friends in 2018.", "author_of", "Cooking"),  # "with Friends" is the title's

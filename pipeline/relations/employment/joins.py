@@ -30,7 +30,10 @@ from ..toolkit import (
 
 
 
-_JOIN = re.compile(r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?=(?:the\s+)?[A-Za-z])", re.I)
+_JOIN = re.compile(
+    # "joined the faculty / staff of X": the body joined is the organisation's
+    r"\b(?:(?:re)?join(?:ed|s|ing)?|return(?:ed|s|ing)\s+to)\s+(?:the\s+(?:faculty|staff|research\s+staff|team)\s+(?:of|at)\s+)?(?=(?:the\s+)?[A-Za-z])", re.I
+)
 # "as a T", "as its new T", "in 2019 as T": every use also wants a TITLE entity right after it
 _AS_TITLE = re.compile(
     r"\s*(?:,\s*)?(?:in\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?as\s+(?:(?:a|an|the|its|their|his|her|our)\s+)?(?:new\s+)?(?=[A-Za-z])"
