@@ -382,3 +382,34 @@ def test_a_hire_dates_its_start(facts_of):
     facts = facts_of("Kestrel Systems lured Li Wei away from Quillon in 2019.")
     hired = [f for f in facts if f.relation == "employed_by" and f.object.canonical == "Kestrel Systems"]
     assert [f.qualifiers.start for f in hired] == ["2019"]
+
+
+@pytest.mark.parametrize(
+    "text, person, org, quals",
+    [
+        # "... and served as its T until Y" after a founding: a second role, from the founding to Y
+        ("In 2015 Mira Olsen co-founded Brightline, a robotics startup, and served as its chief scientist until 2019.",
+         "Mira Olsen", "Brightline", {"title": "chief scientist", "start": "2015", "end": "2019"}),
+        ("Jon Park founded Kestrel Labs in 2012 and served as its CEO until 2018.", "Jon Park", "Kestrel Labs", {"title": "CEO", "start": "2012", "end": "2018"}),
+        ("Li Wei co-founded Northwind Labs in 2016 and later served as its chief technology officer.", "Li Wei", "Northwind Labs", {"title": "chief technology officer"}),
+        # an appointment with no employer in the clause: where the text last placed the person
+        ("Mira Olsen joined Lund University in 2001. She was appointed full professor in 2008.", "Mira Olsen", "Lund University",
+         {"title": "full professor", "start": "2008"}),
+        ("Jon Park joined Kestrel Labs in 2010. He was named principal scientist in 2015.", "Jon Park", "Kestrel Labs", {"title": "principal scientist", "start": "2015"}),
+    ],
+)
+def test_a_second_role_at_a_known_employer(facts_of, text, person, org, quals):
+    got = [f.qualifiers.model_dump(exclude_none=True) for f in facts_of(text) if f.relation == "employed_by" and f.subject.canonical == person and f.object.canonical == org]
+    assert quals in got, got
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Jon Park founded Kestrel Labs in 2012 and served as a judge until 2018.", "judge"),
+        ("Jon Park founded Kestrel Labs in 2012 and served as its CEO's advisor.", "CEO"),
+        ("Mira Olsen was appointed full professor in 2008.", "full professor"),  # placed nowhere before: no employer
+    ],
+)
+def test_no_second_role_without_the_company_or_its_title(facts_of, text, title):
+    assert not [f for f in facts_of(text) if f.relation == "employed_by" and f.qualifiers.title == title]

@@ -167,6 +167,8 @@ def _joined_next(sent: Sent, ref, pos: int, st: State) -> Iterator[Candidate]:
 _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organization|organisation)\b")
 # "founded X", "co-founded X", "founded and led X"
 _FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)(?:\s+and\s+(?:led|headed|directed|ran|chaired))?\s+(?=(?:the\s+)?[A-Z])", re.I)
+_THEN_SERVED = re.compile(r"\band\s+(later\s+|then\s+)?(?:served|serves|has\s+served|worked)\s+as\s+(?:its|their|the\s+company['’]s)\s+")
+_UNTIL = re.compile(r"\s+until\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
 
@@ -191,6 +193,16 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if d is not None and d.value and "/" not in d.value:
             q["start"] = d.value
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
+        st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
+        # "... and served as its chief scientist until 2019": a second role at the company founded
+        sv = _THEN_SERVED.search(text, org.end, sent.end)
+        tits = [e for e in sent.ents if e.label_ == "TITLE" and sv is not None and e.start_char == sv.end() and not re.match(r"['’]", text[e.end_char : e.end_char + 1])]
+        if tits:  # (from the founding on, unless "later")
+            q2 = {"title": tits[0].text} | ({"start": q["start"]} if "start" in q and not sv.group(1) else {})
+            until = _UNTIL.match(text, tits[0].end_char, sent.end)
+            if until is not None:
+                q2["end"] = until.group(1)
+            yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q2)
         # "A and B founded X", "co-founded X (along) with B": every founder
         for other in person_refs(sent, co):
             if other.person.canonical == ref.person.canonical:

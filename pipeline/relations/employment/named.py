@@ -35,6 +35,18 @@ _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
 _POSS_PERSON = re.compile(r"(?:['’]s|(?<=s)['’])\s+$")  # "Orbit's", "Brenner Systems'"
 
 
+_DATED_TAIL = re.compile(r"\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
+
+
+def _last_employer(st: State, ref) -> Arg | None:
+    """The organisation the text last placed the person at (by a join or a title before), for a promotion there."""
+    earlier = st.employers.get(ref.person.canonical) if ref is not None else None
+    if not earlier:
+        return None
+    name, start = earlier[-1]
+    return Arg(name, "ORG", name, start, start + len(name))
+
+
 def _chains(sent: Sent) -> list[tuple[int, int]]:
     """Title entities joined by "and", "/" or commas ("CTO and Co-founder") as (start, end)."""
     text = text_of(sent.doc)
@@ -120,11 +132,13 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appositive", {"title": title})
                 st.hold(title, ref.person, obj.canonical or obj.text)
             continue
-        # "P will serve as interim CEO", "P was named chief operating officer"
+        # "P will serve as interim CEO", "P was named chief operating officer" (the story's company);
+        # "She was appointed full professor in 2008" (where the text last placed her)
         link = _APPOINTED.search(text, sent.start, cs)
-        if link is not None and tail_ok and is_company_title(title):
+        dated_tail = _DATED_TAIL.match(text, ce, sent.end)
+        if link is not None and (tail_ok or dated_tail):
             ref = clause_subject(sent, link.start(), co)
-            obj = company_in_context(sent.doc, cs)
+            obj = company_in_context(sent.doc, cs) if is_company_title(title) else _last_employer(st, ref)
             if ref is not None and obj is not None and not negated(sent, link.start()):
                 q = {"title": title} | _dated(sent, ce)
                 yield cand("employed_by", subj_arg(sent, ref), obj, sent, "prose.job_appointed", q)
