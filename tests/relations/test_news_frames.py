@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "P will join as T" / "P joined as its T": the story's company
+    (STORY + "Mira Olsen will join as chief scientist in May.", "employed_by", "Mira Olsen", "Northwind Inc.", "prose.job_joined"),
+    (STORY + "Jon Park joined as its chief technology officer in 2024.", "employed_by", "Jon Park", "Northwind Inc.", "prose.job_joined"),
+    (STORY + "Li Wei joins as head of sales.", "employed_by", "Li Wei", "Northwind Inc.", "prose.job_joined"),
     # "joined the faculty / staff of X"
     ("Mira Olsen joined the faculty of Lund University in 2001.", "employed_by", "Mira Olsen", "Lund University", "prose.job_joined"),
     ("Jon Park joined the staff of Kestrel Labs in 2010.", "employed_by", "Jon Park", "Kestrel Labs", "prose.job_joined"),
@@ -214,6 +218,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (STORY + "Mira Olsen joined as a volunteer.", "employed_by", "Northwind Inc."),
     ("Mira Olsen joined the faculty of her old school for a reunion dinner.", "employed_by", "her old school"),
     ("Jon Park met Li Wei and a Fellow of the Royal Society for lunch.", "award_received", "Fellow of the Royal Society"),
     ("Li Wei was elected a Fellow of the IEEE and a member of the Springfield Academy in 2020.", "award_received",

@@ -65,15 +65,16 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for m in _JOIN.finditer(text, sent.start, sent.end):
         r = org_with_parent(sent, m.end())
         if r is None:
-            story = _THE_COMPANY.match(text, m.end(), sent.end)
+            # "joined the company as ...", "will join as chief scientist": the company the story is about
+            story = _THE_COMPANY.match(text, m.end(), sent.end) or re.compile(r"(?=as\s)").match(text, m.end(), sent.end)
             arg = company_in_context(doc, m.start()) if story else None
             if arg is None:
                 continue
-            # "joined the company as ...": the company the story is about
             r = (Name(arg.start or 0, arg.end or 0, arg.text), None)
             m_end = story.end()
+            bare_as = story.end() == m.end()  # "joined as T": only a title makes it a job ("joined as a volunteer")
         else:
-            m_end = None
+            m_end, bare_as = None, False
         org, parent = r
         if m.group().lower().startswith("return") and (is_location(org.text) or any(e.label_ in ("GPE", "LOC") and e.start_char <= org.start < e.end_char for e in sent.ents)):
             continue  # "returned to Toronto": a place, not an employer
@@ -105,7 +106,7 @@ def joined(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if d is not None and d.value and "/" not in d.value:
                 q["start"] = d.value
                 st.join_dates[ref.person.canonical] = (d.value, sent.start)
-        if not q.get("title") and (re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]) or _TO_STUDY.match(text, end_at, sent.end)):
+        if not q.get("title") and (bare_as or re.search(r"\b(?:student|intern)\b", text[end_at : end_at + 40]) or _TO_STUDY.match(text, end_at, sent.end)):
             continue  # "joined X as a PhD student", "join X to pursue a Ph.D.": education, left to the education rules
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, parent or org), sent, rule, q)
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
