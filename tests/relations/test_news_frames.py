@@ -418,3 +418,33 @@ def test_a_second_role_at_a_known_employer(facts_of, text, person, org, quals):
 )
 def test_no_second_role_without_the_company_or_its_title(facts_of, text, title):
     assert not [f for f in facts_of(text) if f.relation == "employed_by" and f.qualifiers.title == title]
+
+
+@pytest.mark.parametrize(
+    "text, person, org, quals",
+    [
+        # the span of a job written after its employer
+        ("Jon Park worked at Kestrel Labs from 2010 to 2014.", "Jon Park", "Kestrel Labs", {"start": "2010", "end": "2014"}),
+        ("Li Wei worked for Quillon between 2016 and 2019.", "Li Wei", "Quillon", {"start": "2016", "end": "2019"}),
+        ("Mira Olsen has worked at Brightline since March 2015.", "Mira Olsen", "Brightline", {"start": "2015-03", "end": "present"}),
+        ("Jon Park has been with Northwind Labs since 2018.", "Jon Park", "Northwind Labs", {"start": "2018", "end": "present"}),
+    ],
+)
+def test_a_job_spans_the_dates_after_its_employer(facts_of, text, person, org, quals):
+    got = [f.qualifiers.model_dump(exclude_none=True) for f in facts_of(text) if f.relation == "employed_by" and f.subject.canonical == person and f.object.canonical == org]
+    assert quals in got, got
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Jon Park has been with his family since 2018.", "his family"),
+        ("Jon Park worked at Kestrel Labs from home in 2012.", None),  # "from home": no span
+    ],
+)
+def test_no_span_without_dates_or_employer(facts_of, text, org):
+    facts = [f for f in facts_of(text) if f.relation == "employed_by"]
+    if org is None:
+        assert all(not f.qualifiers.start and not f.qualifiers.end for f in facts)
+    else:
+        assert not [f for f in facts if f.object.canonical == org]

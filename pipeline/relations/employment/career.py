@@ -42,7 +42,7 @@ _WORKED_AT = re.compile(
     # the present: "works at/for X" ("works with X" is as often a collaboration), "is employed by X", "is currently with X"
     r"|\b(?:works|is\s+(?:currently\s+|now\s+)?employed)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?(?:at|for|by)\s+(?=(?:the\s+)?[A-Z])"
     r"|\b(?:I|we)\s+(?:currently\s+|now\s+)?work\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
-    r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])"
+    r"|\bis\s+(?:currently|now)\s+with\s+(?=(?:the\s+)?[A-Z])|\b(?:has|have)\s+been\s+with\s+(?=(?:the\s+)?[A-Z][^.;]{1,60}?\s+since\s)"
     r"|\b(?:went\s+on\s+to|moved\s+on\s+to|began|begun|started|continued\s+to)\s+work(?:ing)?\s+(?:at|for)\s+(?=(?:the\s+)?[A-Z])"
     # "served on the faculty of X", "is on leave from X", "is (also) affiliated with X"
     r"|\b(?:is|was|am|are|has\s+been)\s+(?:also\s+)?(?:currently\s+)?affiliated\s+with\s+(?=(?:the\s+)?[A-Z])"
@@ -53,6 +53,7 @@ _WORKED_AT = re.compile(
     r"|\b(?:interned|interning)\s+(?:at|with)\s+(?=(?:the\s+)?[A-Z])"
     r"|(?:\b(?:[Pp]rior\s+to|[Bb]efore)\s+[^,;.]{2,60},\s*|\b[Pp]reviously,?\s+)(?:I|he|she|they)\s+(?:was|were)\s+at\s+(?=(?:the\s+)?[A-Z])"
 )
+_SPAN_AFTER = re.compile(r"\s*,?\s*(from|between|since)\s")
 # a lower-case word after a name that is no preposition or conjunction: the name modifies a noun
 _MODIFIES_NOUN = re.compile(r"\s+(?!(?:for|from|in|on|as|and|or|until|since|during|before|after|where|with|to|at|of|between|when|while|as|then|but)\b)[a-z]")
 _POSITIONS = re.compile(r"\b(?:held|holds|has\s+held|occupied)\s+(?:[\w-]+\s+){0,3}(?:positions|roles|posts|jobs)\s+(?:at|with|in)\s+(?=(?:the\s+)?[A-Z])")
@@ -113,6 +114,10 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 continue  # "she was at the Helix Labs cafeteria": the name only qualifies a place
             if not is_location(n.text) and not place and co.person_at(n.start, n.end) is None:
                 q = range_quals(lead.value) if lead is not None else {}
+                span = _SPAN_AFTER.match(text, n.end, sent.end)  # "worked at X from 2010 to 2014", "has been with X since 2018"
+                d = date_after(sent, n.end, 8) if span is not None else None
+                if d is not None and d.value and (span.group(1) == "since") == ("/" not in d.value or d.value.endswith("/present")):
+                    q = range_quals(d.value if "/" in d.value else d.value + "/present")
                 if "intern" in m.group():
                     q["title"] = "research intern"  # the title an internship gets when none is stated
                 if re.search(r"hired|recruited", m.group()):
