@@ -109,7 +109,7 @@ _JOINED_TO_STUDY = re.compile(r"\bjoin(?:ed|s|ing)?\s+(?=(?:the\s+)?[A-Z])")
 _TO_PURSUE = re.compile(r"\s*(?:in\s+(?:19|20)\d\d\s+)?to\s+(?:pursue|study\s+for|do|complete|start|begin|earn|work\s+towards?)\s+(?:(?:a|an|the|my|his|her|their)\s+)?")
 _AWARDED = re.compile(r"\b(?:awarded|conferred|granted)\b")
 _STUDENT = re.compile(r"\s+(?:student|candidate)$", re.I)
-_GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:from|at)\s+")
+_GRADUATED = re.compile(r"\bgraduat(?:ed|ing)\s+(?:(?:summa|magna)\s+cum\s+laude\s+|cum\s+laude\s+|with\s+(?:high(?:est)?\s+)?(?:honou?rs|distinction)\s+|first\s+in\s+(?:his|her|their)\s+class\s+)?(?:from|at)\s+")
 _WITH_DEGREE = re.compile(r"\s*(?:,\s*)?with\s+(?:a|an|the|his|her|my)\s+")
 _STUDIED = re.compile(
     r"\b(?:(?:studied|studying)(?:\s+(?!(?:the|a|an|how|with|under|there|abroad)\b)(?P<field>[a-z][a-z -]{2,40}?))?|[Ee]ducated|was\s+educated"

@@ -16,6 +16,10 @@ def _has(facts, relation, subject, obj, **quals):
 
 
 POSITIVE = [
+    # educated_at: an honour between "graduated" and "from"
+    ("Li Wei graduated summa cum laude from Northfield University in 2009.", "educated_at", "Li Wei", "Northfield University", {"end": "2009"}),
+    ("Li Wei graduated with honors from Northfield University in 2009 with a degree in mathematics.", "educated_at", "Li Wei", "Northfield University", {"end": "2009"}),
+    ("Jon Park graduated first in his class from Kestrel University.", "educated_at", "Jon Park", "Kestrel University", {}),
     # educated_at
     ("Maria Okafor received her master's degree in chemistry from the University of Lagos in 2012.",
      "educated_at", "Maria Okafor", "University of Lagos", {"degree": "master's degree", "field": "chemistry", "end": "2012"}),
@@ -276,6 +280,7 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    ("Jon Park graduated with a fever from the hospital.", "educated_at", "hospital"),
     ("Maria Okafor is a chemist. She did not join Orbit Systems in 2020.", "employed_by", "Orbit Systems"),
     ("Maria Okafor is a chemist. She turned down an offer to join Orbit Systems.", "employed_by", "Orbit Systems"),
     ("Maria Okafor is a German Professor of Computer Science.", "employed_by", "Computer Science"),
