@@ -90,3 +90,22 @@ def test_acronym_and_place_spelled_out(extract, affiliation, written, expected):
     )
     jobs = {f.object.canonical for f in extract(page, "markdown") if f.relation == "employed_by" and f.subject.canonical == "Ada Reyes" and f.qualifiers.title}
     assert jobs == {expected}
+
+
+@pytest.mark.parametrize(
+    "page,expected",
+    [
+        # a title before the organisation on the line under the name (a page of several speakers)
+        (f"# Speakers\n\n## Ada Reyes\n\n*Chief Scientist, Quillon Labs*\n\n{BIO_A}\n\n## Tom Berg\n\nNorthfield University\n\n{BIO_B}\n", ("Ada Reyes", "Quillon Labs", "Chief Scientist")),
+        (f"# Speakers\n\n## Ada Reyes\n\nQuillon Labs\n\n{BIO_A}\n\n## Tom Berg\n\n**Professor at Northfield University**\n\n{BIO_B}\n", ("Tom Berg", "Northfield University", "Professor")),
+        (f"# Speakers\n\n## Ada Reyes\n\nResearch Scientist - Brightline Research\n\n{BIO_A}\n\n## Tom Berg\n\nNorthfield University\n\n{BIO_B}\n", ("Ada Reyes", "Brightline Research", "Research Scientist")),
+    ],
+)
+def test_speaker_card_title_and_employer(extract, page, expected):
+    jobs = {(f.subject.canonical, f.object.canonical, f.qualifiers.title) for f in extract(page, "markdown") if f.rule == "employment.card"}
+    assert expected in jobs
+
+
+def test_a_talk_title_under_the_name_is_no_titled_card(extract):
+    page = f"# Keynotes\n\n## Ada Reyes\n\nScaling Laws, Revisited\n\n{BIO_A}\n\n## Tom Berg\n\nRanking at scale\n\n{BIO_B}\n"
+    assert not [f for f in extract(page, "markdown") if f.rule == "employment.card"]

@@ -12,6 +12,9 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "and a Fellow of X" after what the person is
+    ("Jon Park is the creator of GraphVault and a Fellow of the IEEE.", "award_received", "Jon Park", "Fellow of the IEEE", "prose.award_fellow"),
+    ("Li Wei was a professor at Kestrel University and a Fellow of the Royal Society.", "award_received", "Li Wei", "Fellow of the Royal Society", "prose.award_fellow"),
     # "P will join as T" / "P joined as its T": the story's company
     (STORY + "Mira Olsen will join as chief scientist in May.", "employed_by", "Mira Olsen", "Northwind Inc.", "prose.job_joined"),
     (STORY + "Jon Park joined as its chief technology officer in 2024.", "employed_by", "Jon Park", "Northwind Inc.", "prose.job_joined"),

@@ -6,7 +6,7 @@
 
 The name opens the person's section (`people.sections`); the organisation is the
 rest of that line ("Jane Roe - X", "Jane Roe, X", "Jane Roe (X)") or the line right
-under the name. Only a speaker with a bio in the section counts: a bare list of
+under the name, alone or after a title ("Chief Scientist, X", "Professor at X"). Only a speaker with a bio in the section counts: a bare list of
 names and affiliations says where people were, not whom the page is about. When the
 bio states the same job with a title, that statement is kept instead (the
 `drop_untitled` merge of employed_by).
@@ -42,14 +42,17 @@ def speaker_cards(doc: Doc) -> Iterator[Candidate]:
             continue
         line_end = text.find("\n", sec.start, sec.end)
         line_end = sec.end if line_end < 0 else line_end
-        org = _org_beside(doc, text, sec, line_end) or _org_under(doc, text, line_end, sec.end)
+        org, title = _org_beside(doc, text, sec, line_end), None
+        if org is None:  # "Chief Scientist, Quillon" on the line under the name, else an organisation alone there
+            title, org = _titled_org_under(doc, text, line_end, sec.end)
+            org = org or _org_under(doc, text, line_end, sec.end)
         if org is None or not _has_bio(text, org[1], sec.end):
             continue
         s, e = org
         name_at = next(((a, b) for a, b in sec.person.mentions if sec.start <= a < line_end), None)
         subj = person_arg(doc, sec.person, *name_at) if name_at else person_arg(doc, sec.person)
         obj = Arg(text[s:e], "ORG", text[s:e], s, e)
-        yield Candidate("employed_by", subj, obj, (sec.start, line_end if e <= line_end else e), "employment.card", 0.6)
+        yield Candidate("employed_by", subj, obj, (sec.start, line_end if e <= line_end else e), "employment.card", 0.6, {"title": title} if title else {})
 
 
 def _org_beside(doc: Doc, text: str, sec, line_end: int) -> tuple[int, int] | None:
@@ -69,6 +72,22 @@ def _org_under(doc: Doc, text: str, line_end: int, sec_end: int) -> tuple[int, i
         start += 1
     end = text.find("\n", start, sec_end)
     return _org_span(doc, text, start, sec_end if end < 0 else end, beside=False)
+
+
+def _titled_org_under(doc: Doc, text: str, line_end: int, sec_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """"Chief Scientist, Quillon" / "Professor at Lund University" right under the name: the title and the organisation."""
+    start = line_end + 1
+    while start < sec_end and text[start] in " \t\n*_":
+        start += 1
+    end = text.find("\n", start, sec_end)
+    end = sec_end if end < 0 else end
+    title = next((t for t in ents_starting_in(doc, start, start + 1, ("TITLE",))), None)
+    sep = _TITLE_SEP.match(text, title.end_char, end) if title is not None else None
+    org = _org_span(doc, text, sep.end(), end, beside=True) if sep is not None else None
+    return (title.text, org) if org is not None else (None, None)
+
+
+_TITLE_SEP = re.compile(r"[ \t]*(?:,|\bat\b|[-–—|·@])[ \t]*")
 
 
 def _org_span(doc: Doc, text: str, start: int, end: int, beside: bool) -> tuple[int, int] | None:
