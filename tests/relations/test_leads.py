@@ -93,28 +93,17 @@ def test_prenominal_negative_twin(facts_of, sentence, person):
         ("The Orca team, led by Li Wei, shipped the model.", "Li Wei", "Orca team"),
         ("Her Graph Mining group, led by Jon Park, won.", "Jon Park", "Graph Mining group"),
         ("The Nimbus project, headed by Mira Olsen, ended in 2021.", "Mira Olsen", "Nimbus project"),
-    ],
-)
-def test_named_unit_led_by(facts_of, sentence, person, unit):
-    assert (person, unit) in {(f.subject.canonical, f.object.canonical) for f in facts_of(sentence) if f.relation == "leads"}
-
-
-@pytest.mark.parametrize("sentence", ["The team, led by Li Wei, won.", "The Orca team, led by example, won."])
-def test_unnamed_unit_or_no_leader_no_fact(facts_of, sentence):
-    assert [f for f in facts_of(sentence) if f.relation == "leads"] == []
-
-
-@pytest.mark.parametrize(
-    "sentence, person, unit",
-    [
+        # co-leading is leading
         ("Li Wei co-directs the Graph Systems Group with Ana Ruiz.", "Li Wei", "Graph Systems Group"),
         ("Jon Park co-leads the Kestrel Vision Lab at Northfield University.", "Jon Park", "Kestrel Vision Lab"),
         ("Mira Olsen co-headed the Brightline Robotics Team from 2015 to 2018.", "Mira Olsen", "Brightline Robotics Team"),
     ],
 )
-def test_co_leading_is_leading(facts_of, sentence, person, unit):
-    assert (person, unit) in {(f.subject.canonical, f.object.canonical) for f in facts_of(sentence) if f.relation == "leads"}
+def test_unit_led(facts_of, sentence, person, unit):
+    assert unit in _led(facts_of(sentence), person)
 
 
-def test_co_leading_a_discussion_leads_nothing(facts_of):
-    assert [f for f in facts_of("Jon Park co-led the discussion on graphs.") if f.relation == "leads"] == []
+# negative twins: no name for the unit, no leader, a discussion led
+@pytest.mark.parametrize("sentence", ["The team, led by Li Wei, won.", "The Orca team, led by example, won.", "Jon Park co-led the discussion on graphs."])
+def test_no_named_unit_or_no_leader_no_fact(facts_of, sentence):
+    assert [f for f in facts_of(sentence) if f.relation == "leads"] == []
