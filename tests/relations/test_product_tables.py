@@ -23,6 +23,9 @@ _HTML = (
         (_SYSTEMS, "markdown", {("Kestrel Systems", "Tessera", "2021")}),  # a dash is no maker
         (_LIBRARIES, "markdown", {("Ana Ruiz", "GraphVault", "2015"), ("Jon Park", "TinyServe", "2019"), ("Li Wei", "TinyServe", "2019")}),
         (_HTML, "html", {("Quillon", "Orca-3", "2023-05")}),
+        # a lab's software and who maintains it
+        ("# Lab software\n\n| Software | Maintainers | Released |\n|---|---|---|\n| GraphVault | Ana Ruiz, Jon Park | 2019 |\n| TinyServe | Li Wei | 2021 |\n", "markdown",
+         {("Ana Ruiz", "GraphVault", "2019"), ("Jon Park", "GraphVault", "2019"), ("Li Wei", "TinyServe", "2021")}),
     ],
 )
 def test_each_row_of_a_product_table_is_a_fact(facts_of, page, fmt, expected):
@@ -38,6 +41,7 @@ def test_each_row_of_a_product_table_is_a_fact(facts_of, page, fmt, expected):
         "# Speakers\n\n| Name | Organization |\n|---|---|\n| Ana Ruiz | Quillon |\n| Jon Park | Northwind Labs |\n",
         "# Results\n\n| Model | Accuracy | F1 |\n|---|---|---|\n| Orca-3 | 91.2 | 88.0 |\n",
         "# Sponsors\n\n| Company | Country |\n|---|---|\n| Quillon | Norway |\n",
+        "# Reading list\n\n| Paper | Authors |\n|---|---|\n| Fast Graph Sampling | Jon Park, Li Wei |\n",  # papers are no products
     ],
 )
 def test_no_product_and_maker_columns_no_fact(facts_of, page):
