@@ -169,13 +169,16 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         for g in group:
             done.add(g.start_char)
         field_ = re.sub(r"^the\s+(?:Department|School|Faculty)\s+of\s+", "", (m.group("field") or "").strip(" ,")) or None
+        unit = _UNIT_AS_FIELD.fullmatch(field_) if field_ else None
+        if unit is not None:  # "a PhD student in the Robotics Institute at X": a unit of X, no field
+            field_ = None
         year_before = None
         if field_ and re.fullmatch(r"(?:in\s+)?(?:19|20)\d\d", field_):
             year_before, field_ = field_[-4:], None  # "received her doctorate in 1988 from X": a year, not a field
         end_at = parent.end if parent else org.end
         tail = text[end_at : sent.end]
         years = [d for d in sent.dates if d.value and d.start >= end_at]
-        years = [d for d in years if re.fullmatch(r"[\w\s,]*", text[end_at : d.start]) and d.start - end_at < 60]
+        years = [d for d in years if re.fullmatch(r"[\w\s,(]*", text[end_at : d.start]) and d.start - end_at < 60]
         values: list[str | None]
         if len(group) > 1 and _RESPECTIVELY.search(tail) and len(years) >= len(group):
             values = [d.value for d in years[: len(group)]]
@@ -203,6 +206,9 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, Name(js, je, text[js:je])), sent, rule, dict(q))
         if parent is not None:
             yield cand("part_of", org_arg(sent, org), org_arg(sent, parent), sent, "prose.part_of_unit_at")
+        if unit is not None:
+            us = m.start("field") + (m.group("field") or "").find(unit.group(1))
+            yield cand("part_of", Arg(unit.group(1), "ORG", unit.group(1), us, us + len(unit.group(1))), org_arg(sent, parent or org), sent, "prose.part_of_unit_at")
 
     # "graduated from X (with a bachelor's degree)", "Q, who moved to Oslo after graduating from X"
     for m in _GRADUATED.finditer(text, sent.start, sent.end):
@@ -308,6 +314,7 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _ATTENDED = re.compile(r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in))\s+")
 _SCHOOL = re.compile(r"\b(?:University|Universit[äéy]|College|School|Polytechnic|Gymnasium|Lyc[ée]e|Academy|Institute\s+of\s+Technology)\b")
 _WHERE_EARNED = re.compile(r"\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:later\s+|also\s+|then\s+)?(?:earned|received|obtained|completed|got)\b")
+_UNIT_AS_FIELD = re.compile(r"(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&-]*)*\s+(?:Institute|Lab|Laboratory|Center|Centre|Group|College|School|Department))")
 _DEG_FIELD = re.compile(r"\s*(?:degrees?\s+)?in\s+(?P<field>[A-Za-z][\w&' -]*?)(?=\s*(?:\(|,|;|\.|$)|\s+(?:and|in|from|at)\b)")
 
 

@@ -253,9 +253,9 @@ def leading_date(sent: Sent):
 
 
 def date_after(sent: Sent, pos: int, within: int = 14):
-    """A date right after `pos` ("... in 2018", "..., effective April 2017")."""
+    """A date right after `pos` ("... in 2018", "..., effective April 2017", "the X Award (2022)")."""
     for d in sent.dates:
-        if d.value and 0 <= d.start - pos <= within and re.fullmatch(r"[\s,]*(?:in|on|since|from|during|effective|,)?\s*(?:the\s+)?(?:year\s+)?", text_of(sent.doc)[pos : d.start]):
+        if d.value and 0 <= d.start - pos <= within and re.fullmatch(r"[\s,(]*(?:in|on|since|from|during|effective|,)?\s*(?:the\s+)?(?:year\s+)?", text_of(sent.doc)[pos : d.start]):
             return d
     return None
 

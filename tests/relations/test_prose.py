@@ -401,3 +401,25 @@ def test_relative_date_from_join_anchor(extract):
     facts = extract("In May 2020, Maria Okafor joined Orbit Labs as an engineer. "
                     "Three months after joining, Maria Okafor published a paper titled \"Sparse Routing for Robots\" on arXiv as the first author.")
     assert _has(facts, "author_of", "Maria Okafor", "Sparse Routing for Robots", venue="arXiv", role="first author", date="2020-08")
+
+
+_HOME = "# Mira Olsen\n\n{}\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, relation, obj, quals",
+    [
+        # a year in parentheses right after the object dates it
+        ("I received the Kestrel Young Investigator Award (2022).", "award_received", "Kestrel Young Investigator Award", {"date": "2022"}),
+        ("I received the Kestrel Medal (in 2017).", "award_received", "Kestrel Medal", {"date": "2017"}),
+        ("I received my Ph.D. from Kestrel University (2019).", "educated_at", "Kestrel University", {"degree": "Ph.D.", "end": "2019"}),
+        # a unit where a field would stand is the school's unit, not a field
+        ("I am a third-year PhD student in the Robotics Institute at Kestrel University.", "educated_at", "Kestrel University", {"degree": "PhD"}),
+        ("I am a PhD student in the Graph Systems Lab at Northfield University.", "part_of", "Northfield University", {}),
+        # negative twin: a field stays a field
+        ("I am a PhD student in computer science at Kestrel University.", "educated_at", "Kestrel University", {"degree": "PhD", "field": "computer science"}),
+    ],
+)
+def test_dates_in_parentheses_and_units_in_fields(extract, sentence, relation, obj, quals):
+    got = [f.qualifiers.model_dump(exclude_none=True) for f in extract(_HOME.format(sentence), "markdown") if f.relation == relation and f.object.canonical == obj]
+    assert quals in got, got
