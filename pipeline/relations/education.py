@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
 from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
-from .toolkit import Name, Sent, State, cand, clause_subject, date_after, is_location, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg
+from .toolkit import Name, Sent, State, alt, cand, clause_subject, date_after, is_location, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg, words
 
 SPEC = relation(
     RelationSpec("educated_at", ("PERSON",), ("ORG",), ("degree", "field", "start", "end"), distinct_by=("degree",), key_policies={"degree": "degree_family"})
@@ -314,7 +314,10 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 _ATTENDED = re.compile(r"\b(?:attended|attending|enrolled\s+(?:at|in)|enrolling\s+(?:at|in))\s+")
 _SCHOOL = re.compile(r"\b(?:University|Universit[äéy]|College|School|Polytechnic|Gymnasium|Lyc[ée]e|Academy|Institute\s+of\s+Technology)\b")
 _WHERE_EARNED = re.compile(r"\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:later\s+|also\s+|then\s+)?(?:earned|received|obtained|completed|got)\b")
-_UNIT_AS_FIELD = re.compile(r"(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&-]*)*\s+(?:Institute|Lab|Laboratory|Center|Centre|Group|College|School|Department))")
+# a capitalised name ending in a unit word ("the Robotics Institute", "the Graph Systems Lab")
+_UNIT_AS_FIELD = re.compile(
+    rf"(?:the\s+)?([A-Z][\w&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&-]*)*\s+(?:{alt([w.capitalize() for w in words()['unit_words']])}))"
+)
 _DEG_FIELD = re.compile(r"\s*(?:degrees?\s+)?in\s+(?P<field>[A-Za-z][\w&' -]*?)(?=\s*(?:\(|,|;|\.|$)|\s+(?:and|in|from|at)\b)")
 
 

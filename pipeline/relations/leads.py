@@ -192,7 +192,10 @@ _PI_OF = re.compile(
 )
 _PAREN = re.compile(r"\s*\([^()]{0,120}\)")
 # "X, led by P", "X is headed by P"
-_NAMED_UNIT = re.compile(r"(?<![\w-])((?!(?:The|Her|His|Their|Our|Its|My|A|An|This|That)\b)[A-Z][\w.+-]*(?:\s+[A-Z\d][\w.+-]*){0,2}\s+(?:team|group|lab|unit|division|department|project|programme|program|initiative))$")
+# "The Orca team", "Her Graph Mining group", "the Nimbus project": a name, then a unit word (or an effort's)
+_NAMED_UNIT = re.compile(
+    rf"(?<![\w-])((?!(?:The|Her|His|Their|Our|Its|My|A|An|This|That)\b)[A-Z][\w.+-]*(?:\s+[A-Z\d][\w.+-]*){{0,2}}\s+(?:{alt(words()['unit_words'] + ['project', 'initiative'])}))$"
+)
 _LED_BY = re.compile(r"(?:,\s*(?:which\s+(?:is|was)\s+)?|\s+(?:is|was|are)\s+)?(?:(?:now|currently|jointly)\s+)?(?:led|headed|directed|run|managed|co-led)\s+by\s+")
 
 

@@ -233,6 +233,9 @@ NEGATIVE = [
     ("Jon Park reports on chief scientist Mira Olsen's work.", "reports_to", "Mira Olsen"),
     ("Quillon plans to hire Jon Park from Northwind Labs.", "employed_by", "Quillon"),
     ("Quillon did not hire Jon Park.", "employed_by", "Quillon"),
+    ("Quillon has not hired Jon Park from Northwind Labs.", "employed_by", "Quillon"),
+    ("Analysts asked whether Quillon hired Jon Park in 2020.", "employed_by", "Quillon"),
+    ("If Quillon hires Jon Park, the deal closes.", "employed_by", "Quillon"),
     ("Quillon hired lawyers from Northwind Labs.", "employed_by", "Northwind Labs"),
     ("Mira Olsen spent a decade in Norway.", "employed_by", "Norway"),
     # the same apposition without a role given: praise, or a seat that is no title

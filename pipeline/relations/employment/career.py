@@ -116,8 +116,8 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 q = range_quals(lead.value) if lead is not None else {}
                 span = _SPAN_AFTER.match(text, n.end, sent.end)  # "worked at X from 2010 to 2014", "has been with X since 2018"
                 d = date_after(sent, n.end, 8) if span is not None else None
-                if d is not None and d.value and (span.group(1) == "since") == ("/" not in d.value or d.value.endswith("/present")):
-                    q = range_quals(d.value if "/" in d.value else d.value + "/present")
+                if d is not None and d.value:  # ("since 2018" alone runs to the present)
+                    q = range_quals(d.value + "/present" if span.group(1) == "since" and "/" not in d.value else d.value)
                 if "intern" in m.group():
                     q["title"] = "research intern"  # the title an internship gets when none is stated
                 if re.search(r"hired|recruited", m.group()):

@@ -19,7 +19,6 @@ from ..toolkit import Sent, State, cand, date_after, name_at, negated, org_arg, 
 
 _HIRED = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:hired|hires|recruited|recruits|poached|poaches|lured|lures)\s+")
 _FROM = re.compile(r"\s+(?:away\s+)?from\s+(?:the\s+)?(?=[A-Z])")
-_PLANNED = re.compile(r"\b(?:to|will|would|could|may|might|if|whether|plans?|planned|wants?|wanted|tried|sought)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 @sentence_rule("employed_by", "employment.hires", triggers=["hire"], order=137)
@@ -30,8 +29,6 @@ def hires(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         org = org_ending_at(sent, m.start())
         ref = ref_right_after(refs, m.end(), text)
         if org is None or ref is None or co.person_at(org.start, org.end) is not None or negated(sent, m.start() + 1):
-            continue
-        if _PLANNED.search(text, max(sent.start, org.start - 30), org.start):
             continue
         rest = text[ref.end : sent.end]
         if re.match(r"\s*(?:,\s*(?:a|an|the)\s+[^,;]{1,60},\s*)?(?:as|to\s+be)\b", rest):

@@ -35,7 +35,6 @@ _INTERIM = re.compile(r"\b(?:interim|acting)\s+$", re.I)
 _POSS_PERSON = re.compile(r"(?:['’]s|(?<=s)['’])\s+$")  # "Orbit's", "Brenner Systems'"
 
 
-_DATED_TAIL = re.compile(r"\s+(?:in|on|since)\s+(?:[A-Z][a-z]+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d\d\b")
 
 
 def _last_employer(st: State, ref) -> Arg | None:
@@ -135,8 +134,7 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         # "P will serve as interim CEO", "P was named chief operating officer" (the story's company);
         # "She was appointed full professor in 2008" (where the text last placed her)
         link = _APPOINTED.search(text, sent.start, cs)
-        dated_tail = _DATED_TAIL.match(text, ce, sent.end)
-        if link is not None and (tail_ok or dated_tail):
+        if link is not None and (tail_ok or date_after(sent, ce) is not None):  # "... full professor in 2008"
             ref = clause_subject(sent, link.start(), co)
             obj = company_in_context(sent.doc, cs) if is_company_title(title) else _last_employer(st, ref)
             if ref is not None and obj is not None and not negated(sent, link.start()):
