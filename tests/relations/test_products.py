@@ -150,6 +150,10 @@ POSITIVE = [
     ("Sarah Miller is the creator of Zephyr, a popular web framework.", "Sarah Miller", "Zephyr", "prose.developed_maintainer", {}),
     ("David Chen built Zephyr, Kestrel, and Orca, three open-source tools for data engineering.", "David Chen", "Zephyr", "prose.developed_made", {}),
     ("David Chen is best known as the author of Quokka and co-creator of the Tessera database.", "David Chen", "Tessera", "prose.developed_maintainer", {}),
+    # the place it was made is no part of the name ("built M at X")
+    ("Omar Fitch built TinyServe at Quillon in 2011.", "Omar Fitch", "TinyServe", "prose.developed_made", {"date": "2011"}),
+    ("Lena Vogt led the development of GraphVault at Brightline.", "Lena Vogt", "GraphVault", "prose.developed_made", {}),
+    ("Tom Berg created Nimbus-7B at the Orbit Labs.", "Tom Berg", "Nimbus-7B", "prose.developed_made", {}),
 ]
 
 NEGATIVE = [
@@ -246,6 +250,7 @@ NEGATIVE = [
     "Sarah Miller is the creator of Seattle's new bike lanes.",
     "David Chen built a house in Seattle, Washington.",
     "Sarah Miller moved to Zephyr and co-creators of the town met her.",
+    "Omar Fitch built a career at Quillon in 2011.",
 ]
 
 

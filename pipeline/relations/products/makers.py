@@ -12,7 +12,7 @@ from ...coref import Coref
 from ..base import Arg, Candidate, text_of
 from ..lexicon import words
 from ..registry import sentence_rule
-from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, names_list, negated, person_refs, subj_arg
+from ..toolkit import Name, Sent, State, cand, clause_subject, date_after, leading_date, name_at, names_list, negated, person_refs, subj_arg
 from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, products_from, repo_name, software, without_language
 
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
@@ -73,6 +73,7 @@ def named_after_description(sent: Sent, co: Coref, st: State) -> Iterator[Candid
                 yield cand("developed", subj_arg(sent, ref), Arg(span.text, "PRODUCT", span.text, span.start_char, span.end_char), sent, "prose.developed_appositive", q)
 
 
+_HOST = re.compile(r"\s+at\s+(?=(?:the\s+)?[A-Z])")
 _GERUNDS = {"releasing", "developing", "building", "launching", "creating", "designing", "shipping", "open-sourcing"}
 _PRODUCT_NAME = re.compile(r"(?:the\s+)?([A-Z][\w.+-]*(?:\s+(?:\d[\w.]*|[A-Z][\w.+-]*)){0,2})")
 _NAME_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:the\s+)?[A-Z])")
@@ -161,6 +162,11 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             found = names_list(sent, m.end())[:6] or [n for n in products_from(sent, m.end(), co) if coined(n.text) or repo_name(n.text)]
             for n in _split_and(sent, found):
                 n = without_language(sent, n)
+                made_end, host = n.end, _HOST.search(n.text)
+                if host is not None:  # "built Kite at Orbis": where it was made is no part of its name
+                    n = Name(n.start, n.start + host.start(), n.text[: host.start()])
+                elif (at := _HOST.match(text, n.end, sent.end)) and (org := name_at(sent, at.end())):
+                    made_end = org.end  # ("built Kite at Orbis in 2011": the date follows the place)
                 own = re.search(r"['’]s\s+", n.text)
                 if own is not None:  # "built Quillon's Orca engine": the thing made is what follows the possessive
                     n = Name(n.start + own.end(), n.end, n.text[own.end() :])
@@ -171,7 +177,7 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 pt = re.sub(r"\s*-\s*", "-", n.text)
                 q: dict[str, str] = {}
                 tail = re.match(rf"\s+(?:open-source\s+)?(?:project|{product_noun_rx().pattern})\b", text[n.end : sent.end])  # "the M project / toolkit in 2012"
-                d = date_after(sent, n.end + (tail.end() if tail else 0), 20)
+                d = date_after(sent, max(n.end + (tail.end() if tail else 0), made_end), 20)
                 if rule == "prose.developed_made" and d is not None and d.value and "/" not in d.value:
                     q["date"] = d.value
                 yield cand("developed", subj_arg(sent, ref), Arg(n.text, "PRODUCT", pt, n.start, n.end), sent, rule, q)
