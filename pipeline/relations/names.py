@@ -246,3 +246,22 @@ def acronyms(doc: Doc) -> dict[str, str]:
     out = {ac: next(iter(v)) for ac, v in found.items() if len(v) == 1}
     doc.user_data["acronyms"] = (doc, out)
     return out
+
+
+# "Stanford's Human-Centered AI Institute", "Quillon's AI Labs": an organisation's unit written with a possessive
+_POSSESSED = re.compile(
+    r"(?P<owner>[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.-]*){0,5})['’]s\s+"
+    r"(?P<unit>(?P<own>(?:[A-Z][\w&-]*\s+)*?)(?:AI\s+)?(?:Labs?|Laboratory|Research|Team|Group|Department|Division|Institute|Cent(?:er|re)|School))"
+)
+
+
+def possessed_unit(name: str) -> str:
+    """The name a possessive unit goes by: its own ("Stanford's Human-Centered AI Institute" -> "Human-Centered AI
+    Institute") when it has words of its own, else with its owner's ("Quillon's AI Labs" -> "Quillon AI Labs").
+
+    A name whose possessive is part of it ("Queen's University", "St. Jude Children's Research Hospital") is kept.
+    """
+    m = _POSSESSED.fullmatch(name)
+    if m is None:
+        return name
+    return m.group("unit") if m.group("own").strip() else m.group("owner") + " " + m.group("unit")

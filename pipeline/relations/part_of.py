@@ -12,10 +12,12 @@ from .base import Arg, Candidate, text_of
 from .registry import RelationSpec, relation, sentence_rule
 from .mentions import org_ending_at
 from .toolkit import (
+    Name,
     Sent,
     State,
     cand,
     is_location,
+    is_place,
     name_at,
     names_list,
     negated,
@@ -29,6 +31,23 @@ _ESTABLISHED = re.compile(r"\b(?:established|set\s+up|created|formed|founded|lau
 _POSSESSIVE_UNIT = re.compile(r"\b(?P<org>[A-Z][\w-]+)['’]s\s+(?P<unit>(?:[A-Z][\w-]*\s+)*(?:AI\s+)?(?:Labs?|Research|Team|Group|Department|Division|Institute|Center|Centre))\b")
 _UNIT_AT = re.compile(r"(?:the\s+)?(?P<unit>(?:[A-Z][\w-]*\s+){1,4}(?:Unit|Lab|Laboratory|Group|Center|Centre))\s+(?:at|of)\s+(?:the\s+)?")
 _STRONG = re.compile(r"\b(?:University|College|Institute|Academy|Inc|Ltd|Corporation)\b")
+
+
+_POSSESSOR = re.compile(r"(?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}$")
+
+
+def _possessor(sent: Sent, start: int, end: int) -> Name:
+    """The whole name before "'s" whose last word is text[start:end]: "the University of Southern Tarn's" -> the university."""
+    text = text_of(sent.doc)
+    m = _POSSESSOR.search(text, sent.start, start)
+    s = m.start() if m is not None else start
+    for e in sent.ents:  # "Co-Director of Stanford's", "Head of Quillon's" (a title the recognizer ran into the name)
+        if e.label_ in ("TITLE", "PERSON") and s < e.end_char and e.start_char < start:
+            k = text.rfind(" of ", e.start_char, start) if e.end_char > start else -1
+            s = max(s, k + 4 if k >= 0 else e.end_char)
+    s = min(s, start)
+    s += len(re.match(r"[\s,]*(?:(?:of|for|and|&)\s+)*", text[s:start]).group())  # never from a connective
+    return Name(s, end, text[s:end])
 
 
 @sentence_rule("part_of", "part_of.units", triggers=["unit"], order=155)
@@ -49,10 +68,13 @@ def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _POSSESSIVE_UNIT.finditer(text, sent.start, sent.end):
-        if co.person_at(m.start("org"), m.end("org")) is not None or re.match(r"\s+(?:Award|Prize|Medal|Fellowship|Scholar)", text[m.end() :]):
+        owner = _possessor(sent, m.start("org"), m.end("org"))
+        person = co.person_at(owner.start, owner.end) is not None or any(e.label_ == "PERSON" and e.start_char < owner.end and owner.start < e.end_char for e in sent.ents)
+        if person or is_location(owner.text) or is_place(sent, owner) or re.match(r"\s+(?:Award|Prize|Medal|Fellowship|Scholar)", text[m.end() :]):
             continue
         s, e = m.span("unit")
-        yield cand("part_of", Arg(text[m.start("org") : e], "ORG", text[m.start("org") : m.end("org")] + " " + text[s:e], m.start("org"), e), Arg(m.group("org"), "ORG", m.group("org"), m.start("org"), m.end("org")), sent, "prose.part_of_possessive")
+        unit = org_arg(sent, Name(owner.start, e, text[owner.start : e]))  # "Stanford's Robotics Institute", by its own name
+        yield cand("part_of", unit, Arg(owner.text, "ORG", owner.text, owner.start, owner.end), sent, "prose.part_of_possessive")  # as written
 
 
 # ---------------------------------------------------------------- subsidiaries, acquisitions, holdings
@@ -195,6 +217,21 @@ def _host_org(sent: Sent, n, co: Coref) -> bool:
     return not any(e.label_ in ("GPE", "LOC", "PERSON", "DATE") and e.start_char <= n.start < e.end_char for e in sent.ents)
 
 
+_AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+_MIDDLE_UNIT = re.compile(r"^(?:[A-Z][\w&-]*\s+)*(?:School|College|Faculty|Division|Institute)\b")
+
+
+def _host_above(sent: Sent, host: Name, co: Coref) -> Name | None:
+    """The university or company a unit's host is itself at: "the Moss College of Arts at Northfield University"."""
+    text = text_of(sent.doc)
+    at = next((m for m in _AT.finditer(text, host.start, host.end)), None) or _AT.match(text, host.end, sent.end)
+    inner = text[host.start : at.start()] if at is not None else ""
+    if at is None or not _MIDDLE_UNIT.match(inner) or _HOST.search(inner):
+        return None
+    top = name_at(sent, at.end())
+    return top if top is not None and _HOST.search(top.text) and _host_org(sent, top, co) else None
+
+
 @sentence_rule("part_of", "part_of.unit_host", triggers=["unit"], order=158)
 def unit_beside_host(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     """"a researcher at the Retail Analytics Research Unit at X", "the SCIC research group at X",
@@ -205,7 +242,13 @@ def unit_beside_host(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if host is None or not _host_org(sent, host, co):
             continue
         s_, e_ = m.span("unit")
-        yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_host")
+        unit = Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_)
+        top = _host_above(sent, host, co)
+        if top is not None:  # "the Film Department of the Moss College of Arts at Northfield University": a chain of units
+            host = Name(host.start, host.start + len(text[host.start : top.start].rsplit(" at ", 1)[0]), text[host.start : top.start].rsplit(" at ", 1)[0])
+            yield cand("part_of", org_arg(sent, host), org_arg(sent, top), sent, "prose.part_of_unit_host")
+            yield cand("part_of", unit, org_arg(sent, top), sent, "prose.part_of_unit_host")
+        yield cand("part_of", unit, org_arg(sent, host), sent, "prose.part_of_unit_host")
     for m in _HOST_THEN_UNIT.finditer(text, sent.start, sent.end):
         host = name_at(sent, m.start("host"))
         if host is None or not _host_org(sent, host, co):

@@ -29,6 +29,7 @@ from .names import (  # noqa: F401  (re-exported: the rules take names from the 
     name_at,
     names_list,
     org_with_parent,
+    possessed_unit,
 )
 from .registry import trigger_regex
 
@@ -313,5 +314,5 @@ def cand(relation: str, subj: Arg, obj: Arg, sent: Sent, rule: str, q: dict[str,
 
 
 def org_arg(sent: Sent, n: Name, label: str = "ORG") -> Arg:
-    canonical = re.sub(r"^the\s+", "", n.text)
+    canonical = possessed_unit(re.sub(r"^the\s+", "", n.text))
     return Arg(n.text, label, acronyms(sent.doc).get(canonical, canonical), n.start, n.end)

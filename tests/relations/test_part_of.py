@@ -65,3 +65,98 @@ def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
 )
 def test_no_acquisition_that_did_not_happen(extract, text) -> None:
     assert [f for f in extract(text) if f.relation == "part_of"] == []
+
+
+# a unit of a school of a university: every link of the chain, and the unit to the top
+CHAINS = [
+    ("Ana Ruiz is a professor in the Physics Department of the Hale School of Science at the University of Tarn.",
+     {("Physics Department", "Hale School of Science"), ("Hale School of Science", "University of Tarn"), ("Physics Department", "University of Tarn")}),
+    ("Tom Berg teaches in the Film Department of the Moss College of Arts at Northfield University.",
+     {("Film Department", "Moss College of Arts"), ("Moss College of Arts", "Northfield University"), ("Film Department", "Northfield University")}),
+    ("Lena Vogt works in the Robotics Lab of the Keller School of Engineering at the University of Brandt.",
+     {("Robotics Lab", "Keller School of Engineering"), ("Keller School of Engineering", "University of Brandt"), ("Robotics Lab", "University of Brandt")}),
+]
+
+
+@pytest.mark.parametrize("text, links", CHAINS)
+def test_chain_of_units(extract, text, links) -> None:
+    got = {(f.subject.canonical, f.object.canonical) for f in extract(text) if f.relation == "part_of"}
+    assert links <= got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz spoke in the Physics Department of the Hale School of Science at the Tarn Festival.",  # no university or company on top
+        "Ana Ruiz is a professor in the Physics Department of the Hale School of Science.",
+    ],
+)
+def test_no_chain_without_a_top(extract, text) -> None:
+    got = {(f.subject.canonical, f.object.canonical) for f in extract(text) if f.relation == "part_of"}
+    assert not any(o in ("Tarn Festival", "Tarn") for _, o in got), got
+    assert ("Hale School of Science", "Tarn Festival") not in got
+
+
+# "Y's X": a possessive unit goes by its own name when it has words of its own, else with its owner's
+POSSESSIVES = [
+    ("Lena Vogt is an assistant professor at the University of Southern Tarn's Media Research Institute.", "Media Research Institute", "University of Southern Tarn"),
+    ("Tom Berg joined the Brandt Institute of Technology's Robotics Center in 2019.", "Robotics Center", "Brandt Institute of Technology"),
+    ("Mira Olsen works at Northfield University's Data Science Institute.", "Data Science Institute", "Northfield University"),
+    ("Mira Olsen joined Quillon's AI Labs in 2019.", "Quillon AI Labs", "Quillon"),
+]
+
+
+@pytest.mark.parametrize("text, unit, owner", POSSESSIVES)
+def test_possessive_unit(extract, text, unit, owner) -> None:
+    got = [(f.subject.canonical, f.object.canonical, f.rule) for f in extract(text) if f.relation == "part_of"]
+    assert (unit, owner, "prose.part_of_possessive") in got, got
+
+
+@pytest.mark.parametrize("text", ["Mira Olsen works at Northfield University's campus.", "Tom Berg spoke about Ada Reyes. Mira Olsen later visited Reyes's Research Group in 2019.", "Mira Olsen won Quillon's Research Award."])
+def test_no_possessive_unit(extract, text) -> None:
+    assert [f for f in extract(text) if f.relation == "part_of" and f.rule == "prose.part_of_possessive"] == []
+
+
+@pytest.mark.parametrize(
+    "text, unit, owner",
+    [
+        ("Ada Reyes is Co-Director of Northfield's Human-Centered AI Institute.", "Human-Centered AI Institute", "Northfield"),
+        ("Tom Berg, Head of Quillon's AI Lab, spoke.", "Quillon AI Lab", "Quillon"),
+    ],
+)
+def test_possessor_starts_after_a_title(extract, text, unit, owner) -> None:
+    got = [(f.subject.canonical, f.object.canonical) for f in extract(text) if f.relation == "part_of" and f.rule == "prose.part_of_possessive"]
+    assert got == [(unit, owner)], got
+
+
+@pytest.mark.parametrize(
+    "name, canonical",
+    [
+        ("Stanford's Human-Centered AI Institute", "Human-Centered AI Institute"),
+        ("the University of Southern Tarn's Media Research Institute", "Media Research Institute"),
+        ("Quillon's AI Labs", "Quillon AI Labs"),
+        ("Northwind's Research", "Northwind Research"),
+        # the possessive is part of the name
+        ("Queen's University", "Queen's University"),
+        ("St. Jude Children's Research Hospital", "St. Jude Children's Research Hospital"),
+        ("McDonald's", "McDonald's"),
+    ],
+)
+def test_possessed_unit_name(name, canonical) -> None:
+    from pipeline.relations.names import possessed_unit
+
+    assert possessed_unit(name.removeprefix("the ")) == canonical
+
+
+@pytest.mark.parametrize(
+    "text, employer",
+    [
+        ("Ana Ruiz is a professor in the Physics Department of the Hale School of Science at the University of Tarn.", "University of Tarn"),
+        ("Mira Olsen is a lecturer in the Department of Chemistry of the Brandt College of Arts and Sciences at Northfield University.", "Northfield University"),
+        ("Lena Vogt is an assistant professor at the University of Southern Tarn's Media Research Institute.", "Media Research Institute"),
+        ("Mira Olsen joined Quillon's AI Labs in 2019.", "Quillon AI Labs"),
+    ],
+)
+def test_employer_of_a_unit(extract, text, employer) -> None:
+    got = [f.object.canonical for f in extract(text) if f.relation == "employed_by"]
+    assert got == [employer], got

@@ -32,13 +32,13 @@ POSITIVE = [
      "employed_by", "Tomas Berg", "Lakeside University", {"title": "professor"}),
     ("Omar Said is a researcher at the Robotics Institute and Vision Lab at Brightwell College.",
      "employed_by", "Omar Said", "Brightwell College", {"title": "researcher"}),
-    # a title before "of" an organisation written with a possessive: the title is no part of its name
+    # a title before "of" an organisation written with a possessive: the title is no part of its name, and the unit goes by its own
     ("Mara Lind is a Professor at Eastfield University, and Co-Director of Eastfield's Robotics Institute.",
-     "leads", "Mara Lind", "Eastfield's Robotics Institute", {"role": "Co-Director"}),
+     "leads", "Mara Lind", "Robotics Institute", {"role": "Co-Director"}),
     ("Tomas Ferreira is the Director of Brightwell's Robotics Institute.",
-     "employed_by", "Tomas Ferreira", "Brightwell's Robotics Institute", {"title": "Director"}),
+     "employed_by", "Tomas Ferreira", "Robotics Institute", {"title": "Director"}),
     ("Ines Corvo serves as Director of Northfield's Data Science Center.",
-     "leads", "Ines Corvo", "Northfield's Data Science Center", {"role": "Director"}),
+     "leads", "Ines Corvo", "Data Science Center", {"role": "Director"}),
     # a university's campus after "at" is part of its name
     ("Mara Lind obtained her Ph.D. from the University of Illinois at Urbana-Champaign in 2019.",
      "educated_at", "Mara Lind", "University of Illinois at Urbana-Champaign", {"degree": "Ph.D.", "end": "2019"}),

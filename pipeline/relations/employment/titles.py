@@ -61,6 +61,7 @@ _ABBR = re.compile(r"\s*\(([A-Z]{2,6})\)")
 _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3}?(?=[A-Z]))?")
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
+_UNIT_OF_UNIT = re.compile(r"((?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)|(?:Department|Faculty)\s+of\s+[A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*)*?)\s+of\s+the\s+(?:[A-Z][\w&-]*\s+(?:(?:of|and|&)\s+)?)*(?:School|College|Faculty|Division)\b")
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 # units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
 _UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
@@ -223,7 +224,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                         glued = None
                     if glued:  # "the School of X at Y University" read as one name
                         org = Name(org.start, org.start + glued.start(), org.text[: glued.start()])
-                    host_m = _AT_HOST.match(text, org.end, sent.end) if parent is None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) else None
+                    named_end, chained = org.end, _UNIT_OF_UNIT.match(org.text) if parent is None else None
+                    if chained:  # "the Physics Department of the Hale School of Science at Y": the department, then its host
+                        org = Name(org.start, org.start + chained.end(1), chained.group(1))
+                    host_m = _AT_HOST.match(text, named_end, sent.end) if parent is None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) else None
                     host = name_at(sent, host_m.end()) if host_m else None
                     if host is not None and not is_location(host.text) and not any(e.label_ in ("GPE", "LOC") and e.start_char <= host.start < e.end_char for e in sent.ents):
                         # "Professor in the School of X at Y": the school is part of Y, which employs
