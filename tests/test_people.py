@@ -457,3 +457,17 @@ def test_name_index_follows_new_people_and_aliases():
     assert people.get("M. Tolle-Quist") is people.persons[0]
     people.persons.append(Person(canonical="Ivo Quist"))
     assert people.get("Quist") is people.persons[1]
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        # a "person" whose first word the story names on its own as an organisation is a product or a unit
+        ("Google unveiled a new structure on Monday, and Google said search stays. What is Google Quill? "
+         "Analysts praised Google Quill and Ada Reyes, the CEO of Orbit, spoke.", ["Ada Reyes"]),
+        # organisations named twice do not touch people whose names do not begin with them
+        ("Ada Reyes founded Orbit in 2019. Orbit grew fast, and Lena Vogt joined Orbit in 2021.", ["Ada Reyes", "Lena Vogt"]),
+    ],
+)
+def test_no_person_named_after_an_organisation(run, text, people):
+    assert sorted(p.canonical for p in run(text, "text").people) == people

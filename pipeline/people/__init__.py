@@ -101,7 +101,8 @@ def build_people(doc: Doc) -> People:
                 meta_name = v
                 break
     # Longest forms first so that short mentions attach to them.
-    full_forms = sorted({m[2] for m in mentions if len(name_key(m[2]).split()) >= 2}, key=lambda n: (-len(n.split()), n))
+    orgs_alone = _organisation_words(doc)
+    full_forms = sorted({m[2] for m in mentions if len(name_key(m[2]).split()) >= 2 and m[2].split()[0] not in orgs_alone}, key=lambda n: (-len(n.split()), n))
     if meta_name:
         full_forms.insert(0, meta_name)
     ner_names = {m[2] for m in mentions[: len(mentions) - len(from_context)]}
@@ -135,6 +136,16 @@ def build_people(doc: Doc) -> People:
         p.mentions.sort()
     people.changed()
     return people
+
+
+def _organisation_words(doc: Doc) -> set[str]:
+    """Words the document names, on their own, as an organisation at least twice ("Google", "Alphabet"):
+    a "person" whose first word is one of them ("What is Google Alphabet?", "Google Glass") is no person."""
+    counts: dict[str, int] = {}
+    for ent in all_ents(doc):
+        if ent.label_ == "ORG" and " " not in ent.text.strip():
+            counts[ent.text.strip()] = counts.get(ent.text.strip(), 0) + 1
+    return {w for w, n in counts.items() if n >= 2}
 
 
 def _add_written(doc: Doc, people: People, text: str) -> None:

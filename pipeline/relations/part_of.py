@@ -103,7 +103,7 @@ _WHICH_BOUGHT = re.compile(r",\s*which\s+(?P<buyer>(?:the\s+)?[A-Z][^,;]{1,60}?)
 # "Y's research arm, X,", "Y's AI unit, X,": a possessive unit noun and the unit's name in apposition
 _POSSESSED_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS},\s+(?=(?:the\s+)?[A-Z])")
 # "Y consists of A, B and C", "Y will include our X lab", "Y's subsidiaries include A and B"
-_CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:the\s+following\s+(?:entities|companies|units|businesses)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
+_CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:(?:the\s+following|two|three|four|five|six|several|many)\s+(?:entities|companies|units|businesses|subsidiaries|divisions)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
 
 
 def _name_before(sent: Sent, pos: int, co: Coref) -> Arg | None:

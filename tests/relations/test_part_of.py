@@ -160,3 +160,22 @@ def test_possessed_unit_name(name, canonical) -> None:
 def test_employer_of_a_unit(extract, text, employer) -> None:
     got = [f.object.canonical for f in extract(text) if f.relation == "employed_by"]
     assert got == [employer], got
+
+
+@pytest.mark.parametrize(
+    "text, members",
+    [
+        # a colon inside a line does not end the sentence: the list after it is read with its verb
+        ("Northwind Inc will consist of the following entities: Orbit, Ledger, Quillon (Search, Maps, Ads), Quillon Ventures.",
+         {"Orbit", "Ledger", "Quillon", "Quillon Ventures"}),
+        ("Brightline Holdings comprises three companies: Kestrel Systems, Orbit Labs and Ledger Inc.", {"Kestrel Systems", "Orbit Labs", "Ledger Inc."}),
+    ],
+)
+def test_holdings_after_a_colon(extract, text, members) -> None:
+    got = {f.subject.canonical for f in extract(text) if f.relation == "part_of"}
+    assert members <= got, got
+
+
+def test_no_holdings_from_a_colon_without_a_verb(extract) -> None:
+    text = "Northwind Inc said on Monday: Orbit, Ledger and Quillon will compete."
+    assert [f for f in extract(text) if f.relation == "part_of"] == []
