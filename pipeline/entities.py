@@ -174,7 +174,7 @@ class DomainEntities:
 
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
-_KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|etc|al|[A-Z])\.$")
+_KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|Prof|etc|al|[A-Z])\.$")
 
 
 def _people_by_name(spans: list[Span]) -> list[Span]:

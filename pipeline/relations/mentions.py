@@ -141,3 +141,20 @@ def ref_right_before(refs: list[SubjectRef], pos: int, text: str) -> SubjectRef 
         if r.end <= pos and re.fullmatch(r"\s*,\s*(?:who\s+is\s+|now\s+)?", text[r.end : pos]) and text[r.start : r.end][:1].isupper():
             return r
     return None
+
+
+_POSSESSOR = re.compile(r"(?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}$")
+
+
+def possessor(sent: Sent, start: int, end: int) -> Name:
+    """The whole name before "'s" whose last word is text[start:end]: "the University of Southern Tarn's" -> the university."""
+    text = text_of(sent.doc)
+    m = _POSSESSOR.search(text, sent.start, start)
+    s = m.start() if m is not None else start
+    for e in sent.ents:  # "Co-Director of Stanford's", "Head of Quillon's" (a title the recognizer ran into the name)
+        if e.label_ in ("TITLE", "PERSON") and s < e.end_char and e.start_char < start:
+            k = text.rfind(" of ", e.start_char, start) if e.end_char > start else -1
+            s = max(s, k + 4 if k >= 0 else e.end_char)
+    s = min(s, start)
+    s += len(re.match(r"[\s,]*(?:(?:of|for|and|&)\s+)*", text[s:start]).group())  # never from a connective
+    return Name(s, end, text[s:end])

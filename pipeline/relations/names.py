@@ -40,7 +40,7 @@ def _name_rx() -> re.Pattern[str]:
 
 _ORG_LABELS = {"ORG", "FAC", "GPE", "PRODUCT", "NORP", "WORK_OF_ART", "PERSON"}
 _STOP_LABELS = {"TITLE", "PERSON", "DATE", "DEGREE"}
-_KEYWORD_TAIL = re.compile(r"\b(?:University|College|School|Institute|Academy|Lab|Laboratory|Center|Centre)\s+in\s+[A-Z][\w ]*$")
+_KEYWORD_TAIL = re.compile(r"\b(?:University|College|School|Institute|Academy|Lab|Laboratory|Center|Centre)\s+in\s+(?:the\s+)?[A-Z][\w &]*$")
 _ABBREV_END = re.compile(r"(?:\b(?:Inc|Co|Ltd|Corp|S\.A|N\.V|[A-Z])\.)$")
 _UNIT_HEAD = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Unit|Team|Program|Programme|Chair)\b", re.I)
 

@@ -10,7 +10,7 @@ from typing import Iterator
 from ..coref import Coref
 from .base import Arg, Candidate, text_of
 from .registry import RelationSpec, relation, sentence_rule
-from .mentions import org_ending_at
+from .mentions import org_ending_at, possessor
 from .toolkit import (
     Name,
     Sent,
@@ -33,23 +33,6 @@ _UNIT_AT = re.compile(r"(?:the\s+)?(?P<unit>(?:[A-Z][\w-]*\s+){1,4}(?:Unit|Lab|L
 _STRONG = re.compile(r"\b(?:University|College|Institute|Academy|Inc|Ltd|Corporation)\b")
 
 
-_POSSESSOR = re.compile(r"(?:[A-Z][\w&.-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}$")
-
-
-def _possessor(sent: Sent, start: int, end: int) -> Name:
-    """The whole name before "'s" whose last word is text[start:end]: "the University of Southern Tarn's" -> the university."""
-    text = text_of(sent.doc)
-    m = _POSSESSOR.search(text, sent.start, start)
-    s = m.start() if m is not None else start
-    for e in sent.ents:  # "Co-Director of Stanford's", "Head of Quillon's" (a title the recognizer ran into the name)
-        if e.label_ in ("TITLE", "PERSON") and s < e.end_char and e.start_char < start:
-            k = text.rfind(" of ", e.start_char, start) if e.end_char > start else -1
-            s = max(s, k + 4 if k >= 0 else e.end_char)
-    s = min(s, start)
-    s += len(re.match(r"[\s,]*(?:(?:of|for|and|&)\s+)*", text[s:start]).group())  # never from a connective
-    return Name(s, end, text[s:end])
-
-
 @sentence_rule("part_of", "part_of.units", triggers=["unit"], order=155)
 def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
@@ -68,7 +51,7 @@ def units(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         s_, e_ = m.span("unit")
         yield cand("part_of", Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), org_arg(sent, host), sent, "prose.part_of_unit_at")
     for m in _POSSESSIVE_UNIT.finditer(text, sent.start, sent.end):
-        owner = _possessor(sent, m.start("org"), m.end("org"))
+        owner = possessor(sent, m.start("org"), m.end("org"))
         person = co.person_at(owner.start, owner.end) is not None or any(e.label_ == "PERSON" and e.start_char < owner.end and owner.start < e.end_char for e in sent.ents)
         if person or is_location(owner.text) or is_place(sent, owner) or re.match(r"\s+(?:Award|Prize|Medal|Fellowship|Scholar)", text[m.end() :]):
             continue

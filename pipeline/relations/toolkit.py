@@ -87,7 +87,7 @@ def prose_sentences(doc: Doc) -> list[Sent]:
             pa, pb, ps = spans[-1]
             same_line = "\n" not in text[pb:a]
             prev = text[pa:pb]
-            if same_line and (not re.search(r"[.!?。；;]['\"”’)\]]*$", prev) or re.match(r"[a-z(]", text[a:b]) or re.search(r"\b(?:Inc|Co|Ltd|Corp|Dr|Mr|Ms|Prof|St|U\.S|e\.g|i\.e|al)\.$", prev)):
+            if same_line and (not re.search(r"[.!?。；;]['\"”’)\]]*$", prev) or re.match(r"[a-z(]", text[a:b]) or re.search(r"\b(?:Inc|Co|Ltd|Corp|Dr|Mr|Ms|Prof|Asst|Assoc|St|U\.S|e\.g|i\.e|al)\.$", prev)):
                 spans[-1] = (pa, b, doc[ps.start : s.end])
                 continue
         spans.append((a, b, s))

@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "X's P": a person written as an organisation's, in a sentence with no title
+    ("Quillon's Ada Reyes told reporters that the deal closed.", "employed_by", "Ada Reyes", "Quillon", "prose.job_possessive"),
+    ("Speaking on Monday, Orbit Labs' Tom Berg said the model was ready.", "employed_by", "Tom Berg", "Orbit Labs", "prose.job_possessive"),
+    ("Northfield University's Lena Vogt presented the results on Monday.", "employed_by", "Lena Vogt", "Northfield University", "prose.job_possessive"),
     # "and a Fellow of X" after what the person is
     ("Jon Park is the creator of GraphVault and a Fellow of the IEEE.", "award_received", "Jon Park", "Fellow of the IEEE", "prose.award_fellow"),
     ("Li Wei was a professor at Kestrel University and a Fellow of the Royal Society.", "award_received", "Li Wei", "Fellow of the Royal Society", "prose.award_fellow"),
@@ -221,6 +225,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Paris's Ada Reyes won the race.", "employed_by", "Paris"),
+    ("Quillon's rival, Ada Reyes, declined to comment.", "employed_by", "Quillon"),
+    ("Tom Berg's Ada Reyes won the race.", "employed_by", "Tom Berg"),
     (STORY + "Mira Olsen joined as a volunteer.", "employed_by", "Northwind Inc."),
     ("Mira Olsen joined the faculty of her old school for a reunion dinner.", "employed_by", "her old school"),
     ("Jon Park met Li Wei and a Fellow of the Royal Society for lunch.", "award_received", "Fellow of the Royal Society"),

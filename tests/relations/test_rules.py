@@ -44,6 +44,7 @@ EXAMPLES = {
     "employment.team_lead": ("Mira Olsen managed a team of 40 engineers at Northwind Labs.", "text", "employed_by", "prose.job_team_lead"),
     "employment.appositions": ("Peter Vance, a former Orbit Systems researcher, founded a startup.", "text", "employed_by", "prose.job_appositive_article"),
     "employment.named": ("The panel featured Orbit Systems CEO Peter Vance and two investors.", "text", "employed_by", "prose.job_prenominal"),
+    "employment.possessive_person": ("Quillon's Ada Reyes told reporters that the deal closed.", "text", "employed_by", "prose.job_possessive"),
     "products.maintainer": ("Maria Okafor is a core maintainer of PyTorch Lightning and Hydra.", "text", "developed", "prose.developed_maintainer"),
     "products.appositive": ("Tom Berg created a compiler for tiny robots, RoboCC.", "text", "developed", "prose.developed_appositive"),
     "products.behind": ("Quillon, the company behind the Orca-2 chatbot, raised $20 million.", "text", "developed", "prose.developed_behind"),

@@ -16,6 +16,13 @@ def _has(facts, relation, subject, obj, **quals):
 
 
 POSITIVE = [
+    # abbreviated academic titles: one title, the sentence not broken at "Asst."
+    ("Omar Fitch was an Assoc. Prof. at Brandt University from 2010 to 2014.",
+     "employed_by", "Omar Fitch", "Brandt University", {"title": "Assoc. Prof.", "start": "2010", "end": "2014"}),
+    ("Lena Vogt teaches in Tarn. Previously, she was an Asst. Prof. at Kestrel University in the Media Department.",
+     "employed_by", "Lena Vogt", "Kestrel University", {"title": "Asst. Prof."}),
+    ("Dr. Mira Olsen is an Associate Prof. of Physics at Northfield University.",
+     "employed_by", "Mira Olsen", "Northfield University", {}),
     # a named chair after "inaugural"/"endowed"; a unit "in the X Department at Y": Y employs
     ("Mara Lind is the inaugural Sequoia Professor in the Computer Science Department at Eastfield University.",
      "employed_by", "Mara Lind", "Eastfield University", {"title": "inaugural Sequoia Professor"}),
@@ -232,6 +239,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Omar Fitch studied under Prof. Ada Quist at Brandt University.", "employed_by"),
     ("The inaugural Sequoia lecture at Eastfield University was given in May.", "employed_by"),
     ("The Robotics Institute of Eastfield's Engineering School hired ten people.", "employed_by"),
     ("Omar Said was a visiting student at the University of Toronto at the time.", None),

@@ -13,9 +13,9 @@ from typing import Iterator
 
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
-from ..mentions import company_in_context, is_company_title, org_ending_at, ref_right_after, ref_right_before, strip_modifiers
+from ..mentions import company_in_context, is_company_title, org_ending_at, possessor, ref_right_after, ref_right_before, strip_modifiers
 from ..registry import sentence_rule
-from ..toolkit import Sent, State, cand, clause_subject, date_after, is_unit, leading_date, name_at, negated, org_arg, person_refs, subj_arg, words
+from ..toolkit import Sent, State, cand, clause_subject, date_after, is_location, is_place, is_unit, leading_date, name_at, negated, org_arg, person_refs, subj_arg, words
 from .titles import EXEC_TITLE, LED_UNIT, is_lead
 
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*and|and|&|/|,)\s*(?:the\s+)?")
@@ -157,11 +157,24 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         title = text[im.start() if im else chain[0] : chain[1]]
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_named_by", {"title": title} | _dated(sent, chain[1]))
         st.hold(title, ref.person, org_arg(sent, org).canonical or org.text)
-    # "Orbit's Ana Ruiz", "Georgetown Center for Security's Helen Toner"
-    for r in refs:
-        if not _POSS_PERSON.search(text, sent.start, r.start) or not text[r.start : r.end][:1].isupper():
+
+
+@sentence_rule("employed_by", "employment.possessive_person", triggers=["title_mention"], order=136, always=True)
+def possessive_person(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """"Orbit's Ana Ruiz said", "Georgetown Center for Security's Helen Toner": a person written as an
+    organisation's, with or without a title (so every sentence with an apostrophe is read)."""
+    text = text_of(sent.doc)
+    if "'" not in text[sent.start : sent.end] and "’" not in text[sent.start : sent.end]:
+        return
+    for r in person_refs(sent, co):
+        poss = _POSS_PERSON.search(text, sent.start, r.start)
+        if poss is None or not text[r.start : r.end][:1].isupper():
             continue
         org = org_ending_at(sent, r.start)
-        if org is None or co.person_at(org.start, org.end) is not None or negated(sent, r.start):
-            continue
+        word = re.search(r"[A-Z][\w&.-]*$", text[sent.start : poss.start()])
+        whole = possessor(sent, sent.start + word.start(), poss.start()) if word is not None else None
+        if whole is not None and (org is None or whole.start < org.start and whole.end == org.end) and " " in whole.text:
+            org = whole  # "Georgetown Center for Security's Helen Toner": the whole name, its "for" included
+        if org is None or co.person_at(org.start, org.end) is not None or is_location(org.text) or is_place(sent, org) or negated(sent, r.start):
+            continue  # "Paris's Ada Reyes": a place's, not an employer's
         yield cand("employed_by", subj_arg(sent, r), org_arg(sent, org), sent, "prose.job_possessive")
