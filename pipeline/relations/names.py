@@ -251,17 +251,19 @@ def acronyms(doc: Doc) -> dict[str, str]:
 # "Stanford's Human-Centered AI Institute", "Quillon's AI Labs": an organisation's unit written with a possessive
 _POSSESSED = re.compile(
     r"(?P<owner>[A-Z][\w&.-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.-]*){0,5})['’]s\s+"
-    r"(?P<unit>(?P<own>(?:[A-Z][\w&-]*\s+)*?)(?:AI\s+)?(?:Labs?|Laboratory|Research|Team|Group|Department|Division|Institute|Cent(?:er|re)|School))"
+    r"(?P<unit>(?:[A-Z][\w&-]*\s+)*?(?:AI\s+)?(?:Labs?|Laboratory|Research|Team|Group|Department|Division|Institute|Cent(?:er|re)|School))"
 )
 
 
 def possessed_unit(name: str) -> str:
-    """The name a possessive unit goes by: its own ("Stanford's Human-Centered AI Institute" -> "Human-Centered AI
-    Institute") when it has words of its own, else with its owner's ("Quillon's AI Labs" -> "Quillon AI Labs").
+    """The name a possessive unit goes by: with its owner's when the owner is one word ("Stanford's Robotics
+    Institute" -> "Stanford Robotics Institute", "Quillon's AI Labs" -> "Quillon AI Labs"), as other pages
+    write it; its own after a longer owner ("the University of Southern Tarn's Media Research Institute") or a place.
 
     A name whose possessive is part of it ("Queen's University", "St. Jude Children's Research Hospital") is kept.
     """
     m = _POSSESSED.fullmatch(name)
     if m is None:
         return name
-    return m.group("unit") if m.group("own").strip() else m.group("owner") + " " + m.group("unit")
+    one_word = " " not in m.group("owner") and not is_location(m.group("owner"))  # "London's Cass Business School": a place owns nothing
+    return m.group("owner") + " " + m.group("unit") if one_word else m.group("unit")

@@ -97,7 +97,7 @@ def test_no_chain_without_a_top(extract, text) -> None:
     assert ("Hale School of Science", "Tarn Festival") not in got
 
 
-# "Y's X": a possessive unit goes by its own name when it has words of its own, else with its owner's
+# "Y's X": a possessive unit goes by its own name after an owner of several words, else with its owner's
 POSSESSIVES = [
     ("Lena Vogt is an assistant professor at the University of Southern Tarn's Media Research Institute.", "Media Research Institute", "University of Southern Tarn"),
     ("Tom Berg joined the Brandt Institute of Technology's Robotics Center in 2019.", "Robotics Center", "Brandt Institute of Technology"),
@@ -120,7 +120,7 @@ def test_no_possessive_unit(extract, text) -> None:
 @pytest.mark.parametrize(
     "text, unit, owner",
     [
-        ("Ada Reyes is Co-Director of Northfield's Human-Centered AI Institute.", "Human-Centered AI Institute", "Northfield"),
+        ("Ada Reyes is Co-Director of Northfield's Human-Centered AI Institute.", "Northfield Human-Centered AI Institute", "Northfield"),
         ("Tom Berg, Head of Quillon's AI Lab, spoke.", "Quillon AI Lab", "Quillon"),
     ],
 )
@@ -132,10 +132,11 @@ def test_possessor_starts_after_a_title(extract, text, unit, owner) -> None:
 @pytest.mark.parametrize(
     "name, canonical",
     [
-        ("Stanford's Human-Centered AI Institute", "Human-Centered AI Institute"),
+        ("Stanford's Human-Centered AI Institute", "Stanford Human-Centered AI Institute"),
         ("the University of Southern Tarn's Media Research Institute", "Media Research Institute"),
         ("Quillon's AI Labs", "Quillon AI Labs"),
         ("Northwind's Research", "Northwind Research"),
+        ("Singapore's Cass Business School", "Cass Business School"),  # a place (of the location words) owns nothing
         # the possessive is part of the name
         ("Queen's University", "Queen's University"),
         ("St. Jude Children's Research Hospital", "St. Jude Children's Research Hospital"),

@@ -41,11 +41,11 @@ POSITIVE = [
      "employed_by", "Omar Said", "Brightwell College", {"title": "researcher"}),
     # a title before "of" an organisation written with a possessive: the title is no part of its name, and the unit goes by its own
     ("Mara Lind is a Professor at Eastfield University, and Co-Director of Eastfield's Robotics Institute.",
-     "leads", "Mara Lind", "Robotics Institute", {"role": "Co-Director"}),
+     "leads", "Mara Lind", "Eastfield Robotics Institute", {"role": "Co-Director"}),
     ("Tomas Ferreira is the Director of Brightwell's Robotics Institute.",
-     "employed_by", "Tomas Ferreira", "Robotics Institute", {"title": "Director"}),
+     "employed_by", "Tomas Ferreira", "Brightwell Robotics Institute", {"title": "Director"}),
     ("Ines Corvo serves as Director of Northfield's Data Science Center.",
-     "leads", "Ines Corvo", "Data Science Center", {"role": "Director"}),
+     "leads", "Ines Corvo", "Northfield Data Science Center", {"role": "Director"}),
     # a university's campus after "at" is part of its name
     ("Mara Lind obtained her Ph.D. from the University of Illinois at Urbana-Champaign in 2019.",
      "educated_at", "Mara Lind", "University of Illinois at Urbana-Champaign", {"degree": "Ph.D.", "end": "2019"}),
