@@ -13,7 +13,7 @@ from ..coref import Coref
 from .base import Arg, Candidate, Line, dates_in, ents_in, lines, subject_arg, text_of
 from .items import INSTITUTION, ORG_UNIT
 from .registry import RelationSpec, item_rule, relation, sentence_rule
-from .toolkit import Sent, State, alt, cand, clause_subject, date_after, leading_date, name_at, negated, person_refs, subj_arg, words
+from .toolkit import Sent, State, alt, cand, clause_subject, date_after, leading_date, name_at, names_list, negated, person_refs, subj_arg, words
 
 SPEC = relation(RelationSpec("award_received", ("PERSON",), ("AWARD",), ("date", "org"), distinct_by=("date",)))
 
@@ -194,6 +194,7 @@ _GROUP_SUBJECT = re.compile(
 )
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
 _NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6}(?:\([A-Z][\w&-]{1,10}\))?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
+_AT_VENUES = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
 # "was elected one of Norway's leading "Bright Minds" (Lyse Hoder) by the X Society": a ranked list, with who made it
@@ -348,7 +349,15 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 e_next = e
             ys = _YEARS.match(text, e, sent.end)
             years = re.findall(r"(?:19|20)\d\d", ys.group(1)) if ys and "year" not in q else []
-            if len(years) > 1:
+            at = _AT_VENUES.match(text, e, sent.end) if re.search(r"(?:award|prize|medal)s$", obj, re.I) else None
+            venues = names_list(sent, at.end(), several=True) if at else []
+            if len(venues) > 1:
+                # "best paper awards at SIGMOD, VLDB and ICDE": one award from each, named by it ("the VLDB best paper award")
+                for n in venues:
+                    yield cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", f"{n.text} {obj.strip()[:-1]}", s, e), sent, "prose.award_received", q | {"org": n.text})
+                seen.append((s, e))
+                e_next = venues[-1].end
+            elif len(years) > 1:
                 # "Outstanding Paper awards in 2018, 2022 and 2024": one award a year
                 for y in years:
                     c = cand("award_received", subj_arg(sent, ref), Arg(text[s:e], "AWARD", re.sub(r"s$", "", obj.strip()), s, e), sent, "prose.award_received", q | {"date": y})

@@ -12,6 +12,10 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # plural awards at a list of venues: one award from each
+    ("Omar Fitch has received best paper awards at KDD, ICML, and NeurIPS.", "award_received", "Omar Fitch", "ICML best paper award", "prose.award_received"),
+    ("Mira Olsen won best paper awards at SIGIR and WSDM.", "award_received", "Mira Olsen", "WSDM best paper award", "prose.award_received"),
+    ("Lena Vogt received outstanding reviewer awards from ACL and EMNLP in 2020.", "award_received", "Lena Vogt", "EMNLP outstanding reviewer award", "prose.award_received"),
     # "X's P": a person written as an organisation's, in a sentence with no title
     ("Quillon's Ada Reyes told reporters that the deal closed.", "employed_by", "Ada Reyes", "Quillon", "prose.job_possessive"),
     ("Speaking on Monday, Orbit Labs' Tom Berg said the model was ready.", "employed_by", "Tom Berg", "Orbit Labs", "prose.job_possessive"),
@@ -217,7 +221,7 @@ POSITIVE = [
     ("Maria Okafor was honored with the Medal of Excellence.", "award_received", "Maria Okafor", "Medal of Excellence", "prose.award_received"),
     ("In 2004, Maria Okafor obtained young scientist award from the Science Council.", "award_received", "Maria Okafor", "young scientist award", "prose.award_received"),
     ("Maria Okafor has received numerous honors, including two SIGMOD Research Highlight Awards and best paper awards at SIGMOD and VLDB.",
-     "award_received", "Maria Okafor", "best paper award", "prose.award_received"),
+     "award_received", "Maria Okafor", "SIGMOD best paper award", "prose.award_received"),
     ("Maria Okafor was recognized by the School of Engineering as its 2010 Alumnus of the Year.", "award_received", "Maria Okafor", "Alumnus of the Year", "prose.award_named"),
     ("Maria Okafor was named Entrepreneur of the Year in 2015.", "award_received", "Maria Okafor", "Entrepreneur of the Year", "prose.award_named"),
     ("She is a Fellow of the International Society for Medical Image Computing. Maria Okafor is a professor.",
@@ -225,6 +229,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Mira Olsen won a best paper award at SIGIR and joined Orbit.", "award_received", "Orbit best paper award"),
+    ("Mira Olsen reviewed papers at KDD and ICML.", "award_received", "KDD"),
     ("Paris's Ada Reyes won the race.", "employed_by", "Paris"),
     ("Quillon's rival, Ada Reyes, declined to comment.", "employed_by", "Quillon"),
     ("Tom Berg's Ada Reyes won the race.", "employed_by", "Tom Berg"),
