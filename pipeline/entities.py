@@ -10,7 +10,7 @@ homepage text. Entities never cross a line break.
 # system validates the factory's arguments against them.
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from pathlib import Path
 from typing import Callable, Iterable
@@ -109,6 +109,7 @@ class DomainEntities:
         titles = self._titles(doc)
         ours.extend(titles)
         title_at = {t.start_char: t for t in titles}
+        title_starts = sorted(title_at)
         # A link to a `tel:` address is a phone number whatever its text looks like.
         for start, end, href in getattr(doc._.clean, "links", None) or []:
             if href.lower().startswith("tel:") and any(ch.isdigit() for ch in text[start:end]):
@@ -137,6 +138,11 @@ class DomainEntities:
                 head = doc.char_span(title.start_char, of.start(), label="TITLE", alignment_mode="contract")
                 if head is not None and len(head):
                     ours[ours.index(title)] = head
+            k = bisect_right(title_starts, start)
+            if k < len(title_starts) and title_starts[k] < end:
+                # "the Head of X Centre and the Head of Y Lab": a title inside ends the name before its "and"
+                cut = _AND_BEFORE_TITLE.search(text, start, title_starts[k])
+                end = cut.start() if cut is not None else end
             span = doc.char_span(start, end, label="ORG", alignment_mode="contract")
             if span is not None and len(span):
                 ours.append(_strip_span(span))
@@ -174,6 +180,7 @@ class DomainEntities:
 
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
+_AND_BEFORE_TITLE = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+|an?\s+)?$")
 _KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|Prof|etc|al|[A-Z])\.$")
 
 

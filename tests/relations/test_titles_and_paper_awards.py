@@ -16,6 +16,12 @@ def _has(facts, relation, subject, obj, **quals):
 
 
 POSITIVE = [
+    # two titles joined by "and the": the first unit's name ends before the second title
+    ("Omar Fitch is a Professor at Tarn University, currently serving as the Head of Language Research Centre and the Head of Speech Processing Lab.",
+     "leads", "Omar Fitch", "Speech Processing Lab", {"role": "Head"}),
+    ("Omar Fitch is a Professor at Tarn University, currently serving as the Head of Language Research Centre and the Head of Speech Processing Lab.",
+     "leads", "Omar Fitch", "Language Research Centre", {"role": "Head"}),
+    ("Omar Fitch works at the Centre for Law and Economics.", "employed_by", "Omar Fitch", "Centre for Law and Economics", {}),
     # abbreviated academic titles: one title, the sentence not broken at "Asst."
     ("Omar Fitch was an Assoc. Prof. at Brandt University from 2010 to 2014.",
      "employed_by", "Omar Fitch", "Brandt University", {"title": "Assoc. Prof.", "start": "2010", "end": "2014"}),
