@@ -247,3 +247,23 @@ def programmes(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if led is None or co.person_at(led.start, led.end) is not None:
             continue
         yield cand("leads", subj_arg(sent, boss), org_arg(sent, led), sent, "prose.leads_led_by")
+
+
+# "projects such as DARPA Harbor (PI), DARPA Kite (co-PI) and IARPA Lumen (PI)": each name with its role after it
+_ROLE_AFTER = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})\s*\(\s*(?P<role>(?:[Cc]o-?)?PI|(?:[Cc]o-)?[Pp]rincipal\s+[Ii]nvestigator)\s*\)"
+)
+
+
+@sentence_rule("leads", "leads.role_marks", triggers=["pi"], order=172)
+def role_marks(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
+    """Projects listed with the person's role in parentheses after each: the clause's person leads them in that role."""
+    text = text_of(sent.doc)
+    for m in _ROLE_AFTER.finditer(text, sent.start, sent.end):
+        n = Name(m.start("name"), m.end("name"), m.group("name"))
+        if co.person_at(n.start, n.end) is not None or is_location(n.text):
+            continue
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or ref.start >= n.start or negated(sent, n.start):
+            continue
+        yield cand("leads", subj_arg(sent, ref), Arg(n.text, "PROJECT", n.text, n.start, n.end), sent, "prose.leads_pi", {"role": m.group("role")})

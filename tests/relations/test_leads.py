@@ -107,3 +107,23 @@ def test_unit_led(facts_of, sentence, person, unit):
 @pytest.mark.parametrize("sentence", ["The team, led by Li Wei, won.", "The Orca team, led by example, won.", "Jon Park co-led the discussion on graphs."])
 def test_no_named_unit_or_no_leader_no_fact(facts_of, sentence):
     assert [f for f in facts_of(sentence) if f.relation == "leads"] == []
+
+
+# projects listed with the person's role in parentheses after each
+ROLE_MARKS = [
+    ("Ada Reyes has led multiple government projects such as DARPA Harbor (PI), DARPA Kite (co-PI), and IARPA Lumen (PI).",
+     {("DARPA Harbor", "PI"), ("DARPA Kite", "co-PI"), ("IARPA Lumen", "PI")}),
+    ("Tom Berg has worked on projects including NSF Tide (PI) and DARPA Kestrel (Co-PI).", {("NSF Tide", "PI"), ("DARPA Kestrel", "Co-PI")}),
+    ("Lena Vogt directs ONR Quill (PI) and NSF Wave (co-PI).", {("NSF Wave", "co-PI")}),
+]
+
+
+@pytest.mark.parametrize("sentence, led", ROLE_MARKS)
+def test_role_after_each_project(facts_of, sentence, led):
+    got = {(f.object.canonical, f.qualifiers.role) for f in facts_of(sentence) if f.relation == "leads"}
+    assert led <= got, got
+
+
+@pytest.mark.parametrize("sentence", ["Ada Reyes visited DARPA Harbor (Virginia) and NSF Tide (Arlington).", "DARPA Harbor (PI: Tom Berg) funds the work of Ada Reyes."])
+def test_no_role_after_a_project(facts_of, sentence):
+    assert [f for f in facts_of(sentence) if f.relation == "leads" and f.subject.canonical == "Ada Reyes"] == []

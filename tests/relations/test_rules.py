@@ -77,6 +77,7 @@ EXAMPLES = {
     "part_of.unit_host": ("Ada Reyes is a researcher at the Retail Analytics Research Unit at KTH Lund, Sweden.", "text", "part_of", "prose.part_of_unit_host"),
     "part_of.same_sentence": ("Maria Okafor is Reader in the Department of Marine Biology, and Vice Dean for Teaching in the School of Earth Sciences at the University of Northfield.", "text", "part_of", "prose.part_of_unit_at"),
     "leads.programmes": ("Maria Okafor is co-PI for Orbit's efforts in DARPA's KMASS and INCAS programs.", "text", "leads", "prose.leads_pi"),
+    "leads.role_marks": ("Ada Reyes has led projects such as DARPA Harbor (PI) and DARPA Kite (co-PI).", "text", "leads", "prose.leads_pi"),
     "reports_to.roles": ("Maria Okafor, Peter Vance's deputy, spoke first.", "text", "reports_to", "prose.reports_to_deputy"),
     "authorship.works": ("Maria Okafor, together with Peter Vance, published the paper The Lantern Index: Ranking Pages by Light in 1998.", "text", "author_of", "prose.author_work"),
     "employment.contact_block": ("Quillon Labs opens a lab.\n\nMedia contact:\n\nAda Reyes\nQuillon Labs\nada@quillon.com\n", "text", "employed_by", "contact.block_employer"),
