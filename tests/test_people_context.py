@@ -58,6 +58,10 @@ def _people(rec) -> set[str]:
         ("# GraphVault\n\n## Maintainers\n\n* Maria Okafor (Quillon Labs)\n", "Maria Okafor"),
         ("# Nimbus\n\n## The team\n\nSara Lind, Oskar Lindqvist and Jon Park\n", "Sara Lind"),
         ("# Nimbus\n\nCore contributors: Ana Ruiz, Jon Park\n", "Ana Ruiz"),
+        # an entry of a list under a line that says who made something
+        ("Helix is developed and maintained by:\n\n- Ana Ruiz (Quillon Labs)\n- Jon Park (Northfield University)\n", "Jon Park"),
+        ("The main authors of Helix are:\n\n* Mira Olsen\n* Tariq Osei\n", "Tariq Osei"),
+        ("Tessera-7B's core maintainers include:\n1. Sara Lind\n2. Oskar Lindqvist\n", "Oskar Lindqvist"),
     ],
 )
 def test_context_marks_a_person(run, text, name):
@@ -78,6 +82,8 @@ def test_context_marks_a_person(run, text, name):
         # the same entries under a heading that names no people, or inside a sentence under one
         ("# Orca-2\n\n## Core features\n\n- Graph Mining\n- Sensor Fusion\n", "Graph Mining"),
         ("# Orca-2\n\n## Contributors\n\nWe followed the Sensor Fusion guide closely.\n", "Sensor Fusion"),
+        ("The following topics are covered:\n\n- Graph Mining\n- Sensor Fusion\n", "Sensor Fusion"),
+        ("Helix is developed and maintained by:\n\n- Ana Ruiz\n\nWe followed the Sensor Fusion guide closely.\n", "Sensor Fusion"),
         ("# Conference\n\n## Speakers\n\n- Human Computer Interaction\n", "Human Computer Interaction"),
     ],
 )

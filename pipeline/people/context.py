@@ -14,7 +14,8 @@ sentence says so:
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
-- it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"):
+- it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"),
+  or under a line that does ("Helix is developed and maintained by:", "The authors of Helix are:"):
   it opens its line or follows a comma or "and", and ends the line or its entry;
 - it is a member of an enumeration ("A, B and C") that holds a person.
 
@@ -55,7 +56,7 @@ _LIST_LABEL = re.compile(
 # (Speaker and organiser pages put organisations and talk titles on lines of their own too: their names need a card or a label.)
 _PEOPLE_HEADING = re.compile(
     r"[ \t]*(?:the[ \t]+)?(?:[A-Z][\w.+-]*[ \t]+){0,2}(?:(?:core|key|main|lead|major|project|development|research)[ \t]+)?"
-    r"(?:contributors|maintainers|developers|team|team[ \t]+members)(?:[ \t]+(?:to|of|for|behind)[ \t]+[^\n]{1,60})?[ \t]*[:：]?[ \t]*",
+    r"(?:contributors|maintainers|developers|authors|creators|team|team[ \t]+members)(?:[ \t]+(?:to|of|for|behind)[ \t]+[^\n]{1,60})?[ \t]*[:：]?[ \t]*",
     re.I,
 )
 _ENTRY_BEFORE = re.compile(r"(?:^[ \t]*(?:[-*+•][ \t]*|\d+[.)][ \t]*)?|(?:,|;|[ \t]and|[ \t]&)[ \t]*)$")
@@ -170,14 +171,39 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _people_lists(doc: Doc) -> list[tuple[int, int]]:
-    """The text under each heading that names people, up to the next heading of its level or above."""
+    """The text under each heading that names people, up to the next heading of its level or above,
+    and the list under each line that introduces its makers."""
     text = text_of(doc)
     heads = sorted(getattr(doc._.clean, "headings", None) or [])
     out = []
     for k, (start, end, level) in enumerate(heads):
         if _PEOPLE_HEADING.fullmatch(text, start, end):
             out.append((end, next((s for s, _, lvl in heads[k + 1 :] if lvl <= level), len(text))))
-    return out
+    head_starts = {s for s, _, _ in heads}
+    for colon in _COLON_LINE.finditer(text):
+        if colon.start() not in head_starts and _MAKERS_INTRO.search(colon.group()):
+            out.append((colon.end(), _list_end(text, colon.end())))
+    return sorted(out)
+
+
+# A line that ends in a colon and says its list made something: "Helix is developed and maintained by:",
+# "The main authors of Helix are:", "Contributors to Helix include:".
+_COLON_LINE = re.compile(r"^[^\n]*:[ \t*_]*$", re.M)
+_MAKERS_INTRO = re.compile(
+    r"\b(?:(?:developed|written|created|maintained|built|designed|implemented|authored)[ \t]+by"
+    r"|(?:authors|contributors|developers|maintainers|creators)[ \t]+(?:of|to)[ \t]+[^\n]{1,60}"
+    r"|[\w-]+['’]s?[ \t]+(?:[a-z]+[ \t]+)?(?:authors|contributors|developers|maintainers|creators)"
+    r"|contributed[ \t]+(?:[a-z]+[ \t]+)?to[ \t]+[^\n]{1,60})[ \t]*(?:(?:are|were|include|includes)[ \t]*)?:[ \t*_]*$",
+    re.I,
+)
+_LIST_LINE = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?:[-*+•]|\d+[.)])[ \t][^\n]*|\n[ \t]*[^\s][^\n]*")
+
+
+def _list_end(text: str, pos: int) -> int:
+    """The end of the lines right under `pos`: list items (blank lines between them allowed) or unbroken lines."""
+    while (m := _LIST_LINE.match(text, pos)) is not None:
+        pos = m.end()
+    return pos
 
 
 _TITLE_LEAD = re.compile(r",[ \t]*(?:(?:the|a|an|its|their)[ \t]+)?(?:(?:[A-Z][\w&.-]*[ \t]+){0,3}[A-Z][\w&.-]*['’]s[ \t]+)?(?:(?:former|new|then|interim|acting|current|longtime|newly[ \t]+appointed)[ \t]+)?")

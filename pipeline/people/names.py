@@ -23,7 +23,7 @@ FUNCTION_WORDS = {
 }
 # Words that make a capitalised phrase an organisation, event or page, not a person.
 ORG_WORDS = {
-    "university", "institute", "school", "college", "academy", "laboratory", "lab", "labs", "center", "centre", "department",
+    "university", "institute", "school", "college", "academy", "laboratory", "laboratories", "institutes", "universities", "corporation", "technologies", "lab", "labs", "center", "centre", "department",
     "group", "summer", "winter", "workshop", "conference", "symposium", "society", "association", "foundation", "inc", "inc.",
     "corp", "ltd", "llc", "company", "research", "program", "programme", "team", "news", "press", "journal", "award", "prize",
     "committee", "organizer", "organiser", "organizers", "organisers", "biographies", "bios", "profiles", "people", "members", "faculty", "staff", "students", "alumni", "publications",

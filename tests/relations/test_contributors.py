@@ -18,6 +18,19 @@ CASES = [
     # a labelled line under a report's title; a name inside a sentence is no entry
     ("# The Nimbus-7B technical report\n\nCore contributors: Ana Ruiz, Jon Park, Li Wei\n\nOther text mentions Tom Berg in a sentence.\n",
      "Nimbus-7B", {"Ana Ruiz", "Jon Park", "Li Wei"}),
+    # a line that introduces the list under it as the product's makers; the text calls the name a product
+    ("# Helix\n\nHelix is an open-source library for graph queries. Helix is developed and maintained by:\n\n"
+     "- Ana Ruiz (Quillon Labs)\n- Jon Park (Northfield University)\n\nOther text mentions Tom Berg here.\n",
+     "Helix", {"Ana Ruiz", "Jon Park"}),
+    ("# About\n\nThe main developers of the Helix library are:\n\n* Mira Olsen\n* Li Wei\n", "Helix", {"Mira Olsen", "Li Wei"}),
+    ("# Notes\n\n**Contributors to Tessera-7B include:**\n\n1. Sara Lind, Northwind Labs\n2. Oskar Lindqvist, Brightline\n",
+     "Tessera-7B", {"Sara Lind", "Oskar Lindqvist"}),
+    ("# Notes\n\nTessera-7B's core maintainers include:\n\n- Sara Lind\n- Oskar Lindqvist\n", "Tessera-7B", {"Sara Lind", "Oskar Lindqvist"}),
+    ("# Zephyr Toolkit Contributors\n\nThe following people have contributed to the Zephyr toolkit:\n\n"
+     "- Alice Moreno, Sandia National Laboratories\n- Bob Chen, Kitware Inc.\n", "Zephyr", {"Alice Moreno", "Bob Chen"}),
+    # "Authors" over a list, when the heading names the product and the text calls it one
+    ("# Authors of Quartz\n\nQuartz is an open-source solver for sparse systems.\n\n* Dan Evans (Argonne National Laboratory)\n* Erin Fox\n",
+     "Quartz", {"Dan Evans", "Erin Fox"}),
 ]
 
 # negative twins: the same lists where no product is named, or under thanks, or in a sentence
@@ -26,6 +39,13 @@ NEGATIVE = [
     "# Quillon Labs\n\n## Team\n\n- Ana Ruiz\n- Jon Park\n",
     "# Orca-2: Small Language Models That Reason\n\n## Acknowledgements\n\n- Ana Ruiz\n- Jon Park\n",
     "# Orca-2: Small Language Models That Reason\n\n## Contributors\n\nOur contributors include many people; we especially thank Ana Ruiz for her advice.\n",
+    # lines ending in a colon that name no maker of a named product
+    "# Workshop\n\nThe following people will speak at the Helix workshop:\n\n- Ana Ruiz\n- Jon Park\n",
+    "# Meeting\n\nThe following people contributed to the discussion:\n\n- Ana Ruiz\n- Jon Park\n",
+    "# Report\n\nThe authors of this report are:\n\n- Ana Ruiz\n- Jon Park\n",
+    "# Helix\n\nHelix is an open-source library. Helix is funded by:\n\n- Ana Ruiz\n- Jon Park\n",
+    # "Authors" alone is a paper's, not a product's
+    "# Orca-2: Small Language Models That Reason\n\n## Authors\n\n- Ana Ruiz\n- Jon Park\n",
 ]
 
 

@@ -6,9 +6,13 @@ pages and project READMEs that credit the people who built a thing under a headi
   product ("Orca-2: small models that reason", "Introducing Orca-2", "The Orca-2 technical report");
 - a heading naming the product itself ("Orca-2 contributors", "Contributors to Orca-2", "The Orca-2 team");
 - a labelled line, in one line ("Core contributors: Ana Ruiz, Jon Park"), or a model card's
-  "Developed by: Quillon" (an organisation as well as people).
+  "Developed by: Quillon" (an organisation as well as people);
+- a line that introduces the list under it as the product's makers ("The following people have
+  contributed to the Quartz solver:", "Quartz is developed by:", "The authors of Quartz are:").
 
 Each person listed (a name opening its line or its comma-separated entry) developed the product.
+A name is a product when it is coined, a product to the model, or one the text calls a product
+("the Quartz solver", "Quartz is an open-source solver").
 A page whose title names no product (a lab's "Team", a workshop's "Contributors", a company's
 own name), a heading of thanks ("Acknowledgements") or a name inside a sentence yields nothing.
 """
@@ -36,7 +40,8 @@ _ENTRY_START = re.compile(r"(?:^|[,;:|·•]|\band\b)\s*(?:[-*+•]\s+|\d+[.)]\s
 
 @lru_cache(maxsize=1)
 def _roles() -> str:
-    return alt(words()["contributor_roles"])
+    """Roles of a heading over a product's makers; "Authors", "Creators" only with the product named."""
+    return alt(words()["contributor_roles"] + words()["credit_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +75,48 @@ def _product_title() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _intro_line() -> re.Pattern[str]:
+    """A line that ends in a colon and says the list under it made a product (its name in `m1`..`m4`)."""
+    roles, made = alt(words()["credit_nouns"]), alt(words()["made_by_participles"])
+    nouns = alt(words()["product_nouns"])
+
+    def product(k: int) -> str:
+        return rf"(?i:the\s+)?(?P<m{k}>{_NAME})(?:\s+(?:{nouns}))?"
+
+    return re.compile(
+        rf"[-*+•\s]*(?:[*_]{{1,2}})?(?:[^:]*?[.!?]\s+)?(?:"
+        rf"[^:]*?\b(?i:contributed|contribute|contributes)\s+(?:[a-z]+\s+)?to\s+{product(1)}"
+        rf"|{product(2)}\s+(?i:is|was|has\s+been|are|were)\s+(?:[a-z]+\s+){{0,3}}(?i:{made})\s+by"
+        rf"|(?i:the\s+)?(?:[a-z]+\s+)?(?i:{roles})\s+(?:of|to)\s+{product(3)}"
+        rf"|{product(4)}['’]s?\s+(?:[a-z]+\s+)?(?i:{roles}))\b[^:]*:\s*(?:[*_]{{1,2}})?"
+    )
+
+
+def _introduced_lists(doc: Doc) -> Iterator[tuple[Arg, int, int]]:
+    """(product, start, end) of each list a line introduces as the product's makers: the item lines
+    (or unbroken lines) right under the introducing line."""
+    text = text_of(doc)
+    all_lines = list(lines(doc, headings=True))
+    for k, line in enumerate(all_lines):
+        if not line.text.rstrip("*_ ").endswith(":") or line.heading:
+            continue
+        m = _intro_line().fullmatch(text, line.start, line.end)
+        if m is None:
+            continue
+        g = next(f"m{i}" for i in range(1, 5) if m.group(f"m{i}"))
+        product = _product_arg(doc, m.start(g), m.end(g), need_coined=True)
+        if product is None:
+            continue
+        end, prev = line.end, line
+        for nxt in all_lines[k + 1 :]:
+            if nxt.heading or not (nxt.item or "\n\n" not in text[prev.end : nxt.start]):
+                break
+            end, prev = nxt.end, nxt
+        if end > line.end:
+            yield product, line.end, end
+
+
 def _heading_lines(doc: Doc) -> list[tuple[int, int, int]]:
     """(start, end, level) of each heading, in order."""
     return sorted(getattr(doc._.clean, "headings", None) or [])
@@ -77,15 +124,27 @@ def _heading_lines(doc: Doc) -> list[tuple[int, int, int]]:
 
 def _product_arg(doc: Doc, start: int, end: int, need_coined: bool) -> Arg | None:
     """The product a name names; a name the model takes for an organisation, a place or a person
-    is one only with a version number ("Orca-2") or a product label (a company's own page is no product page)."""
+    is one only with a version number ("Orca-2"), a product label or the text's word for it (a
+    company's own page is no product page)."""
     name = text_of(doc)[start:end].rstrip(".")
     end = start + len(name)
+    if _called_a_product(text_of(doc), name):
+        return Arg(name, "PRODUCT", clean(name), start, end)
     labels = {e.label_ for e in all_ents(doc) if e.start_char == start}
     if need_coined and not coined(name) and "PRODUCT" not in labels:
         return None  # a title-case word ("Graph Model Tutorials") is no product name
     if labels & {"ORG", "GPE", "PERSON"} and "PRODUCT" not in labels and not re.search(r"\d", name):
         return None
     return Arg(name, "PRODUCT", clean(name), start, end)
+
+
+def _called_a_product(text: str, name: str) -> bool:
+    """Whether the text calls `name` a product in lower case: "the Quartz solver", "Quartz is an open-source
+    solver", "Quartz, a library for"; a title ("Quartz Solver Team") is not enough."""
+    nouns = alt(words()["product_nouns"])
+    n = re.escape(name)
+    rx = rf"\b{n}\s+(?:{nouns})\b|\b{n}(?:\s+is|\s+was|,)\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b"
+    return re.search(rx, text) is not None
 
 
 def _page_product(doc: Doc) -> Arg | None:
@@ -138,13 +197,16 @@ def contributor_lists(doc: Doc) -> Iterator[Candidate]:
         if named:
             g = "post" if m.group("post") else "pre"
             product = _product_arg(doc, m.start(g), m.end(g), need_coined=True)
-        if product is None:
+        if product is None and m.group("role").lower() in words()["contributor_roles"]:
             page = page or _page_product(doc)
             product = page
         if product is None:
             continue
         body_end = next((s for s, _, lvl in heads[k + 1 :] if lvl <= level), len(text))
         for p, s, e, line in _listed(doc, end, body_end):
+            yield Candidate("developed", person_arg(doc, p, s, e), product, line, "prose.developed_contributors", 0.8)
+    for product, start, end in _introduced_lists(doc):
+        for p, s, e, line in _listed(doc, start, end):
             yield Candidate("developed", person_arg(doc, p, s, e), product, line, "prose.developed_contributors", 0.8)
     for line in lines(doc):
         m = _role_label().match(text, line.start, line.end)
