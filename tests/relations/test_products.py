@@ -130,6 +130,13 @@ POSITIVE = [
     ("Tom Berg is credited with initiating and leading the Orca project.", "Tom Berg", "Orca", "prose.developed_led", {}),
     ("Ada Reyes drove the creation of GraphVault at Quillon.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
     ("Mira Olsen is known for her leadership in developing FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_made", {}),
+    # "P worked on the development / design / training of M", "one of the engineers behind M"
+    ("Mark Olsen is an engineer at Quillon. He worked on the development of Gemma 2 at Google.", "Mark Olsen", "Gemma 2", "prose.developed_made", {}),
+    ("Lena Vogt is a researcher at Brightline. She worked on the design of the TinyServe runtime.", "Lena Vogt", "TinyServe", "prose.developed_made", {}),
+    ("Tom Berg is a scientist. He works on the training of Nimbus-7B.", "Tom Berg", "Nimbus-7B", "prose.developed_made", {}),
+    ("Ada Reyes is a scientist. She was one of the engineers behind GraphVault.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Tom Berg is a researcher at Quillon and one of the key researchers behind Orca-3.", "Tom Berg", "Orca-3", "prose.developed_maintainer", {}),
+    ("Lena Vogt is one of the people behind TinyServe.", "Lena Vogt", "TinyServe", "prose.developed_maintainer", {}),
     # "we propose a new protocol called M", "a platform called M is proposed", on a person's page
     ("# Ada Reyes\n\nI am a researcher at Quillon. In this paper we propose a new protocol called SafeSync for private messaging.\n", "Ada Reyes", "SafeSync", "prose.developed_proposed", {}),
     ("# Ada Reyes\n\nI am a researcher at Quillon. We introduce a new model, Tessera-7B, for reading tables.\n", "Ada Reyes", "Tessera-7B", "prose.developed_proposed", {}),
@@ -173,6 +180,11 @@ NEGATIVE = [
     "Ana Ruiz, who helped organize the NeurIPS workshop, left Quillon.",
     "Li Wei visited the popular Springfield Museum in 2019.",
     "Ana Ruiz led the team that won the Springfield Cup.",
+    # the same frames over things that are no product: a place, a protest, a building
+    "Mark Olsen is a planner. He worked on the development of the city's downtown.",
+    "Ada Reyes is a lawyer. She was one of the people behind the protest in Paris.",
+    "Tom Berg is a planner. He works on the design of Springfield Park.",
+    "Tom Berg is an architect. He designed Harbor Tower and Elm Square.",
     # the same parenthesis and apposition with a verb that makes nothing
     "Orca-3 (reviewed by Quillon) was praised by users.",
     "GraphVault, an open-source library used by Ana Ruiz, is popular.",

@@ -87,6 +87,8 @@ def software(sent: Sent, n: Name) -> bool:
         return False
     if re.search(r"['’]s?$", n.text):
         return False  # "Seattle's waterfront": the owner of the thing, not the thing
+    if n.text.split()[-1] in words()["place_heads"] and not coined(n.text):
+        return False  # "designed Harbor Tower": a building, a square or a park is no product
     return not any(
         e.label_ in NOT_PRODUCT and e.start_char <= n.start < e.end_char and not (e.label_ == "TITLE" and e.start_char < n.start) and not _misread_place(e.label_, n.text)
         for e in sent.ents
@@ -95,7 +97,10 @@ def software(sent: Sent, n: Name) -> bool:
 
 def _misread_place(label: str, name: str) -> bool:
     """"creator of Zephyr", tagged as a place: a one- or two-word name that no list knows as a place or a people
-    is the recognizer's guess for a word it has not seen, not a place anyone builds."""
+    is the recognizer's guess for a word it has not seen, not a place anyone builds (unless its last word
+    says it is one: "Springfield Park")."""
+    if name.split()[-1] in words()["place_heads"]:
+        return False
     return label in ("GPE", "NORP") and len(name.split()) <= 2 and not is_location(name) and name not in words()["nationalities"]
 
 
