@@ -12,8 +12,8 @@ token vectors see the same neighbours as in a whole-document run (the CNN looks
 4 tokens each way) and the parser's look-ahead (2 tokens) sees the same
 vectors. What comes back is copied onto the lines only. Every other line
 becomes one flat sentence (its first token the root, the rest attached to it),
-so `doc.sents` and the entity recognizer's rule that no entity crosses a
-sentence boundary still see the line breaks that `line_sentences` set.
+so `doc.sents` still sees the line breaks that `line_sentences` set. The entity
+recognizer runs before this stage, on the line breaks alone (`nlp.build_nlp`).
 """
 
 # Annotations stay evaluated (no `from __future__ import annotations`): spaCy's config
@@ -113,8 +113,9 @@ def line_sentences(doc: Doc) -> Doc:
 class SyntaxWhereNeeded:
     """Runs the model's syntax components on the lines that need them, in windows."""
 
-    def __init__(self, nlp: Language, name: str, components: list[str], context: int, batch_sizes: dict[str, int]) -> None:
+    def __init__(self, nlp: Language, name: str, components: list[str], context: int, batch_sizes: dict[str, int], every_line: bool = False) -> None:
         self.nlp = nlp
+        self.every_line = every_line
         self.name = name
         self.components = components
         self.context = context
@@ -143,7 +144,7 @@ class SyntaxWhereNeeded:
         for a, b in zip(starts.tolist(), ends.tolist()):
             start_char, end_char = int(idx[a]) if a < n else len(text), int(idx[b]) if b < n else len(text)
             near = [(x.start, x.end, x.name) for x in index.touching(start_char, end_char)]
-            if needs_syntax(text, near, start_char, end_char):
+            if self.every_line or needs_syntax(text, near, start_char, end_char):
                 chosen.append((a, b))
         windows: list[tuple[int, int]] = []
         for a, b in chosen:
@@ -194,11 +195,11 @@ class SyntaxWhereNeeded:
     "syntax_where_needed",
     assigns=["token.tag", "token.dep", "token.head", "token.is_sent_start"],
     requires=["doc._.clean", "token.is_sent_start"],
-    default_config={"components": ["tok2vec", "tagger", "parser"], "context": 8, "batch_sizes": {"tok2vec": 32, "tagger": 256, "parser": 256}},
+    default_config={"components": ["tok2vec", "tagger", "parser"], "context": 8, "batch_sizes": {"tok2vec": 32, "tagger": 256, "parser": 256}, "every_line": False},
 )
-def make_syntax_where_needed(nlp: Language, name: str, components: list[str], context: int, batch_sizes: dict[str, int]) -> SyntaxWhereNeeded:
+def make_syntax_where_needed(nlp: Language, name: str, components: list[str], context: int, batch_sizes: dict[str, int], every_line: bool) -> SyntaxWhereNeeded:
     """`batch_sizes` are in windows per call, per component: the tok2vec CNN runs on
     a whole batch as one matrix and slows down once that outgrows the cache (32
     windows, about 9,000 tokens, is fastest), while the parser gains from many
-    windows stepping together."""
-    return SyntaxWhereNeeded(nlp, name, components, context, batch_sizes)
+    windows stepping together. `every_line` (`--full-parse`) tags and parses every line."""
+    return SyntaxWhereNeeded(nlp, name, components, context, batch_sizes, every_line)

@@ -104,6 +104,26 @@ def test_other_lines_are_one_flat_sentence(nlp) -> None:
     assert not any(t.is_sent_start for t in line[1:])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name opening the line under a heading or a line without a full stop
+        "# News\n\nMark Olsen developed HelixDB.\n",
+        "## Biography\n\nMira Olsen joined Quillon in 2019.\n",
+        "People\n\nMaria Okafor is a professor at MIT.\n",
+    ],
+)
+@pytest.mark.parametrize("full_parse", [False, True])
+def test_entities_are_the_recognizers_on_line_breaks_alone(text: str, full_parse: bool) -> None:
+    """The parse never splits an entity: the recognizer sees the line breaks, not the parser's sentences."""
+    nlp = build_nlp(Settings(full_parse=full_parse))
+    doc = _run(nlp, text)
+    with nlp.select_pipes(enable=["line_sentences", "ner"]):
+        alone = nlp(doc.text)
+    people = [e.text for e in alone.ents if e.label_ == "PERSON"]
+    assert people and [e.text for e in doc.ents if e.label_ == "PERSON"] == people
+
+
 def test_facts_identical_to_a_full_parse_on_the_seeds() -> None:
     seeds = pages(ROOT / "seeds")
     assert facts(Extractor(Settings()), seeds) == facts(Extractor(Settings(full_parse=True)), seeds)

@@ -153,9 +153,17 @@ def _read_children(doc: Doc, item: Item, children: tuple[Line, ...]) -> None:
             # "2022 - 2023: Widget Engineer" over "Quillon Labs, Springfield": the line that is only a place of work
             sub = parse_item(doc, _alone(c))
             kinds = {sg.kind for sg in sub.segments}
-            if sub.segments and kinds <= {"org", "name", "location"} and len(sub.segments) <= 3 and _names_only(inner) and not ents_in(doc, c.start, c.end, ("PERSON",)):
+            if sub.segments and kinds <= {"org", "name", "location"} and len(sub.segments) <= 3 and _names_only(inner) and not _names_a_person(doc, c.start, c.end):
                 item.segments.extend(sub.segments)
                 item.evidence = (item.evidence[0], max(item.evidence[1], c.end))
+
+
+def _names_a_person(doc: Doc, start: int, end: int) -> bool:
+    """A person the people stage knows lies in [start, end); the recognizer's label alone is not enough
+    ("Quillon Labs", tagged a person, is an organisation's name)."""
+    people = doc._.people
+    found = ents_in(doc, start, end, ("PERSON",))
+    return bool(found) and (people is None or any(people.resolve(e.start_char, e.end_char) is not None for e in found))
 
 
 _CELL_AFTER = re.compile(r"[ \t]*\|[ \t]*([A-Za-z]+)\.?[ \t]*(?=\||$)")
