@@ -47,6 +47,11 @@ def _people(rec) -> set[str]:
         ('"We will grow," said Tomas Berg.\n', "Tomas Berg"),
         ("The plan was approved, according to Hedda Lund.\n", "Hedda Lund"),
         ("She married Ana Ruiz who received her PhD from Northfield University.\n", "Ana Ruiz"),
+        # a verb of a career after a name that opens its sentence
+        ("Quillon released a model on Monday. Mira Lund joined Quillon in 2019 as chief scientist.\n", "Mira Lund"),
+        ("The firm grew fast. Tarek Osei has left Brightline to found Kestrel.\n", "Tarek Osei"),
+        ("Ines Valdor co-founded Tidewell in 2015.\n", "Ines Valdor"),
+        ("Ilse Brandt heads the robotics group at Quillon.\n", "Ilse Brandt"),
         # an honorific before the name
         ("She co-founded Tidewell, a start-up, along with Dr. Jon Halvard and two students.\n", "Jon Halvard"),
         ("The prize went to Prof. Ines Valdor last year.\n", "Ines Valdor"),
@@ -78,6 +83,10 @@ def test_context_marks_a_person(run, text, name):
         ("- Helped strategize ML Engineer Hiring Roadmap\n", "Hiring Roadmap"),
         ("Positions are open in Lakeside Clinic, Eastfield, and NorthHealth. Please write to us.\n", "NorthHealth. Please"),
         ("Follow us on Mastodon, Bluesky and Quill Social.\n", "Quill Social."),
+        # the same verbs after topics, or inside a sentence
+        ("Robust Ranking led to a new course.\n", "Robust Ranking"),
+        ("Active Sensing became popular in 2010.\n", "Active Sensing"),
+        ("Interest grew after Sensor Fusion joined the curriculum in 2010.\n", "Sensor Fusion"),
         ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),
         # the same entries under a heading that names no people, or inside a sentence under one
         ("# Orca-2\n\n## Core features\n\n- Graph Mining\n- Sensor Fusion\n", "Graph Mining"),

@@ -12,6 +12,7 @@ sentence says so:
   "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
 - an honorific stands before it ("along with Dr. Jon Park");
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
+- it opens its sentence and a verb of a career follows ("Mira Lund joined Quillon", "Tarek Osei has left");
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
 - it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"),
@@ -69,6 +70,12 @@ _BIO_OPENING = re.compile(
     r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?(?:,[^,\n]{1,80},[ \t]*)?"
     r"(?:(?:is|was|has[ \t]+been|serves[ \t]+as|works[ \t]+as)[ \t]+(?:(?:currently|now|also)[ \t]+)?(?:(?:an?|the)[ \t]+)?"
     r"|(?:received|obtained|earned|completed)[ \t]+(?P<poss>his|her|their)\b)"
+)
+# A verb of a career right after a name that opens its sentence: "Mira Lund joined Quillon", "Tarek Osei has left".
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?][\"”’)]?[ \t]+)$")
+_CAREER_AFTER = re.compile(
+    r"[ \t]+(?:(?:has|had|have|will|was|is|later|then|also|recently)[ \t]+)?(?:joined|join|left|founded|co-?founded|(?:leads|led|heads|headed|directs|directed)(?![ \t]+to\b)"
+    r"|appointed|hired|promoted|serves[ \t]+as|served[ \t]+as|co-?developed|retired|stepped[ \t]+down)\b"
 )
 _SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
 _BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
@@ -147,7 +154,9 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
         honored = _HONORIFIC_BEFORE.search(before) is not None
         entry = lists.covers(s) and _ENTRY_BEFORE.search(before) is not None and _ENTRY_AFTER.match(text, e) is not None
-        if titled or honored or entry or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
+        # a career verb after a name that opens its sentence, the model's organisations aside ("Quillon joined the index")
+        career = _SENTENCE_OPEN.search(before) is not None and _CAREER_AFTER.match(text, e) is not None and (s, e) not in orgs
+        if titled or honored or entry or career or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")
     for m in _SHOUTED.finditer(text):
