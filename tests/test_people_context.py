@@ -41,6 +41,9 @@ def _people(rec) -> set[str]:
         ("The board members are Aram Petrosyan, founder of Quillpay, and Lina Osk, founder of Brightwave.\n", "Aram Petrosyan"),
         ("The round was led by Oskar Lindqvist, a partner at Northwind Ventures.\n", "Oskar Lindqvist"),
         ("Funding came after a pitch by Bram Vos, Quillon's chief financial officer.\n", "Bram Vos"),
+        # a title inside a run of capitalised words: the name is what follows it
+        ("Quillon CTO Ana Ruiz spoke at the event.\n", "Ana Ruiz"),
+        ("Northwind Labs Chief Scientist Ilse Brandt will give the keynote.\n", "Ilse Brandt"),
         # a title before the name
         ("The board consists of chief scientist Ilya Morev, who joined in 2016.\n", "Ilya Morev"),
         # a speech verb, or "who" after the name
@@ -85,6 +88,7 @@ def test_context_marks_a_person(run, text, name):
         ("Follow us on Mastodon, Bluesky and Quill Social.\n", "Quill Social."),
         # the same verbs after topics, or inside a sentence
         ("Robust Ranking led to a new course.\n", "Robust Ranking"),
+        ("The Quillon CTO Office Hours are held on Monday.\n", "Office Hours"),
         ("Active Sensing became popular in 2010.\n", "Active Sensing"),
         ("Interest grew after Sensor Fusion joined the curriculum in 2010.\n", "Sensor Fusion"),
         ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),

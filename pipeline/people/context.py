@@ -35,7 +35,7 @@ from ..sections import section_index
 from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
 
 _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "NorthHealth. Please" is two sentences
-_RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}(?![\w’'-])")
+_RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,7}}(?![\w’'-])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPEECH = r"(?:said|says|added|adds|explained|noted|told|commented|stated|according\s+to)"
 _HONORIFIC_BEFORE = re.compile(r"(?<![\w-])(?:Dr|Prof|Professor|Mr|Ms|Mrs|Mx)\.?[ \t]+$")
@@ -104,12 +104,20 @@ class _Spans:
         return i >= 0 and self.spans[i][1] > start or self.covers(start)
 
 
+_WORD = re.compile(r"\S+")
+_PLURAL_VERB = re.compile(r"[ \t]+(?:are|were|have)\b")
+
+
 def _runs(text: str, blocked: _Spans) -> list[tuple[int, int, str]]:
     """Name-shaped capitalised runs: leading function words, honorifics and titles dropped, a possessive tail cut."""
     out = []
     for m in _RUN.finditer(text):
         s = m.start()
         words = m.group().split()
+        starts = [m.start() + w.start() for w in _WORD.finditer(m.group())]
+        cut = max((k for k, ws in enumerate(starts) if k and blocked.covers(ws)), default=0)
+        if cut:  # "Quillon CTO Ana Ruiz": the name is what follows a title inside the run
+            s, words = starts[cut], words[cut:]
         while words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS or blocked.covers(s)):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
             words.pop(0)
@@ -149,7 +157,8 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         # a résumé line opens with a course or a project and a role after it ("Sensor Design, Teaching Assistant")
         titled = _title_after(text, e, title_starts) and not (_LINE_OPEN.fullmatch(before) and _section(doc, s) in _CV_SECTIONS)
         # a title then a name that ends the line is a heading or a role, not a person ("ML Engineer Hiring Roadmap")
-        titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "")
+        # (and one that takes a plural verb is a thing: "the CTO Office Hours are held")
+        titled = titled or _title_before(text, s, title_ends) and text[e : e + 1] not in ("\n", "") and not _PLURAL_VERB.match(text, e)
         bio = _BIO_OPENING.match(text, e)
         titled = titled or bio is not None and (bio.group("poss") is not None or _title_within(text, bio.end(), title_starts))
         honored = _HONORIFIC_BEFORE.search(before) is not None

@@ -11,8 +11,10 @@ from ..coref import Coref
 from .base import Arg, Candidate, text_of
 from .registry import RelationSpec, relation, sentence_rule
 from .mentions import org_ending_at, possessor
+from .lexicon import words
 from .toolkit import (
     Name,
+    alt,
     Sent,
     State,
     cand,
@@ -70,7 +72,11 @@ _IS_PART = re.compile(
 )
 _NOW_PAREN = re.compile(r"\s*\(\s*now\s+(?=[A-Z])")
 # "Y acquired X", "Y has acquired X", "Y bought X"; "X, which was acquired by Y", "X was acquired by Y"
-_ACQUIRED = re.compile(r"\b(?:acquired|acquires|bought|buys|purchased|took\s+over)\s+(?=(?:the\s+)?[A-Z])")
+# (the bought may be described first: "acquired the robotics startup Kestrel", "bought rival Orbis")
+_ACQUIRED = re.compile(
+    rf"\b(?:acquired|acquires|bought|buys|purchased|took\s+over)\s+"
+    rf"(?:(?:(?:the|a|an|its|their|fellow)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{alt(words()['company_nouns'])})\s+)?(?=(?:the\s+)?[A-Z])"
+)
 _ACQUIRED_BY = re.compile(
     r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+|now\s+|wholly\s+|fully\s+|majority[\s-])?"
     r"(?:acquired|bought|purchased|owned)\s+by\s+(?=(?:the\s+)?[A-Z])"
@@ -89,8 +95,16 @@ _POSSESSED_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS},\s
 _CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:(?:the\s+following|two|three|four|five|six|several|many)\s+(?:entities|companies|units|businesses|subsidiaries|divisions)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that)\s+[^,;()]{1,80}(?:,\s*)?$")
+
+
 def _name_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
-    """The organisation named right before `pos` ("Quillon, a unit of ...", "Quillon was acquired by")."""
+    """The organisation named right before `pos` ("Quillon, a unit of ...", "Quillon was acquired by"),
+    past a relative clause ("Kestrel, which was founded in 2018, is now part of ...")."""
+    text = text_of(sent.doc)
+    clause = _RELATIVE_BEFORE.search(text, sent.start, pos)
+    if clause is not None and clause.end() == pos:
+        pos = clause.start()
     org = org_ending_at(sent, pos)
     if org is None or co.person_at(org.start, org.end) is not None:
         return None

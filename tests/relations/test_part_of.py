@@ -47,6 +47,12 @@ def test_holdings_list_with_notes_in_parentheses(extract) -> None:
         ("Quillon's acquisition of Northwind Labs closed in May.", "Northwind Labs", "Quillon"),
         ("The takeover of Kestrel Systems by Quillon was approved in 2021.", "Kestrel Systems", "Quillon"),
         ("Brightline has finalized its $2 billion purchase of Tessera Robotics.", "Tessera Robotics", "Brightline"),
+        # the bought described before its name; a relative clause between the organisation and its verb
+        ("In 2021, Brightline acquired the startup Kestrel for $40 million.", "Kestrel", "Brightline"),
+        ("Brightline acquired robotics startup Kestrel in 2021.", "Kestrel", "Brightline"),
+        ("Quillon bought rival Orbis last year.", "Orbis", "Quillon"),
+        ("Kestrel, which was founded in 2018, is now part of Brightline Robotics.", "Kestrel", "Brightline Robotics"),
+        ("Tern, which makes delivery robots, was acquired by Quillon in 2020.", "Tern", "Quillon"),
     ],
 )
 def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
@@ -61,6 +67,9 @@ def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
         "Quillon's planned acquisition of Brightline was blocked.",
         "Quillon's acquisition of talent is fast.",
         "The rumoured takeover of Kestrel Systems by Quillon never happened.",
+        "Brightline acquired the startup's patents in 2021.",
+        "Quillon bought a stake in Orbis.",
+        "The new model, which Quillon trained in 2023, is now part of the Orbis suite.",
     ],
 )
 def test_no_acquisition_that_did_not_happen(extract, text) -> None:
