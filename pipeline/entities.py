@@ -69,6 +69,9 @@ class DomainEntities:
             self.venues.add(row["label"], [nlp.make_doc(row["pattern"])])
         titles = read_jsonl(pdir / "titles.jsonl")
         self._title_patterns(nlp, [r["phrase"] for r in titles if r["kind"] == "head"], [r["phrase"] for r in titles if r["kind"] == "modifier"])
+        # what a title may be "of" in lower case or an acronym ("head of research", "VP of AI")
+        self.title_fields = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.title_fields.add("FIELD", [nlp.make_doc(r["phrase"]) for r in titles if r["kind"] == "field"])
         # "requires": a cheap pattern every text with a match contains; where it is absent the
         # pattern is not run (the obfuscated-address patterns test every word of a page otherwise).
         self.regexes: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -90,13 +93,18 @@ class DomainEntities:
     def _titles(self, doc: Doc) -> list[Span]:
         spans = []
         n = len(doc)
-        for _, start, end in self.title_heads(doc):
+        heads = self.title_heads(doc)
+        # a field in lower case or an acronym right after "of" / "for" ("head of research"; "Head of Research" is title case)
+        fields = {start: end for _, start, end in self.title_fields(doc) if start > 1 and doc[start - 1].lower_ in ("of", "for")} if heads else {}
+        for _, start, end in heads:
             while start > 0 and doc[start - 1].lower_ in self.title_mods:
                 start -= 1
             if end + 1 < n and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
                 end += 1
                 while end < n and doc[end].is_title:
                     end += 1
+            elif end + 1 in fields and doc[end].lower_ in ("of", "for") and _ends_phrase(doc, fields[end + 1]):
+                end = fields[end + 1]
             spans.append(_strip_span(Span(doc, start, end, label="TITLE")))
         return spans
 
@@ -182,6 +190,18 @@ _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
 _AND_BEFORE_TITLE = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+|an?\s+)?$")
 _KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|Prof|etc|al|[A-Z])\.$")
+
+
+_PHRASE_ENDS = {",", ".", ";", ":", ")", "at", "in", "with", "from", "since", "until", "to", "on", "who", "where", "when", "for"}
+
+
+def _ends_phrase(doc: Doc, i: int) -> bool:
+    """Whether the title's field ends at token i: "head of AI at X", never "Director of AI Research" or "of AI/ML"."""
+    if i >= len(doc) or doc[i].is_space:
+        return True
+    if doc[i].lower_ == "and":
+        return i + 1 < len(doc) and doc[i + 1].text[:1].islower()
+    return doc[i].lower_ in _PHRASE_ENDS
 
 
 def _people_by_name(spans: list[Span]) -> list[Span]:

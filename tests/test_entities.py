@@ -28,6 +28,10 @@ def ents(extractor: Extractor, text: str) -> set[tuple[str, str]]:
         ("I earned a B.Eng. there.", ("DEGREE", "B.Eng.")),
         ("Mira Olsen is a Senior Research Scientist at Northwind Labs.", ("TITLE", "Senior Research Scientist")),
         ("He was Head of Applied Vision Group until 2020.", ("TITLE", "Head of Applied Vision Group")),
+        # a title of a field in lower case or an acronym
+        ("Ana Ruiz, Quillon's head of AI, spoke.", ("TITLE", "head of AI")),
+        ("She left in 2020 to join Quillon as head of research.", ("TITLE", "head of research")),
+        ("Tomas Reyes is the vice president of engineering at Orbis.", ("TITLE", "vice president of engineering")),
         ("Our paper was accepted at NeurIPS this year.", ("VENUE", "NeurIPS")),
         ("Write to mira.olsen@northwind.edu for details.", ("EMAIL", "mira.olsen@northwind.edu")),
         ("Write to mira [at] northwind [dot] edu for details.", ("EMAIL", "mira [at] northwind [dot] edu")),
@@ -50,6 +54,10 @@ def test_domain_entity(extractor: Extractor, text: str, expected: tuple[str, str
         ("Computer Science is my field.", ("VENUE", "Science")),
         ("Co-authored with Wei Ma and others.", ("DEGREE", "Ma")),  # a surname, not a master's degree
         ("We train an LLM on the data.", ("ORG", "LLM")),
+        # the field is only the start of a longer name
+        ("He is Director of AI Research at Quillon.", ("TITLE", "Director of AI")),
+        ("She was the Chief Scientist of AI/ML at Orbis Cloud.", ("TITLE", "Chief Scientist of AI")),
+        ("He joined as Senior Director of AI and Autopilot Vision.", ("TITLE", "Senior Director of AI")),
         ("From Eastfield University to industry.", ("ORG", "From Eastfield University")),
         ("Mira now works at northwind.edu as a lecturer.", ("EMAIL", "works at northwind.edu")),  # no e-mail label
     ],

@@ -127,3 +127,19 @@ def test_role_after_each_project(facts_of, sentence, led):
 @pytest.mark.parametrize("sentence", ["Ada Reyes visited DARPA Harbor (Virginia) and NSF Tide (Arlington).", "DARPA Harbor (PI: Tom Berg) funds the work of Ada Reyes."])
 def test_no_role_after_a_project(facts_of, sentence):
     assert [f for f in facts_of(sentence) if f.relation == "leads" and f.subject.canonical == "Ada Reyes"] == []
+
+
+# a title over a field or a function runs that function, not the organisation; a named unit is led
+@pytest.mark.parametrize(
+    ("sentence", "person", "org", "led"),
+    [
+        ("Ana Ruiz, the former head of AI at Quillon, has joined Brightline as chief scientist.", "Ana Ruiz", "Quillon", set()),
+        ("Tomas Reyes is the vice president of engineering at Orbis.", "Tomas Reyes", "Orbis", set()),
+        ("Lena Marsh is the Director of Research at Kestrel Robotics.", "Lena Marsh", "Kestrel Robotics", set()),
+        ("Ana Ruiz is the director of the Quillon Institute.", "Ana Ruiz", "Quillon Institute", {"Quillon Institute"}),
+    ],
+)
+def test_head_of_a_function_leads_no_organisation(facts_of, sentence, person, org, led):
+    facts = facts_of(sentence)
+    assert org in {f.object.canonical for f in facts if f.relation == "employed_by" and f.subject.canonical == person}
+    assert _led(facts, person) == led

@@ -95,6 +95,15 @@ def _lead_title() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})\b")
 
 
+_OF_FUNCTION = re.compile(r"\s(?:of|for)\s+(?P<what>[a-z][\w&-]*(?:\s+[a-z][\w&-]*)*|[A-Z][A-Z&]{1,4}|[A-Z][a-z]+)$")
+
+
+def _heads_a_function(t: str) -> bool:
+    """A title over a field or a function ("head of research", "VP of AI", "Director of Engineering")."""
+    m = _OF_FUNCTION.search(t)
+    return m is not None and (m.group("what")[:1].islower() or m.group("what").isupper() or m.group("what") in words()["field_words"])
+
+
 def is_lead(t: str) -> bool:
     """Whether a title heads what it names ("Director", "Head"): the lead titles of the lexicon, any case."""
     return _lead_title().search(t.lower()) is not None
@@ -331,6 +340,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if unit is not None:
             yield cand("part_of", org_arg(sent, unit), org_arg(sent, org), sent, "prose.part_of_unit_at")
         for ent in chain:
+            if _heads_a_function(ent.text) and unit is None:
+                break  # "head of AI at Quillon" runs a function of Quillon, not Quillon
             if is_lead(ent.text) and (unit is not None or is_unit(obj.text) or LED_UNIT.search(obj.text) or not _TEAM_LEAD.search(ent.text) and not EXEC_TITLE.search(ent.text)):
                 sm = _OF_SPLIT.match(ent.text)
                 role = sm.group(1) if sm else ent.text
