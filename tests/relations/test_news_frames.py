@@ -12,6 +12,14 @@ _AWARD_LIST = (
 STORY = "Northwind Inc. reported record growth on Monday. Analysts said Northwind Inc. had a strong year. "
 
 POSITIVE = [
+    # "P, X's former T," and "said P, X's outgoing T"
+    ("Ana Ruiz, Quillon's former chief scientist, said the model was ready.", "employed_by", "Ana Ruiz", "Quillon", "prose.job_appositive"),
+    ("The deal was approved, said Tomas Reyes, Brightline's outgoing chief financial officer.", "employed_by", "Tomas Reyes", "Brightline", "prose.job_appositive"),
+    ("Ana Ruiz, Quillon's former head of AI, has joined Brightline.", "employed_by", "Ana Ruiz", "Quillon", "prose.job_appositive"),
+    # "after / before leaving X"
+    ("After leaving Orbis in 2013, Ivan Petrov started a company.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
+    ("Ivan Petrov co-founded Brightline in 2014 after leaving Orbis, where he ran the search team.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
+    ("Lena Marsh is a researcher. Before leaving Quillon, she led its vision group.", "employed_by", "Lena Marsh", "Quillon", "prose.job_career"),
     # plural awards at a list of venues: one award from each
     ("Omar Fitch has received best paper awards at KDD, ICML, and NeurIPS.", "award_received", "Omar Fitch", "ICML best paper award", "prose.award_received"),
     ("Mira Olsen won best paper awards at SIGIR and WSDM.", "award_received", "Mira Olsen", "WSDM best paper award", "prose.award_received"),
@@ -229,6 +237,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Ana Ruiz met Quillon's former chief scientist, who said the model was ready.", "employed_by", "Quillon", "Ana Ruiz"),
+    ("Ana Ruiz is a researcher. After leaving Paris in 2013, she moved to Quillon.", "employed_by", "Paris"),
+    ("Ana Ruiz is a researcher. Before leaving the stage, she thanked Quillon.", "employed_by", "Quillon"),
     ("Mira Olsen won a best paper award at SIGIR and joined Orbit.", "award_received", "Orbit best paper award"),
     ("Mira Olsen reviewed papers at KDD and ICML.", "award_received", "KDD"),
     ("Paris's Ada Reyes won the race.", "employed_by", "Paris"),
@@ -374,6 +385,11 @@ def test_title_after_a_field_keeps_its_holder(facts_of):
     # both titles are held where the clause says "at"; the field after "in" is no employer
     assert sorted(f.qualifiers.title for f in facts) == ["Director", "Professor of Critical Research"]
     assert all("Eastfield University" in f.object.canonical for f in facts)
+
+
+def test_a_promotion_to_a_title_of_the_employer_keeps_the_title(facts_of):
+    facts = facts_of("Ana Ruiz was promoted to chief technology officer of Quillon in 2022.")
+    assert {f.qualifiers.title for f in facts if f.relation == "employed_by" and f.object.canonical == "Quillon"} == {"chief technology officer"}
 
 
 def test_departure_date_is_the_end(facts_of):

@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from ...coref import Coref
-from ..base import Arg, Candidate, text_of
+from ..base import Arg, Candidate, all_ents, text_of
 from .joins import INSTITUTION_WORD, title_after_as
 from ..registry import sentence_rule
 from ..toolkit import (
@@ -34,7 +34,7 @@ _CAREER_AT = re.compile(
     r"\b(?P<kind>(?:began|begun|started|starts|begins|launched)\s+(?:his|her|their|my|a)\s+(?:\w+\s+)?career\s+(?:at|with|in)"
     r"|career\s+(?:began|started)\s+(?:at|with|in)"
     r"|during\s+(?:his|her|their|my)\s+(?:\w+\s+)?(?:years|time|tenure|stint|decade)\s+(?:at|with)"
-    r"|(?:left|departed|quit|departs|leaves)|(?:retired|resigned)\s+from)\s+(?=(?:the\s+)?[A-Z])",
+    r"|(?:left|departed|quit|departs|leaves|leaving)|(?:retired|resigned)\s+from)\s+(?=(?:the\s+)?[A-Z])",
     re.I,
 )
 _WORKED_AT = re.compile(
@@ -73,22 +73,38 @@ _PROMOTED = re.compile(r"\bwas\s+promoted\s+(?:from\s+(?:an?\s+|the\s+)?(?P<old>
 
 
 
+def _only_a_place(sent: Sent, name: str) -> bool:
+    """A name the recognizer tags as a place wherever the document names it or opens a longer name with it
+    (it calls "Alibaba" a place here and "Alibaba Group's" an organisation there: the organisation wins)."""
+    by_text = sent.doc.user_data.get("ent_labels_by_lead")
+    if by_text is None:  # built once per document: a long one names thousands of entities
+        by_text = sent.doc.user_data["ent_labels_by_lead"] = {}
+        for e in all_ents(sent.doc):
+            words = re.sub(r"['’]s$", "", e.text).split()
+            for k in range(1, min(len(words), 4) + 1):
+                by_text.setdefault(" ".join(words[:k]), set()).add(e.label_)
+    labels = by_text.get(name, set())
+    return bool(labels) and labels <= {"GPE", "LOC"}
+
+
 @sentence_rule("employed_by", "employment.career", triggers=["career"], order=160)
 def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
     lead = leading_date(sent)
     for m in _CAREER_AT.finditer(text, sent.start, sent.end):
-        # "began her career at X", "his career started at X", "during her years at X", "left X in 2020", "retired from X"
+        # "began her career at X", "his career started at X", "during her years at X", "left X in 2020", "after leaving X", "retired from X"
         r = org_with_parent(sent, m.end())
         ref = clause_subject(sent, m.start(), co)
         if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text):
             continue
         org = r[1] or r[0]
+        if _only_a_place(sent, org.text):
+            continue  # "left Paris for Berlin": a place
         q = {}
         kind = m.group("kind").lower()
         d = date_after(sent, org.end) or (lead if not kind.startswith("during") else None)
         if d is not None and d.value and "/" not in d.value:
-            q["end" if kind.startswith(("left", "depart", "quit", "retire", "resign")) else "start"] = d.value
+            q["end" if kind.startswith(("left", "leav", "depart", "quit", "retire", "resign")) else "start"] = d.value
         title = title_after_as(sent, org.end)
         if title:
             q["title"] = title  # "began her career at X as a software engineer"
@@ -220,7 +236,9 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         org = _employer_in_context(sent, ref.person.canonical, st, m.start())
         if org is None:
             continue
-        q = {"title": m.group("new").strip()}
+        title = m.group("new").strip()
+        named = re.search(rf"\s+(?:of|at)\s+(?:the\s+)?{re.escape(org.text)}$", title)
+        q = {"title": title[: named.start()] if named else title}  # "promoted to CTO of Quillon": the title is "CTO"
         if lead is not None and lead.value and "/" not in lead.value:
             q["start"] = lead.value
         yield cand("employed_by", subj_arg(sent, ref), org, sent, "prose.job_promoted", q)

@@ -120,9 +120,9 @@ def named(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             org = org_ending_at(sent, cs) if cs != ms or text[ms:cs].strip() == "" else None
             if org is None:
                 lead_mods = text[ms:cs]
-                m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s|(?<=s)['’])\s+$", text[max(sent.start, cs - 60) : cs])
+                m = re.search(r"([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s|(?<=s)['’])\s+(?:(?:former|then|new|current|outgoing|longtime)\s+)?$", text[max(sent.start, cs - 60) : cs])
                 if m:
-                    org = name_at(sent, max(sent.start, cs - 60) + m.start(1))
+                    org = name_at(sent, max(sent.start, cs - 60) + m.start(1), limit=max(sent.start, cs - 60) + m.end(1))
                 elif is_company_title(title) or re.search(r"\bcompany['’]s|\bits\b", lead_mods):
                     obj = company_in_context(sent.doc, cs)
             if org is not None:
