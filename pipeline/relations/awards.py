@@ -176,11 +176,11 @@ _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|ma
 _YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>(?:[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?:\s+[\"“][^\"“”]{3,60}[\"”])?)(?=\s*(?:,|and\b|[.;]|$))")
-_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$)")
+_FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$|\s*\((?:19|20)\d\d\))")
 # before "and a Fellow of X": an honour, or a copula naming what the person is ("is the creator of M and a Fellow of X")
 _HONOUR_BEFORE = re.compile(r"\b(?:is|was|became|elected|named)\s+(?:also\s+)?(?:(?:an?\s+)?(?:[A-Z][\w-]*\s+)?(?:member|[Ff]ellow)\s+of\b|(?:an?|the)\s)")
-_IS_FELLOW = re.compile(r"\b(?:is|was|became|and\s+(?=an?\s))\s*(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$)")
-_MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$)")
+_IS_FELLOW = re.compile(r"\b(?:is|was|became|and\s+(?=an?\s))\s*(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)*Fellow\s+of\s+(?:the\s+)?[A-Z][\w'’ -]*?(?:\s+for\s+[A-Z][\w'’ -]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow)(?=\s+(?:in|for|since)\b|\s+and\s+of\b|\s+and\s+(?:has|have|had|is|was|won|received|became)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$|\s*\((?:19|20)\d\d\))")
+_MEMBER = re.compile(r"\b(?:is|was|became|elected|and)\s+(?:also\s+)?(?:an?\s+|as\s+an?\s+)?member\s+of\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since)\b|$|\s*\((?:19|20)\d\d\))")
 # "was elected to the National Academy of X", "inducted into the Y Hall of Fame": a membership is an honour
 _ELECTED_TO = re.compile(r"\b(?:elected|inducted)\s+(?:in)?to\s+(?:the\s+)?(?P<obj>[A-Z][\w'’ -]*?(?:Academy|Society|Hall\s+of\s+Fame)(?:\s+of\s+[A-Z][\w ]*?)?(?:\s*\([A-Z][\w -]{1,30}\))?)(?=[,.;]|\s+(?:and|in|for|since|as)\b|$)")
 _NAMED_LIST = re.compile(r"\bnamed\s+(?:to|in|on)\s+(?:the\s+)?(?P<obj>[A-Z][\w&'’ -]*?)(?:\s+list)\b")
@@ -271,7 +271,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        c = emit(ref, s, e, obj, "prose.award_fellow", {})
+        y = _year_of(sent, s, e)  # "an IEEE Fellow (2012)"
+        c = emit(ref, s, e, obj, "prose.award_fellow", {"date": y} if y else {})
         if c:
             yield c
     for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_ELECTED_TO, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named")):

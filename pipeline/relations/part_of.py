@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from ..coref import Coref
-from .base import Arg, Candidate, text_of
+from .base import Arg, Candidate, ents_starting_in, text_of
 from .registry import RelationSpec, relation, sentence_rule
 from .mentions import org_ending_at, possessor
 from .lexicon import words
@@ -95,6 +95,31 @@ _POSSESSED_UNIT = re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_UNIT_NOUNS},\s
 _CONSISTS = re.compile(r"\b(?:consists?\s+of|comprises|comprised\s+of|is\s+made\s+up\s+of|will\s+(?:also\s+)?include|includes|owns)\s+(?:(?:the\s+following|two|three|four|five|six|several|many)\s+(?:entities|companies|units|businesses|subsidiaries|divisions)\s*:\s*|(?:our|its|their)\s+)?(?=[A-Z])")
 
 
+_CAPITALISED = re.compile(r"(?<![\w.'’-])[A-Z][\w&'’-]*(?:\s+(?:(?:of|and|de|van|von)\s+)?[A-Z][\w&'’-]*)*")
+_SENTENCE_OPENERS = {"in", "on", "at", "the", "a", "an", "after", "before", "since", "during", "later", "then", "he", "she", "they", "it", "its", "his", "her", "their", "this", "that", "when", "while", "as"}
+# "the company was acquired by Y": the organisation named last before it
+_THE_COMPANY = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:company|startup|start-up|firm)\s*$")
+
+
+def _company_named_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
+    """The one organisation its paragraph names in the 300 characters before `pos` (a place or a person
+    aside); with two or more the antecedent is ambiguous and nothing is read."""
+    text = text_of(sent.doc)
+    start = max(0, pos - 300, text.rfind("\n", 0, pos) + 1)
+    # (any name counts against the others: the model calls a company a place or a person at times)
+    orgs = [e for e in ents_starting_in(sent.doc, start, pos, ("ORG", "GPE", "FAC", "NORP", "PERSON")) if e.end_char <= pos]
+    orgs = [e for e in orgs if not is_location(e.text) and co.person_at(e.start_char, e.end_char) is None]
+    names = {re.sub(r"^the\s+|['’]s$", "", e.text) for e in orgs}
+    if len(names) != 1 or orgs[-1].label_ != "ORG":
+        return None
+    e = orgs[-1]
+    for run in _CAPITALISED.finditer(text, start, pos):  # a name the model did not tag ("co-founded Kestrel Robotics")
+        a, b = run.span()
+        if not (a >= e.start_char and b <= e.end_char or co.person_at(a, b) is not None or run.group().lower() in _SENTENCE_OPENERS):
+            return None
+    return org_arg(sent, Name(e.start_char, e.end_char, re.sub(r"['’]s$", "", e.text)))
+
+
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|that)\s+[^,;()]{1,80}(?:,\s*)?$")
 
 
@@ -105,6 +130,9 @@ def _name_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     clause = _RELATIVE_BEFORE.search(text, sent.start, pos)
     if clause is not None and clause.end() == pos:
         pos = clause.start()
+    said = _THE_COMPANY.search(text, sent.start, pos)
+    if said is not None:
+        return _company_named_before(sent, said.start(), co)
     org = org_ending_at(sent, pos)
     if org is None or co.person_at(org.start, org.end) is not None:
         return None

@@ -16,6 +16,10 @@ POSITIVE = [
     ("Ana Ruiz, Quillon's former chief scientist, said the model was ready.", "employed_by", "Ana Ruiz", "Quillon", "prose.job_appositive"),
     ("The deal was approved, said Tomas Reyes, Brightline's outgoing chief financial officer.", "employed_by", "Tomas Reyes", "Brightline", "prose.job_appositive"),
     ("Ana Ruiz, Quillon's former head of AI, has joined Brightline.", "employed_by", "Ana Ruiz", "Quillon", "prose.job_appositive"),
+    # an honour with its year in parentheses
+    ("Ingrid Halvorsen is a Fellow of the ACM (2015) and a member of the Kestrel Academy.", "award_received", "Ingrid Halvorsen", "Fellow of the ACM", "prose.award_fellow"),
+    ("Ingrid Halvorsen was elected a Fellow of the Royal Society (2019).", "award_received", "Ingrid Halvorsen", "Fellow of the Royal Society", "prose.award_fellow"),
+    ("Ingrid Halvorsen is an IEEE Fellow (2012) and an ACM Fellow (2014).", "award_received", "Ingrid Halvorsen", "ACM Fellow", "prose.award_fellow"),
     # "after / before leaving X"
     ("After leaving Orbis in 2013, Ivan Petrov started a company.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
     ("Ivan Petrov co-founded Brightline in 2014 after leaving Orbis, where he ran the search team.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
@@ -237,6 +241,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Ingrid Halvorsen met a Fellow of the ACM (2015) at the event.", "award_received", "Fellow of the ACM"),
     ("Ana Ruiz met Quillon's former chief scientist, who said the model was ready.", "employed_by", "Quillon", "Ana Ruiz"),
     ("Ana Ruiz is a researcher. After leaving Paris in 2013, she moved to Quillon.", "employed_by", "Paris"),
     ("Ana Ruiz is a researcher. Before leaving the stage, she thanked Quillon.", "employed_by", "Quillon"),
@@ -385,6 +390,18 @@ def test_title_after_a_field_keeps_its_holder(facts_of):
     # both titles are held where the clause says "at"; the field after "in" is no employer
     assert sorted(f.qualifiers.title for f in facts) == ["Director", "Professor of Critical Research"]
     assert all("Eastfield University" in f.object.canonical for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "award", "year"),
+    [
+        ("Ingrid Halvorsen is a Fellow of the ACM (2015).", "Fellow of the ACM", "2015"),
+        ("Ingrid Halvorsen is an IEEE Fellow (2012) and an ACM Fellow (2014).", "ACM Fellow", "2014"),
+        ("Ingrid Halvorsen is an IEEE Fellow (2012).", "IEEE Fellow", "2012"),
+    ],
+)
+def test_the_year_in_parentheses_dates_the_honour(facts_of, text, award, year):
+    assert {f.qualifiers.date for f in facts_of(text) if f.relation == "award_received" and f.object.canonical == award} == {year}
 
 
 def test_a_promotion_to_a_title_of_the_employer_keeps_the_title(facts_of):

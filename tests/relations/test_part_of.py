@@ -53,6 +53,10 @@ def test_holdings_list_with_notes_in_parentheses(extract) -> None:
         ("Quillon bought rival Orbis last year.", "Orbis", "Quillon"),
         ("Kestrel, which was founded in 2018, is now part of Brightline Robotics.", "Kestrel", "Brightline Robotics"),
         ("Tern, which makes delivery robots, was acquired by Quillon in 2020.", "Tern", "Quillon"),
+        # "the company": the one organisation its paragraph names before it
+        ("Ingrid Halvorsen co-founded Kestrel Robotics. The company was acquired by Orbis in 2021.", "Kestrel Robotics", "Orbis"),
+        ("Tom Berg started Tidewell in 2015. In 2019 the startup was bought by Quillon.", "Tidewell", "Quillon"),
+        ("Ana Ruiz joined Brightline in 2012. The company acquired Kestrel Robotics in 2020.", "Kestrel Robotics", "Brightline"),
     ],
 )
 def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
@@ -69,6 +73,10 @@ def test_acquisition_as_a_noun(extract, text, bought, buyer) -> None:
         "The rumoured takeover of Kestrel Systems by Quillon never happened.",
         "Brightline acquired the startup's patents in 2021.",
         "Quillon bought a stake in Orbis.",
+        # "the company" with no antecedent, or two
+        "The company was acquired by Orbis in 2021.",
+        "Ana Ruiz left Brightline for Tern in 2012. The company was acquired by Quillon in 2020.",
+        "In 2016 Ingrid Halvorsen co-founded Kestrel Robotics with Piet de Vries; the company was acquired by Orbis in 2021.",
         "The new model, which Quillon trained in 2023, is now part of the Orbis suite.",
     ],
 )
