@@ -23,6 +23,7 @@ from .byline import find_dct
 from .rewrite import jsonl, rewrite
 from .tokens import token_edits, ws_edits
 from .unicode import char_edits, repair_lines
+from .wrap import unwrap_edits
 
 __all__ = ["CleanText", "Section", "clean", "section_at", "section_name"]
 
@@ -94,6 +95,12 @@ def clean(markup: Markup) -> CleanText:
     links = [(a, b, h) for (a, b), h in zip(_move_spans(local.origin, ((s, e) for s, e, _ in markup.links), text), (link[2] for link in markup.links)) if b > a]
     # indices stay those of the markup's list, so parents still point right; an item cleaned away is left empty
     items = [(a, b, d, p) for (a, b), (_, _, d, p) in zip(_move_spans(local.origin, ((s, e) for s, e, _, _ in markup.items), text), markup.items)]
+    # hard-wrapped paragraphs joined last: one space for each break, so every span above stays put
+    fixed = {a for a, _, _ in headings} | {a for a, _, _, _ in items}
+    unwrapped = rewrite(text, unwrap_edits(text, fixed))
+    if unwrapped.text != text:
+        local = compose(local, unwrapped)
+        text = local.text
     dct, dct_span = find_dct(text)
     return CleanText(
         map=compose(markup.map, local),

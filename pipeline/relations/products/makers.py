@@ -172,8 +172,8 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 own = re.search(r"['’]s\s+", n.text)
                 if own is not None:  # "built Quillon's Orca engine": the thing made is what follows the possessive
                     n = Name(n.start + own.end(), n.end, n.text[own.end() :])
-                if not software(sent, n) or co.person_at(n.start, n.end) is not None:
-                    break
+                if not software(sent, n) or co.person_at(n.start, n.end) is not None or re.match(r"['’]s\b", text[n.end : n.end + 2]):
+                    break  # ("contributed to the ISI team's efforts": the possessor is not the thing made)
                 if "contribut" in m.group().lower() and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):
                     break  # "contributed to the Red Cross": a contribution to something that is no software
                 pt = re.sub(r"\s*-\s*", "-", n.text)
