@@ -25,6 +25,10 @@ _CUE = re.compile(
     r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
+    # "conducting research at the intersection of A and B", "does research on A"
+    r"|\b(?:conduct(?:s|ing|ed)?|do(?:es|ing)?|pursu(?:es|ing|ed))\s+research\s+(?:at\s+the\s+intersection\s+(?:of|between)|in|on)\s+(?!(?:the|a|an|his|her|their|this|that)\b)"
+    # "has published over 50 articles and edited books on A, B and C", "has written extensively on A"
+    r"|\b(?:published|publishes|authored|written|writes)\s+(?:[\w-]+\s+){0,3}?(?:papers|articles|books|publications|extensively|widely)\s+(?:[\w-]+\s+){0,3}?(?:on|about)\s+(?!(?:the|a|an|his|her|their|this|that|these|topics)\b)(?=(?-i:[a-z]))"
     r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
     r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
@@ -113,8 +117,8 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
       before them ("video understanding and generation" stays one).
     - "vision and language", "theory and practice" (two bare words), and phrases with
       a preposition ("robustness and fairness in ML") stay one topic.
-    - "A, B, robotics and computational biology": the conjunction that closes a list of
-      topics joins a one-word topic to a longer one; both are topics.
+    - "A, B, robotics and computational biology", "A, search and recommendation": the
+      conjunction that closes a list of topics joins one-word topics too; both are topics.
     """
     m = _AND.search(text)
     whole = [(start, start + len(text), None)]
@@ -132,7 +136,7 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 2 and len(rw) >= 2:
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
-    if last_of_list and len(lw) == 1 and len(rw) >= 2 and not any(w.lower() in function for w in rw):
+    if last_of_list and len(lw) == 1 and len(rw) >= 1 and not any(w.lower() in function for w in lw + rw):
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     return whole
 
@@ -191,7 +195,8 @@ _WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|e
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$").search(text, start)
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$"
+                   r"|,?\s+with\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+)?\d").search(text, start)
     return m.start() if m else len(text)
 
 

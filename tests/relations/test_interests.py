@@ -35,6 +35,15 @@ POSITIVE = [
     # "in particular applied to problems in X" narrows to a topic of its own
     ("Lindqvist’s expertise is in statistical models of tides, in particular applied to problems in coastal planning.", "Oskar Lindqvist",
      {"statistical models of tides", "coastal planning"}),
+    # "conducting research at the intersection of A, B and C", "does research on A"
+    ("He is a sprocket researcher, conducting research at the intersection of tidal models, gizmo markets, and widget design.", "Oskar Lindqvist",
+     {"tidal models", "gizmo markets", "widget design"}),
+    ("He does research on sprocket design and tidal models.", "Oskar Lindqvist", {"sprocket design", "tidal models"}),
+    # "has published over 40 articles and two books on A, B and C": the list's last "and" joins one-word topics too
+    ("He has published over 40 articles and two books on gizmo learning, search and recommendation.", "Oskar Lindqvist",
+     {"gizmo learning", "search", "recommendation"}),
+    ("He has written extensively about widget trade and tidal history.", "Oskar Lindqvist", {"widget trade", "tidal history"}),
+    ("He has published papers on sprocket design, tides and gizmos with over 900 citations.", "Oskar Lindqvist", {"sprocket design", "tides", "gizmos"}),
 ]
 
 # negative twins: the same words that state no topic of the person
@@ -51,6 +60,9 @@ NEGATIVE = [
     ("Tuning his network is quite challenging.", "Oskar Lindqvist"),
     ("His homework covers sprocket design.", "Oskar Lindqvist"),
     ("The coursework includes widget forming and gizmo ethics.", "Oskar Lindqvist"),
+    ("He published two articles on Monday.", "Oskar Lindqvist"),
+    ("He has published many papers on the topics that matter.", "Oskar Lindqvist"),
+    ("He conducted research at the University of Tarn.", "Oskar Lindqvist"),
 ]
 
 
