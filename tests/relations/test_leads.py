@@ -137,6 +137,10 @@ def test_no_role_after_a_project(facts_of, sentence):
         ("Tomas Reyes is the vice president of engineering at Orbis.", "Tomas Reyes", "Orbis", set()),
         ("Lena Marsh is the Director of Research at Kestrel Robotics.", "Lena Marsh", "Kestrel Robotics", set()),
         ("Ana Ruiz is the director of the Quillon Institute.", "Ana Ruiz", "Quillon Institute", {"Quillon Institute"}),
+        # the head of a department of a university leads the department; the university employs
+        ("Ana Ruiz is the head of the Department of Physics at Tarn University.", "Ana Ruiz", "Tarn University", {"Department of Physics"}),
+        ("Ana Ruiz is a professor and the head of the Department of Physics at Tarn University.", "Ana Ruiz", "Tarn University", {"Department of Physics"}),
+        ("Ana Ruiz is the Director of the School of Computing, Tarn University.", "Ana Ruiz", "Tarn University", {"School of Computing"}),
     ],
 )
 def test_head_of_a_function_leads_no_organisation(facts_of, sentence, person, org, led):

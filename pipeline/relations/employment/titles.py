@@ -291,8 +291,9 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
             q["end"] = "present"
         obj = org
+        dept = None
         if parent is not None and (_DEPT.match(org.text) or _UNITS.fullmatch(org.text)) and unit is None:
-            obj = parent  # "Professor of the Faculty of Informatics, TU Wien": the university employs
+            obj, dept = parent, org  # "Professor of the Faculty of Informatics, TU Wien": the university employs
         members = [((own_title or text[t_start:c_end]) if len(chain) == 1 else None, q)]
         if "then" in seps:
             # "a technical manager then a team manager": one fact per role, the range split between them
@@ -347,7 +348,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 role = sm.group(1) if sm else ent.text
                 if ent is chain[0] and t_start < ent.start_char:
                     role = text[t_start : ent.start_char] + role
-                target = unit or obj
+                target = unit or dept or obj  # "head of the Department of X at Y" leads the department
                 yield cand("leads", subj_arg(sent, ref), org_arg(sent, target), sent, "prose.leads_title", {"role": role})
                 break
         prev_end, prev_ref = after, ref
