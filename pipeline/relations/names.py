@@ -24,7 +24,7 @@ def alt(ws) -> str:
 # ---------------------------------------------------------------- names of organisations
 
 _CAP = r"(?:[A-Z0-9][\w'’&\-]*(?:\.[\w'’&\-]+)*|[a-z]{1,2}[A-Z][\w\-]*)"
-_CONN = r"(?:of|for|bin|ibn|bint|van|von|and(?!\s+the\b)|&|de|du|der|des|di|für|on|at(?=\s+[A-Z][a-z]+\s+(?:University|College)))"
+_CONN = r"(?:of|for|bin|ibn|bint|van|von|and(?!\s+the\b)|&|de|du|der|des|di|für|on)"
 
 
 @lru_cache(maxsize=1)
