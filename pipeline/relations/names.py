@@ -102,6 +102,9 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     cut = re.search(r"\s+and\s+the\s+", t)
     if cut:
         t = t[: cut.start()]
+    cut = _UNIT_AT.search(t)
+    if cut:  # the model's "the Vision Lab at Quillon": the unit; where it is, is its host
+        t = t[: cut.start(1)]
     k = _KEYWORD_TAIL.search(t)
     if k:
         cut = t.rfind(" in ", 0, len(t))
@@ -116,6 +119,7 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     return Name(p, p + len(t), t)
 
 
+_UNIT_AT = re.compile(r"\b(?:Lab|Labs|Laboratory|Institute|Center|Centre|Group|Team|Department|Division)(\s+at\s+)(?=(?:the\s+)?[A-Z])")
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{4})?")
 _STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Academy|Inc\.?|Ltd\.?|Corporation|Company|plc|LLC|GmbH)\b")
 _UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Institute|Group|Team|Center|Centre|Faculty|Division|Unit|Program|Programme|Chair)\b|lab\b")

@@ -141,6 +141,9 @@ def test_no_role_after_a_project(facts_of, sentence):
         ("Ana Ruiz is the head of the Department of Physics at Tarn University.", "Ana Ruiz", "Tarn University", {"Department of Physics"}),
         ("Ana Ruiz is a professor and the head of the Department of Physics at Tarn University.", "Ana Ruiz", "Tarn University", {"Department of Physics"}),
         ("Ana Ruiz is the Director of the School of Computing, Tarn University.", "Ana Ruiz", "Tarn University", {"School of Computing"}),
+        # a unit "at" its host: the unit is led and employs
+        ("Ana Ruiz is the head of the Vision Lab at Quillon.", "Ana Ruiz", "Vision Lab", {"Vision Lab"}),
+        ("Ana Ruiz is the director of the Tarn Robotics Institute at Tarn University.", "Ana Ruiz", "Tarn Robotics Institute", {"Tarn Robotics Institute"}),
     ],
 )
 def test_head_of_a_function_leads_no_organisation(facts_of, sentence, person, org, led):
