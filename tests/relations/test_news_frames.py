@@ -167,9 +167,9 @@ POSITIVE = [
     ("Peter Vance managed a team of 40 engineers at Orbit Systems.", "employed_by", "Peter Vance", "Orbit Systems", "prose.job_team_lead"),
     ("Maria Okafor leads the data platform team at Quillon.", "employed_by", "Maria Okafor", "Quillon", "prose.job_team_lead"),
     # "heads up the X Group at Y": the group is part of Y
-    ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", "prose.part_of_unit_host"),
+    ("Maria Okafor currently heads up the Data Science Group at Quillon, the largest marketplace.", "part_of", "Data Science Group", "Quillon", None),
     ("Peter Vance currently heads up the Vision Lab at Orbit Systems.", "part_of", "Vision Lab", "Orbit Systems", None),
-    ("Maria Okafor heads the Speech Group at Quillon.", "part_of", "Speech Group", "Quillon", "prose.part_of_unit_host"),
+    ("Maria Okafor heads the Speech Group at Quillon.", "part_of", "Speech Group", "Quillon", None),
     # "after graduating from X", for the person a relative clause is about
     ("Soon after arriving in Oslo, Peter Vance met Maria Okafor who had moved to the Bay area after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
     ("Maria Okafor moved to Oslo after graduating from Eastfield University.", "educated_at", "Maria Okafor", "Eastfield University", "prose.edu_graduated"),
