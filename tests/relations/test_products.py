@@ -130,6 +130,19 @@ POSITIVE = [
     ("Tom Berg is credited with initiating and leading the Orca project.", "Tom Berg", "Orca", "prose.developed_led", {}),
     ("Ada Reyes drove the creation of GraphVault at Quillon.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
     ("Mira Olsen is known for her leadership in developing FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_made", {}),
+    # author pages: contributions, work on a coined project, roles that name the product before them
+    ("Tom Berg is a scientist. He is a primary contributor to the VTK-m and ParaView projects.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He has worked on VTK, ParaView, and Catalyst.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. His work includes contributions to VTK-m.", "Tom Berg", "VTK-m", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a scientist. She has been working on GraphVault since 2014.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a scientist. She has made significant contributions to VTK-m, ParaView, and VisIt.", "Ada Reyes", "VisIt", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a scientist. She contributes to the Alpine and Ascent projects.", "Ada Reyes", "Alpine", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. His contributions to ParaView include the Python shell.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He is a committer to the VTK-m codebase.", "Tom Berg", "VTK-m", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He is a core team member of GraphVault.", "Tom Berg", "GraphVault", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist at Quillon. He is a VTK-m developer at Kitware.", "Tom Berg", "VTK-m", "prose.developed_role", {}),
+    ("Ada Reyes is a scientist. She is the Orca-2 project lead.", "Ada Reyes", "Orca-2", "prose.developed_role", {}),
+    ("Ada Reyes is a scientist. She is an active member of the GraphVault development team.", "Ada Reyes", "GraphVault", "prose.developed_role", {}),
     # "P worked on the development / design / training of M", "one of the engineers behind M"
     ("Mark Olsen is an engineer at Quillon. He worked on the development of Gemma 2 at Google.", "Mark Olsen", "Gemma 2", "prose.developed_made", {}),
     ("Lena Vogt is a researcher at Brightline. She worked on the design of the TinyServe runtime.", "Lena Vogt", "TinyServe", "prose.developed_made", {}),
@@ -185,6 +198,12 @@ NEGATIVE = [
     "Ada Reyes is a lawyer. She was one of the people behind the protest in Paris.",
     "Tom Berg is a planner. He works on the design of Springfield Park.",
     "Tom Berg is an architect. He designed Harbor Tower and Elm Square.",
+    # the same roles and contributions where no coined product is named
+    "Tom Berg is a Google developer at Quillon.",
+    "Ana Ruiz is a member of the Springfield development team.",
+    "Ana Ruiz is a professor. She is not a VTK-m developer.",
+    "Ana Ruiz is a professor. She has worked on Mondays and in Paris.",
+    "Ana Ruiz is a professor. She made contributions to the Red Cross.",
     # the same parenthesis and apposition with a verb that makes nothing
     "Orca-3 (reviewed by Quillon) was praised by users.",
     "GraphVault, an open-source library used by Ana Ruiz, is popular.",

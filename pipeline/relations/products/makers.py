@@ -19,9 +19,11 @@ from .shapes import NOT_MADE, clean, coined, made_thing, product_noun_rx, produc
 # "P is a core maintainer of M", "one of the original developers of M and N", "P contributes to M"
 _MAINTAINER = re.compile(
     r"(?:\b(?:is|was|are|were|as|became|becomes|remains|been|and)\s+(?:also\s+)?(?:a|an|the|one\s+of\s+the)\s+|,\s+(?:(?:a|an|the|one\s+of\s+the)\s+)?|\band\s+(?=(?:co-?)?creators?\s))(?:(?:core|lead|main|original|primary|principal|chief|active|key|major|first)\s+)?"
-    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?)(?:\s+and\s+(?:(?:core|lead|main|chief|principal)\s+)?(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?))?\s+(?:of|to|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
+    r"(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?|inventors?|committers?|team\s+members?)(?:\s+and\s+(?:(?:core|lead|main|chief|principal)\s+)?(?:co-?)?(?:maintainers?|developers?|contributors?|creators?|architects?|designers?))?\s+(?:of|to|on|behind|for)\s+(?:the\s+)?(?=[A-Za-z])"
     r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
-    r"|\b(?:contributes|contributed|contributing|(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made)\s+to\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|\b(?:contributes|contributed|contributing|(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made"
+    r"|(?:made|makes|make|making|includes|include)\s+(?:(?:many|numerous|several|significant|major|key|important|substantial|extensive)\s+)*contributions?"
+    r"|(?:has\s+|have\s+|had\s+)?(?:worked|works|working)(?=\s+on\s+(?:[A-Z]{3}|[A-Za-z][\w.+]*[A-Z\d-])))\s+(?:to|on)\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:one\s+of\s+the|among\s+the|an?|the)\s+(?:(?:lead|key|main|core|principal)\s+)?(?:engineers?|researchers?|scientists?|minds|people)\s+behind\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
@@ -118,12 +120,14 @@ def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 
 def _split_and(sent: Sent, names: list[Name]) -> list[Name]:
-    """"GraphVault and Nimbus", read as one organisation-like name, is two products (unless one entity spans it)."""
+    """"GraphVault and Nimbus", read as one organisation-like name, is two products (unless one entity spans it
+    and no plural noun follows: "the Alpine and Ascent projects" are two)."""
     out: list[Name] = []
     text = text_of(sent.doc)
     for n in names:
         m = re.search(r"\s+and\s+(?=[A-Z])", n.text)
-        if m is None or any(e.start_char <= n.start and n.end <= e.end_char for e in sent.ents):
+        plural = re.match(r"\s+(?:projects|libraries|frameworks|toolkits|packages|tools|models|systems)\b", text[n.end : sent.end])
+        if m is None or not plural and any(e.start_char <= n.start and n.end <= e.end_char for e in sent.ents):
             out.append(n)
             continue
         a, b = n.start + m.start(), n.start + m.end()
@@ -139,7 +143,7 @@ def _modifies_other_noun(sent: Sent, end: int) -> bool:
         if not (t.text[:1].islower() and (t.tag_.startswith(("NN", "JJ")) or t.tag_ == "VBG")):
             break
         last = t
-    return last is not None and not re.fullmatch(rf"(?:{product_noun_rx().pattern}|project)", last.text)
+    return last is not None and not re.fullmatch(rf"(?:{product_noun_rx().pattern}|projects?|codebase|code)", last.text)
 
 
 def _software_named(sent: Sent, n: Name, trigger: str) -> bool:
@@ -148,7 +152,8 @@ def _software_named(sent: Sent, n: Name, trigger: str) -> bool:
         return True
     if any(e.label_ == "PRODUCT" and e.start_char <= n.start < e.end_char for e in sent.ents):
         return True
-    return bool(re.match(rf"\s+(?:{product_noun_rx().pattern}|project)\b", text_of(sent.doc)[n.end : sent.end]))
+    # (after a list the noun is in the plural and follows the last name: "the Alpine and Ascent projects")
+    return bool(re.match(rf"\s+(?:{product_noun_rx().pattern}|projects?|codebase)\b|(?:\s*,?\s+(?:and\s+)?[A-Z][\w.+-]*)+\s+(?:projects|libraries|frameworks|toolkits|packages|tools)\b", text_of(sent.doc)[n.end : sent.end]))
 
 
 @sentence_rule("developed", "products.maintainer", triggers=["maintain"], order=151)
@@ -174,7 +179,7 @@ def maintainer(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     n = Name(n.start + own.end(), n.end, n.text[own.end() :])
                 if not software(sent, n) or co.person_at(n.start, n.end) is not None or re.match(r"['’]s\b", text[n.end : n.end + 2]):
                     break  # ("contributed to the ISI team's efforts": the possessor is not the thing made)
-                if "contribut" in m.group().lower() and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):
+                if rule == "prose.developed_maintainer" and re.search(r"contribut|work", m.group().lower()) and (not _software_named(sent, n, m.group()) or _modifies_other_noun(sent, found[-1].end)):
                     break  # "contributed to the Red Cross": a contribution to something that is no software
                 pt = re.sub(r"\s*-\s*", "-", n.text)
                 q: dict[str, str] = {}
