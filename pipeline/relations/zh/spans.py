@@ -267,7 +267,15 @@ def orgs_in(text: str, start: int, end: int, suffixes: list[str] | None = None) 
             i = org[1]
         else:
             i += 1
+        if i < end:  # on to the next place a run may begin (the test above still decides)
+            m = _MAY_BEGIN.search(text, i, end)
+            i = m.start() if m else end
     return out
+
+
+# Where `orgs_in` may find a run beginning: a letter or Han character after no letter or digit.
+# A superset of the places it tries, so that a long line is not walked in Python character by character.
+_MAY_BEGIN = re.compile(f"(?<![^\\W_])[\\w{HAN}]")
 
 
 def item_fact(relation: str, subj: Arg, line, obj: Arg, rule: str, confidence: float, **qualifiers: str | None) -> Candidate:
