@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from .dates import extract_dates
 from .relations import extract_relations
+from .relations.registry import trigger_index, trigger_regex
 from .relations.base import text_of
 
 
@@ -29,6 +30,10 @@ class Relations:
         self.name = name
         self.rules = rules
         self.min_confidence = min_confidence
+        # Every rule module imported and the trigger patterns compiled now, when the extractor loads, not on the
+        # first document: forked workers (engines.local) then share them instead of each building its own.
+        trigger_regex()
+        trigger_index()
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.facts = [c for c in extract_relations(doc, self.rules) if c.confidence >= self.min_confidence]

@@ -214,9 +214,10 @@ def _strip_span(span: Span) -> Span:
     """Drop leading determiners/punctuation and trailing punctuation from a span."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"the", "a", "an"} and span.label_ != "ORG"):
+    drops_article = span.label_ != "ORG"
+    while start < end and ((t := doc[start]).is_punct or t.is_space or drops_article and t.lower_ in {"the", "a", "an"}):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in {")", "."} or doc[end - 1].is_space):
+    while end > start and ((t := doc[end - 1]).is_punct and t.text not in {")", "."} or t.is_space):
         end -= 1
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1

@@ -19,6 +19,7 @@ from . import entities as _entities  # noqa: F401  (registers factories)
 from . import components as _components  # noqa: F401
 from . import people as _people  # noqa: F401
 from . import syntax as _syntax  # noqa: F401
+from . import ner_windows as _ner_windows  # noqa: F401
 from .config import Settings
 
 from . import document as _document  # noqa: F401  (registers doc._.clean and doc._.dct)
@@ -52,6 +53,10 @@ def build_nlp(settings: Settings) -> Language:
     else:
         nlp.add_pipe("line_sentences", first=True)
     _syntax_after_entities(nlp, every_line=settings.full_parse)
+    if "ner" in nlp.pipe_names:
+        # The recognizer on windows of whole lines, many at once (`ner_windows`): the same entities, sooner.
+        nlp.add_pipe("ner_in_windows", after="ner")
+        nlp.disable_pipe("ner")
     nlp.add_pipe(FIRST_OWN_COMPONENT)
     nlp.add_pipe("date_mentions")
     nlp.add_pipe("people")

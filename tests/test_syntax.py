@@ -118,8 +118,7 @@ def test_entities_are_the_recognizers_on_line_breaks_alone(text: str, full_parse
     """The parse never splits an entity: the recognizer sees the line breaks, not the parser's sentences."""
     nlp = build_nlp(Settings(full_parse=full_parse))
     doc = _run(nlp, text)
-    with nlp.select_pipes(enable=["line_sentences", "ner"]):
-        alone = nlp(doc.text)
+    alone = nlp.get_pipe("ner")(nlp.get_pipe("line_sentences")(nlp.make_doc(doc.text)))
     people = [e.text for e in alone.ents if e.label_ == "PERSON"]
     assert people and [e.text for e in doc.ents if e.label_ == "PERSON"] == people
 

@@ -143,7 +143,10 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
     dates = [(d.start, d.end) for d in doc._.dates or []] if doc.has_extension("dates") else []
     blocked = _Spans([(e.start_char, e.end_char) for e in ents if e.label_ in _NOT_NAMES] + dates + list(known))
     tagged = {(e.start_char, e.end_char) for e in ents if e.label_ in _NAME_LIKE}
-    orgs = {(e.start_char, e.end_char) for e in ents if e.label_ in ("ORG", "GPE", "FAC")}
+    orgs: dict[int, set[int]] = {}  # start -> ends of the organisations (and places) starting there
+    for e in ents:
+        if e.label_ in ("ORG", "GPE", "FAC"):
+            orgs.setdefault(e.start_char, set()).add(e.end_char)
     title_starts = {s for s, _ in titles}
     title_ends = {e for _, e in titles}
     found: dict[tuple[int, int], str] = {}
@@ -230,7 +233,7 @@ _TITLE_LEAD = re.compile(r",[ \t]*(?:(?:the|a|an|its|their)[ \t]+)?(?:(?:[A-Z][\
 _CARD = re.compile(r"[ \t]*(?:,|[ \t][-–—|·][ \t]|\()[ \t]*")
 
 
-def _card(text: str, start: int, end: int, name: str, before: str, orgs: set[tuple[int, int]]) -> bool:
+def _card(text: str, start: int, end: int, name: str, before: str, orgs: dict[int, set[int]]) -> bool:
     """A speaker card: a line that is only the name and an organisation ("Jane Roe, Northfield University"),
     with the name's first or last word again in the lines below."""
     if not _LINE_OPEN.fullmatch(before):
@@ -238,7 +241,7 @@ def _card(text: str, start: int, end: int, name: str, before: str, orgs: set[tup
     sep = _CARD.match(text, end)
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    if sep is None or not any(a == sep.end() and text[b:line_end].strip(" \t)") == "" for a, b in orgs):
+    if sep is None or not any(text[b:line_end].strip(" \t)") == "" for b in orgs.get(sep.end(), ())):
         return False
     words = name.split()
     return any(len(w) >= 3 and has_word(text, w, line_end, line_end + 2000) for w in (words[0], words[-1]))

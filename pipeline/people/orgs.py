@@ -40,6 +40,7 @@ class Orgs:
     text: str = field(default="", repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _spelled: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _breaks: list[int] | None = field(default=None, repr=False)
 
     def resolve(self, text: str, pos: int | None = None) -> str | None:
         """The full name an organisation mention stands for, or None when it is already a name (or unknown)."""
@@ -76,14 +77,31 @@ class Orgs:
         return self._spelled[t]
 
     def _spell(self, acr: str, rest: str) -> str | None:
+        rx = re.compile(rf"((?:[A-Z][\w'’]*[- ]){{{len(acr) - 1}}}[A-Z][\w'’]*)\s+{re.escape(rest)}\b")
         found = set()
-        for run in re.finditer(rf"((?:[A-Z][\w'’]*[- ]){{{len(acr) - 1}}}[A-Z][\w'’]*)\s+{re.escape(rest)}\b", self.text):
-            parts = re.split(r"[- ]", run.group(1))
-            if "".join(w[0] for w in parts) == acr and run.group(1) != acr:
-                found.add(f"{run.group(1)} {rest}")
+        for a, b in self._stretches_with(rest):
+            for run in rx.finditer(self.text, a, b):
+                parts = re.split(r"[- ]", run.group(1))
+                if "".join(w[0] for w in parts) == acr and run.group(1) != acr:
+                    found.add(f"{run.group(1)} {rest}")
         return found.pop() if len(found) == 1 else None
 
+    def _stretches_with(self, word: str) -> list[tuple[int, int]]:
+        """The stretches between punctuation (`_BREAK`) that hold `word`: a spelled-out name is letters,
+        hyphens and spaces, so it lies in one of them, and a long page is not read whole per acronym."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
+        breaks, n = self._breaks, len(self.text)
+        ks: dict[int, None] = {}
+        i = self.text.find(word)
+        while i >= 0:
+            ks[bisect_left(breaks, i)] = None
+            i = self.text.find(word, i + 1)
+        return [(breaks[k - 1] + 1 if k else 0, breaks[k] if k < len(breaks) else n) for k in ks]
 
+
+# What a spelled-out name (capitalised words, hyphens, spaces) never holds.
+_BREAK = re.compile(r"[^\w\s'’-]")
 _ACRONYM_HEAD = re.compile(r"([A-Z]{2,6})\s+([A-Z][\w'’-]+)")
 
 

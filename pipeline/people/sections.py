@@ -22,7 +22,7 @@ story that mentions its subject throughout keeps one subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -97,14 +97,18 @@ def find_sections(doc: Doc, people: People) -> list[PersonSection]:
             return []
         markers = weak
     markers.sort(key=lambda m: m.start)
+    closer_starts = [cs for cs, _ in closers]  # in document order, as the lines are
     sections: list[PersonSection] = []
     for i, mk in enumerate(markers):
         end = markers[i + 1].start if i + 1 < len(markers) else len(text)
-        for cs, lvl in closers:
+        k = bisect_right(closer_starts, mk.start)
+        while k < len(closers) and closers[k][0] < end:
+            cs, lvl = closers[k]
             # a heading right under the name, before any text, is the talk's title, not the next part of the page
-            if mk.start < cs < end and (mk.kind != "heading" or lvl < mk.level or lvl == mk.level and _text_between(body_starts, mk.start, cs)):
+            if mk.kind != "heading" or lvl < mk.level or lvl == mk.level and _text_between(body_starts, mk.start, cs):
                 end = cs
                 break
+            k += 1
         person = add_person(people, mk.name, None)
         if sections and sections[-1].person is person and sections[-1].end >= mk.start - 2:
             sections[-1] = PersonSection(sections[-1].start, end, person, sections[-1].kind)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -41,6 +42,13 @@ _CUE = re.compile(
     # a line or a sentence labelled "Research interests: A; B; C"
     r"|(?:(?m:^)|(?<=[.!?]\s))(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*"
     r")",
+    re.I,
+)
+# A word every cue above holds at a word start: a line without one has no cue and is not scanned
+# (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
+_CUE_WORDS = re.compile(
+    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|known|speciali|expert|dedicated|devoted"
+    r"|studies|investigates|explores|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
     re.I,
 )
 _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*", re.I)
@@ -239,8 +247,12 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     papers = {ln.start for ln in paper_lines(doc)}
     all_lines = list(lines(doc))
+    cue_words = [m.start() for m in _CUE_WORDS.finditer(text)]
     for k, line in enumerate(all_lines):
         if line.start in papers:
+            continue
+        i = bisect_left(cue_words, line.start)
+        if i == len(cue_words) or cue_words[i] >= line.end:
             continue
         for m in _CUE.finditer(text, line.start, line.end):
             if _PAST_OR_FUNDING.search(text[max(line.start, m.start() - 25) : min(line.end, m.end() + 20)]):

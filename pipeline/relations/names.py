@@ -239,14 +239,16 @@ def acronyms(doc: Doc) -> dict[str, str]:
     if acros:
         for m in _ACRO_WORDS.finditer(text):
             words_ = m.group().split()
+            # Each word is a capitalised word or a joining word: its initial is its first letter or nothing,
+            # so a run's initials are its words' initials joined (what `_initials` finds in the run's text).
+            heads = [w[0] if "A" <= w[0] <= "Z" else "" for w in words_]
             for k in range(len(words_)):
                 for j in range(len(words_), k + 1, -1):
                     if words_[j - 1].lower() in ("of", "for", "and", "the", "de", "&"):
                         continue
-                    cand_ = " ".join(words_[k:j]).rstrip(".")
-                    ini = _initials(cand_)
+                    ini = "".join(heads[k:j])
                     if ini in acros and words_[k][0].isupper():
-                        found.setdefault(ini, set()).add(cand_)
+                        found.setdefault(ini, set()).add(" ".join(words_[k:j]).rstrip("."))
     out = {ac: next(iter(v)) for ac, v in found.items() if len(v) == 1}
     doc.user_data["acronyms"] = (doc, out)
     return out

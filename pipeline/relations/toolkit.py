@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..sections import section_index
 from ..coref import FIRST_PERSON, THIRD_PERSON, Coref
@@ -124,20 +124,27 @@ def person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
     for m in co.mentions_in(sent.start, sent.end):
         refs.append(SubjectRef(m.person, m.start, m.end, m.is_subject))
     text = text_of(sent.doc)
-    tok_at = {t.idx: t for t in sent.span}
+    tok_at: dict[int, Token] = {}
+
+    def token_at(pos: int) -> Token | None:
+        """The sentence's token starting at `pos`; the tokens are listed only for a sentence with a pronoun or description."""
+        if not tok_at:
+            tok_at.update((t.idx, t) for t in sent.span)
+        return tok_at.get(pos)
+
     for m in _PRONOUN_RX.finditer(text, sent.start, sent.end):
         w = m.group(1)
         if w.lower() == "her":
-            tok = tok_at.get(m.start())
+            tok = token_at(m.start())
             is_subj_like = tok is not None and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
         else:
-            tok = tok_at.get(m.start())
+            tok = token_at(m.start())
             is_subj_like = w.lower() in ("i", "we", "he", "she") or (tok is not None and tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass"))
         p = co.resolve_word(w, m.start())
         if p is not None:
             refs.append(SubjectRef(p, m.start(), m.end(), is_subj_like))
     for s, e, p in co.descriptions(sent.start, sent.end):  # "the researcher", when unambiguous
-        tok = tok_at.get(text.find(" ", s) + 1)
+        tok = token_at(text.find(" ", s) + 1)
         refs.append(SubjectRef(p, s, e, tok is not None and tok.dep_ in ("nsubj", "nsubjpass")))
     refs.sort(key=lambda r: r.start)
     return refs

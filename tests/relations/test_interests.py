@@ -168,3 +168,24 @@ def test_first_person_negative_twin(facts_of, sentence):
 def test_title_at_organisation_working_on(facts_of):
     facts = facts_of("# Mira Castell\n\nMira Castell is a research scientist at Kestrel Labs working on widget search and sprocket design.\n", "markdown")
     assert {"widget search", "sprocket design"} <= _topics(facts, "Mira Castell")
+
+
+def test_every_cue_holds_one_of_the_cue_words() -> None:
+    """`interest_sentences` scans only lines holding a cue word: every cue found anywhere in the
+    seeds, the development pages and the test sources must hold one (a new cue adds its word)."""
+    from pathlib import Path
+
+    from pipeline.relations.interests import _CUE, _CUE_WORDS
+
+    root = Path(__file__).resolve().parents[2]
+    files = [*(root / "seeds").iterdir(), *(root / "tests").rglob("*.py"), *((root.parent / "shared" / "corpus" / "dev").glob("*"))]
+    found = 0
+    for path in files:
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for line in text.split("\n"):
+            for m in _CUE.finditer(line):
+                found += 1
+                assert any(w.start() < m.end() for w in _CUE_WORDS.finditer(line, m.start())), (path.name, m.group())
+    assert found > 100

@@ -10,6 +10,7 @@ dates stage; a range joined by 至/到/- and an open end (至今) are read here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Doc
@@ -35,6 +36,11 @@ def has_han(s: str) -> bool:
     return _HAN.search(s) is not None
 
 
+def _is_han(c: str) -> bool:
+    """`has_han` of one character, without a regex: the scans below test every character."""
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def mostly_han(s: str) -> bool:
     """More Han characters than Latin letters: a Chinese line, not an English one with a Chinese gloss."""
     han = len(_HAN.findall(s))
@@ -43,7 +49,23 @@ def mostly_han(s: str) -> bool:
 
 def word_at(text: str, i: int, words: list[str]) -> str | None:
     """The longest word of `words` starting at `i` (lists are sorted longest first)."""
+    known = _by_first_char().get(id(words))
+    if known is not None and known[0] is words:  # a list of the lexicon: only its words with this first character
+        words = known[1].get(text[i : i + 1], ())
     return next((w for w in words if text.startswith(w, i)), None)
+
+
+@lru_cache(maxsize=1)
+def _by_first_char() -> dict[int, tuple[list[str], dict[str, list[str]]]]:
+    """Each list of the lexicon (by identity) with its words grouped by first character, in list order:
+    `word_at` runs at every character of a Chinese line."""
+    out: dict[int, tuple[list[str], dict[str, list[str]]]] = {}
+    for ws in zh_words().values():
+        groups: dict[str, list[str]] = {}
+        for w in ws:
+            groups.setdefault(w[:1], []).append(w)
+        out[id(ws)] = (ws, groups)
+    return out
 
 
 def find_words(text: str, start: int, end: int, words: list[str]) -> Iterator[tuple[int, str]]:
@@ -88,7 +110,7 @@ def org_at(text: str, i: int, end: int) -> tuple[int, int] | None:
     if m and m.group().strip():
         return i, i + len(m.group().rstrip())
     stop = i
-    while stop < end and stop - i < 25 and (has_han(text[stop]) or text[stop] in " ") and text[stop] not in "的和与及在任是为":
+    while stop < end and stop - i < 25 and (_is_han(text[stop]) or text[stop] in " ") and text[stop] not in "的和与及在任是为":
         stop += 1
     if stop - i < 2:
         return None  # no Han run to end in an organisation word
@@ -238,14 +260,22 @@ def orgs_in(text: str, start: int, end: int, suffixes: list[str] | None = None) 
     i = start
     while i < end:
         c = text[i]
-        begins = i == start or not (has_han(text[i - 1]) or text[i - 1].isalnum())
-        org = org_at(text, i, end) if begins and (has_han(c) or c.isalpha()) else None
+        begins = i == start or not (_is_han(text[i - 1]) or text[i - 1].isalnum())
+        org = org_at(text, i, end) if begins and (_is_han(c) or c.isalpha()) else None
         if org and org[1] > org[0] and (suffixes is None or any(text[org[0] : org[1]].endswith(s) for s in suffixes)):
             out.append(org)
             i = org[1]
         else:
             i += 1
+        if i < end:  # on to the next place a run may begin (the test above still decides)
+            m = _MAY_BEGIN.search(text, i, end)
+            i = m.start() if m else end
     return out
+
+
+# Where `orgs_in` may find a run beginning: a letter or Han character after no letter or digit.
+# A superset of the places it tries, so that a long line is not walked in Python character by character.
+_MAY_BEGIN = re.compile(f"(?<![^\\W_])[\\w{HAN}]")
 
 
 def item_fact(relation: str, subj: Arg, line, obj: Arg, rule: str, confidence: float, **qualifiers: str | None) -> Candidate:
