@@ -52,9 +52,10 @@ def build_nlp(settings: Settings) -> Language:
         nlp.add_pipe("line_sentences", before="parser")
     else:
         nlp.add_pipe("line_sentences", first=True)
-    _syntax_after_entities(nlp, every_line=settings.full_parse)
+    _syntax_where_needed(nlp, every_line=settings.full_parse)
     if "ner" in nlp.pipe_names:
-        # The recognizer on windows of whole lines, many at once (`ner_windows`): the same entities, sooner.
+        # The recognizer on windows of whole lines, many at once (`ner_windows`): the same entities, sooner;
+        # of the parse's sentence starts inside a line it sees only those after a full stop.
         nlp.add_pipe("ner_in_windows", after="ner")
         nlp.disable_pipe("ner")
     nlp.add_pipe(FIRST_OWN_COMPONENT)
@@ -75,18 +76,14 @@ def split_pipeline(nlp: Language) -> tuple[list[tuple[str, object]], list[tuple[
     return nlp.pipeline[:k], nlp.pipeline[k:]
 
 
-def _syntax_after_entities(nlp: Language, every_line: bool) -> None:
-    """Hand the tagger and parser (and a tok2vec only they listen to) to `syntax_where_needed`, after the recognizer.
-
-    A parse can split a line's first word from the next ("News" / "Mark | Olsen developed ...") where the
-    line before has no full stop, and the recognizer never makes an entity across a sentence break: it
-    runs on the line breaks alone. With `every_line` every line is parsed (`--full-parse`).
-    """
+def _syntax_where_needed(nlp: Language, every_line: bool) -> None:
+    """Hand the tagger and parser (and a tok2vec only they listen to) to `syntax_where_needed`;
+    with `every_line` every line is parsed (`--full-parse`)."""
     if "parser" not in nlp.pipe_names:
         return
     moved = [n for n in ("tagger", "parser") if n in nlp.pipe_names]
     if "tok2vec" in nlp.pipe_names and set(getattr(nlp.get_pipe("tok2vec"), "listening_components", [])) <= set(moved):
         moved.insert(0, "tok2vec")
-    nlp.add_pipe("syntax_where_needed", after="ner" if "ner" in nlp.pipe_names else "parser", config={"components": moved, "every_line": every_line})
+    nlp.add_pipe("syntax_where_needed", after="parser", config={"components": moved, "every_line": every_line})
     for name in moved:
         nlp.disable_pipe(name)
