@@ -41,6 +41,10 @@ def _people(rec) -> set[str]:
         ("The board members are Aram Petrosyan, founder of Quillpay, and Lina Osk, founder of Brightwave.\n", "Aram Petrosyan"),
         ("The round was led by Oskar Lindqvist, a partner at Northwind Ventures.\n", "Oskar Lindqvist"),
         ("Funding came after a pitch by Bram Vos, Quillon's chief financial officer.\n", "Bram Vos"),
+        # the object of an appointment, before its title
+        ("Quillon named Ana Ruiz chief executive in May.\n", "Ana Ruiz"),
+        ("Quillon has appointed Mira Lund as its new chief financial officer.\n", "Mira Lund"),
+        ("Brightline hired Tomas Reyes as head of research.\n", "Tomas Reyes"),
         # a title inside a run of capitalised words: the name is what follows it
         ("Quillon CTO Ana Ruiz spoke at the event.\n", "Ana Ruiz"),
         ("Northwind Labs Chief Scientist Ilse Brandt will give the keynote.\n", "Ilse Brandt"),
@@ -89,6 +93,7 @@ def test_context_marks_a_person(run, text, name):
         # the same verbs after topics, or inside a sentence
         ("Robust Ranking led to a new course.\n", "Robust Ranking"),
         ("The Quillon CTO Office Hours are held on Monday.\n", "Office Hours"),
+        ("The magazine named Springfield Park the best place to live.\n", "Springfield Park"),
         ("Active Sensing became popular in 2010.\n", "Active Sensing"),
         ("Interest grew after Sensor Fusion joined the curriculum in 2010.\n", "Sensor Fusion"),
         ("She works on Graph Mining, Sensor Fusion, Text Summaries, and Edge Computing.\n", "Text Summaries"),

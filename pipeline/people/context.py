@@ -12,7 +12,8 @@ sentence says so:
   "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
 - an honorific stands before it ("along with Dr. Jon Park");
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
-- it opens its sentence and a verb of a career follows ("Mira Lund joined Quillon", "Tarek Osei has left");
+- it opens its sentence and a verb of a career follows ("Mira Lund joined Quillon", "Tarek Osei has left"),
+  or an appointment names it before a title ("Quillon named Ana Ruiz chief executive");
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
 - a list label opens the line with it ("Organizers: Jane Roe (Northfield University), ...");
 - it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"),
@@ -77,6 +78,8 @@ _CAREER_AFTER = re.compile(
     r"[ \t]+(?:(?:has|had|have|will|was|is|later|then|also|recently)[ \t]+)?(?:joined|join|left|founded|co-?founded|(?:leads|led|heads|headed|directs|directed)(?![ \t]+to\b)"
     r"|appointed|hired|promoted|serves[ \t]+as|served[ \t]+as|co-?developed|retired|stepped[ \t]+down)\b"
 )
+_APPOINTED_BEFORE = re.compile(r"(?<![\w-])(?:named|appointed|hired|tapped|elected|promoted|made|names|appoints|hires)[ \t]+$")
+_AS_TITLE = re.compile(r"[ \t]+(?:as[ \t]+)?(?:(?:its|the|their|our|a|an)[ \t]+)?(?:(?:new|next|first|interim|acting)[ \t]+)?")
 _SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
 _BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
 _LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
@@ -168,6 +171,9 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         entry = lists.covers(s) and _ENTRY_BEFORE.search(before) is not None and _ENTRY_AFTER.match(text, e) is not None
         # a career verb after a name that opens its sentence, the model's organisations aside ("Quillon joined the index")
         career = _SENTENCE_OPEN.search(before) is not None and _CAREER_AFTER.match(text, e) is not None and (s, e) not in orgs
+        # "Quillon named Ana Ruiz chief executive", "has appointed Tom Berg as its CFO": an appointment's object
+        appointed = _APPOINTED_BEFORE.search(before) is not None and (m := _AS_TITLE.match(text, e)) is not None and m.end() in title_starts
+        career = career or appointed
         if titled or honored or entry or career or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")

@@ -20,6 +20,9 @@ POSITIVE = [
     ("Ingrid Halvorsen is a Fellow of the ACM (2015) and a member of the Kestrel Academy.", "award_received", "Ingrid Halvorsen", "Fellow of the ACM", "prose.award_fellow"),
     ("Ingrid Halvorsen was elected a Fellow of the Royal Society (2019).", "award_received", "Ingrid Halvorsen", "Fellow of the Royal Society", "prose.award_fellow"),
     ("Ingrid Halvorsen is an IEEE Fellow (2012) and an ACM Fellow (2014).", "award_received", "Ingrid Halvorsen", "ACM Fellow", "prose.award_fellow"),
+    # a boss the story appointed, named by surname
+    ("Quillon named Ana Ruiz chief executive in May. Tom Berg, the company's chief technology officer, will report to Ruiz.",
+     "reports_to", "Tom Berg", "Ana Ruiz", "prose.reports_to"),
     # "after / before leaving X"
     ("After leaving Orbis in 2013, Ivan Petrov started a company.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
     ("Ivan Petrov co-founded Brightline in 2014 after leaving Orbis, where he ran the search team.", "employed_by", "Ivan Petrov", "Orbis", "prose.job_career"),
