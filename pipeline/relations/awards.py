@@ -207,6 +207,12 @@ _NAMED_AMONG = re.compile(
     r"\b(?:was|were|been|is|be)\s+(?:\w+\s+)?named\s+(?:as\s+)?(?:one\s+of|among)\s+(?:the\s+)?(?P<giver>[A-Z][\w.]*(?:\s+[a-z]+)?)['’]s\s+"
     r"(?P<obj>(?:\d+\s+)?(?:[Mm]ost|[Tt]op|[Ll]eading)\s+[\w ]{3,60}?)(?=\s+in\s+(?:19|20)\d\d|[,.;]|$)"
 )
+# "was listed among Forbes 30 Under 30", "named to MIT Technology Review's 35 Innovators Under 35": a ranked list
+# (with a number in its name; "was featured in Nature" is no honour)
+_LISTED_AMONG = re.compile(
+    r"\b(?:was|were|been|is)\s+(?:\w+\s+)?(?:listed|named|included|featured|selected)\s+(?:among|on|to)\s+(?:the\s+)?"
+    r"(?P<obj>(?:(?:[A-Z][\w&.]*\s+){0,3}[A-Z][\w&.]*['’]s?\s+)?(?:(?:[A-Z][\w&]*\s+){0,3}\d+|[A-Z]+\d+)(?:\s+(?:(?:of|for)\s+)?(?:[A-Z\d][\w&]*|[Uu]nder))*)\b"
+)
 _BY_ORG = re.compile(r"\s*(?:\([^()]{1,60}\))?\s+by\s+(?:the\s+)?(?=[A-Z])")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
 
@@ -275,7 +281,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         c = emit(ref, s, e, obj, "prose.award_fellow", {"date": y} if y else {})
         if c:
             yield c
-    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_ELECTED_TO, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named")):
+    for rx, rule in ((_FELLOW, "prose.award_fellow"), (_IS_FELLOW, "prose.award_fellow"), (_MEMBER, "prose.award_member"), (_ELECTED_TO, "prose.award_member"), (_NAMED_LIST, "prose.award_named"), (_RANKED, "prose.award_named"), (_HONORARY, "prose.award_received"), (_NAMED_THE, "prose.award_named"), (_ONE_OF, "prose.award_named"), (_NAMED_AMONG, "prose.award_named"), (_LISTED_AMONG, "prose.award_named")):
         for m in rx.finditer(text, sent.start, sent.end):
             ref = clause_subject(sent, m.start(), co)
             if ref is None or negated(sent, m.start()):

@@ -20,6 +20,11 @@ POSITIVE = [
     ("Ingrid Halvorsen is a Fellow of the ACM (2015) and a member of the Kestrel Academy.", "award_received", "Ingrid Halvorsen", "Fellow of the ACM", "prose.award_fellow"),
     ("Ingrid Halvorsen was elected a Fellow of the Royal Society (2019).", "award_received", "Ingrid Halvorsen", "Fellow of the Royal Society", "prose.award_fellow"),
     ("Ingrid Halvorsen is an IEEE Fellow (2012) and an ACM Fellow (2014).", "award_received", "Ingrid Halvorsen", "ACM Fellow", "prose.award_fellow"),
+    # a ranked list with a number in its name: "listed among", "named to"
+    ("Mira Lund is a scientist at Quillon. She was listed among Forbes 30 Under 30 in 2019.", "award_received", "Mira Lund", "Forbes 30 Under 30", "prose.award_named"),
+    ("Mira Lund is a scientist at Quillon. In 2021 she was named to MIT Technology Review's 35 Innovators Under 35.",
+     "award_received", "Mira Lund", "MIT Technology Review's 35 Innovators Under 35", "prose.award_named"),
+    ("Mira Lund is a scientist at Quillon. She was named to the TIME100 Next list in 2022.", "award_received", "Mira Lund", "TIME100 Next", "prose.award_named"),
     # a boss the story appointed, named by surname
     ("Quillon named Ana Ruiz chief executive in May. Tom Berg, the company's chief technology officer, will report to Ruiz.",
      "reports_to", "Tom Berg", "Ana Ruiz", "prose.reports_to"),
@@ -244,6 +249,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Mira Lund is a scientist at Quillon. She was featured in Nature in 2019.", "award_received", "Nature"),
+    ("Mira Lund is a scientist at Quillon. She was listed in Room 101 of the building.", "award_received", "Room 101"),
+    ("Mira Lund is a scientist at Quillon. She was named among Time's \"Architects of AI\" in 2025.", "award_received", "Time"),
     ("Ingrid Halvorsen met a Fellow of the ACM (2015) at the event.", "award_received", "Fellow of the ACM"),
     ("Ana Ruiz met Quillon's former chief scientist, who said the model was ready.", "employed_by", "Quillon", "Ana Ruiz"),
     ("Ana Ruiz is a researcher. After leaving Paris in 2013, she moved to Quillon.", "employed_by", "Paris"),
