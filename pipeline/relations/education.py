@@ -122,7 +122,7 @@ _STUDIES = re.compile(
     r"\b(?:completed|did|pursued|finished|began|started|undertook)\s+(?:his|her|their|my)\s+(?P<level>undergraduate|graduate|postgraduate|doctoral|master['’]s|PhD|Ph\.D\.)\s+"
     r"(?:studies|education|work)(?:\s+in\s+(?P<field>[a-z][\w -]{1,40}?))?\s+(?:at|from)\s+(?=(?:the\s+)?[A-Z])"
 )
-_ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate)\s+of\s+")
+_ALUMNUS = re.compile(r"\b(?:alumnus|alumna|alumni|alum|graduate|dropped\s+out)\s+of\s+")
 _RESPECTIVELY = re.compile(r"\brespectively\b")
 
 
@@ -297,12 +297,14 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, school), sent, "prose.edu_joined", {"degree": _degree_text(deg.text)})
     for m in _ALUMNUS.finditer(text, sent.start, sent.end):
+        # "an alumna of A and B", "dropped out of A": each school named
         ref = clause_subject(sent, m.start(), co)
         if ref is None or negated(sent, m.start()):
             continue
-        r = org_with_parent(sent, m.end())
-        if r:
-            yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, r[0]), sent, "prose.edu_alumnus")
+        schools = names_list(sent, m.end(), several=True)[:4]
+        for k, school in enumerate(schools):
+            if k == 0 or _SCHOOL.search(school.text):
+                yield cand("educated_at", subj_arg(sent, ref), org_arg(sent, school), sent, "prose.edu_alumnus")
     for m in _ALUMNUS_BEFORE.finditer(text, sent.start, sent.end):
         org = name_at(sent, m.start("org"))
         ref = clause_subject(sent, m.start(), co)

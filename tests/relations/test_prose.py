@@ -204,6 +204,10 @@ POSITIVE = [
     ("Educated at Orbit College and Quillon University, Lena Okafor joined Helix Labs in 2010.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Lena Okafor is a Quillon University alumna.", "educated_at", "Lena Okafor", "Quillon University", {}),
     ("Tom Berg, an Orbit College graduate, founded Vireo Health.", "educated_at", "Tom Berg", "Orbit College", {}),
+    # "an alumna / a graduate of A and B" (each school), "dropped out of X"
+    ("Lena Okafor is an alumna of Orbit College and Quillon University.", "educated_at", "Lena Okafor", "Quillon University", {}),
+    ("Tom Berg is a graduate of Orbit College, Quillon University and the Kestrel Institute of Technology.", "educated_at", "Tom Berg", "Kestrel Institute of Technology", {}),
+    ("Lena Okafor is a scientist. She dropped out of Quillon University in 2005 to found Tidewell.", "educated_at", "Lena Okafor", "Quillon University", {}),
     # a note in parentheses between the field and the school
     ("# Qi Wang\n\nI'm a final year undergraduate student in artificial intelligence (with honors) at Quillon University (QU).", "educated_at", "Qi Wang", "Quillon University", {"field": "artificial intelligence"}),
     ("Qi Wang received a B.S. in physics (summa cum laude) from Orbit College in 2019.", "educated_at", "Qi Wang", "Orbit College", {"degree": "B.S.", "end": "2019"}),
@@ -348,6 +352,8 @@ NEGATIVE = [
     ("Sarah Miller spent 2010–2012 at Helix Labs as a student.", "employed_by", "Helix Labs"),
     ("Sarah Miller is not affiliated with Helix Labs.", "employed_by", "Helix Labs"),
     ("Sarah Miller is affiliated with Boston in her heart.", "employed_by", "Boston"),
+    ("Sarah Miller is a scientist. She dropped out of the race in 2005.", "educated_at", ""),
+    ("Sarah Miller is a graduate of Orbit College and Quillon's chief scientist.", "educated_at", "Quillon"),
     ("David Chen was never on the faculty of Quillon University.", "employed_by", "Quillon University"),
     ("Our alumni: Sarah Miller (2018–2020) and David Chen (2019–2021).", "date_of_birth", "2018"),
     ("Sarah Miller was born in Leeds and moved to York in 1975.", "date_of_birth", "1975"),
