@@ -415,6 +415,23 @@ def test_the_year_in_parentheses_dates_the_honour(facts_of, text, award, year):
     assert {f.qualifiers.date for f in facts_of(text) if f.relation == "award_received" and f.object.canonical == award} == {year}
 
 
+@pytest.mark.parametrize(
+    ("text", "org", "end"),
+    [
+        ("Mira Lund is an engineer. She was the chief technology officer of Orbis until 2018.", "Orbis", "2018"),
+        ("Mira Lund is an engineer. She was a professor at Tarn University until March 2019, when she joined Quillon.", "Tarn University", "2019-03"),
+        ("Mira Lund is an engineer. She was head of research at Kestrel through 2020.", "Kestrel", "2020"),
+    ],
+)
+def test_a_title_held_until_a_date_ends_then(facts_of, text, org, end):
+    assert {f.qualifiers.end for f in facts_of(text) if f.relation == "employed_by" and f.object.canonical == org} == {end}
+
+
+def test_until_without_a_date_ends_nothing(facts_of):
+    facts = facts_of("Mira Lund is an engineer. She was a professor at Tarn University until further notice.")
+    assert {f.qualifiers.end for f in facts if f.relation == "employed_by"} == {None}
+
+
 def test_a_promotion_to_a_title_of_the_employer_keeps_the_title(facts_of):
     facts = facts_of("Ana Ruiz was promoted to chief technology officer of Quillon in 2022.")
     assert {f.qualifiers.title for f in facts if f.relation == "employed_by" and f.object.canonical == "Quillon"} == {"chief technology officer"}

@@ -98,6 +98,9 @@ def _lead_title() -> re.Pattern[str]:
 _OF_FUNCTION = re.compile(r"\s(?:of|for)\s+(?P<what>[a-z][\w&-]*(?:\s+[a-z][\w&-]*)*|[A-Z][A-Z&]{1,4}|[A-Z][a-z]+)$")
 
 
+_UNTIL = re.compile(r"\s*,?\s+(?:until|till|through)\s+")
+
+
 def _heads_a_function(t: str) -> bool:
     """A title over a field or a function ("head of research", "VP of AI", "Director of Engineering")."""
     m = _OF_FUNCTION.search(t)
@@ -285,7 +288,11 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if ref is None or negated(sent, c_start) or _LEAVES_AS.search(text, max(sent.start, c_start - 30), c_start):
             continue  # "stepped down as CEO of X in 2023": a departure, read with its end by `departures`
         q: dict[str, str] = {}
-        d = date_after(sent, after) or lead
+        until = _UNTIL.match(text, after, sent.end)
+        d = date_after(sent, until.end(), 4) if until else None
+        if d is not None and d.value and "/" not in d.value:
+            q["end"] = d.value  # "the CTO of Orbis until 2018": the year the title ended
+        d = None if until else date_after(sent, after) or lead
         if d is not None:
             q.update(range_quals(d.value))
         if "end" not in q and present_end(sent, c_start) and re.search(r"\b(?:is|am|are|serves|works)\b|['’](?:m|re)\b", text[sent.start : c_start]):
