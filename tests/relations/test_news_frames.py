@@ -20,6 +20,9 @@ POSITIVE = [
     ("Ingrid Halvorsen is a Fellow of the ACM (2015) and a member of the Kestrel Academy.", "award_received", "Ingrid Halvorsen", "Fellow of the ACM", "prose.award_fellow"),
     ("Ingrid Halvorsen was elected a Fellow of the Royal Society (2019).", "award_received", "Ingrid Halvorsen", "Fellow of the Royal Society", "prose.award_fellow"),
     ("Ingrid Halvorsen is an IEEE Fellow (2012) and an ACM Fellow (2014).", "award_received", "Ingrid Halvorsen", "ACM Fellow", "prose.award_fellow"),
+    # a later title at the employer the clause joined: ", becoming T", ", later becoming T"
+    ("Helga Sorensen joined the faculty of Tarn University in 1999, becoming a full professor in 2006.", "employed_by", "Helga Sorensen", "Tarn University", "prose.job_title"),
+    ("Helga Sorensen joined Quillon in 2010 as an engineer, later becoming its chief technology officer.", "employed_by", "Helga Sorensen", "Quillon", "prose.job_title"),
     # a ranked list with a number in its name: "listed among", "named to"
     ("Mira Lund is a scientist at Quillon. She was listed among Forbes 30 Under 30 in 2019.", "award_received", "Mira Lund", "Forbes 30 Under 30", "prose.award_named"),
     ("Mira Lund is a scientist at Quillon. In 2021 she was named to MIT Technology Review's 35 Innovators Under 35.",
@@ -425,6 +428,11 @@ def test_the_year_in_parentheses_dates_the_honour(facts_of, text, award, year):
 )
 def test_a_title_held_until_a_date_ends_then(facts_of, text, org, end):
     assert {f.qualifiers.end for f in facts_of(text) if f.relation == "employed_by" and f.object.canonical == org} == {end}
+
+
+def test_becoming_what_is_no_title_adds_no_job(facts_of):
+    facts = facts_of("Helga Sorensen joined Quillon in 2010, becoming a mother in 2012.")
+    assert {f.qualifiers.title for f in facts if f.relation == "employed_by"} == {None}
 
 
 def test_until_without_a_date_ends_nothing(facts_of):

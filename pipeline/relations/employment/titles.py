@@ -42,7 +42,7 @@ def _modifiers() -> set[str]:
 
 
 _LINK = re.compile(
-    r"(?:(?<=\w)['’](?:m|re)\b|\b(?:is|was|are|were|am|been|be|became|become|becomes|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
+    r"(?:(?<=\w)['’](?:m|re)\b|\b(?:is|was|are|were|am|been|be|became|become|becomes|becoming|remains|remained|serves|served|serving|as|named|appointed|elected|hired|promoted\s+to|works\s+as|worked\s+as|working\s+as)\b)"
     r"(?:\s+(?:also|currently|now|still|formerly|previously|later|then|recently|officially|the|a|an|his|her|their|its|one\s+of\s+the))*\s*$",
     re.I,
 )
@@ -65,7 +65,10 @@ _UNIT_OF_UNIT = re.compile(r"((?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)|(?:Depa
 _DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 # units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
 _UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
-_AND_BECAME = re.compile(r"\band\s+(?:later\s+|then\s+|eventually\s+)?(?:became|was\s+promoted\s+to)\s+(?:an?\s+|the\s+|its\s+)?$")
+_AND_BECAME = re.compile(
+    r"(?:\band\s+(?:later\s+|then\s+|eventually\s+)?(?:became|was\s+promoted\s+to)|,?\s*(?:later\s+|then\s+|eventually\s+)?becoming|\band\s+(?:later|then|eventually))"
+    r"\s+(?:an?\s+|the\s+|its\s+)?$"
+)
 _WHERE_SERVED = re.compile(r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})\]*\s*,\s*where\s+(?:he|she|they|I|we)\s+(?:(?:has\s+|had\s+|now\s+)?(?:served|serves|worked|works)\s+as|(?:was|is|is\s+now|was\s+then))\s+(?:an?\s+|the\s+|its\s+)?$")
 _MAKER = re.compile(r"\b(?:developer|maintainer|contributor|creator|architect|designer|author)s?$", re.I)
 _EMERITUS = re.compile(r"\s+(?:Emeritus|Emerita|emeritus|emerita)\b")
