@@ -23,6 +23,8 @@ POSITIVE = [
     # a later title at the employer the clause joined: ", becoming T", ", later becoming T"
     ("Helga Sorensen joined the faculty of Tarn University in 1999, becoming a full professor in 2006.", "employed_by", "Helga Sorensen", "Tarn University", "prose.job_title"),
     ("Helga Sorensen joined Quillon in 2010 as an engineer, later becoming its chief technology officer.", "employed_by", "Helga Sorensen", "Quillon", "prose.job_title"),
+    ("Helga Sorensen previously spent six years at Quillon, where she was vice president of engineering and later chief operating officer.",
+     "employed_by", "Helga Sorensen", "Quillon", "prose.job_title"),
     # a ranked list with a number in its name: "listed among", "named to"
     ("Mira Lund is a scientist at Quillon. She was listed among Forbes 30 Under 30 in 2019.", "award_received", "Mira Lund", "Forbes 30 Under 30", "prose.award_named"),
     ("Mira Lund is a scientist at Quillon. In 2021 she was named to MIT Technology Review's 35 Innovators Under 35.",
@@ -428,6 +430,14 @@ def test_the_year_in_parentheses_dates_the_honour(facts_of, text, award, year):
 )
 def test_a_title_held_until_a_date_ends_then(facts_of, text, org, end):
     assert {f.qualifiers.end for f in facts_of(text) if f.relation == "employed_by" and f.object.canonical == org} == {end}
+
+
+def test_a_later_title_after_and_later_is_a_second_job(facts_of):
+    text = "Helga Sorensen previously spent six years at Quillon, where she was vice president of engineering and later chief operating officer."
+    titles = {f.qualifiers.title for f in facts_of(text) if f.relation == "employed_by" and f.object.canonical == "Quillon"}
+    assert titles == {"vice president of engineering", "chief operating officer"}
+    other = facts_of("Helga Sorensen was vice president of engineering at Quillon and later a mother of three.")
+    assert {f.qualifiers.title for f in other if f.relation == "employed_by"} == {"vice president of engineering"}
 
 
 def test_becoming_what_is_no_title_adds_no_job(facts_of):
