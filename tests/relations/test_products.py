@@ -131,16 +131,16 @@ POSITIVE = [
     ("Ada Reyes drove the creation of GraphVault at Quillon.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
     ("Mira Olsen is known for her leadership in developing FastGraph.", "Mira Olsen", "FastGraph", "prose.developed_made", {}),
     # author pages: contributions, work on a coined project, roles that name the product before them
-    ("Tom Berg is a scientist. He is a primary contributor to the VTK-m and ParaView projects.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
-    ("Tom Berg is a scientist. He has worked on VTK, ParaView, and Catalyst.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
-    ("Tom Berg is a scientist. His work includes contributions to VTK-m.", "Tom Berg", "VTK-m", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He is a primary contributor to the MeshKit-m and FlowView projects.", "Tom Berg", "FlowView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He has worked on GRX, FlowView, and Beacon.", "Tom Berg", "FlowView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. His work includes contributions to MeshKit-m.", "Tom Berg", "MeshKit-m", "prose.developed_maintainer", {}),
     ("Ada Reyes is a scientist. She has been working on GraphVault since 2014.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
-    ("Ada Reyes is a scientist. She has made significant contributions to VTK-m, ParaView, and VisIt.", "Ada Reyes", "VisIt", "prose.developed_maintainer", {}),
-    ("Ada Reyes is a scientist. She contributes to the Alpine and Ascent projects.", "Ada Reyes", "Alpine", "prose.developed_maintainer", {}),
-    ("Tom Berg is a scientist. His contributions to ParaView include the Python shell.", "Tom Berg", "ParaView", "prose.developed_maintainer", {}),
-    ("Tom Berg is a scientist. He is a committer to the VTK-m codebase.", "Tom Berg", "VTK-m", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a scientist. She has made significant contributions to MeshKit-m, FlowView, and PlotIt.", "Ada Reyes", "PlotIt", "prose.developed_maintainer", {}),
+    ("Ada Reyes is a scientist. She contributes to the Alder and Birch projects.", "Ada Reyes", "Alder", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. His contributions to FlowView include the scripting shell.", "Tom Berg", "FlowView", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He is a committer to the MeshKit-m codebase.", "Tom Berg", "MeshKit-m", "prose.developed_maintainer", {}),
     ("Tom Berg is a scientist. He is a core team member of GraphVault.", "Tom Berg", "GraphVault", "prose.developed_maintainer", {}),
-    ("Tom Berg is a scientist at Quillon. He is a VTK-m developer at Kitware.", "Tom Berg", "VTK-m", "prose.developed_role", {}),
+    ("Tom Berg is a scientist at Quillon. He is a MeshKit-m developer at Quillon.", "Tom Berg", "MeshKit-m", "prose.developed_role", {}),
     ("Ada Reyes is a scientist. She is the Orca-2 project lead.", "Ada Reyes", "Orca-2", "prose.developed_role", {}),
     ("Ada Reyes is a scientist. She is an active member of the GraphVault development team.", "Ada Reyes", "GraphVault", "prose.developed_role", {}),
     # "P worked on the development / design / training of M", "one of the engineers behind M"
@@ -201,7 +201,7 @@ NEGATIVE = [
     # the same roles and contributions where no coined product is named
     "Tom Berg is a Google developer at Quillon.",
     "Ana Ruiz is a member of the Springfield development team.",
-    "Ana Ruiz is a professor. She is not a VTK-m developer.",
+    "Ana Ruiz is a professor. She is not a MeshKit-m developer.",
     "Ana Ruiz is a professor. She has worked on Mondays and in Paris.",
     "Ana Ruiz is a professor. She made contributions to the Red Cross.",
     # the same parenthesis and apposition with a verb that makes nothing

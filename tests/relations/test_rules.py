@@ -55,7 +55,7 @@ EXAMPLES = {
     "products.possessive": ("Analysts praised Northwind's Tessera-7B for its speed.", "text", "developed", "prose.developed_possessive"),
     "products.made_which": ("Mira Olsen is known for Tessera, which she created in 2015.", "text", "developed", "prose.developed_made_which"),
     "products.contributors": ("# Tessera-7B: a small model\n\n## Core contributors\n\n- Mira Olsen\n- Jon Park\n", "markdown", "developed", "prose.developed_contributors"),
-    "products.roles": ("Maria Okafor is a scientist. She is a VTK-m developer at Kitware.", "text", "developed", "prose.developed_role"),
+    "products.roles": ("Maria Okafor is a scientist. She is a MeshKit-m developer at Quillon.", "text", "developed", "prose.developed_role"),
     "products.maker_adjective": ("Analysts tested the Northwind-trained Tessera-7B model.", "text", "developed", "prose.developed_maker_adjective"),
     "products.table": ("# Models\n\n| Model | Developer |\n|---|---|\n| Tessera-7B | Northwind Labs |\n", "markdown", "developed", "prose.developed_table"),
     "employment.hires": ("Northwind Labs hired Mira Olsen in 2020.", "text", "employed_by", "prose.job_hired"),

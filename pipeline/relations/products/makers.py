@@ -121,7 +121,7 @@ def making_of(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
 
 def _split_and(sent: Sent, names: list[Name]) -> list[Name]:
     """"GraphVault and Nimbus", read as one organisation-like name, is two products (unless one entity spans it
-    and no plural noun follows: "the Alpine and Ascent projects" are two)."""
+    and no plural noun follows: "the Alder and Birch projects" are two)."""
     out: list[Name] = []
     text = text_of(sent.doc)
     for n in names:
@@ -152,7 +152,7 @@ def _software_named(sent: Sent, n: Name, trigger: str) -> bool:
         return True
     if any(e.label_ == "PRODUCT" and e.start_char <= n.start < e.end_char for e in sent.ents):
         return True
-    # (after a list the noun is in the plural and follows the last name: "the Alpine and Ascent projects")
+    # (after a list the noun is in the plural and follows the last name: "the Alder and Birch projects")
     return bool(re.match(rf"\s+(?:{product_noun_rx().pattern}|projects?|codebase)\b|(?:\s*,?\s+(?:and\s+)?[A-Z][\w.+-]*)+\s+(?:projects|libraries|frameworks|toolkits|packages|tools)\b", text_of(sent.doc)[n.end : sent.end]))
 
 

@@ -1,10 +1,10 @@
 """developed, read from a role that names the product before it: the way author and team pages
 credit a person with a software project.
 
-- "P is a VTK-m developer", "P, the Orca-2 project lead,", "one of the core GraphVault maintainers";
+- "P is a MeshKit-m developer", "P, the Orca-2 project lead,", "one of the core GraphVault maintainers";
 - "P is a member of the Nimbus-7B development team", "P joined the GraphVault core team".
 
-The product must be coined ("VTK-m", "GraphVault", "Orca-2"): "a Google developer" or "a member of
+The product must be coined ("MeshKit-m", "GraphVault", "Orca-2"): "a Google developer" or "a member of
 the Springfield development team" names an employer or a place, not a thing made.
 """
 
