@@ -51,9 +51,15 @@ def test_clean_name(text, name):
     assert clean_name(text) == name
 
 
-@pytest.mark.parametrize("text", ["Jane Roe's", "Graph Learning Lab", "Summer School", "About Me"])
+@pytest.mark.parametrize("text", ["Jane Roe's", "Graph Learning Lab", "Summer School", "About Me", "Bluebird AI", "Kestrel ML", "Quillon IT"])
 def test_not_a_name(text):
     assert not looks_like_name(text)
+
+
+@pytest.mark.parametrize("text", ["Ai Nakamura", "Wei XU", "Yao LI"])
+def test_a_short_capitalised_word_may_be_a_name(text):
+    """The company abbreviations are case-sensitive and close the name: a given name "Ai", a surname in capitals stay."""
+    assert looks_like_name(text)
 
 
 BIO = "She studies graph learning and robust optimisation.\n\nShe received her PhD from Eastfield University in 2015.\n"

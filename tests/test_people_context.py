@@ -74,6 +74,10 @@ def _people(rec) -> set[str]:
         ("Helix is developed and maintained by:\n\n- Ana Ruiz (Quillon Labs)\n- Jon Park (Northfield University)\n", "Jon Park"),
         ("The main authors of Helix are:\n\n* Mira Olsen\n* Tariq Osei\n", "Tariq Osei"),
         ("Tessera-7B's core maintainers include:\n1. Sara Lind\n2. Oskar Lindqvist\n", "Oskar Lindqvist"),
+        # a cell of a table's column of people, whatever the model calls it
+        ("| Name | Institution |\n|---|---|\n| Lena Ortiz | Quillon Labs |\n| Tomas Berg | Northwind |\n", "Lena Ortiz"),
+        ("| Speaker | Talk |\n|---|---|\n| Priya Natarajan (Brightline) | Graphs at scale |\n", "Priya Natarajan"),
+        ("| Year | Author | Title |\n|---|---|---|\n| 2021 | Omar Haddad, Quillon | Mesh repair |\n", "Omar Haddad"),
     ],
 )
 def test_context_marks_a_person(run, text, name):
@@ -103,6 +107,10 @@ def test_context_marks_a_person(run, text, name):
         ("The following topics are covered:\n\n- Graph Mining\n- Sensor Fusion\n", "Sensor Fusion"),
         ("Helix is developed and maintained by:\n\n- Ana Ruiz\n\nWe followed the Sensor Fusion guide closely.\n", "Sensor Fusion"),
         ("# Conference\n\n## Speakers\n\n- Human Computer Interaction\n", "Human Computer Interaction"),
+        # the same cells in a column that names no people
+        ("| Topic | Room |\n|---|---|\n| Sensor Fusion | Hall B |\n", "Sensor Fusion"),
+        ("| Name | Value |\n|---|---|\n| Learning Rate | 0.1 |\n", "Learning Rate"),
+        ("| Model | Developer |\n|---|---|\n| Orca-2 | Quillon Labs |\n", "Quillon Labs"),
     ],
 )
 def test_no_context_no_person(run, text, name):
@@ -346,3 +354,19 @@ def test_story_naming_people_throughout_has_no_sections(run_txt):
     )
     contacts = {f.subject.canonical for f in run_txt(story).facts if f.relation == "contact"}
     assert contacts <= {"Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Lab members\n\n| Name | Role |\n|---|---|\n| Lena Ortiz | Postdoc |\n| Tomas Berg | PhD student |\n",
+        "# Team\n\n| Member | Position |\n|---|---|\n| Ana Ruiz | Research Scientist |\n| Jon Park | Engineer |\n",
+        "# People\n\n| Name | Title |\n|---|---|\n| Mira Olsen | Lecturer |\n| Sara Lind | Master student |\n",
+    ],
+)
+def test_a_row_of_a_table_of_people_names_no_employer(run, text):
+    """A person's name in a row is no organisation of the page's owner ("Lena Ortiz | Postdoc")."""
+    rec = run(text)
+    people = _people(rec)
+    assert len(people) == 2
+    assert not [f for f in rec.facts if f.relation in ("employed_by", "educated_at") and f.object.canonical in people]

@@ -19,6 +19,7 @@ sentence says so:
 - it is an entry of a list under a heading that names who made something ("## Core contributors", "## The team"),
   or under a line that does ("Helix is developed and maintained by:", "The authors of Helix are:"):
   it opens its line or follows a comma or "and", and ends the line or its entry;
+- it opens a cell of a table's column of people ("Name | Affiliation", see `columns`);
 - it is a member of an enumeration ("A, B and C") that holds a person.
 
 Runs tagged as a place, a date or a title are never names here.
@@ -33,6 +34,7 @@ from spacy.tokens import Doc
 
 from ..relations.base import all_ents, text_of
 from ..sections import section_index
+from .columns import column_names
 from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
 
 _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "NorthHealth. Please" is two sentences
@@ -182,6 +184,10 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         bio = _BIO_OPENING.match(text, m.end(1)) or _BIO_VERB.match(text, m.end(1))
         if name and bio is not None and not blocked.overlaps(m.start(1), m.end(1)):
             found.setdefault((m.start(1), m.end(1)), name)
+    # the cells of a table's column of people ("Name | Affiliation")
+    for s, e, name in column_names(text):
+        if not blocked.overlaps(s, e):
+            found.setdefault((s, e), name)
     # members of an enumeration that holds a person, each tagged by the model as some name
     items = sorted({(a, b, True) for a, b in known} | {(a, b, True) for a, b in found} | {(s, e, False) for s, e, _ in runs if (s, e) in tagged and (s, e) not in found})
     chain: list[tuple[int, int, bool]] = []
@@ -223,11 +229,15 @@ _MAKERS_INTRO = re.compile(
     r"|contributed[ \t]+(?:[a-z]+[ \t]+)?to[ \t]+[^\n]{1,60})[ \t]*(?:(?:are|were|include|includes)[ \t]*)?:[ \t*_]*$",
     re.I,
 )
+_FIRST_LINE = re.compile(r"\n(?:[ \t]*\n)+[ \t]*[^\s][^\n]*")
 _LIST_LINE = re.compile(r"\n(?:[ \t]*\n)*[ \t]*(?:[-*+•]|\d+[.)])[ \t][^\n]*|\n[ \t]*[^\s][^\n]*")
 
 
 def _list_end(text: str, pos: int) -> int:
-    """The end of the lines right under `pos`: list items (blank lines between them allowed) or unbroken lines."""
+    """The end of the lines right under `pos`: list items (blank lines between them allowed) or unbroken lines,
+    the first of which may stand after a blank line (a table's rows, a paragraph of names)."""
+    first = _FIRST_LINE.match(text, pos)
+    pos = first.end() if first is not None else pos
     while (m := _LIST_LINE.match(text, pos)) is not None:
         pos = m.end()
     return pos

@@ -30,6 +30,8 @@ ORG_WORDS = {
     "experience", "education", "scholarship", "fellowship", "awards", "honors", "honours", "projects", "service", "teaching",
     "interests", "skills", "grants", "model", "models", "systems", "networks", "learning", "intelligence", "data", "selected", "recent", "working", "professional", "academic", "industry", "internship",
 }
+# Capitalised abbreviations that close a company's name, never a person's ("Bluebird AI").
+ORG_TAIL_ACRONYMS = {"AI", "ML", "VR", "AR", "XR", "IT", "HQ"}
 # Function words that are also given names or surnames ("An Wang", "Will Knight", "May Lee", "So Yeon").
 NAME_TOO = {"an", "will", "may", "so", "long", "hope"}
 # Words after a name in a title or heading that end the name ("Jane Roe Homepage", "Jane Roe PhD").
@@ -72,6 +74,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
         return False
+    if words[-1] in ORG_TAIL_ACRONYMS:
+        return False  # "Bluebird AI", "Kestrel ML": a company's name, never a surname in capitals ("Wei XU")
     # "TU Wien", "ACM Fellow" are organisations; callers title-case "LUO Yao" first
     return not (words[0].isupper() and len(words[0].rstrip(".")) >= 2 and not words[0].endswith("."))
 

@@ -239,7 +239,9 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
     if not labels and len(t.split()) <= 4 and not INSTITUTION.search(t) and (dm := degree_words().search(t)):
         labels["DEGREE"] = (s + dm.start(), s + dm.end())  # "Bachelor", "Joint PhD Student" split off a name that held them
     low = t.lower()
-    if low.rstrip(".") in SEASONS or low.rstrip(".") in MONTHS:
+    if _is_person(doc, s, e):
+        kind = "person"  # "Lena Ortiz | Postdoc", a row of a table of people: no organisation, whatever the model says
+    elif low.rstrip(".") in SEASONS or low.rstrip(".") in MONTHS:
         kind = "date"  # a season or month alone ("Fall" in its own cell) names no organisation or role
     elif low in _LOCATION_WORDS:
         kind = "location"
@@ -265,6 +267,13 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
     else:
         kind = "other"
     segments.append(Segment(s, e, t, kind, labels, sep))
+
+
+def _is_person(doc: Doc, start: int, end: int) -> bool:
+    """The segment is, whole, a mention of a person the people stage knows."""
+    people = doc._.people
+    p = people.at(start, end) if people is not None else None
+    return p is not None and (start, end) in p.mentions
 
 
 def is_intern(text: str) -> bool:

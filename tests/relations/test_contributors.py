@@ -31,6 +31,17 @@ CASES = [
     # "Authors" over a list, when the heading names the product and the text calls it one
     ("# Authors of Quartz\n\nQuartz is an open-source solver for sparse systems.\n\n* Dan Evans (Argonne National Laboratory)\n* Erin Fox\n",
      "Quartz", {"Dan Evans", "Erin Fox"}),
+    # the recognizer reads the whole heading as one organisation: the product is still the name in it
+    ("# QRX Authors\n\n- Lena Ortiz, Quillon Labs\n- Tomas Berg, Northwind National Laboratory\n", "QRX", {"Lena Ortiz", "Tomas Berg"}),
+    ("# HALO Developers\n\n* Priya Natarajan (Brightline)\n* Omar Haddad (Quillon)\n", "HALO", {"Priya Natarajan", "Omar Haddad"}),
+    ("# Contributors to Helix-3\n\n- Mira Olsen\n- Sara Lind\n", "Helix-3", {"Mira Olsen", "Sara Lind"}),
+    # the list under an introducing line may stand after a blank line: a table of people, a paragraph of names
+    ("# Contributors\n\nThe following people have contributed code to the Quartz solver:\n\n| Name | Institution |\n|---|---|\n"
+     "| Lena Ortiz | Quillon Labs |\n| Tomas Berg | Northwind National Laboratory |\n", "Quartz", {"Lena Ortiz", "Tomas Berg"}),
+    ("# Zephyr\n\nZephyr is an open-source toolkit for meshes. Zephyr is developed by:\n\n| Member | Affiliation |\n|---|---|\n"
+     "| Lena Ortiz | Quillon Labs |\n| Ana Ruiz (Northwind) | Northwind |\n", "Zephyr", {"Lena Ortiz", "Ana Ruiz"}),
+    ("# About\n\nThe authors of the Helix library are:\n\nMira Olsen, Jon Park and Li Wei.\n\nOther text names Tom Berg here.\n",
+     "Helix", {"Mira Olsen", "Jon Park", "Li Wei"}),
 ]
 
 # negative twins: the same lists where no product is named, or under thanks, or in a sentence
@@ -46,6 +57,9 @@ NEGATIVE = [
     "# Helix\n\nHelix is an open-source library. Helix is funded by:\n\n- Ana Ruiz\n- Jon Park\n",
     # "Authors" alone is a paper's, not a product's
     "# Orca-2: Small Language Models That Reason\n\n## Authors\n\n- Ana Ruiz\n- Jon Park\n",
+    # a heading over a list whose name is an organisation elsewhere in the text; a table of people under no makers' line
+    "# Springfield Authors\n\n- Lena Ortiz\n- Tomas Berg\n",
+    "# Lab members\n\nThe following people work in our lab:\n\n| Name | Role |\n|---|---|\n| Lena Ortiz | Postdoc |\n| Tomas Berg | PhD student |\n",
 ]
 
 

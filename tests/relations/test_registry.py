@@ -97,7 +97,7 @@ def test_every_word_list_and_confidence_row_is_used() -> None:
     """Dead data misleads a reader: each list of prose_words.jsonl is read by some rule, each confidence row names a rule."""
     import pathlib
 
-    source = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(lexicon.__file__).parent.rglob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(lexicon.__file__).parent.parent.rglob("*.py"))
     unused = [name for name in lexicon.words() if f'"{name}"' not in source and f"'{name}'" not in source]
     assert not unused
     orphans = [rule for rule in lexicon.confidences() if f'"{rule}"' not in source]

@@ -110,7 +110,9 @@ def _introduced_lists(doc: Doc) -> Iterator[tuple[Arg, int, int]]:
             continue
         end, prev = line.end, line
         for nxt in all_lines[k + 1 :]:
-            if nxt.heading or not (nxt.item or "\n\n" not in text[prev.end : nxt.start]):
+            # items, or unbroken lines (a table's rows, its header row a heading to the cleaner);
+            # the first may stand after a blank line
+            if (nxt.heading and " | " not in nxt.text) or not (nxt.item or prev is line or "\n\n" not in text[prev.end : nxt.start]):
                 break
             end, prev = nxt.end, nxt
         if end > line.end:
@@ -130,7 +132,8 @@ def _product_arg(doc: Doc, start: int, end: int, need_coined: bool) -> Arg | Non
     end = start + len(name)
     if _called_a_product(text_of(doc), name):
         return Arg(name, "PRODUCT", clean(name), start, end)
-    labels = {e.label_ for e in all_ents(doc) if e.start_char == start}
+    # what the model calls the name itself ("QRX Authors" as one organisation says nothing of "QRX")
+    labels = {e.label_ for e in all_ents(doc) if e.start_char == start and e.end_char == end}
     if need_coined and not coined(name) and "PRODUCT" not in labels:
         return None  # a title-case word ("Graph Model Tutorials") is no product name
     if labels & {"ORG", "GPE", "PERSON"} and "PRODUCT" not in labels and not re.search(r"\d", name):
