@@ -370,3 +370,31 @@ def test_a_row_of_a_table_of_people_names_no_employer(run, text):
     people = _people(rec)
     assert len(people) == 2
     assert not [f for f in rec.facts if f.relation in ("employed_by", "educated_at") and f.object.canonical in people]
+
+
+PRONOUN_PARAGRAPHS = (
+    "# Authors\n\nWe list the authors below.\n\n"
+    "Ana Ruiz has been a contributor to the Helix toolkit since 2015. She is also a developer of Quartz.\n\n"
+    "Jon Park currently works on mesh repair at Northwind. He joined in 2019.\n\n"
+    "Mira Olsen was an early user of Zephyr. Her notes shaped its design.\n"
+)
+
+
+@pytest.mark.parametrize("name", ["Ana Ruiz", "Jon Park", "Mira Olsen"])
+def test_a_paragraph_that_goes_on_with_she_or_he_is_about_a_person(nlp_doc, name):
+    doc = nlp_doc(PRONOUN_PARAGRAPHS)
+    assert name in {n for _s, _e, n in context_names(doc, [])}
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        # negative twins: "it" goes on; the name's own sentence holds someone else's pronoun; the name is inside its sentence
+        ("# Notes\n\nWe keep notes here.\n\nGraph Mining is a field of study. It grew fast after 2010.\n", "Graph Mining"),
+        ("# Notes\n\nWe keep notes here.\n\nSensor Fusion was her first course. She taught it twice.\n", "Sensor Fusion"),
+        ("# Notes\n\nWe keep notes here.\n\nIn 2010 Cedar Valley was quiet. He moved there in 2011.\n", "Cedar Valley"),
+    ],
+)
+def test_no_person_without_she_or_he_about_the_name(nlp_doc, text, name):
+    doc = nlp_doc(text)
+    assert name not in {n for _s, _e, n in context_names(doc, [])}

@@ -12,6 +12,7 @@ sentence says so:
   "TARIQ OSEI (M'10) received the B.S. degree", a paper's author bio with the name in capitals);
 - an honorific stands before it ("along with Dr. Jon Park");
 - a speech verb frames it ("said Tomas Berg", "Tomas Berg said"), or "who" follows it;
+- it opens its paragraph as the subject of a sentence, and the next sentence opens with "she" or "he";
 - it opens its sentence and a verb of a career follows ("Mira Lund joined Quillon", "Tarek Osei has left"),
   or an appointment names it before a title ("Quillon named Ana Ruiz chief executive");
 - it opens a speaker card, a line that adds only an organisation, and is named again below;
@@ -82,6 +83,12 @@ _CAREER_AFTER = re.compile(
 )
 _APPOINTED_BEFORE = re.compile(r"(?<![\w-])(?:named|appointed|hired|tapped|elected|promoted|made|names|appoints|hires)[ \t]+$")
 _AS_TITLE = re.compile(r"[ \t]+(?:as[ \t]+)?(?:(?:its|the|their|our|a|an)[ \t]+)?(?:(?:new|next|first|interim|acting)[ \t]+)?")
+# the name's sentence (a verb right after the name), then a next sentence in the same paragraph that opens with "she" or "he"
+# (a pronoun in the name's own sentence is someone else's: "Sensor Fusion was her first course. She ...")
+_PRONOUN_NEXT = re.compile(
+    r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:is|was|has|had|joined|received|works|worked|leads|led|serves|served)\b"
+    r"(?:(?!\b(?:she|he|her|his|him)\b)[^\n]){0,300}?[.!?][ \t]+(?:She|He|Her|His)[ \t]"
+)
 _SHOUTED = re.compile(r"(?:^|\n)[ \t]*(?:[-*•][ \t]*)?([A-Z][A-Z'’-]+(?:[ \t]+(?:[A-Z]\.|[A-Z][A-Z'’-]+)){1,3})(?![\w'’-])")
 _BIO_VERB = re.compile(r"[ \t]*(?:\([^()\n]{1,80}\)[ \t]*)?,?[ \t]*(?:received|obtained|earned|is|was|joined|has[ \t]+been|serves)[ \t]+(?:the|his|her|a|an|currently|with|pursuing)\b")
 _LINE_OPEN = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
@@ -176,6 +183,8 @@ def context_names(doc: Doc, known: list[tuple[int, int]]) -> list[tuple[int, int
         # "Quillon named Ana Ruiz chief executive", "has appointed Tom Berg as its CFO": an appointment's object
         appointed = _APPOINTED_BEFORE.search(before) is not None and (m := _AS_TITLE.match(text, e)) is not None and m.end() in title_starts
         career = career or appointed
+        # "Ana Ruiz has been a contributor to Helix. She ...": a paragraph about the name goes on with "she" or "he"
+        career = career or _LINE_OPEN.fullmatch(before) is not None and _PRONOUN_NEXT.match(text, e) is not None and (s, e) not in orgs
         if titled or honored or entry or career or _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(after) or label is not None or _card(text, s, e, name, before, orgs):
             found[(s, e)] = name
     # a bio that opens with the name in capitals ("TARIQ OSEI (M'10) received the B.S. degree ...")

@@ -143,6 +143,13 @@ POSITIVE = [
     ("Tom Berg is a scientist at Quillon. He is a MeshKit-m developer at Quillon.", "Tom Berg", "MeshKit-m", "prose.developed_role", {}),
     ("Ada Reyes is a scientist. She is the Orca-2 project lead.", "Ada Reyes", "Orca-2", "prose.developed_role", {}),
     ("Ada Reyes is a scientist. She is an active member of the GraphVault development team.", "Ada Reyes", "GraphVault", "prose.developed_role", {}),
+    ("Ada Reyes is a scientist. She currently works on the GraphVault and MeshKit-m projects.", "Ada Reyes", "GraphVault", "prose.developed_maintainer", {}),
+    ("Tom Berg is a scientist. He works on the FlowView software.", "Tom Berg", "FlowView", "prose.developed_maintainer", {}),
+    ("Lena Vogt is a scientist. She has worked on the PlotIt library since 2016.", "Lena Vogt", "PlotIt", "prose.developed_maintainer", {}),
+    # "P implemented much of M", "wrote most of M"
+    ("Tom Berg is a scientist. He designed and implemented much of FlowView.", "Tom Berg", "FlowView", "prose.developed_made", {}),
+    ("Ada Reyes is a scientist. She wrote most of the GraphVault codebase.", "Ada Reyes", "GraphVault", "prose.developed_made", {}),
+    ("Lena Vogt is a scientist. She developed large parts of MeshKit-m.", "Lena Vogt", "MeshKit-m", "prose.developed_made", {}),
     # "P worked on the development / design / training of M", "one of the engineers behind M"
     ("Mark Olsen is an engineer at Quillon. He worked on the development of Gemma 2 at Google.", "Mark Olsen", "Gemma 2", "prose.developed_made", {}),
     ("Lena Vogt is a researcher at Brightline. She worked on the design of the TinyServe runtime.", "Lena Vogt", "TinyServe", "prose.developed_made", {}),
@@ -204,6 +211,9 @@ NEGATIVE = [
     "Ana Ruiz is a professor. She is not a MeshKit-m developer.",
     "Ana Ruiz is a professor. She has worked on Mondays and in Paris.",
     "Ana Ruiz is a professor. She made contributions to the Red Cross.",
+    "Ana Ruiz is a professor. She works on the DARPA and NSF projects.",
+    "Ana Ruiz is a professor. She works on the Springfield project.",
+    "Ana Ruiz is a professor. She wrote most of her thesis in Paris.",
     # the same parenthesis and apposition with a verb that makes nothing
     "Orca-3 (reviewed by Quillon) was praised by users.",
     "GraphVault, an open-source library used by Ana Ruiz, is popular.",

@@ -23,7 +23,7 @@ _MAINTAINER = re.compile(
     r"|\b(?:original|first|main|lead|principal)\s+(?:co-?)?authors?\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:contributes|contributed|contributing|(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:[a-z]+\s+)?contributions?|contributions?\s+(?:he|she|they|I)\s+made"
     r"|(?:made|makes|make|making|includes|include)\s+(?:(?:many|numerous|several|significant|major|key|important|substantial|extensive)\s+)*contributions?"
-    r"|(?:has\s+|have\s+|had\s+)?(?:worked|works|working)(?=\s+on\s+(?:[A-Z]{3}|[A-Za-z][\w.+]*[A-Z\d-])))\s+(?:to|on)\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
+    r"|(?:has\s+|have\s+|had\s+)?(?:worked|works|working)(?=\s+on\s+(?:[A-Z]{3}|[A-Za-z][\w.+]*[A-Z\d-]|the\s+(?![A-Z]+\b)[A-Za-z][\w.+]*[A-Z\d-][\w.+-]*(?:(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w.+-]*)*\s+(?:projects?|software|codes?|librar(?:y|ies)|toolkits?|frameworks?)\b)))\s+(?:to|on)\s+(?:developing\s+|building\s+|the\s+development\s+of\s+)?(?:the\s+)?(?:(?:[a-z][\w-]*\s+)?(?:search\s+engine|system|library|framework|model|platform|tool|software|database|language|dataset|compiler)\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:creation|co-creation|invention|original\s+design)\s+of\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:one\s+of\s+the|among\s+the|an?|the)\s+(?:(?:lead|key|main|core|principal)\s+)?(?:engineers?|researchers?|scientists?|minds|people)\s+behind\s+(?:the\s+)?(?=[A-Z]|[a-z]+[A-Z\d])"
     r"|\b(?:our|his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:system|model|library|framework|platform|tool|toolkit|engine|database|compiler|language|simulator|benchmark),\s+(?=[A-Z])"
@@ -31,6 +31,7 @@ _MAINTAINER = re.compile(
 # "P created / co-developed / designed / helped build M", "P started the M project", with a person as the subject
 _MADE = re.compile(r"\b(?:(?:designed|developed|built|created|implemented|wrote|invented)\s+and\s+(?=(?:designed|developed|built|created|implemented|wrote|invented|maintains|maintained)\b))?(?:co-?created|co-?developed|co-?designed|co-?invented|created|developed|designed|invented|built|wrote|authored|maintains|maintained|co-maintains|develops|developing|implemented|(?:leads|led|leading)\s+the\s+development\s+of|(?:worked|works|working)\s+on\s+the\s+(?:development|design|creation|implementation|training)\s+of|helped\s+(?:to\s+)?(?:build|develop|create|design|launch)|conceived|architected|pioneered|wrote\s+the\s+(?:first|initial|original)\s+version\s+of"
     r"|(?:started|initiated|founded)(?=\s+the\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?\s+(?:open-source\s+)?project\b))\s+(?:the\s+)?"
+    r"(?:(?:much|most|parts|large\s+parts|portions|the\s+core)\s+of\s+(?:the\s+)?)?"  # "implemented much of M"
     r"(?:(?:popular|widely[- ]used|open[- ]source|well[- ]known|original|successful|influential)\s+)*(?=[A-Z]|[a-z]+[A-Z\d]|`|[a-z][a-z\d]*[-_][a-z\d])")
 
 
