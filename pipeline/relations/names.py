@@ -102,8 +102,8 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
     cut = re.search(r"\s+and\s+the\s+", t)
     if cut:
         t = t[: cut.start()]
-    cut = _UNIT_AT.search(t)
-    if cut:  # the model's "the Vision Lab at Quillon": the unit; where it is, is its host
+    cut = _UNIT_AT.search(t) or _UNIT_OF_HOST.search(t)
+    if cut:  # the model's "the Vision Lab at Quillon", "the School of Computing of X University": the unit; its host follows
         t = t[: cut.start(1)]
     k = _KEYWORD_TAIL.search(t)
     if k:
@@ -120,6 +120,13 @@ def name_at(sent: "Sent", pos: int, limit: int | None = None) -> Name | None:
 
 
 _UNIT_AT = re.compile(r"\b(?:Lab|Labs|Laboratory|Institute|Center|Centre|Group|Team|Department|Division)(\s+at\s+)(?=(?:the\s+)?[A-Z])")
+# "... of the University of X", "... of X University", "... of the Y Academy of Sciences", "... of the Viterbi School":
+# a host after a unit's own "of" name
+_UNIT_OF_HOST = re.compile(
+    r"\b(?:Lab|Labs|Laboratory|Institute|Center|Centre|Group|Department|Division|School|Faculty|College)\b(?:\s+of\s+(?!the\s)(?:[A-Z][\w&-]*\s+)*?[A-Z][\w&-]*)?"
+    r"(\s+of\s+)(?=(?:the\s+)?(?:[A-Z][\w.&'-]*\s+){0,4}(?:Universit(?:y|ies|ät|é|at)|Academy)\b|(?:the\s+)?University\s+of\s+[A-Z]"
+    r"|the\s+(?:[A-Z][\w.&'-]*\s+){1,4}(?:School|College|Faculty|Institute|Center|Centre|Division)\b)"
+)
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{4})?")
 _STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Academy|Inc\.?|Ltd\.?|Corporation|Company|plc|LLC|GmbH)\b")
 _UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Institute|Group|Team|Center|Centre|Faculty|Division|Unit|Program|Programme|Chair)\b|lab\b")
@@ -143,7 +150,13 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     cur = n
     while _UNIT_WORD.search(cur.text) and not _STRONG_ORG.search(cur.text) or cur is n and not _STRONG_ORG.search(cur.text):
         m = _UNIT_COMMA.match(text, cur.end)  # "Institute of X (IX), Y University": the unit's acronym before the comma
+        # (a unit's own name only: "X's Robotics Institute and courtesy faculty at Y" is two roles)
+        within = m is None and _UNIT_WORD.search(cur.text) is not None and _PROPER_NAME.fullmatch(cur.text) is not None
+        if within:  # "the Robotics Institute in the School of Computing of X University"
+            m = _UNIT_WITHIN.match(text, cur.end)
         nxt = name_at(sent, m.end()) if m else None
+        if within and nxt is not None and not (_UNIT_WORD.search(nxt.text) or _STRONG_ORG.search(nxt.text)) and (m.group(1) == "in" or " " not in nxt.text or not _is_org(sent, nxt)):
+            break  # "Edo College in Benin City", "Toyota Institute at Chicago": a place, not a host; "the Research Unit at TU Wien" is one
         if nxt is None or is_location(nxt.text) or is_place(sent, nxt) and not _STRONG_ORG.search(nxt.text):
             break
         if re.search(r"['’]s\b", nxt.text) or not (nxt.text.split()[-1][:1].isupper() or nxt.text.split()[-1] in words()["org_suffixes"]):
@@ -156,10 +169,17 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     return n, parent
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|on|de|and|&)\s+(?:the\s+)?)?[A-Z][\w&.'’-]*)*")
+_UNIT_WITHIN = re.compile(r"\s+(in|of|at|within)\s+(?:the\s+)?(?=[A-Z])")
 _UNIT_COMMA = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?,\s*")
 _INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?")
 _AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|to|where|for|on|since|under|until|before|after)\b)")
+
+
+def _is_org(sent: "Sent", n: Name) -> bool:
+    """A name the recognizer tags as an organisation from end to end."""
+    return any(e.label_ == "ORG" and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
 
 
 def is_place(sent: "Sent", n: Name) -> bool:

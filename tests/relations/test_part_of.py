@@ -197,3 +197,47 @@ def test_holdings_after_a_colon(extract, text, members) -> None:
 def test_no_holdings_from_a_colon_without_a_verb(extract) -> None:
     text = "Northwind Inc said on Monday: Orbit, Ledger and Quillon will compete."
     assert [f for f in extract(text) if f.relation == "part_of"] == []
+
+
+# a unit "in / of / at" its host: a student's school is the university, the unit part of it
+UNIT_WITHIN = [
+    ("Ada Reyes is a PhD candidate at the Robotics Institute in the School of Computing of Eastfield University.",
+     ("educated_at", "Eastfield University"), ("Robotics Institute", "Eastfield University")),
+    ("Ada Reyes is a PhD student at the Vision Institute of Northfield University.",
+     ("educated_at", "Northfield University"), ("Vision Institute", "Northfield University")),
+    ("Jon Park is a lecturer at the School of Informatics of Lakeside University.",
+     ("employed_by", "Lakeside University"), ("School of Informatics", "Lakeside University")),
+    ("Mira Olsen is a professor in the Department of Physics of the University of Tarn.",
+     ("employed_by", "University of Tarn"), ("Department of Physics", "University of Tarn")),
+]
+
+
+@pytest.mark.parametrize("text, fact, link", UNIT_WITHIN)
+def test_unit_within_its_host(extract, text, fact, link) -> None:
+    facts = extract(text)
+    assert fact in {(f.relation, f.object.canonical) for f in facts if f.relation in ("educated_at", "employed_by")}
+    assert link in {(f.subject.canonical, f.object.canonical) for f in facts if f.relation == "part_of"}
+
+
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        # negative twins: a city after "in" or "at", an institute "of" a field, two roles joined by "and"
+        ("Jon Park studied at Edo College in Benin City.", "Edo College"),
+        ("Ada Reyes is a PhD student at the Massachusetts Institute of Technology.", "Massachusetts Institute of Technology"),
+    ],
+)
+def test_no_host_that_is_a_place_or_part_of_the_name(extract, text, org) -> None:
+    facts = extract(text)
+    assert org in {f.object.canonical for f in facts if f.relation in ("educated_at", "employed_by")}
+    assert not [f for f in facts if f.relation == "part_of"]
+
+
+def test_a_city_after_at_is_no_host(extract) -> None:
+    text = "Ada Reyes is a researcher. From 2009 to 2012, she was a research assistant professor at Kestrel Technological Institute at Chicago (KTIC)."
+    assert not [f for f in extract(text) if f.relation == "part_of"]
+
+
+def test_two_roles_joined_by_and_are_no_unit(extract) -> None:
+    text = "He is also an adjunct professor at Quillon’s Robotics Institute and courtesy faculty at Lakeside University."
+    assert not [f for f in extract(text) if f.relation == "part_of" and f.subject.canonical.endswith("faculty")]
