@@ -21,6 +21,9 @@ _CUE = re.compile(
     r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
     r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
+    # "I study macroeconomics and public finance", "she investigates A" (not "studies at X", "studied physics")
+    r"|\b(?:i|he|she)\s+(?:mainly\s+|primarily\s+|currently\s+|also\s+)?(?:study|studies|investigate|investigates|explore|explores)\s+"
+    r"(?!(?:at|in|with|under|for|from|since|during|abroad|the|a|an|my|his|her|their|this|that|it|them|there|here)\b)(?=(?-i:[a-z]))"
     r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
     r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
@@ -48,7 +51,7 @@ _CUE = re.compile(
 # (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
 _CUE_WORDS = re.compile(
     r"(?<!\w)(?:research|work|interest|expertise|focus|particular|known|speciali|expert|dedicated|devoted"
-    r"|studies|investigates|explores|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
+    r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
     re.I,
 )
 _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*", re.I)

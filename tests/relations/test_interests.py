@@ -144,12 +144,22 @@ FIRST_PERSON = [
     ("I am currently working on sparse gizmo routing.", {"sparse gizmo routing"}),
     ("Currently I'm working on tidal forecasting, widget search and sprocket design.", {"tidal forecasting", "widget search", "sprocket design"}),
     ("Research interests: gizmo ethics; widget search; robotics", {"gizmo ethics", "widget search", "robotics"}),
+    # "I study A and B", "I investigate A", "I mainly explore A"
+    ("I study tidal forecasting and widget search, with a focus on sprocket design.", {"tidal forecasting", "widget search", "sprocket design"}),
+    ("I investigate gizmo ethics and robot learning.", {"gizmo ethics", "robot learning"}),
+    ("I mainly explore sparse gizmo routing.", {"sparse gizmo routing"}),
 ]
 
 FIRST_PERSON_NEGATIVE = [
     "I am working on a book about my travels.",
     "I am working on it.",
     "My office: Room 301, Kestrel Hall",
+    # the same verbs of a place, a past education or a thing
+    "I study at Kestrel University.",
+    "I studied physics at Eastfield University.",
+    "I study in Paris during the summer.",
+    "I explore the city on weekends.",
+    "In this talk we investigate widget search in small regimes.",  # a talk's "we" is no person's interest
 ]
 
 
