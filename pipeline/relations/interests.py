@@ -18,7 +18,7 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 
 _CUE = re.compile(
     r"(?<!\w)(?:"  # every cue starts a word: most positions of a long page fail here at once
-    r"(?:research\s+interests?|research|work|interests?|expertise|current\s+research|specific\s+focus|recent\s+focus)\s+"
+    r"(?:research\s+interests?|research\s+focus|research|work|interests?|expertise|current\s+research|(?:specific|recent|main|current)\s+focus)\s+"
     r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     # "I study macroeconomics and public finance", "she investigates A" (not "studies at X", "studied physics")

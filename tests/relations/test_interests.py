@@ -148,6 +148,9 @@ FIRST_PERSON = [
     ("I study tidal forecasting and widget search, with a focus on sprocket design.", {"tidal forecasting", "widget search", "sprocket design"}),
     ("I investigate gizmo ethics and robot learning.", {"gizmo ethics", "robot learning"}),
     ("I mainly explore sparse gizmo routing.", {"sparse gizmo routing"}),
+    # "My research focus is A" (the noun "focus", not the verb)
+    ("My research focus is tidal forecasting and its application in real-world problems.", {"tidal forecasting"}),
+    ("My main focus is widget search.", {"widget search"}),
 ]
 
 FIRST_PERSON_NEGATIVE = [
@@ -159,6 +162,7 @@ FIRST_PERSON_NEGATIVE = [
     "I studied physics at Eastfield University.",
     "I study in Paris during the summer.",
     "I explore the city on weekends.",
+    "My main focus is to finish my degree.",
     "In this talk we investigate widget search in small regimes.",  # a talk's "we" is no person's interest
 ]
 
