@@ -24,7 +24,7 @@ _CUE = re.compile(
     # "I study macroeconomics and public finance", "she investigates A" (not "studies at X", "studied physics")
     r"|\b(?:i|he|she)\s+(?:mainly\s+|primarily\s+|currently\s+|also\s+)?(?:study|studies|investigate|investigates|explore|explores)\s+"
     r"(?!(?:at|in|with|under|for|from|since|during|abroad|the|a|an|my|his|her|their|this|that|it|them|there|here)\b)(?=(?-i:[a-z]))"
-    r"|\b(?:i|he|she|we)\s+(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|work)(?:es)?\s+on\s+"
+    r"|\b(?:i'm|i’m|i|he|she|we)\s+(?:am\s+|is\s+|are\s+)?(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|focuses|focusing|work|works)\s+on\s+"
     r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
     r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
@@ -264,7 +264,7 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
             clause = text[m.end() : end]
             # a label ("Research interests: ...") names no one: the person of the section or page
             owner = (subject_arg(doc, (m.start(), m.start())) or subj) if _LABEL_CUE.fullmatch(m.group()) else _owner(doc, line, m.start(), subj)
-            if _LIST_FOLLOWS.fullmatch(text, m.end(), line.end):
+            if _LIST_FOLLOWS.fullmatch(text, m.end(), line.end) or m.group().rstrip().endswith(":") and not text[m.end() : line.end].strip():
                 # "My research focuses on the following topics:" and a bullet per topic
                 yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
                 continue

@@ -151,6 +151,11 @@ FIRST_PERSON = [
     # "My research focus is A" (the noun "focus", not the verb)
     ("My research focus is tidal forecasting and its application in real-world problems.", {"tidal forecasting"}),
     ("My main focus is widget search.", {"widget search"}),
+    # "I am focusing on A", "she is mainly working on A" in the progressive
+    ("I am focusing on tidal forecasting (TF) and widget search.", {"tidal forecasting", "widget search"}),
+    ("I'm currently focusing on gizmo ethics.", {"gizmo ethics"}),
+    # a cue that ends in a colon over bullets, each naming its topic before a colon
+    ("My research interests lie in:\n- Sprocket Design: making sprockets last.\n- Widget Search: finding widgets fast.\n", {"Sprocket Design", "Widget Search"}),
 ]
 
 FIRST_PERSON_NEGATIVE = [
@@ -163,6 +168,8 @@ FIRST_PERSON_NEGATIVE = [
     "I study in Paris during the summer.",
     "I explore the city on weekends.",
     "My main focus is to finish my degree.",
+    "I am focusing on my family this year.",
+    "My research interests lie in:\n\nWe thank our sponsors.\n",
     "In this talk we investigate widget search in small regimes.",  # a talk's "we" is no person's interest
 ]
 
