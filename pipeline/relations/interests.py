@@ -331,6 +331,9 @@ def interest_ranges(doc: Doc) -> Iterator[Candidate]:
                     yield Candidate("research_interest", owner, Arg(text[s:e], "TOPIC", text[s:e], s, e), (line.start, line.end), "interests.range", 0.7)
 
 
+_AUXILIARIES = {"am", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "'s", "’s"}
+
+
 def _is_clause(doc: Doc, start: int, end: int) -> bool:
     """A piece of the cue's clause that is itself a clause, not a topic: it has a personal pronoun
     or a finite verb ("he has published 300 papers on these topics", "is known for X")."""
@@ -339,7 +342,12 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
         return False  # "how children learn language" names a question studied
     if len(span) == 1 or len(span) == 3 and span[1].text in ("+", "/", "&"):
         return False  # one word, or two joined by "+" ("AI+healthcare"), is no clause
-    return any(t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD") for t in span)
+    finite = [t for t in span if t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD")]
+    # a list's topic whose first word the tagger reads as a verb ("face anti-spoofing", "process mining"):
+    # no subject, no auxiliary, nothing finite after it
+    if finite == [span[0]] and span[0].tag_ in ("VBP", "VBZ") and span[0].lower_ not in _AUXILIARIES:
+        return False
+    return bool(finite)
 
 
 _LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(?:\s+[\w-]+){0,2})?\s*[:：]\s*")

@@ -214,6 +214,11 @@ INTEREST_LIST_ENDS = [
     # negative twins: no list, so no list-closing conjunction
     ("My interests include speech and language processing.", {"speech and language processing"}),
     ("My research interests are streaming and query optimization.", {"streaming and query optimization"}),
+    # a topic whose first word the tagger takes for a verb is still a topic; a clause with an auxiliary is not
+    ("My research interests include face anti-spoofing, widget theory and robotics.", {"face anti-spoofing", "widget theory", "robotics"}),
+    ("My interests include process mining, gizmo design and sprocket engineering.", {"process mining", "gizmo design", "sprocket engineering"}),
+    ("My interests include widget theory, and is known for gizmo design.", {"widget theory"}),
+    ("My research interests include widget theory, gizmo design, are deployed in the cloud.", {"widget theory", "gizmo design"}),
 ]
 
 
@@ -298,6 +303,25 @@ def test_item_spread_over_lines(extractor: Extractor, text: str, fmt: str) -> No
     assert "Dana Cole" not in jobs and "USA" not in jobs
     schools = of(facts, "educated_at")
     assert schools["Lakeside College"]["start"] == "2016-09" and schools["Lakeside College"]["end"] == "2020-06"
+
+
+@pytest.mark.parametrize(
+    ("line", "org"),
+    [
+        ("- 2023.10 - now, Quillon AI Laboratory, mentored by Dr. Jon Park.", "Quillon AI Laboratory"),
+        ("- 2021.01 - 2021.06, Brightline, advised by Li Wei", "Brightline"),
+        ("- 2020.03 - 2020.09, Northwind Labs; supervised by Mira Olsen", "Northwind Labs"),
+    ],
+)
+def test_who_supervised_an_internship_is_no_verb_of_its_line(extractor: Extractor, line: str, org: str) -> None:
+    page = f"# Ravi Menon\n\nI am a PhD student.\n\n## Internships\n\n{line}\n"
+    assert org in of(run(extractor, page, "markdown"), "employed_by")
+
+
+@pytest.mark.parametrize("line", ["- 2020: Kestrel Labs, I built a widget simulator", "- 2021: at Brightline we shipped three gizmos"])
+def test_an_item_that_is_a_sentence_is_left_to_prose(extractor: Extractor, line: str) -> None:
+    page = f"# Ravi Menon\n\nI am a PhD student.\n\n## Internships\n\n{line}\n"
+    assert not [f for f in run(extractor, page, "markdown") if f.rule == "employment.item"]
 
 
 def test_undated_lines_stay_apart() -> None:

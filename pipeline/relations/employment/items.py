@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Doc
@@ -12,6 +13,9 @@ from ..nesting import labelled_period
 from ..registry import item_rule
 from ..toolkit import range_quals
 from ...sections import section_index
+
+
+_GUIDED_BY = re.compile(r"[,;]\s*(?:mentored|advised|supervised|hosted|co-advised|co-supervised|managed)\s+by\b.*$", re.I)
 
 
 @item_rule("employed_by", "employment.items", sections=["experience"], order=30)
@@ -29,7 +33,10 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     intern = is_intern(line.text) or _under_internships(doc, line)
     if not titles and not intern:
         return  # without a role the item is a project or a topic, not a job
-    if len(line.text.split()) > 30 or any(t.tag_.startswith(("VB", "MD")) for t in doc.char_span(line.start, line.end, alignment_mode="expand") or [] if not t.ent_type_):
+    # (who supervised the job is no verb of the line: "Quillon Labs, mentored by Dr. Jon Park")
+    guided = _GUIDED_BY.search(line.text)
+    end = line.start + guided.start() if guided else line.end
+    if len(line.text.split()) > 30 or any(t.tag_.startswith(("VB", "MD")) for t in doc.char_span(line.start, end, alignment_mode="expand") or [] if not t.ent_type_):
         return  # a sentence: the prose stages read it
     q: dict[str, str] = {}
     if titles:
