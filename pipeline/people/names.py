@@ -129,12 +129,17 @@ def has_word(text: str, word: str, start: int = 0, end: int | None = None) -> bo
     end = len(text) if end is None else end
     i = text.find(word, start, end)
     while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        if not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_"):
+        if whole_word_at(text, i, len(word)):
             return True
         i = text.find(word, i + 1, end)
     return False
+
+
+def whole_word_at(text: str, i: int, n: int) -> bool:
+    """Whether text[i:i+n] stands as a whole word (`has_word`'s test of one occurrence)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + n] if i + n < len(text) else " "
+    return not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_")
 
 
 def initials_alias(name: str) -> str | None:
