@@ -26,15 +26,15 @@ from .cofounders import shared_founding
 from .context import context_names
 from .names import (
     FIRST_PERSON,
-    FUNCTION_WORDS,
     HONORIFICS,
     NAME_TOO,
+    NOT_NAME_WORDS,
     PRONOUNS,
     clean_name,
-    whole_word_at,
     initials_alias,
     looks_like_name,
     name_key,
+    whole_word_at,
 )
 from .orgs import Orgs, find_orgs
 from .registry import People, Person, PersonSection
@@ -64,7 +64,7 @@ def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """A PERSON entity reduced to the name: no possessive, no leading function word ("If Roe" -> "Roe")."""
     name = text[start:end].replace("’s", "").replace("'s", "").rstrip()
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".,:") in NAME_TOO or words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS and len(words) > 1):
+    while len(words) > 2 and words[0].lower().rstrip(".,:") in NAME_TOO or words and (words[0].lower().rstrip(".,:") in NOT_NAME_WORDS or words[0].lower() in HONORIFICS and len(words) > 1):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words.pop(0)
     if not words or not words[0][:1].isupper():

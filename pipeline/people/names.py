@@ -32,6 +32,8 @@ ORG_WORDS = {
 }
 # Function words that are also given names or surnames ("An Wang", "Will Knight", "May Lee", "So Yeon").
 NAME_TOO = {"an", "will", "may", "so", "long", "hope"}
+# The function words that never stand in a name: computed once, not per word tested.
+NOT_NAME_WORDS = frozenset(FUNCTION_WORDS - NAME_TOO)
 # Words after a name in a title or heading that end the name ("Jane Roe Homepage", "Jane Roe PhD").
 _TAIL_WORDS = {"homepage", "home", "page", "website", "site", "phd", "ph.d.", "ph.d", "md", "msc", "bio", "biography", "cv", "profile", "personal", "academic", "blog"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’\-]*\.?$|^[A-Z]\.(?:-?[A-Z]\.)?$")
@@ -70,7 +72,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or len(words[-1]) < 2 or re.search(r"['’]s?$", words[-1]) or not all(_is_name_token(w) for w in words):
         return False
-    if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
+    if any(w.lower().rstrip(".") in NOT_NAME_WORDS or w.lower() in ORG_WORDS for w in words):
         return False
     # "TU Wien", "ACM Fellow" are organisations; callers title-case "LUO Yao" first
     return not (words[0].isupper() and len(words[0].rstrip(".")) >= 2 and not words[0].endswith("."))
@@ -91,7 +93,7 @@ def clean_name(text: str) -> str | None:
     t = re.split(r"['’]s\b", t, maxsplit=1)[0]
     t = _SPLIT_TAIL.sub("", t).strip(" .,;:!?")
     words = t.split()
-    while words and (words[0].lower().rstrip(".,:!") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS):
+    while words and (words[0].lower().rstrip(".,:!") in NOT_NAME_WORDS or words[0].lower() in HONORIFICS):
         words.pop(0)
     while len(words) > 2 and (words[-1].lower().rstrip(".,:!") in _TAIL_WORDS or words[-1].lower() in HONORIFICS):
         words.pop()
@@ -114,7 +116,7 @@ def names_in(text: str) -> list[str]:
     run: list[str] = []
     for raw in re.split(r"[\s–—|:,;!?()\[\]\"“”]+", text) + [""]:
         w = re.sub(r"['’]s$", "", raw)
-        ok = bool(w) and _is_name_token(w) and w.lower().rstrip(".") not in FUNCTION_WORDS - NAME_TOO and w.lower() not in ORG_WORDS
+        ok = bool(w) and _is_name_token(w) and w.lower().rstrip(".") not in NOT_NAME_WORDS and w.lower() not in ORG_WORDS
         if ok and not w.isupper():
             run.append(w)
         if not ok or w.isupper() or w != raw:
