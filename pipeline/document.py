@@ -11,6 +11,8 @@ from datetime import date
 from types import SimpleNamespace
 from typing import Any, Callable, Iterable, Iterator
 
+import numpy
+import srsly
 from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -234,10 +236,9 @@ def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapp
     text = ct.map.text
     parts = long_parts(text, getattr(ct, "sections", None) or [])
     if map_parts is None:
-        docs = run_model_parts(nlp, parts, timings)
+        whole = Doc.from_docs(run_model_parts(nlp, parts, timings), ensure_whitespace=False)
     else:
-        docs = [Doc(nlp.vocab).from_bytes(b) for b in map_parts(parts)]
-    whole = Doc.from_docs(docs, ensure_whitespace=False)
+        whole = merge_part_bytes(nlp.vocab, map_parts(parts))
     whole.user_data["text"] = text
     whole._.clean = ct
     whole._.dct = dct
@@ -246,6 +247,30 @@ def run_long(nlp: Language, ct: CleanText, dct: date | None, map_parts: PartMapp
         whole = proc(whole)  # type: ignore[operator]
         _component_time(timings, name, t0)
     return whole
+
+
+def merge_part_bytes(vocab: Any, blobs: list[bytes]) -> Doc:
+    """The parts' serialized Docs as one Doc, the same as `Doc.from_docs` of each loaded part.
+
+    Loading each part and then `from_docs` builds every token twice, through Python;
+    joining the serialized texts and annotation arrays builds them once, in spaCy's own loop.
+    The parts carry no spans, cats or tensor (the merged tensor is empty either way).
+    """
+    msgs = [srsly.msgpack_loads(b) for b in blobs]
+    heads = {tuple(m["array_head"]) for m in msgs}
+    if len(heads) != 1 or any(m["cats"] or m["spans"] != _NO_SPANS or m["tensor"].size for m in msgs):
+        return Doc.from_docs([Doc(vocab).from_dict(m) for m in msgs], ensure_whitespace=False)
+    merged = {
+        "text": "".join(m["text"] for m in msgs),
+        "array_head": msgs[0]["array_head"],
+        "array_body": numpy.concatenate([m["array_body"] for m in msgs]),
+        "strings": [s for m in msgs for s in m["strings"]],
+    }
+    return Doc(vocab).from_dict(merged)
+
+
+# What `Doc.to_bytes` writes for a doc without span groups.
+_NO_SPANS = srsly.msgpack_dumps([])
 
 
 def _fresh(nlp: Language, doc: Doc) -> Doc:

@@ -226,9 +226,14 @@ class Finished:
     facts: str | None = None  # the facts.jsonl lines, each with its newline
 
 
-def render(line: str) -> Finished:
-    """A Finished from the JSON line of a record that has been validated already."""
-    data = json.loads(line)
+def render(line: str, data: dict[str, Any] | None = None) -> Finished:
+    """A Finished from the JSON line of a record that has been validated already.
+
+    `data`, when given, is the dict the line was dumped from (what parsing the line gives back),
+    so a long record's line need not be parsed again.
+    """
+    if data is None:
+        data = json.loads(line)
     facts = "".join(json_line(f) + "\n" for f in data["facts"]) if data["status"] == "ok" else ""
     return Finished(data["doc_id"], manifest_entry(data), line, facts)
 
@@ -262,7 +267,8 @@ def finalize(record: Any, doc_id: str, source: str, sha256: str) -> DocumentReco
 def finish(record: Any, doc_id: str, source: str, sha256: str) -> tuple[DocumentRecord, Finished]:
     """finalize() and render(): the checked record and its output text."""
     checked = finalize(record, doc_id, source, sha256)
-    return checked, render(dumps(checked))
+    data = checked.model_dump(mode="json")
+    return checked, render(json_line(data), data)
 
 
 # ---------------------------------------------------------------- time limit

@@ -26,15 +26,15 @@ from .cofounders import shared_founding
 from .context import context_names
 from .names import (
     FIRST_PERSON,
-    FUNCTION_WORDS,
     HONORIFICS,
     NAME_TOO,
+    NOT_NAME_WORDS,
     PRONOUNS,
     clean_name,
-    has_word,
     initials_alias,
     looks_like_name,
     name_key,
+    whole_word_at,
 )
 from .orgs import Orgs, find_orgs
 from .registry import People, Person, PersonSection
@@ -64,7 +64,7 @@ def _mention(text: str, start: int, end: int) -> tuple[int, int, str] | None:
     """A PERSON entity reduced to the name: no possessive, no leading function word ("If Roe" -> "Roe")."""
     name = text[start:end].replace("’s", "").replace("'s", "").rstrip()
     words = name.split()
-    while len(words) > 2 and words[0].lower().rstrip(".,:") in NAME_TOO or words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS and len(words) > 1):
+    while len(words) > 2 and words[0].lower().rstrip(".,:") in NAME_TOO or words and (words[0].lower().rstrip(".,:") in NOT_NAME_WORDS or words[0].lower() in HONORIFICS and len(words) > 1):
         start = text.index(words[1], start + len(words[0])) if len(words) > 1 else end
         words.pop(0)
     if not words or not words[0][:1].isupper():
@@ -124,14 +124,16 @@ def build_people(doc: Doc) -> People:
     people.sections = find_sections(doc, people)
     people.subject = find_subject(doc, people, meta_name)
     people.subject = page_subject(text, people, people.subject)  # a Chinese page's own naming
+    middles = [m.start() for m in _MIDDLE_START.finditer(text)]
+    initials = _initial_starts(text)
     for p in people.persons:
-        _add_middle_initials(p, text)
+        _add_middle_initials(p, text, middles)
         for _s, e in p.mentions:
             alias = _PAREN_ALIAS.match(text, e)
             if alias and not alias.group(1).isascii():  # "Luo Yao (罗尧)"
                 p.aliases.add(alias.group(1).strip())
         init = initials_alias(p.canonical)
-        if init and init != p.canonical and has_word(text, init):
+        if init and init != p.canonical and any(text.startswith(init, i) and whole_word_at(text, i, len(init)) for i in initials.get(init[0], ())):
             p.aliases.add(init)
         p.mentions.sort()
     people.changed()
@@ -188,23 +190,36 @@ def _merge_initials(people: People) -> None:
 
 
 _MIDDLE = re.compile(r"((?:[A-Z]\.[ \t]*){1,2})[ \t]*")
+_MIDDLE_START = re.compile(r"(?<= )(?=[A-Z]\.)")  # where _MIDDLE may match after "First "
 
 
-def _add_middle_initials(p: Person, text: str) -> None:
-    """"Jane Roe" becomes "Jane Q. Roe" when the text gives the middle initial."""
+def _add_middle_initials(p: Person, text: str, middles: list[int]) -> None:
+    """"Jane Roe" becomes "Jane Q. Roe" when the text gives the middle initial.
+
+    `middles` are the text's `_MIDDLE_START` offsets, found once per page: a long page
+    holds few initials but a first name hundreds of times.
+    """
     words = p.canonical.split()
     if len(words) != 2:
         return
     first, last = words
-    i = text.find(first + " ")
-    while i >= 0:
-        m = _MIDDLE.match(text, i + len(first) + 1)
+    for j in middles:
+        if j <= len(first) or not text.startswith(first + " ", j - len(first) - 1):
+            continue
+        m = _MIDDLE.match(text, j)
         if m and text.startswith(last, m.end()) and not text[m.end() + len(last) : m.end() + len(last) + 1].isalnum():
             full = " ".join([first, *m.group(1).split(), last])
             p.aliases.add(p.canonical)
             p.canonical = full
             return
-        i = text.find(first + " ", i + 1)
+
+
+def _initial_starts(text: str) -> dict[str, list[int]]:
+    """Where an initial ("J. ") may start, by its letter: every initials alias ("J. Roe") starts so."""
+    out: dict[str, list[int]] = {}
+    for m in re.finditer(r"(?<=.)\. ", text, re.S):
+        out.setdefault(text[m.start() - 1], []).append(m.start() - 1)
+    return out
 
 
 def reattribute(doc: Doc, cands: list) -> list:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from ..relations.base import all_ents, text_of
 from ..sections import section_index
 from .columns import column_names
-from .names import FUNCTION_WORDS, HONORIFICS, NAME_TOO, clean_name, has_word, looks_like_name
+from .names import HONORIFICS, NOT_NAME_WORDS, clean_name, has_word, looks_like_name
 
 _TOKEN = r"(?:[A-Z]\.|[A-Z][\w’'-]*)"  # a period only after an initial: "NorthHealth. Please" is two sentences
 _RUN = re.compile(rf"(?<![\w’'.-]){_TOKEN}(?:[ \t]+{_TOKEN}){{1,7}}(?![\w’'-])")
@@ -130,7 +130,7 @@ def _runs(text: str, blocked: _Spans) -> list[tuple[int, int, str]]:
         cut = max((k for k, ws in enumerate(starts) if k and blocked.covers(ws)), default=0)
         if cut:  # "Quillon CTO Ana Ruiz": the name is what follows a title inside the run
             s, words = starts[cut], words[cut:]
-        while words and (words[0].lower().rstrip(".,:") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS or blocked.covers(s)):
+        while words and (words[0].lower().rstrip(".,:") in NOT_NAME_WORDS or words[0].lower() in HONORIFICS or blocked.covers(s)):
             s = text.index(words[1], s + len(words[0])) if len(words) > 1 else m.end()
             words.pop(0)
         if words and _POSSESSIVE.search(words[-1]):

@@ -34,6 +34,8 @@ ORG_WORDS = {
 ORG_TAIL_ACRONYMS = {"AI", "ML", "VR", "AR", "XR", "IT", "HQ"}
 # Function words that are also given names or surnames ("An Wang", "Will Knight", "May Lee", "So Yeon").
 NAME_TOO = {"an", "will", "may", "so", "long", "hope"}
+# The function words that never stand in a name: computed once, not per word tested.
+NOT_NAME_WORDS = frozenset(FUNCTION_WORDS - NAME_TOO)
 # Words after a name in a title or heading that end the name ("Jane Roe Homepage", "Jane Roe PhD").
 _TAIL_WORDS = {"homepage", "home", "page", "website", "site", "phd", "ph.d.", "ph.d", "md", "msc", "bio", "biography", "cv", "profile", "personal", "academic", "blog"}
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’\-]*\.?$|^[A-Z]\.(?:-?[A-Z]\.)?$")
@@ -72,7 +74,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 4 or len(words[-1]) < 2 or re.search(r"['’]s?$", words[-1]) or not all(_is_name_token(w) for w in words):
         return False
-    if any(w.lower().rstrip(".") in FUNCTION_WORDS - NAME_TOO or w.lower() in ORG_WORDS for w in words):
+    if any(w.lower().rstrip(".") in NOT_NAME_WORDS or w.lower() in ORG_WORDS for w in words):
         return False
     if words[-1] in ORG_TAIL_ACRONYMS:
         return False  # "Bluebird AI", "Kestrel ML": a company's name, never a surname in capitals ("Wei XU")
@@ -95,7 +97,7 @@ def clean_name(text: str) -> str | None:
     t = re.split(r"['’]s\b", t, maxsplit=1)[0]
     t = _SPLIT_TAIL.sub("", t).strip(" .,;:!?")
     words = t.split()
-    while words and (words[0].lower().rstrip(".,:!") in FUNCTION_WORDS - NAME_TOO or words[0].lower() in HONORIFICS):
+    while words and (words[0].lower().rstrip(".,:!") in NOT_NAME_WORDS or words[0].lower() in HONORIFICS):
         words.pop(0)
     while len(words) > 2 and (words[-1].lower().rstrip(".,:!") in _TAIL_WORDS or words[-1].lower() in HONORIFICS):
         words.pop()
@@ -118,7 +120,7 @@ def names_in(text: str) -> list[str]:
     run: list[str] = []
     for raw in re.split(r"[\s–—|:,;!?()\[\]\"“”]+", text) + [""]:
         w = re.sub(r"['’]s$", "", raw)
-        ok = bool(w) and _is_name_token(w) and w.lower().rstrip(".") not in FUNCTION_WORDS - NAME_TOO and w.lower() not in ORG_WORDS
+        ok = bool(w) and _is_name_token(w) and w.lower().rstrip(".") not in NOT_NAME_WORDS and w.lower() not in ORG_WORDS
         if ok and not w.isupper():
             run.append(w)
         if not ok or w.isupper() or w != raw:
@@ -133,12 +135,17 @@ def has_word(text: str, word: str, start: int = 0, end: int | None = None) -> bo
     end = len(text) if end is None else end
     i = text.find(word, start, end)
     while i >= 0:
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + len(word)] if i + len(word) < len(text) else " "
-        if not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_"):
+        if whole_word_at(text, i, len(word)):
             return True
         i = text.find(word, i + 1, end)
     return False
+
+
+def whole_word_at(text: str, i: int, n: int) -> bool:
+    """Whether text[i:i+n] stands as a whole word (`has_word`'s test of one occurrence)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + n] if i + n < len(text) else " "
+    return not (before.isalnum() or before in "-_.") and not (after.isalnum() or after in "-_")
 
 
 def initials_alias(name: str) -> str | None:

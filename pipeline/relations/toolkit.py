@@ -119,7 +119,21 @@ class SubjectRef:
 
 
 def person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
-    """Person mentions and resolved pronouns of a sentence, in order."""
+    """Person mentions and resolved pronouns of a sentence, in order.
+
+    Found once per sentence and coref (a dozen rules ask for the same sentence's), each caller getting its own list.
+    """
+    cached = sent.doc.user_data.get("person_refs")
+    if cached is None or cached[0] is not co:
+        cached = sent.doc.user_data["person_refs"] = (co, {})
+    key = (sent.start, sent.end)
+    refs = cached[1].get(key)
+    if refs is None:
+        refs = cached[1][key] = _person_refs(sent, co)
+    return list(refs)
+
+
+def _person_refs(sent: Sent, co: Coref) -> list[SubjectRef]:
     refs: list[SubjectRef] = []
     for m in co.mentions_in(sent.start, sent.end):
         refs.append(SubjectRef(m.person, m.start, m.end, m.is_subject))
