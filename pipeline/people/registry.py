@@ -106,6 +106,10 @@ class People:
             return self.nearest(pos, cands)
         return None
 
+    def mentioned_at(self, start: int, end: int) -> Person | None:
+        """The person a mention spans exactly [start, end), in constant time."""
+        return self._by_span.get((start, end))
+
     def at(self, start: int, end: int) -> Person | None:
         for (s, e), p in self._by_span.items():
             if s <= start and end <= e or start <= s and e <= end:

@@ -272,8 +272,7 @@ def _add_segment(doc: Doc, segments: list[Segment], s: int, e: int, sep: str) ->
 def _is_person(doc: Doc, start: int, end: int) -> bool:
     """The segment is, whole, a mention of a person the people stage knows."""
     people = doc._.people
-    p = people.at(start, end) if people is not None else None
-    return p is not None and (start, end) in p.mentions
+    return people is not None and people.mentioned_at(start, end) is not None
 
 
 def is_intern(text: str) -> bool:
