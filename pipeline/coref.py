@@ -6,8 +6,8 @@ short mention resolves even when NER did not tag it:
 
 - I / my / we on a page -> the default subject there (the section's person on a
   many-person page, else the page subject);
-- he / she / his / her -> the person last mentioned as a grammatical subject
-  before the pronoun (so "her +3 leader is B" after "her +2 leader is A" still
+- he / she / his / her -> the person last mentioned as a grammatical subject (or
+  the possessor of one: "Berg's team won", not "a spinoff of Berg's") before the pronoun (so "her +3 leader is B" after "her +2 leader is A" still
   means the profiled person, not A), else the nearest mention, else the default
   subject; never across the start of a person section, and never a person whose
   own pronouns elsewhere in the text are of the other gender;
@@ -30,7 +30,7 @@ THIRD_PERSON = {"he", "she", "his", "her", "him", "hers", "himself", "herself"}
 _MALE = {"he", "his", "him", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PRONOUN_WORD = re.compile(r"(?<![\w-])(he|his|him|himself|she|her|hers|herself)(?![\w-])", re.IGNORECASE)
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _GENDERED_HONORIFIC = re.compile(r"(Mr|Ms|Mrs|Miss)\b\.?\s")
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?:\d{2}-year-old|(?:(?:computer|data|research|chief)\s+)?(?:researcher|scientist|professor|executive|entrepreneur|engineer|founder|economist|physicist|mathematician|investor))\b"
