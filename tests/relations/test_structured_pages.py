@@ -1155,3 +1155,21 @@ def test_a_label_run_into_an_item_ends_its_organisation(extractor: Extractor) ->
     jobs = {f["object"]["canonical"]: f["qualifiers"] for f in run(extractor, page, "markdown") if f["relation"] == "employed_by"}
     assert {"Orbit Systems", "Helix Labs", "Quillon Project Lab"} <= set(jobs)
     assert (jobs["Helix Labs"]["start"], jobs["Helix Labs"]["end"]) == ("2021-07", "2021-09")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Reyes studied physics at Quillon University for two years before dropping out in 2005 to found Kestrel, an app.",
+        "Born in 1986 in Springfield, Reyes moved to Oslo at age five and later enrolled at the University of Tarn in 2004.",
+        "Reyes attended Lakeside College for a year and then transferred to Eastfield University to study chemistry.",
+    ],
+)
+def test_a_paragraph_under_an_education_heading_is_no_entry(extractor: Extractor, paragraph: str) -> None:
+    page = f"# Ada Reyes\n\nAda Reyes is an engineer.\n\n## Early life and education\n\n{paragraph}\n"
+    assert not [f for f in run(extractor, page, "markdown") if f["rule"] == "education.item"]
+
+
+def test_an_entry_with_a_verb_in_its_thesis_title_stays_an_entry(extractor: Extractor) -> None:
+    page = "# Ada Reyes\n\nI am a professor.\n\n## Education\n\nM.S. in Computer Science, Eastfield University, 2010. Thesis: Graphs that learn to see their neighbours well.\n"
+    assert "Eastfield University" in of(run(extractor, page, "markdown"), "educated_at")
