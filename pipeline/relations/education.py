@@ -193,7 +193,7 @@ def educated(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         end_at = parent.end if parent else org.end
         tail = text[end_at : sent.end]
         years = [d for d in sent.dates if d.value and d.start >= end_at]
-        years = [d for d in years if re.fullmatch(r"[\w\s,(]*", text[end_at : d.start]) and d.start - end_at < 60]
+        years = [d for d in years if re.fullmatch(r"[\w\s,()]*", text[end_at : d.start]) and d.start - end_at < 60]
         values: list[str | None]
         if len(group) > 1 and _RESPECTIVELY.search(tail) and len(years) >= len(group):
             values = [d.value for d in years[: len(group)]]

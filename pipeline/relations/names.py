@@ -129,7 +129,7 @@ _UNIT_OF_HOST = re.compile(
 )
 _MONTH = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)(?:\s+\d{4})?")
 _STRONG_ORG = re.compile(r"\b(?:University|Universit\w+|Academy|Inc\.?|Ltd\.?|Corporation|Company|plc|LLC|GmbH)\b")
-_UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Institute|Group|Team|Center|Centre|Faculty|Division|Unit|Program|Programme|Chair)\b|lab\b")
+_UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Institute|Group|Team|Center|Centre|Faculty|Division|Unit|Program|Programme|Chair)\b|(?:lab|department|laboratory|institute|school|center|centre)\b")
 
 
 def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
@@ -169,8 +169,10 @@ def org_with_parent(sent: "Sent", pos: int) -> tuple[Name, Name | None] | None:
     return n, parent
 
 
-_PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|on|de|and|&)\s+(?:the\s+)?)?[A-Z][\w&.'’-]*)*")
-_UNIT_WITHIN = re.compile(r"\s+(in|of|at|within)\s+(?:the\s+)?(?=[A-Z])")
+_PROPER_NAME = re.compile(
+    r"[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|on|de|and|&)\s+(?:the\s+)?)?[A-Z][\w&.'’-]*)*(?:\s+(?:department|laboratory|lab|institute|school|group|team|center|centre))?"
+)
+_UNIT_WITHIN = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?\s+(in|of|at|within)\s+(?:the\s+)?(?=[A-Z])")
 _UNIT_COMMA = re.compile(r"(?:\s*\([A-Z][A-Za-z&-]{1,9}\))?,\s*")
 _INSTITUTION = re.compile(r"\bInstitute\s+of\s+(?:[A-Z][\w]*\s+(?:and\s+)?)*(?:Technology|Science|Sciences)\b")
 _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?")

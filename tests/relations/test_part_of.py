@@ -209,7 +209,17 @@ UNIT_WITHIN = [
      ("employed_by", "Lakeside University"), ("School of Informatics", "Lakeside University")),
     ("Mira Olsen is a professor in the Department of Physics of the University of Tarn.",
      ("employed_by", "University of Tarn"), ("Department of Physics", "University of Tarn")),
+    # a unit named in lower case ("the Physics department"), a unit's acronym before its host
+    ("Ada Reyes received her M.S. and Ph.D. degrees from the Physics department at Eastfield University in 2007 and 2009 respectively.",
+     ("educated_at", "Eastfield University"), ("Physics department", "Eastfield University")),
+    ("Jon Park received his Ph.D. from the Robotics and Vision Laboratory (RVL) at the Lakeside Institute of Technology (LIT) in 2013.",
+     ("educated_at", "Lakeside Institute of Technology"), ("Robotics and Vision Laboratory", "Lakeside Institute of Technology")),
 ]
+
+
+def test_a_year_after_the_host_s_acronym_dates_the_degree(extract) -> None:
+    text = "Jon Park received his Ph.D. from the Robotics and Vision Laboratory (RVL) at the Lakeside Institute of Technology (LIT) in 2013."
+    assert [f.qualifiers.end for f in extract(text) if f.relation == "educated_at"] == ["2013"]
 
 
 @pytest.mark.parametrize("text, fact, link", UNIT_WITHIN)
