@@ -164,7 +164,9 @@ def find_sections(
         line = text[pos:end]
         h = heading_at.get(pos)
         is_bold = bold_at.get(pos, -1) >= end - 1
-        name = section_name(line, keywords_ok=h is not None or is_bold) if line else None
+        # a heading by its type: marked up, bold, or a standalone line in capitals ("ACTIVITIES AND SERVICES")
+        shouted = line.isupper() and _standalone(text, pos, end)
+        name = section_name(line, keywords_ok=h is not None or is_bold or shouted) if line else None
         if h is not None and h[0] >= end - 1:
             level = h[1]
             if name is not None or level <= cur_level:

@@ -75,3 +75,34 @@ def test_a_talks_page_reads_its_speakers_bios(extract, heading: str) -> None:
 def test_talk_titles_are_no_facts(extract) -> None:
     page = "# Mira Castell\n\n## Talks\n\n- Sprockets at Scale, Fernhill University, 2021\n- Widgets for Everyone, Kestrel Labs, 2022\n"
     assert not [f for f in extract(page, "markdown") if f.relation in ("employed_by", "educated_at")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a standalone line in capitals is a heading by its type: its keyword names the section
+        ("Ada Reyes\n\nAWARDS\n\nBest Paper Award 2019\n\nACTIVITIES AND PROFESSIONAL SERVICES\n\nEditor, Journal of Widgets\n", "service"),
+        ("Ada Reyes\n\nSELECTED RECENT PUBLICATIONS\n\nGraphs that learn, 2019\n", "publications"),
+        ("Ada Reyes\n\nTEACHING ACTIVITIES\n\nWidget Design, Spring 2020\n", "teaching"),
+    ],
+)
+def test_a_line_in_capitals_names_its_section_by_a_keyword(text: str, name: str) -> None:
+    from pipeline.sections import find_sections
+
+    last = text.rstrip("\n").rsplit("\n", 1)[1]
+    sec = section_at(find_sections(text, [], [], []), text.index(last))
+    assert sec is not None and sec.name == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative twins: the same words in lower case, or in a capitalised sentence
+        "Ada Reyes\n\nActivities and professional services\n\nEditor, Journal of Widgets\n",
+        "Ada Reyes\n\nWE OFFER SERVICES TO MANY CLIENTS.\n\nEditor, Journal of Widgets\n",
+    ],
+)
+def test_no_keyword_section_from_a_plain_line(text: str) -> None:
+    from pipeline.sections import find_sections
+
+    assert section_at(find_sections(text, [], [], []), text.index("Editor")) is None
