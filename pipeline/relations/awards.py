@@ -172,6 +172,9 @@ _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}
 _CAP_HOLDER_ITEM = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Fellow|Scholar))\b(?!\s+(?:of|at)\b)")
 # an item of an enumeration of awards may be a long name with acronyms ("an Office of X (OX) Young Investigator (YI) award")
 _CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\w'’.&-]*\s+|\([A-Z][\w&-]{1,10}\)\s+|of\s+(?=[A-Z])){0,9}(?:awards?|prizes?|medals?))\b")
+# after "his awards include", any capitalised name is an award ("the MIT TR100 (2004), a Sloan Fellowship (2006)")
+_LISTED_CUE = re.compile(r"(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?\s", re.I)
+_CAP_NAME_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&/-]*(?:\s+(?:of\s+|for\s+|in\s+)?[A-Z\d][\w'’.&/-]*){0,6})(?=\s*(?:\((?:19|20)\d\d\)|,|\band\b|[.;]|$))")
 _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
 _YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
@@ -193,7 +196,7 @@ _GROUP_SUBJECT = re.compile(
     re.I,
 )
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
-_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*){1,6}(?:\([A-Z][\w&-]{1,10}\))?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
+_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*|(?:on|of|for|and|in)\s+(?=[A-Z])){1,9}(?:\([A-Z][\w&-]{1,10}\))?(?:\s*(?:19|20)\d\d)?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
 _AT_VENUES = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
@@ -327,7 +330,10 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     for m in _RECEIVED.finditer(text, sent.start, sent.end):
         if _GROUP_SUBJECT.search(text, max(sent.start, m.start() - 30), m.start()):
             continue  # "the GroupLens project won ...": the project's award, not the person's
+        listed = _LISTED_CUE.search(m.group()) is not None
         a = _AWARD_NAME.match(text, m.end(), sent.end) or _CAP_LOWER_AWARD.match(text, m.end(), sent.end) or _LOWER_AWARD.match(text, m.end(), sent.end)
+        if not a and listed:
+            a = _CAP_NAME_ITEM.match(text, m.end(), sent.end)
         if not a:
             continue
         ref = clause_subject(sent, m.start(), co)
@@ -381,6 +387,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
             if a is None and low is not None:
                 a = low
+            elif a is None and listed and nx is not None:
+                a = _CAP_NAME_ITEM.match(text, nx.end(), sent.end)
             elif a and not re.fullmatch(r"(?:[A-Z][\w'’.&-]*|of|for|the|and|in|\s)+", text[a.start("name") : a.end("name")].rsplit(" for ", 1)[0]):
                 a = None
     for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):

@@ -271,6 +271,15 @@ POSITIVE = [
     ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
+    # after "awards include", a name without an award word is an award too, with its year in parentheses
+    ("Jon Park is a professor. His awards include the Widget TR100 (2004), a Gizmo Foundation Fellowship (2006), and the Kestrel Medal (2010).",
+     "award_received", "Jon Park", "Widget TR100", {"date": "2004"}),
+    ("Jon Park is a professor. His awards include the Widget TR100 (2004), a Gizmo Foundation Fellowship (2006), and the Kestrel Medal (2010).",
+     "award_received", "Jon Park", "Gizmo Foundation Fellowship", {"date": "2006"}),
+    ("Mira Olsen is a professor. Her honours include Quillon Top 40 (2019) and the Northwind Prize (2021).", "award_received", "Mira Olsen", "Quillon Top 40", {"date": "2019"}),
+    # an enumeration goes on past where the first award was given ("at the International Conference on X (ICX) 2011")
+    ("Ada Reyes was awarded the Best Widget Paper Award at the International Conference on Gizmo Learning (ICGL) 2011, the 2011 Quillon Key Challenges Award, "
+     "and a Northwind PhD Fellowship in 2012.", "award_received", "Ada Reyes", "Quillon Key Challenges Award", {"date": "2011"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -284,6 +293,9 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    # a list cue over things that are no names, and a name list without the cue
+    ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
+    ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),
     ("Jon Park graduated with a fever from the hospital.", "educated_at", "hospital"),
     ("Maria Okafor is a chemist. She did not join Orbit Systems in 2020.", "employed_by", "Orbit Systems"),
     ("Maria Okafor is a chemist. She turned down an offer to join Orbit Systems.", "employed_by", "Orbit Systems"),
