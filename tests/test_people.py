@@ -93,6 +93,14 @@ SUBJECT_LAYOUTS = [
     ("text", "Helena Marsh, the new chief executive of Quillon, said on Monday that the company would hire 200 engineers.\n\nMarsh joined Quillon in 2019.\n", "Helena Marsh"),
     ("text", "Oscar Lindqvist, 52, has been appointed chair of the board of Brightwell.\n\nLindqvist was previously at Quillon.\n", "Oscar Lindqvist"),
     ("text", "If Roe is named chair, the board of Brightwell will meet in May.\n\nThe company has 300 employees.\n", None),
+    # a first-person page that never names its owner: the owner's own address spells the name
+    ("text", "I am a professor at Lakeside College, working with Dr. Dan Halvorsen.\n\nEmail: ana.ruiz AT lakeside.edu\n", "Ana Ruiz"),
+    ("text", "Center for Widgets\nOffice: Room 12\nEmail: jon_park@eastfield.edu\n\nI am currently a lecturer at Eastfield University.\n", "Jon Park"),
+    ("markdown", "I am a PhD student at Quillon University.\n\nContact: mira.olsen [at] quillon [dot] edu\n", "Mira Olsen"),
+    # negative twins: a mailbox's address, two people's addresses, a page whose text names its person
+    ("text", "I am a professor at Lakeside College.\n\nEmail: info.desk@lakeside.edu\n", None),
+    ("text", "I am a professor at Lakeside College.\n\nEmail: ana.ruiz@lakeside.edu or jon.park@lakeside.edu\n", None),
+    ("text", "Helena Marsh joined Quillon in 2019, the company said.\n\nMarsh leads its search team.\n\nPress contact: jeana.lind@quillon.com\n", "Helena Marsh"),
 ]
 
 

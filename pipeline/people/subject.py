@@ -6,9 +6,9 @@ headings and any name heading on top; a news headline's person named in the stor
 the bold name of author lists; the owner of a publication list; the page title
 ("Welcome to Jane Roe's homepage", "Jane Roe | Home"); a news lead ("Jane Roe, the
 new CEO of X, ..."); the first person of a many-person page. A first-person page
-that names no one of these ways has no subject (the people it names are advisors
-and colleagues); elsewhere the most-mentioned person, unless named only as someone's
-advisor, supervisor or collaborator.
+that names no one of these ways is its own address's ("jane.roe AT host"), else it
+has no subject (the people it names are advisors and colleagues); elsewhere the
+most-mentioned person, unless named only as someone's advisor, supervisor or collaborator.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _NAME_IS = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME}\s*(?:\([^)]{{1,40}}\)\s*)?(?
 _LEAD = re.compile(rf"(?:^|\n)\s*{_HONOR}{_NAME},\s+(?:the|a|an|who|\d{{2}},)\s")
 _HEADING_NAME = re.compile(r"(?:by|about|with|:)\s+((?:Dr\.|Prof\.)?\s*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})\s*$")
 _FIRST_PERSON_PAGE = re.compile(r"^\s*(?:[^.\n]{1,40}\n\s*)?(?:Hi[,!]?\s+|Hello[,!]?\s+)?(?:I am|I'm|I’m|I have|I work|I was|My (?:name|research|work))\b")
+_SPEAKS = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:I am|I'm|I’m|I was|I work|I received|I joined)\b")
 _MARKS = re.compile(r"[*†‡#§¶✉^\\\d]+")
 
 
@@ -109,9 +110,13 @@ def find_subject(doc: Doc, people: People, meta_name: str | None) -> Person | No
     given = _given_name_owner(text, clean, headings)
     if given is not None:
         return _given_person(people, text, given)
-    if first_person:
-        return None  # the owner speaks but is never named; the people named are their advisors and colleagues
-    return _most_mentioned(people, text)
+    # the owner speaks but is never named: the page's own address may still spell the name ("wei.wang AT bjtu.edu.cn");
+    # else the people named are the owner's advisors and colleagues
+    owner = _address_owner(text) if first_person or _SPEAKS.search(text, 0, 3000) else None
+    most = None if first_person else _most_mentioned(people, text)
+    if most is None and owner is not None:
+        return add_person(people, owner)
+    return most
 
 
 # The owner named by a given name alone, where the layout marks them as the owner:
@@ -263,3 +268,22 @@ def _author_list_owner(doc: Doc) -> str | None:
         return None
     name, n = max(seen.items(), key=lambda kv: (kv[1], first[kv[0]], kv[0]))
     return name if n >= max(2, 0.6 * n_lines) else None
+
+
+# "first.last@host", "first_last [at] host", "first.last AT host": a personal address spells the owner's name
+_ADDRESS = re.compile(r"(?<![\w.+-])([a-z]{2,})[._]([a-z]{2,})\s*(?:@|\[at\]|\(at\)|\s(?:at|AT)\s)\s*[a-z0-9-]+(?:\.|\s*\[dot\]\s*|\s(?:dot|DOT)\s)[a-z]")
+# local parts that name a role or a mailbox, not a person ("info.desk@", "contact_us@")
+_MAILBOX_WORDS = {
+    "info", "contact", "admin", "office", "support", "hello", "team", "lab", "dept", "department", "research", "jobs",
+    "press", "media", "mail", "email", "webmaster", "noreply", "reply", "no", "first", "last", "name", "firstname",
+    "lastname", "your", "my", "us", "help", "desk", "group", "center", "centre", "secretary", "events", "news",
+}
+
+
+def _address_owner(text: str) -> str | None:
+    """The name a page's first personal e-mail address spells, or None (no address, a mailbox's, or two people's)."""
+    found = {(a, b) for a, b in _ADDRESS.findall(text[:20000]) if a not in _MAILBOX_WORDS and b not in _MAILBOX_WORDS}
+    if len(found) != 1:
+        return None
+    first, last = found.pop()
+    return f"{first.title()} {last.title()}"
