@@ -72,6 +72,7 @@ class DomainEntities:
         # what a title may be "of" in lower case or an acronym ("head of research", "VP of AI")
         self.title_fields = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.title_fields.add("FIELD", [nlp.make_doc(r["phrase"]) for r in titles if r["kind"] == "field"])
+        self.field_words = frozenset(r["phrase"].lower() for r in titles if r["kind"] == "field" and " " not in r["phrase"])
         # "requires": a cheap pattern every text with a match contains; where it is absent the
         # pattern is not run (the obfuscated-address patterns test every word of a page otherwise).
         self.regexes: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]] = [
@@ -103,10 +104,16 @@ class DomainEntities:
                 end += 1
                 while end < n and doc[end].is_title:
                     end += 1
-            elif end + 1 in fields and doc[end].lower_ in ("of", "for") and _ends_phrase(doc, fields[end + 1]):
-                end = fields[end + 1]
+            elif end + 1 in fields and doc[end].lower_ in ("of", "for") and _ends_phrase(doc, self._field_end(doc, fields[end + 1])):
+                end = self._field_end(doc, fields[end + 1])  # "head of AI at X", "Director of AI Research at X"
             spans.append(_strip_span(Span(doc, start, end, label="TITLE")))
         return spans
+
+    def _field_end(self, doc: Doc, i: int) -> int:
+        """Where a field that starts a title's "of" phrase ends, with the capitalised field words after it ("AI Research")."""
+        while i < len(doc) and doc[i].is_title and doc[i].lower_ in self.field_words:
+            i += 1
+        return i
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.user_data.get("text") or doc.text

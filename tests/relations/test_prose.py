@@ -271,6 +271,12 @@ POSITIVE = [
     ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
+    # a title over a field named in capitals ("Director of AI Research at X"): X is the employer, and no unit is led
+    ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "Ana Ruiz", "Quillon", {"title": "Director of AI Research"}),
+    ("Jon Park is Head of ML Engineering at Northwind Labs.", "employed_by", "Jon Park", "Northwind Labs", {"title": "Head of ML Engineering"}),
+    ("Li Wei was VP of AI Science at Brightline until 2020.", "employed_by", "Li Wei", "Brightline", {"title": "VP of AI Science"}),
+    # the twin: an organisation's name after "of" (it opens with a name, not a field) is led
+    ("Ana Ruiz is the founding Director of Quillon AI Research.", "leads", "Ana Ruiz", "Quillon AI Research", {"role": "founding Director"}),
     # after "awards include", a name without an award word is an award too, with its year in parentheses
     ("Jon Park is a professor. His awards include the Widget TR100 (2004), a Gizmo Foundation Fellowship (2006), and the Kestrel Medal (2010).",
      "award_received", "Jon Park", "Widget TR100", {"date": "2004"}),
@@ -293,6 +299,8 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    ("Ana Ruiz is the Director of AI Research at Quillon.", "leads", "Quillon"),
+    ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "AI Research at Quillon"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),

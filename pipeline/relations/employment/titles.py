@@ -98,16 +98,17 @@ def _lead_title() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})\b")
 
 
-_OF_FUNCTION = re.compile(r"\s(?:of|for)\s+(?P<what>[a-z][\w&-]*(?:\s+[a-z][\w&-]*)*|[A-Z][A-Z&]{1,4}|[A-Z][a-z]+)$")
+_OF_FUNCTION = re.compile(r"\s(?:of|for)\s+(?P<what>[a-z][\w&-]*(?:\s+[a-z][\w&-]*)*|[A-Z][A-Z&]{1,4}|[A-Z][a-z]+|(?:[A-Z][\w&-]*\s+){1,3}[A-Z][\w&-]*)$")
 
 
 _UNTIL = re.compile(r"\s*,?\s+(?:until|till|through)\s+")
 
 
 def _heads_a_function(t: str) -> bool:
-    """A title over a field or a function ("head of research", "VP of AI", "Director of Engineering")."""
+    """A title over a field or a function ("head of research", "VP of AI", "Director of Engineering",
+    "Director of AI Research": a name that ends in a field's word)."""
     m = _OF_FUNCTION.search(t)
-    return m is not None and (m.group("what")[:1].islower() or m.group("what").isupper() or m.group("what") in words()["field_words"])
+    return m is not None and (m.group("what")[:1].islower() or m.group("what").isupper() or m.group("what").split()[-1] in words()["field_words"])
 
 
 def is_lead(t: str) -> bool:
