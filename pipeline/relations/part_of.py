@@ -78,7 +78,7 @@ _ACQUIRED = re.compile(
     rf"(?:(?:(?:the|a|an|its|their|fellow)\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?:{alt(words()['company_nouns'])})\s+)?(?=(?:the\s+)?[A-Z])"
 )
 _ACQUIRED_BY = re.compile(
-    r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+|now\s+|wholly\s+|fully\s+|majority[\s-])?"
+    r"(?:(?:,\s*which|\s+that)?\s+(?:was|were|is|has\s+been|had\s+been)\s+|,\s*)(?:later\s+|subsequently\s+|eventually\s+|recently\s+|ultimately\s+|now\s+|wholly\s+|fully\s+|majority[\s-])?"
     r"(?:acquired|bought|purchased|owned)\s+by\s+(?=(?:the\s+)?[A-Z])"
     r"|\s+(?:merged|was\s+merged|has\s+merged|was\s+folded|were\s+folded)\s+into\s+(?=(?:the\s+)?[A-Z])"
 )
@@ -120,14 +120,17 @@ def _company_named_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     return org_arg(sent, Name(e.start_char, e.end_char, re.sub(r"['’]s$", "", e.text)))
 
 
+# "Kestrel, a startup which was acquired by ...": a description of the organisation, then its relative clause
+_DESCRIBED_BEFORE = re.compile(r",\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}[a-z][\w-]*(?:\s+(?:which|that))?\s*$")
 _RELATIVE_BEFORE = re.compile(r",\s*(?:which|that)\s+[^,;()]{1,80}(?:,\s*)?$")
 
 
 def _name_before(sent: Sent, pos: int, co: Coref) -> Arg | None:
     """The organisation named right before `pos` ("Quillon, a unit of ...", "Quillon was acquired by"),
-    past a relative clause ("Kestrel, which was founded in 2018, is now part of ...")."""
+    past a relative clause ("Kestrel, which was founded in 2018, is now part of ...") or a description
+    ("Kestrel, a startup which was acquired by ...")."""
     text = text_of(sent.doc)
-    clause = _RELATIVE_BEFORE.search(text, sent.start, pos)
+    clause = _RELATIVE_BEFORE.search(text, sent.start, pos) or _DESCRIBED_BEFORE.search(text, sent.start, pos)
     if clause is not None and clause.end() == pos:
         pos = clause.start()
     said = _THE_COMPANY.search(text, sent.start, pos)

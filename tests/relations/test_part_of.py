@@ -251,3 +251,28 @@ def test_a_city_after_at_is_no_host(extract) -> None:
 def test_two_roles_joined_by_and_are_no_unit(extract) -> None:
     text = "He is also an adjunct professor at Quillon’s Robotics Institute and courtesy faculty at Lakeside University."
     assert not [f for f in extract(text) if f.relation == "part_of" and f.subject.canonical.endswith("faculty")]
+
+
+@pytest.mark.parametrize(
+    "text, bought, buyer",
+    [
+        # the bought organisation, a description of it, then the relative clause that says who bought it
+        ("Before that she founded Kestrel, a startup which was recently acquired by Quillon.", "Kestrel", "Quillon"),
+        ("Jon Park founded Orbis, a robotics company that was later bought by Brightline in 2019.", "Orbis", "Brightline"),
+        ("Mira Olsen led Tidewell, a small firm which was eventually acquired by Northwind Labs.", "Tidewell", "Northwind Labs"),
+    ],
+)
+def test_described_organisation_acquired(extract, text, bought, buyer) -> None:
+    assert (bought, buyer) in {(f.subject.canonical, f.object.canonical) for f in extract(text) if f.relation == "part_of"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jon Park founded Orbis, a robotics company that was praised by Brightline in 2019.",
+        "Jon Park joined Orbis, a team which was not acquired by Brightline.",
+        "Quillon hired Mira Olsen, a researcher who was later honoured by Brightline.",
+    ],
+)
+def test_no_acquisition_of_a_described_organisation_without_one(extract, text) -> None:
+    assert not [f for f in extract(text) if f.relation == "part_of"]
