@@ -62,7 +62,7 @@ _LEAD = re.compile(
     r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
-_DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|for\b|which\b|that\b|aiming\b)", re.I)
+_DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|more\s+(?:broadly|generally|specifically)\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|for\b|which\b|that\b|aiming\b)", re.I)
 _ACRONYM_PAREN = re.compile(r"\s*\((?:[A-Z][A-Za-z0-9]{1,7}s?|e\.g\.[^)]*|i\.e\.[^)]*)\)")
 
 
@@ -174,13 +174,18 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
 _WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])")
 
 
+_OPEN_AND = re.compile(r"\s+(?:and|or)$")
+_IN_GENERAL = re.compile(r"\s+in\s+general,?\s+(?:and|but)\s+(?:also\s+)?")
+_SCOPE_TAIL = re.compile(r"\s+(?:in\s+general|in\s+particular|more\s+(?:generally|broadly|specifically))$")
+
+
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
     pieces = []
     for s, e, inner in _ungroup_of_list(text, _split_top(text)):
-        w = None if inner else _WITH_APPLICATIONS.search(text, s, e)
-        # "the study of X with applications in Y", "X especially Y": X and Y are topics
+        w = None if inner else _WITH_APPLICATIONS.search(text, s, e) or _IN_GENERAL.search(text, s, e)
+        # "the study of X with applications in Y", "X especially Y", "X in general and Y in particular": X and Y are topics
         pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):
@@ -191,6 +196,8 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
             t_stripped = t.strip()
             skip = len(t) - len(t.lstrip()) + (lead.end() if lead else 0)
             body = t_stripped[(lead.end() if lead else 0) :].rstrip(" .:*")
+            body = _SCOPE_TAIL.sub("", body)  # "robotics in general", "soft grippers in particular": the topic is the name
+            body = _OPEN_AND.sub("", body)  # "A and, more broadly, B": the "and" before the aside joins nothing of A
             kind = _KIND_TAIL.search(body)
             if kind and len(body[: kind.start()].split()) >= 1:
                 body = body[: kind.start()]  # "human-computer interaction issues": the topic, not the word for it

@@ -219,6 +219,12 @@ INTEREST_LIST_ENDS = [
     ("My interests include process mining, gizmo design and sprocket engineering.", {"process mining", "gizmo design", "sprocket engineering"}),
     ("My interests include widget theory, and is known for gizmo design.", {"widget theory"}),
     ("My research interests include widget theory, gizmo design, are deployed in the cloud.", {"widget theory", "gizmo design"}),
+    # "A in general and B in particular", "A and, more broadly, B": the scope words are no part of a topic
+    ("My research interests include gizmo design and robotics in general and soft grippers in particular.", {"gizmo design", "robotics", "soft grippers"}),
+    ("I am interested in widget theory in general, and sprocket engineering in particular.", {"widget theory", "sprocket engineering"}),
+    ("My research interests include widget theory and, more broadly, gizmo design.", {"widget theory", "gizmo design"}),
+    # the twin: "in general" inside a name stays ("General Relativity")
+    ("My research interests include sprocket engineering and general relativity.", {"sprocket engineering", "general relativity"}),
 ]
 
 
