@@ -147,7 +147,7 @@ class DomainEntities:
                 start = lead.end()
             title = title_at.get(start)
             of = _TITLE_OF.search(text, start, end) if title is not None else None
-            if of is not None and of.start() < title.end_char:
+            if of is not None and of.start() <= title.end_char:
                 # "Director of Eastfield's Robotics Institute": the title heads no organisation name, and ends before "of"
                 start = of.end()
                 head = doc.char_span(title.start_char, of.start(), label="TITLE", alignment_mode="contract")

@@ -271,6 +271,10 @@ POSITIVE = [
     ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
+    # a title right before "of" and an organisation whose name opens with an acronym: the title is no part of the name
+    ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.",
+     "employed_by", "Jon Park", "QRX Widget Foundation", {"title": "CEO"}),
+    ("Mira Olsen was President of NLP Gizmo Society from 2010 to 2014.", "employed_by", "Mira Olsen", "NLP Gizmo Society", {"title": "President"}),
     # a title over a field named in capitals ("Director of AI Research at X"): X is the employer, and no unit is led
     ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "Ana Ruiz", "Quillon", {"title": "Director of AI Research"}),
     ("Jon Park is Head of ML Engineering at Northwind Labs.", "employed_by", "Jon Park", "Northwind Labs", {"title": "Head of ML Engineering"}),
@@ -299,6 +303,7 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.", "employed_by", "CEO of QRX Widget Foundation"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "leads", "Quillon"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "AI Research at Quillon"),
     # a list cue over things that are no names, and a name list without the cue
