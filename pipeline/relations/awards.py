@@ -164,7 +164,7 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
 _AWARD_HEAD = r"(?:Award|Awards|Prize|Medal|Fellowship|Scholarship|Honou?r|Grant|Lectureship|Distinction)"
 _OF_WORDS = alt(words()["award_of_words"])
 _AWARD_NAME = re.compile(
-    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$))?)"
+    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$)|\s+for\s+(?:(?:Graduate|Undergraduate|Doctoral|PhD|Young|Outstanding|Excellent|Early[\s-]Career|Women)\s+)?(?:Students|Scientists|Researchers|Scholars|Investigators|Faculty|Engineers)\b)?)"
 )
 _RECEIVED = re.compile(r"\b(?:received|receives|won|wins|shared|shares|was\s+awarded|awarded|recipient\s+of|winner\s+of|(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+)?(?:recipients|winners|laureates|awardees)\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented|recogni[sz]ed)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")

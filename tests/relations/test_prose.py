@@ -281,6 +281,11 @@ POSITIVE = [
     ("Li Wei was VP of AI Science at Brightline until 2020.", "employed_by", "Li Wei", "Brightline", {"title": "VP of AI Science"}),
     # the twin: an organisation's name after "of" (it opens with a name, not a field) is led
     ("Ana Ruiz is the founding Director of Quillon AI Research.", "leads", "Ana Ruiz", "Quillon AI Research", {"role": "founding Director"}),
+    # an award named for whom it is given to ("for Graduate Students", "for Young Scientists"), but not for what
+    ("Ada Reyes is a student. In 2023 she was awarded the Top-grade Scholarship for Graduate Students.", "award_received", "Ada Reyes",
+     "Top-grade Scholarship for Graduate Students", {"date": "2023"}),
+    ("Jon Park received the Quillon Award for Young Scientists in 2019.", "award_received", "Jon Park", "Quillon Award for Young Scientists", {"date": "2019"}),
+    ("Mira Olsen won the Kestrel Prize for Deep Learning.", "award_received", "Mira Olsen", "Kestrel Prize", {}),
     # after "awards include", a name without an award word is an award too, with its year in parentheses
     ("Jon Park is a professor. His awards include the Widget TR100 (2004), a Gizmo Foundation Fellowship (2006), and the Kestrel Medal (2010).",
      "award_received", "Jon Park", "Widget TR100", {"date": "2004"}),
