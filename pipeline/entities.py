@@ -153,6 +153,14 @@ class DomainEntities:
                 head = doc.char_span(title.start_char, of.start(), label="TITLE", alignment_mode="contract")
                 if head is not None and len(head):
                     ours[ours.index(title)] = head
+            j = bisect_right(title_starts, start) - 1
+            outer = title_at[title_starts[j]] if j >= 0 and title is None else None
+            if outer is not None and outer.start_char < start < outer.end_char <= end and "\n" not in text[start:end].rstrip() and outer in ours:
+                # "the Head of Gizmo Lab (GL)": the title read the name into itself; it ends before its "of"
+                of_at = _OF_BEFORE.search(text, outer.start_char, start)
+                head = doc.char_span(outer.start_char, of_at.start(), label="TITLE", alignment_mode="contract") if of_at else None
+                if head is not None and len(head):
+                    ours[ours.index(outer)] = head
             k = bisect_right(title_starts, start)
             if k < len(title_starts) and title_starts[k] < end:
                 # "the Head of X Centre and the Head of Y Lab": a title inside ends the name before its "and"
@@ -194,6 +202,7 @@ class DomainEntities:
 
 
 _TITLE_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF_BEFORE = re.compile(r"\s+of\s+(?:the\s+)?$")
 _LEADING_FUNCTION_WORD = re.compile(r"(?:(?:From|At|In|With|As|Since|During|Before|After|Our|My|His|Her|Their|This|Joined|Joining|Both)\s+)+")
 _AND_BEFORE_TITLE = re.compile(r"\s*,?\s+(?:and|&)\s+(?:the\s+|an?\s+)?$")
 _KEEP_FINAL_DOT = re.compile(r"(?:Inc|Ltd|Corp|Co|Jr|Sr|Dept|St|Prof|etc|al|[A-Z])\.$")

@@ -271,6 +271,11 @@ POSITIVE = [
     ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
+    # "the Head of A (AA) and the Head of B (BB)": an acronym after each unit keeps the list of titles going
+    ("Jon Park is a Professor at Lakeside University, serving as the Head of Widget Research Centre (WRC) and the Head of Gizmo Extraction Lab (GEL).",
+     "leads", "Jon Park", "Gizmo Extraction Lab", {"role": "Head"}),
+    ("Mira Olsen is the Director of Kestrel Robotics Institute (KRI) and the Director of Tidewell Data Center (TDC).",
+     "leads", "Mira Olsen", "Tidewell Data Center", {"role": "Director"}),
     # a title right before "of" and an organisation whose name opens with an acronym: the title is no part of the name
     ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.",
      "employed_by", "Jon Park", "QRX Widget Foundation", {"title": "CEO"}),
@@ -308,6 +313,7 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    ("Jon Park is the Head of Widget Research Centre (WRC) and a fan of Gizmo Extraction Lab (GEL).", "leads", "Gizmo Extraction Lab"),
     ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.", "employed_by", "CEO of QRX Widget Foundation"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "leads", "Quillon"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "AI Research at Quillon"),

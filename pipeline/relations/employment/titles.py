@@ -49,7 +49,7 @@ _LINK = re.compile(
 _LEAVES_AS = re.compile(r"\b(?:depart(?:s|ed)?|step(?:s|ped)?\s+down|stepping\s+down|resign(?:s|ed)?|retire[sd]?)\s+as\s+(?:(?:the|its|their)\s+)?$")
 # "P is a Swedish computer scientist and the Brenner Professor of X at Y": a second predicate noun phrase
 _SECOND_PREDICATE = re.compile(r"\b(?:is|was|are|were|became|remains)\s+(?:an?|the)\s+[^,;.]{0,60}?\s+and\s+(?:the|an?)\s+$")
-_LIST_CONT = re.compile(r"^\s*(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|later|then|eventually|the|a|an)\s+)*$")
+_LIST_CONT = re.compile(r"^\s*(?:\([A-Z][\w&.-]{1,10}\)\s*)?(?:,|;|and|&|,\s*and|;\s*and|as\s+well\s+as)\s*(?:(?:also|later|then|eventually|the|a|an)\s+)*$")
 _CHAIN_GAP = re.compile(r"^\s*(?:,|and|&|,\s*and|/)\s*(?:the\s+|a\s+|an\s+)?$")
 _AND_FIELD = re.compile(r"(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})*,?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}(?=\s+(?:at|in|with)\s)")
 _CHAIN_NAMED = re.compile(r"^\s*(?:and|&)\s+(?:an?\s+)?(?:[A-Z][\w-]*\s+){1,3}$")  # "Senior Lecturer and ARC DECRA Fellow"
