@@ -43,6 +43,12 @@ _LOWER_LAB = re.compile(
 _LOWER_UNIT_AT = re.compile(
     rf"\b(?:{alt(words()['lead_verbs'])})\s+the\s+(?P<obj>(?:[a-z][\w-]*\s+){{1,3}}(?:group|team|lab|laboratory|division|unit|department))(?P<at>\s+(?:at|of|in)\s+(?=(?:the\s+)?[A-Z]))?"
 )
+# "leads the company's research, product, and safety functions", "oversees Quillon's sales and marketing teams":
+# an organisation's functions without a name of their own, led as one
+_POSSESSED_FUNCTIONS = re.compile(
+    rf"\b(?:{alt(words()['lead_verbs'])})\s+(?:the\s+(?:company|firm|startup|organi[sz]ation|group)['’]s|its|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}['’]s?)\s+"
+    r"(?P<obj>(?:[a-z][\w-]*,?\s+(?:and\s+)?){1,5}(?:functions|teams|divisions|groups|units|departments|operations|organi[sz]ations|businesses|team|division|group|unit|department|organi[sz]ation|business))\b"
+)
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?[A-Z]")
 
 
@@ -126,6 +132,12 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         ref = clause_subject(sent, m.start(), co)
         if host is None or ref is None or negated(sent, m.start()) or is_location(host.text):
+            continue
+        s_, e_ = m.span("obj")
+        yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
+    for m in _POSSESSED_FUNCTIONS.finditer(text, sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is None or negated(sent, m.start()):
             continue
         s_, e_ = m.span("obj")
         yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")

@@ -271,6 +271,11 @@ POSITIVE = [
     ("Ada Kim was elected to the Royal Society of Gizmos.", "award_received", "Ada Kim", "Royal Society of Gizmos", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Helix Fellowship", {}),
     ("Lena Okafor's honors include the Arden Medal, the Brenner Prize and a Helix Fellowship.", "award_received", "Lena Okafor", "Arden Medal", {}),
+    # an organisation's functions without a name of their own, led as one ("leads the company's research and product functions")
+    ("Ana Ruiz is the CTO of Quillon. She already leads the company’s research, product, and safety functions.", "leads", "Ana Ruiz",
+     "research, product, and safety functions", {}),
+    ("Jon Park is a vice president at Quillon. He oversees Quillon’s sales and marketing teams.", "leads", "Jon Park", "sales and marketing teams", {}),
+    ("Mira Olsen joined Kestrel in 2019. She runs its search division.", "leads", "Mira Olsen", "search division", {}),
     # "the Head of A (AA) and the Head of B (BB)": an acronym after each unit keeps the list of titles going
     ("Jon Park is a Professor at Lakeside University, serving as the Head of Widget Research Centre (WRC) and the Head of Gizmo Extraction Lab (GEL).",
      "leads", "Jon Park", "Gizmo Extraction Lab", {"role": "Head"}),
@@ -313,6 +318,8 @@ def test_prose_fact(extract, text, relation, subject, obj, quals):
 
 
 NEGATIVE = [
+    ("Mira Olsen joined Kestrel in 2019. She praised the company’s search team.", "leads", "search team"),
+    ("Mira Olsen joined Kestrel in 2019. She leads the company’s growth.", "leads", "growth"),
     ("Jon Park is the Head of Widget Research Centre (WRC) and a fan of Gizmo Extraction Lab (GEL).", "leads", "Gizmo Extraction Lab"),
     ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.", "employed_by", "CEO of QRX Widget Foundation"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "leads", "Quillon"),
