@@ -85,6 +85,14 @@ def _where_host(sent: Sent, pos: int) -> Name | None:
     return host if host is not None and host.start >= m.start("host") and not is_location(host.text) else None
 
 
+def _asserted(sent: Sent, co: Coref, rx: re.Pattern[str]) -> Iterator[tuple[re.Match[str], object]]:
+    """Each match of `rx` in the sentence whose clause has a person and is not negated, with that person."""
+    for m in rx.finditer(text_of(sent.doc), sent.start, sent.end):
+        ref = clause_subject(sent, m.start(), co)
+        if ref is not None and not negated(sent, m.start()):
+            yield m, ref
+
+
 @sentence_rule("leads", "leads.verbs", triggers=["lead"], order=170)
 def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
     text = text_of(sent.doc)
@@ -135,32 +143,20 @@ def leads(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             continue
         s_, e_ = m.span("obj")
         yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
-    for m in _POSSESSED_FUNCTIONS.finditer(text, sent.start, sent.end):
-        ref = clause_subject(sent, m.start(), co)
-        if ref is None or negated(sent, m.start()):
-            continue
+    for m, ref in _asserted(sent, co, _POSSESSED_FUNCTIONS):
         s_, e_ = m.span("obj")
         yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_), sent, "prose.leads_verb")
-    for m in _LOWER_LAB.finditer(text, sent.start, sent.end):
-        ref = clause_subject(sent, m.start(), co)
-        if ref is None or negated(sent, m.start()):
-            continue
+    for m, ref in _asserted(sent, co, _LOWER_LAB):
         s_, e_ = m.span("obj")
         unit = Arg(text[s_:e_], "ORG", text[s_:e_], s_, e_)
         yield cand("leads", subj_arg(sent, ref), unit, sent, "prose.leads_verb")
         host = _where_host(sent, m.start())
         if host is not None:
             yield cand("part_of", unit, org_arg(sent, host), sent, "prose.part_of_unit_at")
-    for m in _QUOTED_LED.finditer(text, sent.start, sent.end):
-        ref = clause_subject(sent, m.start(), co)
-        if ref is None or negated(sent, m.start()):
-            continue
+    for m, ref in _asserted(sent, co, _QUOTED_LED):
         s_, e_ = m.span("obj")
         yield cand("leads", subj_arg(sent, ref), Arg(text[s_:e_], "PROJECT", text[s_:e_], s_, e_), sent, "prose.leads_quoted")
-    for m in _NAMELY.finditer(text, sent.start, sent.end):
-        ref = clause_subject(sent, m.start(), co)
-        if ref is None or negated(sent, m.start()):
-            continue
+    for m, ref in _asserted(sent, co, _NAMELY):
         seg_end = next((i for i in (text.find(".", m.end(), sent.end), text.find(";", m.end(), sent.end)) if i > 0), sent.end)
         for pm in re.finditer(r"[A-Z][\w.-]*(?:\s+\d[\w.]*)?", text[m.end() : seg_end]):
             s_, e_ = m.end() + pm.start(), m.end() + pm.end()
