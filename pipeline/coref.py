@@ -6,9 +6,10 @@ short mention resolves even when NER did not tag it:
 
 - I / my / we on a page -> the default subject there (the section's person on a
   many-person page, else the page subject);
-- he / she / his / her -> the person last mentioned as a grammatical subject (or
-  the possessor of one: "Berg's team won", not "a spinoff of Berg's") before the pronoun (so "her +3 leader is B" after "her +2 leader is A" still
-  means the profiled person, not A), else the nearest mention, else the default
+- he / she / his / her -> the person last mentioned as a grammatical subject, or
+  as the possessor of one ("Berg's team won", not "a spinoff, Berg's"), before the
+  pronoun (so "her +3 leader is B" after "her +2 leader is A" still means the
+  profiled person, not A), else the nearest mention, else the default
   subject; never across the start of a person section, and never a person whose
   own pronouns elsewhere in the text are of the other gender;
 - "Zeng's team", "Dr. Ng", "Zeng" -> People.get with position, so two people

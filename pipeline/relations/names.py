@@ -179,14 +179,18 @@ _CAMPUS = re.compile(r"(?:the\s+)?University\s+of\s+[A-Z][\w]+(?:\s+[A-Z][\w]+)?
 _AT_CAMPUS = re.compile(r"\s+at\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?(?=\s*(?:[,.;:)]|$)|\s+(?:in|and|with|as|from|to|where|for|on|since|under|until|before|after)\b)")
 
 
+def _tagged(sent: "Sent", n: Name, labels: tuple[str, ...]) -> bool:
+    """Whether the recognizer tags the name with one of `labels` from end to end."""
+    return any(e.label_ in labels and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
+
+
 def _is_org(sent: "Sent", n: Name) -> bool:
-    """A name the recognizer tags as an organisation from end to end."""
-    return any(e.label_ == "ORG" and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
+    return _tagged(sent, n, ("ORG",))
 
 
 def is_place(sent: "Sent", n: Name) -> bool:
-    """A name the recognizer tags as a place (GPE or LOC) from end to end: "Boston", not "Boston Dynamics"."""
-    return any(e.label_ in ("GPE", "LOC") and e.start_char <= n.start and n.end <= e.end_char for e in sent.ents)
+    """A name tagged as a place (GPE or LOC) from end to end: "Boston", not "Boston Dynamics"."""
+    return _tagged(sent, n, ("GPE", "LOC"))
 
 
 _NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,160}\)")
