@@ -106,3 +106,26 @@ def test_no_keyword_section_from_a_plain_line(text: str) -> None:
     from pipeline.sections import find_sections
 
     assert section_at(find_sections(text, [], [], []), text.index("Editor")) is None
+
+
+@pytest.mark.parametrize(
+    "text, line, name",
+    [
+        # an encyclopedia's "Recognition" lists honours; its "References" (or "See also") ends the list before it
+        ("Ada Reyes\n\nRecognition\n\nWidget Medal (2019)\n\nReferences\n\n[1] Widget News, 2019\n", "Widget Medal (2019)", "awards"),
+        ("Ada Reyes\n\nRecognition\n\nWidget Medal (2019)\n\nReferences\n\n[1] Widget News, 2019\n", "[1] Widget News, 2019", "references"),
+        ("Ada Reyes\n\nAwards and accolades\n\nWidget Medal (2019)\n\nSee also\n\nGizmo Prize\n", "Gizmo Prize", "references"),
+    ],
+)
+def test_recognition_and_reference_lines_are_sections(text: str, line: str, name: str) -> None:
+    from pipeline.sections import find_sections
+
+    sec = section_at(find_sections(text, [], [], []), text.index(line))
+    assert sec is not None and sec.name == name
+
+
+def test_recognition_inside_a_sentence_is_no_heading() -> None:
+    from pipeline.sections import find_sections
+
+    text = "Ada Reyes\n\nHer work on widgets won recognition\n\nWidget Medal (2019)\n"
+    assert section_at(find_sections(text, [], [], []), text.index("Widget Medal")) is None

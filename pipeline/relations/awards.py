@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, Line, dates_in, ents_in, lines, subject_arg, text_of
-from .items import INSTITUTION, ORG_UNIT
+from .items import INSTITUTION, ORG_UNIT, a_sentence
 from .registry import RelationSpec, item_rule, relation, sentence_rule
 from .toolkit import Sent, State, alt, cand, clause_subject, date_after, leading_date, name_at, names_list, negated, person_refs, subj_arg, words
 
@@ -24,7 +24,8 @@ _OF_ORG = re.compile(r"(?:(?<=Graduate)|(?<=Graduates)|(?<=Student)|(?<=Students
 _PLACEMENT = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|gold|silver|bronze|champion|winner|runner-up|finalist|top\s*\d+)\b", re.I)
 _LATE_YEAR = re.compile(r"(?:,?\s*class\s+of\s+|\s)((?:19|20)\d\d)$", re.I)
 _TRAILING_CJK = re.compile(r"[\s(（|/]*[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*$")
-_TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.]*$")
+_TRAILING_CITES = re.compile(r"[\s.,;]*(?:\[\d{1,3}\][\s.,;]*)+$")
+_TRAILING_YEARS = re.compile(r"(?:[\s,;|&/–—(-]+(?:19|20)\d\d(?:[./-]\d{1,2})?)+[\s,;|.)]*$")
 _DATES_ONLY = re.compile(r"^[\s,;&/–—-]*(?:(?:19|20)\d\d(?:[./-]\d{1,2})?[\s,;&/–—-]*(?:and\s+)?)+$")
 _GRADE = re.compile(r"(?:first|second|third|1st|2nd|3rd)[\s-]+(?:class|grade|level|prize)|gold|silver|bronze|grand\s+prize", re.I)
 _NOTE = re.compile(r"[\s.]*\((?:[^()]*\b(?:recipients?|top|sponsored|awarded|selected|among|out\s+of|only|rank(?:ed)?|leader|member|captain|advisor|supervisor|with)\b[^()]*|\s*\d+\s*%?[^()]*)\)", re.I)
@@ -53,8 +54,8 @@ def _header_dates(doc: Doc, line: Line) -> list:
 @item_rule("award_received", "awards.section", sections=["awards"], order=50)
 def award_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
-    if subj is None or _DATES_ONLY.match(line.text):
-        return
+    if subj is None or _DATES_ONLY.match(line.text) or a_sentence(doc, line, min_words=5):
+        return  # (a line that says "P received the X Award in 2017." is prose: the prose rules read it)
     yield from _award_of(doc, line, subj, "awards.item", 0.8)
 
 
@@ -83,6 +84,9 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
     m = _MARKER.match(line.text)
     if m:
         s += m.end()
+    cites = _TRAILING_CITES.search(text, s, e)  # "Wired 100 List.[27]": the encyclopedia's reference marks
+    if cites is not None and cites.start() > s:
+        e = cites.start()
     date = None
     for d in dates_in(doc, s, e):
         if d.start - s <= 3 or e - d.end <= 3:
@@ -163,10 +167,12 @@ def _award_of(doc: Doc, line: Line, subj: Arg, rule: str, conf: float) -> Iterat
 
 _AWARD_HEAD = r"(?:Award|Awards|Prize|Medal|Fellowship|Scholarship|Honou?r|Grant|Lectureship|Distinction)"
 _OF_WORDS = alt(words()["award_of_words"])
+# "the Keller Prize for Natural Sciences", "a Fellowship in Computer Vision": a discipline is part of the name, what it was won for is not
+_DISCIPLINE = rf"\s+(?:for|in)\s+(?:[A-Z][a-z][\w-]*\s+(?:and\s+)?){{0,2}}(?:{alt(words()['disciplines'])})\b"
 _AWARD_NAME = re.compile(
-    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>(?:[A-Z][\w'’.&-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$)|\s+for\s+(?:(?:Graduate|Undergraduate|Doctoral|PhD|Young|Outstanding|Excellent|Early[\s-]Career|Women)\s+)?(?:Students|Scientists|Researchers|Scholars|Investigators|Faculty|Engineers)\b)?)"
+    rf"(?:the\s+)?(?P<year>(?:19|20)\d\d\s+)?(?P<name>[“\"][A-Z][^”\"]{{0,40}}?\b{_AWARD_HEAD}[”\"]|(?:[A-Z][\w'’.&/-]*\s+|“[^”]+”\s+|\"[^\"]+\"\s+|(?:of|for|the|and|in|centenary)\s+){{0,8}}?{_AWARD_HEAD}\b(?:\s+of\s+(?:the\s+)?(?:{_OF_WORDS})\b)?(?:{_DISCIPLINE}|\s+for\s+(?!(?:his|her|their|its|our|my)\b)(?:[a-z][\w-]*\s+){{0,4}}?[a-z][\w-]*(?=[\s,.;]|$)|\s+for\s+(?:(?:Graduate|Undergraduate|Doctoral|PhD|Young|Outstanding|Excellent|Early[\s-]Career|Women)\s+)?(?:Students|Scientists|Researchers|Scholars|Investigators|Faculty|Engineers)\b)?)"
 )
-_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|shared|shares|was\s+awarded|awarded|recipient\s+of|winner\s+of|(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+)?(?:recipients|winners|laureates|awardees)\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented|recogni[sz]ed)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
+_RECEIVED = re.compile(r"\b(?:received|receives|won|wins|(?:after|upon|on|since)\s+winning|shared|shares|was\s+awarded|awarded|recipient\s+of|winner\s+of|(?:among|one\s+of)\s+the\s+(?:[\w-]+\s+)?(?:recipients|winners|laureates|awardees)\s+of|was\s+granted|earned|has\s+received|(?:was\s+|been\s+)?(?:honou?red|presented|recogni[sz]ed)\s+with|was\s+given|obtained|including|(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?)\s+(?:an?\s+|the\s+|two\s+|three\s+|numerous\s+|several\s+|multiple\s+)?")
 _CAP_LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:awards?|prizes?|medals?))\b")
 # an item of an enumeration of awards named for its holder ("..., Google PhD Fellow, and ...", "Quillon Research Scholar in 2021")
 _CAP_HOLDER_ITEM = re.compile(r"(?P<year>)(?P<name>(?:[A-Z][\w'’.&-]*\s+){1,5}(?:Fellow|Scholar))\b(?!\s+(?:of|at)\b)")
@@ -176,7 +182,7 @@ _CAP_LOWER_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&-]*\s+(?:[A-Z][\
 _LISTED_CUE = re.compile(r"(?:awards|honou?rs|prizes|distinctions)\s+include[sd]?\s", re.I)
 _CAP_NAME_ITEM = re.compile(r"(?P<year>)(?P<name>[A-Z][\w'’.&/-]*(?:\s+(?:of\s+|for\s+|in\s+)?[A-Z\d][\w'’.&/-]*){0,6})(?=\s*(?:\((?:19|20)\d\d\)|,|\band\b|[.;]|$))")
 _LOWER_AWARD = re.compile(r"(?P<year>)(?P<name>(?!(?:an?|the|numerous|several|many|various|other|prestigious|this|that|his|her|their|its|our|my|research|travel)\s)(?:(?!and\b|or\b)[a-z][\w-]*\s+){1,3}(?:award|prize|medal)s?)\b")
-_YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)*)")
+_YEARS = re.compile(r"\s+in\s+((?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:in\s+)?(?:19|20)\d\d|\s+and\s+(?:in\s+)?(?:19|20)\d\d)*)")
 _SCHOLAR = re.compile(r"\b(?:is|was|became|being|as)\s+(?:also\s+)?(?:an?\s+)?(?:[^,.;]{0,40}?\s+and\s+(?:an?\s+)?)?(?P<obj>(?:[A-Z][\w-]*\s+){1,4}(?:Fellow|Scholar))\b(?!\s+of\b)")
 _MORE_OF = re.compile(r"\s*(?:,\s*(?:and\s+)?(?:of\s+)?|\s+and\s+(?:of\s+)?)(?:the\s+)?(?P<n>(?:[A-Z][A-Za-z&]{1,10}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})(?:\s+[\"“][^\"“”]{3,60}[\"”])?)(?=\s*(?:,|and\b|[.;]|$))")
 _FELLOW = re.compile(r"\b(?:(?:was|been|is)\s+)?(?:elected|named|recognized|recognised|appointed|made)\s+(?:as\s+)?(?:an?\s+)?(?P<obj>(?:[A-Z][\w-]*\s+)?(?:advisory\s+)?[Ff]ellow\s+of\s+(?:the\s+)?[A-Z][\w'’ ,.-]*?(?:\s+for\s+[A-Z][\w'’ ,.-]*?)?|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+Fellow|Commander\s+of\s+the\s+Order\s+of\s+the\s+[A-Z][\w ]*?(?:\s*\([A-Z]+\))?)(?=\s+(?:in|for|by|on)\b|\s+and\s+(?:an?\s+)?(?:member|[Ff]ellow|foreign)\b|[,.;]|$|\s*\((?:19|20)\d\d\))")
@@ -196,7 +202,7 @@ _GROUP_SUBJECT = re.compile(
     re.I,
 )
 _GIVER_OF = re.compile(r"\s+(?:of|from|by)\s+(?:the\s+)?(?=[A-Z])")
-_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*|(?:on|of|for|and|in)\s+(?=[A-Z])){1,9}(?:\([A-Z][\w&-]{1,10}\))?(?:\s*(?:19|20)\d\d)?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
+_NEXT_ITEM = re.compile(r"(?:['’‘]\d\d\b)?(?:\s*\(?[Rr]unner[- ]?up\)?)?\s*(?:\([^)]{0,40}\)\s*)?(?:\s+in\s+(?:[A-Z][\w-]*\s*){1,4})?(?:\s+in\s+(?:19|20)\d\d)?(?:\s+(?:from|by|of|at)\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s*|(?:on|of|for|and|in)\s+(?=[A-Z])){1,9}(?:\([A-Z][\w&-]{1,10}\))?(?:\s*(?:19|20)\d\d|\s+in\s+(?:19|20)\d\d)?)?(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:also\s+)?(?:the\s+|an?\s+|two\s+|three\s+|four\s+|five\s+|several\s+|multiple\s+)?(?=[A-Za-z\d])")
 _AT_VENUES = re.compile(r"\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])")
 _AWARDS_LIKE = re.compile(r"\b(?:awards?|honou?rs|prizes?)\s+(?:like|such\s+as|including)\s+")
 _HONORARY = re.compile(r"\b(?:awarded|received|given|granted)\s+an?\s+(?P<obj>honorary\s+(?:doctorate|degree|fellowship|professorship))(?:\s+(?:by|from)\s+)?")
@@ -220,8 +226,13 @@ _BY_ORG = re.compile(r"\s*(?:\([^()]{1,60}\))?\s+by\s+(?:the\s+)?(?=[A-Z])")
 _NAMED_THE = re.compile(r"\b(?:was|is)\s+named\s+(?:as\s+)?(?P<obj>the\s+(?:most|top|first)\s+[\w ]{3,50}?)(?=\s+(?:after|by|for|in\s+(?:19|20)\d\d)\b|[,.;]|$)")
 
 
+_FOR_YEAR = re.compile(r"\s+for\s+(?=(?:19|20)\d\d\b)")
+
+
 def _year_of(sent: Sent, s: int, e: int) -> str | None:
     d = date_after(sent, e, 20)
+    if d is None and (f := _FOR_YEAR.match(text_of(sent.doc), e, sent.end)):
+        d = date_after(sent, f.end(), 0)  # "the X Award for 2012": the year it is given for
     if d is not None and d.value and "/" not in d.value:
         return d.value[:10]
     ld = leading_date(sent)
@@ -242,6 +253,40 @@ def _shared_with(sent: Sent, co: Coref, c: Candidate, e: int) -> Iterator[Candid
         if mention.person.canonical != c.subject.canonical:
             who = Arg(text_of(sent.doc)[mention.start : mention.end], "PERSON", mention.person.canonical, mention.start, mention.end)
             yield replace(c, subject=who)
+
+
+# an item of an enumeration that names no award ("..., a trip to Oslo, and ..."), up to the next item
+_OTHER_ITEM = re.compile(r"[^,;()]{1,60}?(?=,\s*(?:and\s+)?(?:the|an?)\s+[A-Z\d\"“]|\s+and\s+(?:the|an?)\s+[A-Z\d\"“])")
+
+
+def _award_item(text: str, pos: int, end: int, listed: bool) -> re.Match | None:
+    """The award named at `pos`, where an item of an enumeration starts."""
+    a = _AWARD_NAME.match(text, pos, end)
+    if a is not None:
+        name = text[a.start("name") : a.end("name")].rsplit(" for ", 1)[0]
+        return a if re.fullmatch(r"(?:[“\"]?[A-Z][\w'’.&/-]*[”\"]?|of|for|the|and|in|\s)+", name) else None
+    low = _CAP_LOWER_ITEM.match(text, pos, end) or _LOWER_AWARD.match(text, pos, end) or _CAP_HOLDER_ITEM.match(text, pos, end)
+    if low is None and listed:
+        low = _CAP_NAME_ITEM.match(text, pos, end)
+    return low
+
+
+def _next_award(sent: Sent, pos: int, listed: bool) -> re.Match | None:
+    """The next award of the enumeration after `pos`; one item without a verb that names none is stepped over
+    ("a Keller Award, Dunmore's 30 under 30 recognition, and a Quillon Prize"), not a clause ("visited Oslo")."""
+    text = text_of(sent.doc)
+    for _ in range(2):
+        nx = _NEXT_ITEM.match(text, pos, sent.end)
+        if nx is None:
+            return None
+        a = _award_item(text, nx.end(), sent.end, listed)
+        if a is not None:
+            return a
+        other = _OTHER_ITEM.match(text, nx.end(), sent.end)
+        if other is None or any(other.start() <= t.idx < other.end() and t.tag_.startswith(("VB", "MD")) for t in sent.span):
+            return None
+        pos = other.end()
+    return None
 
 
 @sentence_rule("award_received", "awards.prose", triggers=["award"], order=200)
@@ -353,6 +398,8 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             om = _GIVER_OF.match(text, e, sent.end)
             if om and not _AWARD_NAME.match(text, om.end(), sent.end):
                 n = name_at(sent, om.end())
+                if n is not None and re.search(r"\b[A-Z]$", n.text) and re.match(r"\.\s+[A-Z]", text[n.end : n.end + 3]):
+                    n = None  # "from the Paul G. Allen Foundation": a name cut at an initial is no giver
                 if n is not None:
                     q["org"] = n.text
                     e_next = n.end
@@ -382,15 +429,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if c:
                     yield c
                     yield from _shared_with(sent, co, c, e)
-            nx = _NEXT_ITEM.match(text, e_next, sent.end)
-            low = (_CAP_LOWER_ITEM.match(text, nx.end(), sent.end) or _LOWER_AWARD.match(text, nx.end(), sent.end) or _CAP_HOLDER_ITEM.match(text, nx.end(), sent.end)) if nx else None
-            a = _AWARD_NAME.match(text, nx.end(), sent.end) if nx else None
-            if a is None and low is not None:
-                a = low
-            elif a is None and listed and nx is not None:
-                a = _CAP_NAME_ITEM.match(text, nx.end(), sent.end)
-            elif a and not re.fullmatch(r"(?:[A-Z][\w'’.&-]*|of|for|the|and|in|\s)+", text[a.start("name") : a.end("name")].rsplit(" for ", 1)[0]):
-                a = None
+            a = _next_award(sent, e_next, listed) or (_next_award(sent, e, listed) if e_next != e else None)
     for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..coref import Coref
 from .base import Arg, Candidate, Line, subject_arg, text_arg, text_of
-from .items import INSTITUTION, ORG_UNIT, Item, Segment, main_org, parse_item, part_of_facts
+from .items import INSTITUTION, ORG_UNIT, Item, Segment, a_sentence, main_org, parse_item, part_of_facts
 from .registry import RelationSpec, key_policy, relation, sentence_rule, item_rule
 from .toolkit import Name, Sent, State, alt, cand, clause_subject, date_after, is_location, leading_date, name_at, names_list, negated, org_arg, org_with_parent, person_refs, subj_arg, words
 
@@ -60,7 +60,7 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     subj = subject_arg(doc)
     if subj is None:
         return
-    if _a_sentence(doc, line):
+    if a_sentence(doc, line):
         return  # a paragraph under the heading: the prose rules read it
     item = parse_item(doc, line)
     deg = item.first("degree")
@@ -86,19 +86,6 @@ def education_items(doc: Doc, line: Line) -> Iterator[Candidate]:
     for s, e in _joint(org.text, org.start):
         yield Candidate("educated_at", subj, text_arg(doc, s, e, "ORG"), ev, "education.item", 0.85 if deg else 0.6, dict(q))
     yield from part_of_facts(doc, units, org, ev, "education.item_unit")
-
-
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
-
-
-def _a_sentence(doc: Doc, line: Line) -> bool:
-    """A line of prose, not an entry: no list item or table row, a dozen words or more, a sentence whose
-    main verb is finite and has a subject ("Reyes studied physics at Quillon University for two years
-    before ..."); a verb inside a thesis title ("Graphs that learn") is no main verb."""
-    if line.item or " | " in line.text or len(line.text.split()) < 12:
-        return False
-    span = doc.char_span(line.start, line.end, alignment_mode="expand") or []
-    return any(t.tag_ in _FINITE and t.dep_ == "ROOT" and not t.ent_type_ and any(c.dep_ == "nsubj" for c in t.children) for t in span)
 
 
 _JOINT = re.compile(r"^(?P<a>.+?)\s+(?:and|&)\s+(?P<b>(?:the\s+)?[A-Z].+)$")

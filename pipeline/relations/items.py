@@ -102,6 +102,24 @@ def parse_item(doc: Doc, line: Line) -> Item:
     return item
 
 
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def a_sentence(doc: Doc, line: Line, min_words: int = 12) -> bool:
+    """A line of prose, not an entry: no list item or table row, `min_words` words or more, a sentence whose
+    main verb is finite and has a subject ("Reyes studied physics at Quillon University for two years
+    before ..."); a verb inside a thesis title ("Graphs that learn") is no main verb. The prose rules read it."""
+    if line.item or " | " in line.text or len(line.text.split()) < min_words:
+        return False
+    span = doc.char_span(line.start, line.end, alignment_mode="expand") or []
+    return any(t.dep_ == "ROOT" and not t.ent_type_ and _finite(t) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) for t in span)
+
+
+def _finite(verb) -> bool:
+    """A finite verb, or a participle with a finite auxiliary ("was appointed", "has received")."""
+    return verb.tag_ in _FINITE or verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+
+
 def _alone(line: Line) -> Line:
     return replace(line, children=(), context=None)
 

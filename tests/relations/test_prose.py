@@ -305,6 +305,29 @@ POSITIVE = [
     # an enumeration goes on past where the first award was given ("at the International Conference on X (ICX) 2011")
     ("Ada Reyes was awarded the Best Widget Paper Award at the International Conference on Gizmo Learning (ICGL) 2011, the 2011 Quillon Key Challenges Award, "
      "and a Northwind PhD Fellowship in 2012.", "award_received", "Ada Reyes", "Quillon Key Challenges Award", {"date": "2011"}),
+    # a discipline after "for" / "in" is part of an award's name; what it was won for is not (see "for Deep Learning" above)
+    ("Mara Lind is a professor at Dunmore University. She received the Keller Prize for Applied Mathematics (2015).",
+     "award_received", "Mara Lind", "Keller Prize for Applied Mathematics", {"date": "2015"}),
+    ("Priya Raman is a professor. Priya was awarded the Brightwave U.K./Ireland Fellowship in Computer Vision in 2012 and the Harlow Best Research Award in 2011.",
+     "award_received", "Priya Raman", "Brightwave U.K./Ireland Fellowship in Computer Vision", {"date": "2012"}),
+    ("Tom Hale won the Ostrander Medal in Physics.", "award_received", "Tom Hale", "Ostrander Medal in Physics", {}),
+    # enumerations: an item dated by "in YEAR" after its venue's acronym, "for YEAR", a quoted grant, "in 2014 and in 2015"
+    ("Priya Raman is a professor. Her work has received the Best Student Paper Award at the European Conference on Robotics (ECR) in 2012 "
+     "and the Quillon Research Best Papers Award for 2012.", "award_received", "Priya Raman", "Quillon Research Best Papers Award", {"date": "2012"}),
+    ("Tom Hale is a researcher. He was awarded a Harlow Research Fellowship in 2016 and a 2017 \"Spark Grant\" from the Keller Foundation for Civic Media "
+     "and the 2018 Dunmore Science Prize.", "award_received", "Tom Hale", "Dunmore Science Prize", {"date": "2018"}),
+    ("Tom Hale is a researcher. He received a \"Golden Widget Award\" in 2019.", "award_received", "Tom Hale", "\"Golden Widget Award\"", {"date": "2019"}),
+    ("Priya Raman is a professor. She was awarded the Harlow Best Research Award in 2011, and two Quillon Faculty Awards in 2014 and in 2015 respectively.",
+     "award_received", "Priya Raman", "Quillon Faculty Award", {"date": "2015"}),
+    # one item that names no award is stepped over; a giver cut at an initial does not end the enumeration
+    ("Ada Kim is a chemist. She is a recipient of a Keller Award, Dunmore University's 30 under 30 recognition, and a Quillon Best Paper Prize.",
+     "award_received", "Ada Kim", "Quillon Best Paper Prize", {}),
+    ("Ada Kim is a chemist. She received a Keller Award, a trip to Oslo, and a Quillon Best Paper Prize.", "award_received", "Ada Kim", "Quillon Best Paper Prize", {}),
+    ("Ada Kim is a chemist. She received a Keller Award in Robotics from the Paul G. Hale Foundation, two Quillon Faculty Awards and a Harlow Medal.",
+     "award_received", "Ada Kim", "Harlow Medal", {}),
+    # "upon / after winning" in a clause about its subject
+    ("Jon Park is a student. His advisor Tom Hale, upon winning the 2020 Keller Prize, praised the lab.", "award_received", "Tom Hale", "Keller Prize", {"date": "2020"}),
+    ("Ada Kim is a chemist. Ada Kim, since winning the Dunmore Prize for Physics, has led the lab.", "award_received", "Ada Kim", "Dunmore Prize for Physics", {}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -324,6 +347,11 @@ NEGATIVE = [
     ("Jon Park is a professor. He has previously served as CEO of QRX Widget Foundation, which runs an incubator.", "employed_by", "CEO of QRX Widget Foundation"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "leads", "Quillon"),
     ("Ana Ruiz is the Director of AI Research at Quillon.", "employed_by", "AI Research at Quillon"),
+    ("Mira Olsen won the Kestrel Prize in Stockholm in 2019.", "award_received", "Kestrel Prize in Stockholm"),
+    ("Mara Lind received the Keller Prize for her work on graphs.", "award_received", "Keller Prize for her work on graphs"),
+    ("Tom Hale is a researcher. He received a \"golden\" handshake in 2019.", "award_received", "\"golden\" handshake"),
+    ("Ada Kim is a chemist. She received a Keller Award, visited Oslo, and then the Quillon Best Paper Prize went to Tom.", "award_received", "Quillon Best Paper Prize"),
+    ("Ada Kim is a chemist. She dreams of winning the Harlow Medal.", "award_received", "Harlow Medal"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),
@@ -429,6 +457,12 @@ NEGATIVE = [
 def test_prose_no_fact(extract, text, relation, obj):
     facts = extract(text)
     assert not any(f.relation == relation and obj in (f.object.canonical or "") for f in facts)
+
+
+def test_a_giver_cut_at_an_initial_is_no_giver(extract):
+    facts = extract("Ada Kim is a chemist. She received a Keller Award in Robotics from the Paul G. Hale Foundation.")
+    awards = [f for f in facts if f.relation == "award_received"]
+    assert [f.object.canonical for f in awards] == ["Keller Award in Robotics"] and awards[0].qualifiers.org != "Paul G"
 
 
 def test_pronoun_follows_last_subject_not_object(extract):

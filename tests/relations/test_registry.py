@@ -89,6 +89,20 @@ def test_merge_follows_each_relations_spec() -> None:
     assert len(schools) == 1 and schools[0].qualifiers == {"degree": "Ph.D.", "end": "2020"}
 
 
+def test_a_fact_stated_once_without_its_distinguishing_date_folds_into_the_dated_one() -> None:
+    out = merge(
+        [
+            _cand("award_received", "Widget Medal", 0.7),  # prose, undated
+            _cand("award_received", "Widget Medal", 0.8, date="2022", org="Widget Society"),  # the list's item
+            _cand("award_received", "Gizmo Prize", 0.8, date="2019"),  # the same prize won twice stays twice
+            _cand("award_received", "Gizmo Prize", 0.8, date="2021"),
+            _cand("award_received", "Sprocket Prize", 0.7),  # undated alone: kept
+        ]
+    )
+    got = sorted((c.object.text, c.qualifiers.get("date")) for c in out)
+    assert got == [("Gizmo Prize", "2019"), ("Gizmo Prize", "2021"), ("Sprocket Prize", None), ("Widget Medal", "2022")]
+
+
 def test_fact_key_ignores_case_articles_and_spacing_of_the_object() -> None:
     assert fact_key(_cand("part_of", "the Orbit  Labs", 0.5)) == fact_key(_cand("part_of", "Orbit labs", 0.5))
 

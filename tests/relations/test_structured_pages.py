@@ -1099,11 +1099,37 @@ Nora Vance is a chemist.
 """
 
 
-@pytest.mark.parametrize("heading", ["Awards and Recognition", "Honors & Distinctions", "Distinctions"])
+@pytest.mark.parametrize("heading", ["Awards and Recognition", "Honors & Distinctions", "Distinctions", "Recognition", "Accolades"])
 def test_recognition_sections_list_awards(extractor: Extractor, heading: str) -> None:
     awards = of(run(extractor, RECOGNITION_PAGE.format(heading=heading), "markdown"), "award_received")
     assert awards["Fellow of the Widget Society"]["date"] == "2019"
     assert awards["Gizmo Review Innovators Under 35"]["date"] == "2015"
+
+
+SENTENCES_UNDER_RECOGNITION = """Ada Reyes
+
+Ada Reyes is a chemist at Quillon.
+
+Recognition
+
+Reyes received the 2017 Keller Award.[4]
+
+Reyes was appointed a Fellow of the Widget Society in 2019.
+
+Widget Medal (2019).[5]
+
+References
+
+[4] Widget News, 2017
+"""
+
+
+def test_sentences_under_an_awards_heading_are_read_as_prose(extractor: Extractor) -> None:
+    """A line that is a sentence names no award as a whole: the prose rules read it; a reference mark ends a name."""
+    awards = of(run(extractor, SENTENCES_UNDER_RECOGNITION, "markdown"), "award_received")
+    assert awards["Keller Award"]["date"] == "2017"
+    assert awards["Widget Medal"]["date"] == "2019"
+    assert not [a for a in awards if "Reyes" in a or "[" in a or "Widget News" in a]
 
 
 @pytest.mark.parametrize("heading", ["See Also", "Collaborations", "Media"])
