@@ -19,13 +19,19 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 _CUE = re.compile(
     r"(?<!\w)(?:"  # every cue starts a word: most positions of a long page fail here at once
     r"(?:research\s+interests?|research\s+focus|research|work|interests?|expertise|current\s+research|(?:specific|recent|main|current)\s+focus)\s+"
-    r"(?:\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
+    r"(?:(?!to\s)\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?(?=\s+(?:on|around)\b)|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     # "I study macroeconomics and public finance", "she investigates A" (not "studies at X", "studied physics")
     r"|\b(?:i|he|she)\s+(?:mainly\s+|primarily\s+|currently\s+|also\s+)?(?:study|studies|investigate|investigates|explore|explores)\s+"
     r"(?!(?:at|in|with|under|for|from|since|during|abroad|the|a|an|my|his|her|their|this|that|it|them|there|here)\b)(?=(?-i:[a-z]))"
     r"|\b(?:i'm|i’m|i|he|she|we)\s+(?:am\s+|is\s+|are\s+)?(?:mainly\s+|primarily\s+|currently\s+)?(?:focus|focuses|focusing|work|works)\s+on\s+"
-    r"|\bwith\s+particular\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    r"|\bwith\s+(?:an?\s+)?(?:particular|specific|special|strong)\s+(?:interests?|emphasis)\s+(?:in|on)\s+"
+    # "he is a pioneer in the fields of A, B and C" (not "a leader in the company", "a pioneer in many ways")
+    r"|\b(?:is|was|as)\s+an?\s+(?:\w+\s+)?(?:pioneer|authority)\s+in\s+(?:the\s+fields?\s+of\s+)?(?!(?:the|a|an|his|her|their|this|that|many|some|its|several)\b)(?=[A-Za-z]|\d[A-Z])"
+    # "my projects involve A, B and C", "her research involves A"
+    r"|\b(?:my|his|her|their|our)\s+(?:current\s+|recent\s+|main\s+)?(?:research|work|projects?)\s+(?:involves?|involved)\s+(?!(?:the|a|an|his|her|their|this|that|collaborat\w*|travel\w*)\b)(?=(?-i:[a-z]))"
+    # "I am a statistician focused on A" (the subject's own description)
+    r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:focused|focusing)\s+on\s+(?!(?:a|an|the|my|his|her|their)\b)"
     r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"
@@ -50,7 +56,7 @@ _CUE = re.compile(
 # A word every cue above holds at a word start: a line without one has no cue and is not scanned
 # (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
 _CUE_WORDS = re.compile(
-    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|known|speciali|expert|dedicated|devoted"
+    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|specific|special|strong|known|speciali|expert|dedicated|devoted|pioneer|authority|project"
     r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
     re.I,
 )
@@ -58,7 +64,7 @@ _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|
 _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doctoral|master'?s?)\s+(?:\w+\s+)?(?:research|work)\b|\b(?:funded|supported|sponsored)\s+by\b", re.I)
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
-    r"^(?:(?:with\s+(?:a|an)\s+(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+(?:of|in|to)|developing|building|integrating|combining|leveraging|applying|"
+    r"^(?:(?:with\s+(?:(?:a|an)\s+)?(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+(?:of|in|to)|developing|building|integrating|combining|leveraging|applying|"
     r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
@@ -171,7 +177,9 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
     return [(plain[0][0], plain[-1][1], False)]
 
 
-_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])")
+_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])|\s+including\s+(?=[a-z])")
+# "child mortality at Quillon": where the work is done is no part of the topic
+_AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*$")
 
 
 _OPEN_AND = re.compile(r"\s+(?:and|or)$")
@@ -197,6 +205,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
             skip = len(t) - len(t.lstrip()) + (lead.end() if lead else 0)
             body = t_stripped[(lead.end() if lead else 0) :].rstrip(" .:*")
             body = _SCOPE_TAIL.sub("", body)  # "robotics in general", "soft grippers in particular": the topic is the name
+            body = _AT_PLACE.sub("", body)
             body = _OPEN_AND.sub("", body)  # "A and, more broadly, B": the "and" before the aside joins nothing of A
             kind = _KIND_TAIL.search(body)
             if kind and len(body[: kind.start()].split()) >= 1:

@@ -44,6 +44,16 @@ POSITIVE = [
      {"gizmo learning", "search", "recommendation"}),
     ("He has written extensively about widget trade and tidal history.", "Oskar Lindqvist", {"widget trade", "tidal history"}),
     ("He has published papers on sprocket design, tides and gizmos with over 900 citations.", "Oskar Lindqvist", {"sprocket design", "tides", "gizmos"}),
+    # "a pioneer / an authority in (the fields of) A, B and C", topics in capitals and with a digit too
+    ("He is a pioneer in the fields of 3D Widget Learning, Tidal Mapping, and Sprocket Design for Robots.", "Oskar Lindqvist",
+     {"3D Widget Learning", "Tidal Mapping", "Sprocket Design for Robots"}),
+    ("Lindqvist is an authority in gizmo ethics.", "Oskar Lindqvist", {"gizmo ethics"}),
+    # "his projects involve A, B and C", "a statistician focused on A at X" (the place is no part of the topic)
+    ("His projects involve tidal computing, embedded gizmos, and widget radio.", "Oskar Lindqvist", {"tidal computing", "embedded gizmos", "widget radio"}),
+    ("He is a statistician focused on sprocket mortality at Quillon Labs.", "Oskar Lindqvist", {"sprocket mortality"}),
+    # "with specific interest on A including B and C": A, B and C
+    ("His research interests include robotics, with specific interest on widget analysis including gizmo detection and sprocket aging.",
+     "Oskar Lindqvist", {"robotics", "widget analysis", "gizmo detection", "sprocket aging"}),
 ]
 
 # negative twins: the same words that state no topic of the person
@@ -63,6 +73,12 @@ NEGATIVE = [
     ("He published two articles on Monday.", "Oskar Lindqvist"),
     ("He has published many papers on the topics that matter.", "Oskar Lindqvist"),
     ("He conducted research at the University of Tarn.", "Oskar Lindqvist"),
+    ("He is a leader in the company and a pioneer in many ways.", "Oskar Lindqvist"),
+    ("His work involves travel to Oslo.", "Oskar Lindqvist"),
+    ("He is a person focused on the goal.", "Oskar Lindqvist"),
+    # a research centre set up "to focus on" something is the centre's, and a journal after "including" is no topic
+    ("Quillon has established a widget research center to focus on tidal models including sprocket design.", "Oskar Lindqvist"),
+    ("He has published in renowned conferences and journals including Widget Review Letters.", "Oskar Lindqvist"),
 ]
 
 
