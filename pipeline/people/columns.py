@@ -44,7 +44,7 @@ def _tables(text: str) -> Iterator[list[tuple[int, int]]]:
     """Runs of consecutive table rows, each row as (start, end)."""
     block: list[tuple[int, int]] = []
     for m in _ROW.finditer(text):
-        if block and text[block[-1][1] : m.start()] != "\n":
+        if block and "\n\n" in text[block[-1][1] : m.start()]:  # (a line without bars inside is a wrapped cell's rest)
             yield block
             block = []
         block.append((m.start(), m.end()))
@@ -59,7 +59,7 @@ def column_names(text: str) -> list[tuple[int, int, str]]:
     out = []
     for rows in _tables(text):
         header = _cells(text, *rows[0])
-        columns = {k for k, (s, e) in enumerate(header) if text[s:e].lower() in _people_columns()}
+        columns = {k for k, (s, e) in enumerate(header) if any(w.strip() in _people_columns() for w in text[s:e].lower().split("/"))}  # "PI/Supervisor"
         if not columns:
             continue
         for row in rows[1:]:
