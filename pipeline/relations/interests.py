@@ -30,8 +30,8 @@ _CUE = re.compile(
     r"|\b(?:is|was|as)\s+an?\s+(?:\w+\s+)?(?:pioneer|authority)\s+in\s+(?:the\s+fields?\s+of\s+)?(?!(?:the|a|an|his|her|their|this|that|many|some|its|several)\b)(?=[A-Za-z]|\d[A-Z])"
     # "my projects involve A, B and C", "her research involves A"
     r"|\b(?:my|his|her|their|our)\s+(?:current\s+|recent\s+|main\s+)?(?:research|work|projects?)\s+(?:involves?|involved)\s+(?!(?:the|a|an|his|her|their|this|that|collaborat\w*|travel\w*)\b)(?=(?-i:[a-z]))"
-    # "I am a statistician focused on A" (the subject's own description)
-    r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:focused|focusing)\s+on\s+(?!(?:a|an|the|my|his|her|their)\b)"
+    # "I am a statistician focused on A", "he is a research scientist working on A at X" (the subject's own description)
+    r"|\b(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+an?\s+(?:[\w-]+\s+){0,3}?(?:focused|focusing|working)\s+on\s+(?!(?:a|an|the|my|his|her|their|it|this|that|some|several)\b)"
     r"|\b(?:best\s+|well\s+)?known\s+for\s+(?:his|her|their)\s+(?:work|research)\s+(?:in|on)\s+"
     r"|\b(?:work|worked|works|working|researche[sd]|researching)\s+(?:\w+\s+)?at\s+the\s+intersection\s+(?:of|between)\s+"
     r"|\b(?:specializ|specialis)(?:es|ing|e)\s+in\s+"

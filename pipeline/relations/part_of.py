@@ -242,9 +242,13 @@ def _host_org(sent: Sent, n, co: Coref) -> bool:
     """What a named unit is "at": an organisation unless it is a place or a person (the model need not know its name)."""
     if is_location(n.text) or co.person_at(n.start, n.end) is not None:
         return False
+    if n.text.split()[-1] in _DISCIPLINES and not _ORG_NOUN.search(n.text):
+        return False  # "the Keller Department of Electrical Engineering": a field names the unit, it is no host (the School of Engineering is)
     return not any(e.label_ in ("GPE", "LOC", "PERSON", "DATE") and e.start_char <= n.start < e.end_char for e in sent.ents)
 
 
+_DISCIPLINES = frozenset(w.split()[-1] for w in words()["disciplines"])
+_ORG_NOUN = re.compile(r"\b(?:School|College|Faculty|Institute|University|Academy|Department|Center|Centre|Division|Laboratory|Lab)\b")
 _AT = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
 _MIDDLE_UNIT = re.compile(r"^(?:[A-Z][\w&-]*\s+)*(?:School|College|Faculty|Division|Institute)\b")
 

@@ -328,6 +328,26 @@ POSITIVE = [
     # "upon / after winning" in a clause about its subject
     ("Jon Park is a student. His advisor Tom Hale, upon winning the 2020 Keller Prize, praised the lab.", "award_received", "Tom Hale", "Keller Prize", {"date": "2020"}),
     ("Ada Kim is a chemist. Ada Kim, since winning the Dunmore Prize for Physics, has led the lab.", "award_received", "Ada Kim", "Dunmore Prize for Physics", {}),
+    # a unit named for a donor ("the Keller Department of X at Y", "the Keller School of Engineering at Y"): Y employs, the unit is part of Y
+    ("Mara Lind is an Assistant Professor in the Keller Department of Electrical and Computer Engineering at Virginia Tech.",
+     "employed_by", "Mara Lind", "Virginia Tech", {"title": "Assistant Professor"}),
+    ("Mara Lind is an Assistant Professor in the Keller Department of Electrical and Computer Engineering at Virginia Tech.",
+     "part_of", "Keller Department of Electrical and Computer Engineering", "Virginia Tech", {}),
+    ("Mara Lind is an Assistant Professor in the Keller School of Engineering at Dunmore University.", "employed_by", "Mara Lind", "Dunmore University", {}),
+    ("Jon Park is a lecturer in the Widget Department of the Keller School of Engineering at Dunmore University.",
+     "part_of", "Widget Department", "Keller School of Engineering", {}),
+    ("Mara Lind is a professor at the London School of Economics.", "employed_by", "Mara Lind", "London School of Economics", {}),
+    # a title whose work is named before the employer ("a statistician focused on A at X"); more job heads
+    ("# Mara Lind\n\nI am a statistician focused on child mortality at Brightwave.", "employed_by", "Mara Lind", "Brightwave", {"title": "statistician"}),
+    ("Omar Said is a research scientist working on robot learning at Quillon Labs.", "employed_by", "Omar Said", "Quillon Labs", {"title": "research scientist"}),
+    ("Omar Said is an affiliate faculty at Harlow University.", "employed_by", "Omar Said", "Harlow University", {"title": "affiliate faculty"}),
+    # every founder after "with", and the year after them; "X, a new venture co-founded with B and C"
+    ("Mara Lind co-founded Brightwave with Tomas Brandt and Aiko Moreno in 2019.", "employed_by", "Aiko Moreno", "Brightwave", {"title": "co-founder", "start": "2019"}),
+    ("Mara Lind co-founded Brightwave with Tomas Brandt and Aiko Moreno in 2019.", "employed_by", "Mara Lind", "Brightwave", {"title": "co-founder", "start": "2019"}),
+    ("In June 2024, Mara Lind announced Quillon Inc. (QI), a new venture co-founded with Tomas Brandt and Aiko Moreno.",
+     "employed_by", "Aiko Moreno", "Quillon Inc.", {"title": "co-founder"}),
+    ("In June 2024, Mara Lind announced Quillon Inc. (QI), a new venture co-founded with Tomas Brandt and Aiko Moreno.",
+     "employed_by", "Mara Lind", "Quillon Inc.", {"title": "co-founder"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -352,6 +372,10 @@ NEGATIVE = [
     ("Tom Hale is a researcher. He received a \"golden\" handshake in 2019.", "award_received", "\"golden\" handshake"),
     ("Ada Kim is a chemist. She received a Keller Award, visited Oslo, and then the Quillon Best Paper Prize went to Tom.", "award_received", "Quillon Best Paper Prize"),
     ("Ada Kim is a chemist. She dreams of winning the Harlow Medal.", "award_received", "Harlow Medal"),
+    ("Mara Lind is an Assistant Professor in the Keller Department of Electrical and Computer Engineering at Virginia Tech.", "employed_by", "Keller Department"),
+    ("Mara Lind is an Assistant Professor in the Keller Department of Electrical and Computer Engineering at Virginia Tech.", "part_of", "Electrical and Computer Engineering"),
+    ("Mara Lind visited Quillon Inc. (QI), a new venture that met with Tomas Brandt.", "employed_by", "Quillon"),
+    ("Omar Said is a research scientist working on robots at night at home.", "employed_by", "home"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),
@@ -457,6 +481,12 @@ NEGATIVE = [
 def test_prose_no_fact(extract, text, relation, obj):
     facts = extract(text)
     assert not any(f.relation == relation and obj in (f.object.canonical or "") for f in facts)
+
+
+def test_a_person_after_the_founders_list_is_no_founder(extract):
+    facts = extract("Mara Lind co-founded Brightwave with Tomas Brandt and met Aiko Moreno in 2019.")
+    founders = {f.subject.canonical: f.qualifiers.start for f in facts if f.relation == "employed_by" and f.object.canonical == "Brightwave"}
+    assert founders == {"Mara Lind": None, "Tomas Brandt": None}
 
 
 def test_a_giver_cut_at_an_initial_is_no_giver(extract):

@@ -8,7 +8,8 @@ from typing import Iterator
 
 from ...coref import Coref
 from ..base import Arg, Candidate, text_of
-from ..mentions import company_in_context
+from ..lexicon import words
+from ..mentions import company_in_context, org_ending_at
 from .titles import is_lead
 from ..registry import sentence_rule
 from ..toolkit import (
@@ -24,6 +25,7 @@ from ..toolkit import (
     negated,
     org_arg,
     org_with_parent,
+    alt,
     person_refs,
     subj_arg,
 )
@@ -170,6 +172,12 @@ _THE_COMPANY = re.compile(r"\s*the\s+(?:company|firm|startup|start-up|organizati
 _FOUNDED = re.compile(r"\b(co-?founded|founded|(?<=to\s)co-?found|(?<=to\s)found)(?:\s+and\s+(?:led|headed|directed|ran|chaired))?\s+(?=(?:the\s+)?[A-Z])", re.I)
 _THEN_SERVED = re.compile(r"\band\s+(later\s+|then\s+)?(?:served|serves|has\s+served|worked)\s+as\s+(?:its|their|the\s+company['’]s)\s+")
 _UNTIL = re.compile(r"\s+until\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b")
+# "X (XI), a new venture co-founded with B and C": the organisation before its description, the founders after it
+_DESCRIBED_FOUNDED_WITH = re.compile(
+    rf"(?:\s*\([A-Z][\w&.-]{{1,10}}\))?,\s+(?:an?|the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{alt(words()['company_nouns'] + ['venture', 'nonprofit', 'institute'])})\s+"
+    rf"(co-?founded|founded)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:along\s+|together\s+)?with\s+"
+)
+_NEXT_IN_LIST = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?")
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
 
@@ -193,6 +201,23 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                     d = dd
         if d is not None and d.value and "/" not in d.value:
             q["start"] = d.value
+        # "A and B founded X", "co-founded X (along) with B and C": every founder
+        others, listed_to = [], None  # (where the list of people after "with" has got to)
+        for other in sorted(person_refs(sent, co), key=lambda r: r.start):
+            if other.person.canonical == ref.person.canonical:
+                continue
+            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
+            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
+            with_ = other.start >= org.end and (
+                re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
+                or listed_to is not None and _NEXT_IN_LIST.fullmatch(text, listed_to, other.start)
+            )
+            if with_:
+                listed_to = other.end
+            if before or after_ or with_:
+                others.append(other)
+        if "start" not in q and listed_to is not None and (d := date_after(sent, listed_to)) is not None and d.value and "/" not in d.value:
+            q["start"] = d.value  # "co-founded X with B and C in 2019": the year follows the founders
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
         # "... and served as its chief scientist until 2019": a second role at the company founded
@@ -204,17 +229,26 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if until is not None:
                 q2["end"] = until.group(1)
             yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q2)
-        # "A and B founded X", "co-founded X (along) with B": every founder
-        for other in person_refs(sent, co):
-            if other.person.canonical == ref.person.canonical:
-                continue
-            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
-            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
-            with_ = other.start >= org.end and re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
-            if before or after_ or with_:
-                yield cand("employed_by", subj_arg(sent, other), org_arg(sent, org), sent, "prose.job_founded", q | {"title": "co-founder"})
+        for other in others:
+            yield cand("employed_by", subj_arg(sent, other), org_arg(sent, org), sent, "prose.job_founded", q | {"title": "co-founder"})
         s = _SOLD.match(text, org.end, sent.end)
         if s:
             buyer = name_at(sent, s.end())
             if buyer is not None:
                 yield cand("part_of", org_arg(sent, org), org_arg(sent, buyer), sent, "prose.part_of_acquired")
+    for m in _DESCRIBED_FOUNDED_WITH.finditer(text, sent.start, sent.end):
+        org = org_ending_at(sent, m.start())
+        if org is None or negated(sent, m.start()):
+            continue
+        founders, listed_to = [], m.end()
+        for other in sorted(person_refs(sent, co), key=lambda r: r.start):
+            if other.start >= listed_to and (other.start == listed_to or _NEXT_IN_LIST.fullmatch(text, listed_to, other.start)):
+                founders.append(other)
+                listed_to = other.end
+        if not founders:
+            continue
+        ref = clause_subject(sent, org.start, co)  # "P announced X, a venture co-founded with B and C": P is one of them
+        if ref is not None and all(ref.person.canonical != f.person.canonical for f in founders):
+            founders.insert(0, ref)
+        for who in founders:
+            yield cand("employed_by", subj_arg(sent, who), org_arg(sent, org), sent, "prose.job_founded", {"title": "co-founder"})

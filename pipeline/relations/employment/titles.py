@@ -62,7 +62,7 @@ _ORG_PREP = re.compile(r"\s*(?:,\s*)?(?:at|with|in|of|for)\s+(?:the\s+)?(?:(?:[a
 _COMMA = re.compile(r"\s*,\s*(?:the\s+)?(?=[A-Z])")
 _OF_SPLIT = re.compile(r"^(.*?)\s+(?:of|at)\s+(?:the\s+)?([A-Z].*)$")
 _UNIT_OF_UNIT = re.compile(r"((?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)|(?:Department|Faculty)\s+of\s+[A-Z][\w&-]*(?:\s+(?:and\s+)?[A-Z][\w&-]*)*?)\s+of\s+the\s+(?:[A-Z][\w&-]*\s+(?:(?:of|and|&)\s+)?)*(?:School|College|Faculty|Division)\b")
-_DEPT = re.compile(r"(?:the\s+)?(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
+_DEPT = re.compile(r"(?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,3}(?:Department|Dept\.?|Faculty|School|College)\s+of\b|(?:the\s+)?(?:[A-Z][\w&-]*\s+)+(?:Department|Faculty)$")
 # units joined by "and" ("the X Department and Y Institute at Z University"): Z employs
 _UNITS = re.compile(r"(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory)(?:\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w&-]*\s+(?:and\s+|&\s+)?)+(?:Department|Institute|School|Center|Centre|Lab|Laboratory))+")
 _AND_BECAME = re.compile(
@@ -81,6 +81,8 @@ _AFFILIATED = re.compile(r"\s*,?\s+(?:and\s+)?(?:also\s+)?(?:affiliated\s+with|(
 # more ("Computer Science and Engineering Department" is one)
 _TWO_UNITS = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+and\s+((?:[A-Z][^\W\d_]*\s+){2,}(?:Institute|Department|School|Center|Centre|Lab|Laboratory|College|Faculty))$")
 _AT_HOST = re.compile(r"\s+at\s+(?:the\s+)?(?=[A-Z])")
+# "a statistician focused on child mortality at X": what the job is about stands between the title and the employer
+_TOPIC_BEFORE_AT = re.compile(r"\s+(?:focused|focusing|working|specializing|specialising)\s+(?:on|in)\s+(?:[a-z][\w-]*\s+){1,6}?(?=at\s+(?:the\s+)?[A-Z])")
 _AND_OF = re.compile(r"\s*,?\s+and\s+of\s+(?=(?:the\s+)?[A-Z])")
 _APPOS_LEFT = re.compile(r"^\s*,\s*(?:(?:the|a|an|its|their)\s+)?$")
 
@@ -219,7 +221,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             if ab:
                 p = ab.end()
                 title = text[t_start:p]
-            m = _ORG_PREP.match(text, p, sent.end)
+            topic = _TOPIC_BEFORE_AT.match(text, p, sent.end)
+            m = _ORG_PREP.match(text, topic.end() if topic else p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
                 if r is not None and r[1] is None and m.group().split()[-1:] == ["in"] and _is_field(r[0].text):
