@@ -42,6 +42,10 @@ CASES = [
      "| Lena Ortiz | Quillon Labs |\n| Ana Ruiz (Northwind) | Northwind |\n", "Zephyr", {"Lena Ortiz", "Ana Ruiz"}),
     ("# About\n\nThe authors of the Helix library are:\n\nMira Olsen, Jon Park and Li Wei.\n\nOther text names Tom Berg here.\n",
      "Helix", {"Mira Olsen", "Jon Park", "Li Wei"}),
+    # a page titled with a bare name that its text calls a product: its "Authors" and "Core developers" made it
+    ("# Widgetron\n\nWidgetron is a toolkit for scientific visualization on many-core processors.\n\n## Authors\n\n"
+     "- Lena Ortiz (Quillon Labs)\n- Tomas Brandt (Harlow Corp.)\n", "Widgetron", {"Lena Ortiz", "Tomas Brandt"}),
+    ("# Widgetron\n\nThe Widgetron toolkit renders meshes.\n\n## Core developers\n\nLena Ortiz, Tomas Brandt\n", "Widgetron", {"Lena Ortiz", "Tomas Brandt"}),
 ]
 
 # negative twins: the same lists where no product is named, or under thanks, or in a sentence
@@ -59,6 +63,9 @@ NEGATIVE = [
     "# Orca-2: Small Language Models That Reason\n\n## Authors\n\n- Ana Ruiz\n- Jon Park\n",
     # a heading over a list whose name is an organisation elsewhere in the text; a table of people under no makers' line
     "# Springfield Authors\n\n- Lena Ortiz\n- Tomas Berg\n",
+    # a bare title the text calls no product, and a paper's title over its authors
+    "# Widgetron\n\nWidgetron is a small village in the hills.\n\n## Authors\n\n- Lena Ortiz (Quillon Labs)\n",
+    "# Sparse Widget Trees for Gizmo Search\n\nWe propose a new method.\n\n## Authors\n\n- Lena Ortiz (Quillon Labs)\n",
     "# Lab members\n\nThe following people work in our lab:\n\n| Name | Role |\n|---|---|\n| Lena Ortiz | Postdoc |\n| Tomas Berg | PhD student |\n",
 ]
 

@@ -65,7 +65,7 @@ def _maker_label() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _product_title() -> re.Pattern[str]:
-    """A title that names a product: "Introducing X", "X: ...", "X technical report", "the X framework"."""
+    """A title that names a product: "Introducing X", "X: ...", "X technical report", "the X framework" (or a bare name, `_page_product`)."""
     nouns = alt(words()["product_nouns"])
     return re.compile(
         rf"(?:(?i:introducing|announcing|releasing|meet)\s+(?i:the\s+)?(?P<intro>{_NAME})"
@@ -159,7 +159,10 @@ def _page_product(doc: Doc) -> Arg | None:
     text = text_of(doc)
     m = _product_title().match(text, start, end)
     if m is None:
-        return None
+        # a page titled with a bare name that its text calls a product ("# Quartz", "Quartz is a solver for ...")
+        bare = re.fullmatch(_NAME, text[start:end].strip(" *_"))
+        name = bare.group() if bare else ""
+        return Arg(name, "PRODUCT", clean(name), start, start + len(name)) if bare and text[start:end].startswith(name) and _called_a_product(text, name) else None
     group = next(g for g in ("intro", "colon", "report", "noun") if m.group(g))
     # titles are written in title case, and "X: ..." is also how papers and talks are titled: the name must be
     # coined ("Orca-2", "GraphVault") or a product to the model, unless the title introduces it
@@ -200,9 +203,12 @@ def contributor_lists(doc: Doc) -> Iterator[Candidate]:
         if named:
             g = "post" if m.group("post") else "pre"
             product = _product_arg(doc, m.start(g), m.end(g), need_coined=True)
-        if product is None and m.group("role").lower() in words()["contributor_roles"]:
+        if product is None:
             page = page or _page_product(doc)
-            product = page
+            # "Contributors" under any product's page; "Authors" only where the text calls the page's name a product
+            # ("Quartz is a solver for ..."): under a paper's title they are the paper's
+            if m.group("role").lower() in words()["contributor_roles"] or page is not None and _called_a_product(text, page.text):
+                product = page
         if product is None:
             continue
         body_end = next((s for s, _, lvl in heads[k + 1 :] if lvl <= level), len(text))
