@@ -9,6 +9,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc
 
+from ..sections import section_index
 from .authorship import paper_lines
 from .base import Arg, Candidate, Line, lines, person_arg, subject_arg, text_of
 from .lexicon import words
@@ -151,6 +152,8 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
         if any(w.lower() in function for w in lw) or lw[-1].lower().endswith(process) and rw[0].lower().endswith(process):
             return whole
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
+    if len(lw) >= 1 and len(rw) >= 3 and rw[1].lower() == "of" and lw[-1].lower().endswith(process) and rw[0].lower().endswith(process):
+        return whole  # "the development and application of X": two processes of one thing
     if len(lw) >= 2 and len(rw) >= 2:
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if last_of_list and len(lw) == 1 and len(rw) >= 1 and not any(w.lower() in function for w in lw + rw):
@@ -161,6 +164,21 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
 _CONTINUES = re.compile(r"\.\s+(?:This|These|That|It|They)\s+(?:also\s+)?(?:includes?|covers?|spans?|encompass(?:es)?)\s+")
 _KIND_TAIL = re.compile(r"\s+(?:issues|problems|questions|topics)$")
 _OF_WORD = re.compile(r"\s(?:of|between|among)\s+\w+\s*$", re.I)
+
+
+def _shared_of(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """"analysis, integration and interpretation of genomics data": single process words before a last piece
+    "P (and P) of X" are processes of that X, one topic."""
+    _, process, _ = _word_classes()
+    if len(pieces) < 2 or any(inner for _, _, inner in pieces):
+        return pieces
+    heads = [_LEAD.sub("", text[s:e].strip()) for s, e, _ in pieces[:-1]]
+    last = _LEAD.sub("", text[pieces[-1][0] : pieces[-1][1]].strip()).split()
+    if not all(len(h.split()) == 1 and h.lower().endswith(process) for h in heads):
+        return pieces
+    if not (len(last) >= 3 and last[0].lower().endswith(process) and "of" in last[1:4]):
+        return pieces
+    return [(pieces[0][0], pieces[-1][1], False)]
 
 
 def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -191,7 +209,7 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
     out: list[tuple[int, int, str | None]] = []
     pieces = []
-    for s, e, inner in _ungroup_of_list(text, _split_top(text)):
+    for s, e, inner in _shared_of(text, _ungroup_of_list(text, _split_top(text))):
         w = None if inner else _WITH_APPLICATIONS.search(text, s, e) or _IN_GENERAL.search(text, s, e)
         # "the study of X with applications in Y", "X especially Y", "X in general and Y in particular": X and Y are topics
         pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
@@ -301,6 +319,9 @@ def interest_sentences(doc: Doc) -> Iterator[Candidate]:
                         continue
                     t = named or _ACRONYM_PAREN.sub("", text[s:e]).strip()
                     yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (line.start, line.end), "interests.sentence", 0.75)
+            if end == line.end and text[m.end() : line.end].rstrip(" *_").endswith(":"):
+                # "His expertise includes analysis of X:" over bullets: the bullets name topics too
+                yield from _bullets_after(doc, all_lines[k + 1 :], owner, line)
 
 
 # "A, B and C currently work on projects ranging from X to Y": both ends of the range are topics of everyone named
@@ -371,16 +392,22 @@ _LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(
 
 def _bullets_after(doc: Doc, following: list[Line], owner: Arg, cue: Line) -> Iterator[Candidate]:
     text = text_of(doc)
+    sections = section_index(doc._.clean)
     for ln in following:
         bullet = re.match(r"^[-*•]\s+", ln.text)
-        if bullet is None:
-            return
+        if bullet is None or sections.at(ln.start) is not sections.at(cue.start):
+            return  # (the bullets of the next section are not the cue's)
         body = ln.text[bullet.end() :]
         head = re.match(r"^([^:：.]{2,80})[:：.]\s", body)  # "Widget learning: we study ..." names the topic first
         s = ln.start + bullet.end()
         e = s + (len(head.group(1)) if head else len(body.rstrip(" .;")))
         t = text[s:e].strip()
         if not t or len(t.split()) > 12:
+            continue
+        if head is None and "," in t and " of " not in t:  # "- RNA-Seq, scRNA-Seq": a bullet of several topics (not "A, B of X")
+            for ts, te, named in topics(text[s:e], s):
+                tt = named or text[ts:te]
+                yield Candidate("research_interest", owner, Arg(tt, "TOPIC", tt, ts, te), (cue.start, ln.end), "interests.bullets", 0.7)
             continue
         yield Candidate("research_interest", owner, Arg(t, "TOPIC", t, s, e), (cue.start, ln.end), "interests.bullets", 0.7)
 

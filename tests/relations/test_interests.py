@@ -54,6 +54,11 @@ POSITIVE = [
     # "with specific interest on A including B and C": A, B and C
     ("His research interests include robotics, with specific interest on widget analysis including gizmo detection and sprocket aging.",
      "Oskar Lindqvist", {"robotics", "widget analysis", "gizmo detection", "sprocket aging"}),
+    # processes that share what they are of stay one topic
+    ("He is particularly interested in the development and application of statistical methods in tidal sequencing.", "Oskar Lindqvist",
+     {"development and application of statistical methods in tidal sequencing"}),
+    ("His expertise includes analysis, integration and interpretation of widget data.", "Oskar Lindqvist",
+     {"analysis, integration and interpretation of widget data"}),
 ]
 
 # negative twins: the same words that state no topic of the person
@@ -226,3 +231,24 @@ def test_every_cue_holds_one_of_the_cue_words() -> None:
                 found += 1
                 assert any(w.start() < m.end() for w in _CUE_WORDS.finditer(line, m.start())), (path.name, m.group())
     assert found > 100
+
+
+_BULLETED = """# Oskar Lindqvist
+
+Oskar Lindqvist is a scientist at Quillon Hospital. His expertise includes analysis of widget data:
+
+- WID-Seq, scWID-Seq
+- Security, Privacy, Copyright of Gizmos
+- Phylogenetic analysis
+
+## Education
+
+- PhD, Tarn University, Tarn (2015)
+"""
+
+
+def test_a_cue_line_ending_in_a_colon_reads_the_bullets_under_it(facts_of):
+    """Each bullet names topics (several when it lists them with commas, one when they share "of X");
+    the bullets of the next section are not the cue's."""
+    assert _topics(facts_of(_BULLETED, "markdown"), "Oskar Lindqvist") == {
+        "analysis of widget data", "WID-Seq", "scWID-Seq", "Security, Privacy, Copyright of Gizmos", "Phylogenetic analysis"}
