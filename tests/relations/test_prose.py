@@ -348,6 +348,14 @@ POSITIVE = [
      "employed_by", "Aiko Moreno", "Quillon Inc.", {"title": "co-founder"}),
     ("In June 2024, Mara Lind announced Quillon Inc. (QI), a new venture co-founded with Tomas Brandt and Aiko Moreno.",
      "employed_by", "Mara Lind", "Quillon Inc.", {"title": "co-founder"}),
+    # work done at a place: "contributed to X projects at Y", "engaged in X research at Y", "conducted X research at Y"
+    ("# Mara Lind\n\nPrior to my current role, I contributed to tidal epidemiology projects at Harlow Hospital and engaged in urban widget research "
+     "at the Dunmore Urban Institute.", "employed_by", "Mara Lind", "Dunmore Urban Institute", {}),
+    ("# Mara Lind\n\nPrior to my current role, I contributed to tidal epidemiology projects at Harlow Hospital.", "employed_by", "Mara Lind", "Harlow Hospital", {}),
+    ("Mara Lind is a chemist. She conducted widget research at Brightwave for two years.", "employed_by", "Mara Lind", "Brightwave", {}),
+    # a lead title over a function a field word opens ("Senior Director of AI and Robot Vision"): the company employs, nothing else
+    ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision, reporting directly to Tomas Brandt.",
+     "employed_by", "Mara Lind", "Brightwave", {"start": "2017-06"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -376,6 +384,11 @@ NEGATIVE = [
     ("Mara Lind is an Assistant Professor in the Keller Department of Electrical and Computer Engineering at Virginia Tech.", "part_of", "Electrical and Computer Engineering"),
     ("Mara Lind visited Quillon Inc. (QI), a new venture that met with Tomas Brandt.", "employed_by", "Quillon"),
     ("Omar Said is a research scientist working on robots at night at home.", "employed_by", "home"),
+    ("Mara Lind is a chemist. She conducted her doctoral research at Harlow University.", "employed_by", "Harlow University"),
+    ("Mara Lind is a chemist. She contributed to a fundraiser at Quillon Hospital.", "employed_by", "Quillon Hospital"),
+    ("Mara Lind is a chemist. She read about widget research at Brightwave.", "employed_by", "Brightwave"),
+    ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "employed_by", "Robot Vision"),
+    ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "leads", "Robot Vision"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),

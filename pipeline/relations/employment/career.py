@@ -51,6 +51,8 @@ _WORKED_AT = re.compile(
     r"|\b(?:was|were|been|is|being)\s+(?:hired|recruited)\s+(?:as\s+(?:a|an)\s+[\w -]{2,40}?\s+)?by\s+(?=(?:the\s+)?[A-Z])"
     # "I interned at A and B" (a research intern there); "Prior to X, I was at Y", "Previously, she was at Y"
     r"|\b(?:interned|interning)\s+(?:at|with)\s+(?=(?:the\s+)?[A-Z])"
+    # "contributed to X projects at Y", "engaged in X research at Y", "conducted research at Y" (not a degree's research)
+    r"|\b(?:contributed\s+to|engaged\s+in|worked\s+on|conducted|carried\s+out)\s+(?:(?!(?:PhD|Ph\.D|doctoral|master|undergraduate|graduate|thesis|dissertation|postdoctoral|summer)\b)[\w-]+\s+){0,4}?(?:research|projects?)\s+at\s+(?=(?:the\s+)?[A-Z])"
     r"|(?:\b(?:[Pp]rior\s+to|[Bb]efore)\s+[^,;.]{2,60},\s*|\b[Pp]reviously,?\s+)(?:I|he|she|they)\s+(?:was|were)\s+at\s+(?=(?:the\s+)?[A-Z])"
 )
 _SPAN_AFTER = re.compile(r"\s*,?\s*(from|between|since)\s")

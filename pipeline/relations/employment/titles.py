@@ -190,8 +190,10 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
-            if r is not None and _is_field(r[0].text) and parent is None and r[0].end <= chain[-1].end_char:
-                r = None  # a field the title holds; a name running past the title ("Director of Quillon AI Research") is an organisation
+            if r is not None and _is_field(r[0].text) and parent is None and (r[0].end <= chain[-1].end_char or r[0].text.split()[0] in words()["field_words"]):
+                # a field the title holds, or one a name opens ("Senior Director of AI and Robot Vision");
+                # a name running past the title from a name of its own ("Director of Quillon AI Research") is an organisation
+                r = None
             if r is not None and r[1] is not None and is_unit(r[0].text):
                 # "Head of the X Group, Y Inc.": the unit is led, the company employs
                 unit, org, parent = r[0], r[1], None
@@ -225,6 +227,8 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             m = _ORG_PREP.match(text, topic.end() if topic else p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
+                if r is not None and r[1] is None and m.group().split()[-1:] == ["of"] and r[0].text.split()[0] in words()["field_words"] and _is_field(r[0].text):
+                    r = None  # "Senior Director of AI and Robot Vision": a function the title heads, no organisation
                 if r is not None and r[1] is None and m.group().split()[-1:] == ["in"] and _is_field(r[0].text):
                     # "Professor of Applied Ethics in Technology and Director of X at Y": a field after "in";
                     # the employer is the one the clause names later with "at"
