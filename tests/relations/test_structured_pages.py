@@ -1205,3 +1205,29 @@ def test_a_paragraph_under_an_education_heading_is_no_entry(extractor: Extractor
 def test_an_entry_with_a_verb_in_its_thesis_title_stays_an_entry(extractor: Extractor) -> None:
     page = "# Ada Reyes\n\nI am a professor.\n\n## Education\n\nM.S. in Computer Science, Eastfield University, 2010. Thesis: Graphs that learn to see their neighbours well.\n"
     assert "Eastfield University" in of(run(extractor, page, "markdown"), "educated_at")
+
+
+# ---------------------------------------------------------------- what was done where, and a named lab of a university
+
+ACTIVITY_ITEMS = """# Mara Lind
+
+## Experience
+
+* Research at Harlow Institute of Fog Computing (HIFC), Shanghai, China. (Apr. 2018 - July 2019)
+* Intern at Widget Laboratory of Dunmore University, Beijing, China. (June 2013 - Aug. 2013)
+* Hiking at Harlow Park (2010)
+* Research at Brightwave Labs
+"""
+
+
+def test_an_activity_at_a_place_with_dates_is_work_there(extractor: Extractor) -> None:
+    """"Research at X (2018 - 2019)" is a job without a title; a hobby, or an activity without dates, is none;
+    a named lab "of" a university employs, and is part of the university."""
+    facts = run(extractor, ACTIVITY_ITEMS, "markdown")
+    jobs = {k: {q: v for q, v in quals.items() if v} for k, quals in of(facts, "employed_by").items()}
+    assert jobs == {
+        "Harlow Institute of Fog Computing": {"start": "2018-04", "end": "2019-07"},
+        "Widget Laboratory": {"title": "Intern", "start": "2013-06", "end": "2013-08"},
+    }
+    parts = {(f["subject"]["canonical"], f["object"]["canonical"]) for f in facts if f["relation"] == "part_of"}
+    assert parts == {("Widget Laboratory", "Dunmore University")}

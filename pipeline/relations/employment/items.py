@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from ..base import Candidate, Line, subject_arg, text_arg
 from ..items import is_intern, main_org, parse_item, part_of_facts
 from ..nesting import labelled_period
+from ..lexicon import words
 from ..registry import item_rule
 from ..toolkit import range_quals
 from ...sections import section_index
@@ -31,8 +32,8 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         return
     titles = [s for s in item.segments if s.kind == "title" or (s.kind == "name" and s is not org and s not in units and is_intern(s.text))]
     intern = is_intern(line.text) or _under_internships(doc, line)
-    if not titles and not intern:
-        return  # without a role the item is a project or a topic, not a job
+    if not titles and not intern and not (_activity_at(line.text) and (item.start or item.end)):
+        return  # without a role the item is a project or a topic, not a job ("Research at X (2014 - 2016)" is work done there)
     # (who supervised the job is no verb of the line: "Quillon Labs, mentored by Dr. Jon Park")
     guided = _GUIDED_BY.search(line.text)
     end = line.start + guided.start() if guided else line.end
@@ -51,8 +52,24 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         q.update(range_quals(labelled_period(doc, line)))  # "Time: 2023.07 -- 2024.08" on a line below
     ev = item.evidence
     conf = 0.85 if titles else 0.6
+    lab = _LAB_OF_HOST.fullmatch(org.text)
+    if lab is not None:
+        # "EDA Laboratory of X University": the named lab is where the person worked, the university holds it
+        employer = text_arg(doc, org.start, org.start + lab.end(1), "ORG")
+        yield Candidate("employed_by", subj, employer, ev, "employment.item", conf, q)
+        yield Candidate("part_of", employer, text_arg(doc, org.start + lab.start(2), org.end, "ORG"), ev, "employment.item_unit", 0.7)
+        return
     yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
-    yield from part_of_facts(doc, units, org, ev, "employment.item_unit")
+    yield from part_of_facts(doc, [u for u in units if not _activity_at(u.text + " at X")], org, ev, "employment.item_unit")
+
+
+_LAB_OF_HOST = re.compile(r"((?:[A-Z][\w&-]*\s+){1,5}(?:Laboratory|Lab|Labs|Center|Centre|Group))\s+of\s+((?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,4}(?:University|Academy)\b.*)")
+
+
+def _activity_at(text: str) -> bool:
+    """An item that opens with what was done and where ("Research at X", "Visiting at Y")."""
+    m = re.match(r"^(?:[-*•]\s+)?(\w+)\s+at\s+[A-Z]", text)
+    return m is not None and m.group(1).lower() in words()["work_activities"]
 
 
 def _under_internships(doc: Doc, line: Line) -> bool:
