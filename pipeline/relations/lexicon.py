@@ -94,7 +94,7 @@ ZH_LISTS = frozenset(
         "edu_cues", "edu_not", "degrees", "job_verbs", "job_copulas", "job_join", "job_at_verbs", "job_leave",
         "job_found", "present_cues", "former_cues", "titles", "lead_titles", "lead_roles", "lead_verbs",
         "org_suffixes", "edu_org_suffixes", "org_names", "award_verbs", "award_suffixes", "birth_cues",
-        "interest_keys", "interest_verbs", "identity_keys", "award_keys", "negations",
+        "interest_keys", "interest_verbs", "identity_keys", "award_keys", "negations", "make_verbs", "made_suffixes", "maker_nouns",
     }
 )
 

@@ -98,6 +98,15 @@ CASES = [
     ("他领导 Orbitex。", "leads", "Orbitex", {}),
     ("他曾担任东湖大学信息学院院长。", "leads", "东湖大学信息学院", {"role": "院长"}),
     ("他倡导负责任的人工智能。", "leads", None, {}),
+    # developed: a verb of making and a made thing of a known kind; "是 M 的主要作者之一"
+    ("1984年，他在东湖大学担任博士后，与两个同事一起提出了稀疏注意力算法。", "developed", "稀疏注意力算法", {"date": "1984"}),
+    ("他研发出了可折叠电池芯片（原型）。", "developed", "可折叠电池芯片", {}),
+    ("后来他是 GraphVault 的主要作者之一。", "developed", "GraphVault", {}),
+    ("他没有提出这个算法。", "developed", None, {}),
+    ("他使用了稀疏注意力算法。", "developed", None, {}),
+    ("他提出了辞职。", "developed", None, {}),
+    ("他提出了一种新的算法。", "developed", None, {}),
+    ("他是 GraphVault 的用户之一。", "developed", None, {}),
 ]
 
 
