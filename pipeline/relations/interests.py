@@ -20,7 +20,7 @@ SPEC = relation(RelationSpec("research_interest", ("PERSON",), ("TOPIC",)))
 _CUE = re.compile(
     r"(?<!\w)(?:"  # every cue starts a word: most positions of a long page fail here at once
     r"(?:research\s+interests?|research\s+focus|research|work|interests?|expertise|current\s+research|(?:specific|recent|main|current)\s+focus)\s+"
-    r"(?:(?!to\s)\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?(?=\s+(?:on|around)\b)|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
+    r"(?:(?!to\s)\w+\s+){0,2}?(?:include[sd]?|includes|is|are|lies?|sits?|focus(?:es|ed)?|centers?(?=\s+(?:on|around)\b)|spans?|covers?|address(?:es)?)\s+(?:\w+\s+){0,2}?(?:on|in|around|at|about)?\s*(?:the\s+(?:broad\s+|general\s+|wide\s+)?areas?\s+of\s+|the\s+intersection\s+(?:of|between)\s+)?(?:[:]\s*)?"
     r"|(?:i\s+am|i'm|i’m|he\s+is|she\s+is)\s+(?:\w+\s+)?interested\s+in\s+"
     # "I study macroeconomics and public finance", "she investigates A" (not "studies at X", "studied physics")
     r"|\b(?:i|he|she)\s+(?:mainly\s+|primarily\s+|currently\s+|also\s+)?(?:study|studies|investigate|investigates|explore|explores)\s+"
@@ -40,7 +40,10 @@ _CUE = re.compile(
     r"|\b(?:conduct(?:s|ing|ed)?|do(?:es|ing)?|pursu(?:es|ing|ed))\s+research\s+(?:at\s+the\s+intersection\s+(?:of|between)|in|on)\s+(?!(?:the|a|an|his|her|their|this|that)\b)"
     # "has published over 50 articles and edited books on A, B and C", "has written extensively on A"
     r"|\b(?:published|publishes|authored|written|writes)\s+(?:[\w-]+\s+){0,3}?(?:papers|articles|books|publications|extensively|widely)\s+(?:[\w-]+\s+){0,3}?(?:on|about)\s+(?!(?:the|a|an|his|her|their|this|that|these|topics)\b)(?=(?-i:[a-z]))"
-    r"|\b(?:i\s+am|i'm|he\s+is|she\s+is)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+"
+    r"|\b(?:i\s+am|i'm|is|was)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+(?!(?:the|a|an|his|her|their|this|that|many|several)\b)"
+    # "May has extensive experience in A, B and C research", "has worked on various aspects of A"
+    r"|\b(?:has|have|had|with)\s+(?:extensive|broad|deep|considerable|long|wide|significant|substantial)\s+experience\s+in\s+(?!(?:the|a|an|his|her|their|this|that|many|several|leading|managing)\b)"
+    r"|\b(?:worked|works|working)\s+on\s+(?:various\s+|different\s+|many\s+|several\s+)?(?:\w+\s+)?aspects\s+of\s+(?!(?:the|a|an|this|that|his|her|their|its)\b)"
     r"|\b(?:dedicated|devoted)\s+to\s+(?:researching|studying|working\s+on|research\s+(?:on|in))\s+"
     r"|\b(?:through|via|with)\s+(?:his|her|their|my|our)\s+research\s+(?:in|on)\s+"
     r"|\b(?:my|our|his|her|their)\s+(?:lab|group|team)\s+(?:studies|investigates|explores|researches)\s+(?!(?:in|at|on|with|from|under|for|since|during)\b)"
@@ -57,7 +60,7 @@ _CUE = re.compile(
 # A word every cue above holds at a word start: a line without one has no cue and is not scanned
 # (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
 _CUE_WORDS = re.compile(
-    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|specific|special|strong|known|speciali|expert|dedicated|devoted|pioneer|authority|project"
+    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|specific|special|strong|known|speciali|expert|dedicated|devoted|pioneer|authority|project|experience|aspects"
     r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
     re.I,
 )
@@ -66,7 +69,7 @@ _PAST_OR_FUNDING = re.compile(r"\b(?:previous|past|former|prior|earlier|PhD|doct
 _EXAMPLES = re.compile(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|such\s+as|including|for\s+example|especially)", re.I)
 _LEAD = re.compile(
     r"^(?:(?:with\s+(?:(?:a|an)\s+)?(?:(?:special|particular|specific|strong|main|primary)\s+)?(?:focus|emphasis|interest)\s+(?:on|in)|and|or|also|mainly|primarily|especially|particularly|(?:more\s+)?specifically|including|include|such\s+as|e\.g\.|i\.e\.|the\s+applications?\s+of|applications?\s+(?:of|in|to)|developing|building|integrating|combining|leveraging|applying|"
-    r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
+    r"focused\s+on|focusing\s+on|in\s+particular|applied\s+to|(?:[a-z]+\s+)?experience\s+(?:in|with)|(?:a\s+)?(?:wide\s+|broad\s+)?(?:variety|range|number)\s+of|(?:the\s+)?problems?\s+(?:in|of)|on|in|the|various|both)\b[\s,:]*)+",
     re.I,
 )
 _DROP = re.compile(r"^(?:etc|beyond\b|more\s*$|more\s+(?:broadly|generally|specifically)\s*$|(?:and\s+)?so\s+on|and\s+more|others|among\s+others|related\s+fields|its\b|their\b|his\b|her\b|my\b|to\b|for\b|which\b|that\b|aiming\b)", re.I)
@@ -119,7 +122,8 @@ def _word_classes() -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
 def _is_modifier(word: str) -> bool:
     """A word that only qualifies a head ("3D", "natural", "supervised"), not a topic by itself ("robustness", "vision")."""
     modifier, _, _ = _word_classes()
-    return bool(_DIMENSION.fullmatch(word)) or word.isalpha() and len(word) > 3 and word.lower().endswith(modifier)
+    last = word.rsplit("-", 1)[-1]  # "cross-lingual": the last part decides
+    return bool(_DIMENSION.fullmatch(word)) or last.isalpha() and len(last) > 3 and last.lower().endswith(modifier)
 
 
 def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -> list[tuple[int, int, str | None]]:
@@ -154,15 +158,17 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 1 and len(rw) >= 3 and rw[1].lower() == "of" and lw[-1].lower().endswith(process) and rw[0].lower().endswith(process):
         return whole  # "the development and application of X": two processes of one thing
+    if len(lw) >= 2 and lw[-2].lower() == "to":
+        return whole  # "teaching agents to collaborate and compete in games": two verbs of one infinitive
     if len(lw) >= 2 and len(rw) >= 2:
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
-    if last_of_list and len(lw) == 1 and len(rw) >= 1 and not any(w.lower() in function for w in lw + rw):
+    if last_of_list and len(lw) == 1 and len(rw) >= 1 and not any(w.lower() in function for w in lw + rw) and not (_is_modifier(lw[0]) and len(rw) > 2):
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     return whole
 
 
 _CONTINUES = re.compile(r"\.\s+(?:This|These|That|It|They)\s+(?:also\s+)?(?:includes?|covers?|spans?|encompass(?:es)?)\s+")
-_KIND_TAIL = re.compile(r"\s+(?:issues|problems|questions|topics)$")
+_KIND_TAIL = re.compile(r"\s+(?:issues|problems|questions|topics|research)$")
 _OF_WORD = re.compile(r"\s(?:of|between|among)\s+\w+\s*$", re.I)
 
 
@@ -195,7 +201,7 @@ def _ungroup_of_list(text: str, pieces: list[tuple[int, int, bool]]) -> list[tup
     return [(plain[0][0], plain[-1][1], False)]
 
 
-_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])|\s+including\s+(?=[a-z])")
+_WITH_APPLICATIONS = re.compile(r"\s+with\s+(?:\w+\s+)?applications?\s+(?:in|to)\s+|\s+with\s+(?:an?\s+)?(?:special|particular|specific|strong|main|primary)\s+(?:focus|emphasis)\s+(?:on|in)\s+(?:the\s+)?|,?\s+(?:especially|particularly|notably)\s+(?=[a-zA-Z])|\s+including\s+(?=[a-z])")
 # "child mortality at Quillon": where the work is done is no part of the topic
 _AT_PLACE = re.compile(r"\s+at\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*$")
 
@@ -205,8 +211,13 @@ _IN_GENERAL = re.compile(r"\s+in\s+general,?\s+(?:and|but)\s+(?:also\s+)?")
 _SCOPE_TAIL = re.compile(r"\s+(?:in\s+general|in\s+particular|more\s+(?:generally|broadly|specifically))$")
 
 
+_EXPERIENCE_LEAD = re.compile(r"\s*(?:[a-z]+\s+)?experience\s+(?:in|with)\s+")
+_CITATION = re.compile(r"\s*\[[^\[\]\n]{1,40}\]")
+
+
 def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
     """The topics of a list of them, as raw-text spans; the third item is the topic when it is not the span's text."""
+    text = _CITATION.sub(lambda m: " " * len(m.group()), text)  # "generation [May16, May17]": a reference, blanked in place
     out: list[tuple[int, int, str | None]] = []
     pieces = []
     for s, e, inner in _shared_of(text, _ungroup_of_list(text, _split_top(text))):
@@ -215,6 +226,9 @@ def topics(text: str, offset: int) -> list[tuple[int, int, str | None]]:
         pieces.extend([(s, w.start(), False), (w.end(), e, False)] if w else [(s, e, inner)])
     listed = sum(1 for s, e, inner in pieces if not inner and text[s:e].strip()) >= 2
     for k, (s, e, inner) in enumerate(pieces):
+        lead = _EXPERIENCE_LEAD.match(text, s, e)
+        if lead is not None:  # "foundational experience in A and B": what the experience is in is the phrase to split
+            s = lead.end()
         piece = text[s:e]
         for ps, pe, named in _split_and(piece, s, inner, listed and k == len(pieces) - 1):
             t = text[ps:pe]
@@ -240,7 +254,7 @@ _WH_CLAUSE = re.compile(r"(?:how|what|why|whether|when)\s[^.;]*?(?=,\s+(?:with|e
 
 
 def _clause_end(text: str, start: int) -> int:
-    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$"
+    m = re.compile(r"\.(?:\s|$)|;\s+(?:I|we|he|she|my|apart|aside|besides|beyond|in\s+addition)\b|,\s+with\s+an?\s+(?:[\w-]+\s+){0,3}(?:record|history|track)\b|\s+to\s+(?:address|build|solve|enable)\b|,\s+(?:aiming|striving|hoping|seeking|trying)\b|,\s+with\s+(?:a|the)\s+goal\b|,?\s+and\s+(?:has|have|had|is|was|were|won|received)\s|\.\s*$"
                    r"|,?\s+with\s+(?:over\s+|more\s+than\s+|nearly\s+|about\s+)?\d").search(text, start)
     return m.start() if m else len(text)
 

@@ -59,6 +59,20 @@ POSITIVE = [
      {"development and application of statistical methods in tidal sequencing"}),
     ("His expertise includes analysis, integration and interpretation of widget data.", "Oskar Lindqvist",
      {"analysis, integration and interpretation of widget data"}),
+    # "X is an expert in A and B, with an extensive publication record ..." (the record is no topic), references in brackets
+    ("Lindqvist is an expert in widget forming [Lin16, Lin17], gizmo ethics, and tidal learning, with an extensive publication record "
+     "that includes two paper awards.", "Oskar Lindqvist", {"widget forming", "gizmo ethics", "tidal learning"}),
+    # "has extensive experience in A and B research, including foundational experience in C"
+    ("Lindqvist has extensive experience in sprocket design and tidal forecasting research, including foundational experience in "
+     "cross-lingual and cross-task gizmo transfer models.", "Oskar Lindqvist",
+     {"sprocket design", "tidal forecasting", "cross-lingual and cross-task gizmo transfer models"}),
+    ("In the last years, Lindqvist worked on various practical aspects of gizmo search systems.", "Oskar Lindqvist", {"gizmo search systems"}),
+    ("His research interests are in the broad areas of Widget Retrieval, Extraction & Access.", "Oskar Lindqvist", {"Widget Retrieval", "Extraction", "Access"}),
+    # an infinitive's two verbs stay one topic; "with a specific focus on B" names a topic of its own
+    ("His current research efforts include teaching robots to collaborate and compete in board games, and building gizmo chatbots.",
+     "Oskar Lindqvist", {"teaching robots to collaborate and compete in board games", "gizmo chatbots"}),
+    ("The main application domain for his research are context-aware widget systems with a specific focus on the tidal ecosystem.",
+     "Oskar Lindqvist", {"context-aware widget systems", "tidal ecosystem"}),
 ]
 
 # negative twins: the same words that state no topic of the person
@@ -79,6 +93,9 @@ NEGATIVE = [
     ("He has published many papers on the topics that matter.", "Oskar Lindqvist"),
     ("He conducted research at the University of Tarn.", "Oskar Lindqvist"),
     ("He is a leader in the company and a pioneer in many ways.", "Oskar Lindqvist"),
+    ("He is an expert in the field.", "Oskar Lindqvist"),
+    ("He has extensive experience in leading teams.", "Oskar Lindqvist"),
+    ("He worked on many aspects of the move.", "Oskar Lindqvist"),
     ("His work involves travel to Oslo.", "Oskar Lindqvist"),
     ("He is a person focused on the goal.", "Oskar Lindqvist"),
     # a research centre set up "to focus on" something is the centre's, and a journal after "including" is no topic
