@@ -356,6 +356,10 @@ POSITIVE = [
     # a lead title over a function a field word opens ("Senior Director of AI and Robot Vision"): the company employs, nothing else
     ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision, reporting directly to Tomas Brandt.",
      "employed_by", "Mara Lind", "Brightwave", {"start": "2017-06"}),
+    # a mention or a place in the award's name ("Best Paper Award Honorable Mention"); "including," before the award
+    ("Tom Hale is a researcher. He holds several Best Paper Awards and Nominations, including, the Best Paper Award Honorable Mention in 2017 "
+     "at the Widget conference series.", "award_received", "Tom Hale", "Best Paper Award Honorable Mention", {"date": "2017"}),
+    ("Tom Hale is a researcher. His paper received the Best Paper Award Finalist at the Gizmo Symposium.", "award_received", "Tom Hale", "Best Paper Award Finalist", {}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -389,6 +393,7 @@ NEGATIVE = [
     ("Mara Lind is a chemist. She read about widget research at Brightwave.", "employed_by", "Brightwave"),
     ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "employed_by", "Robot Vision"),
     ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "leads", "Robot Vision"),
+    ("Tom Hale is a researcher. He likes many sports, including, the Harlow Marathon.", "award_received", "Harlow Marathon"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),
