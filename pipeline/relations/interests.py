@@ -60,7 +60,7 @@ _CUE = re.compile(
 # A word every cue above holds at a word start: a line without one has no cue and is not scanned
 # (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
 _CUE_WORDS = re.compile(
-    r"(?<!\w)(?:research|work|interest|expertise|focus|particular|specific|special|strong|known|speciali|expert|dedicated|devoted|pioneer|authority|project|experience|aspects"
+    r"(?<!\w)(?:research|work|interest|emphasis|expertise|focus|particular|known|speciali|expert|dedicated|devoted|pioneer|authority|project|experience|aspects"
     r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
     re.I,
 )

@@ -26,9 +26,9 @@ from .base import Candidate, Line, all_ents, dates_in, ents_in, split_range, tex
 ORG_UNIT = re.compile(r"^(?:the\s+)?(?:Dept\.?|Department|School|Faculty|College|Institute|Lab|Laboratory|Center|Centre|Division|Group|Program|Programme)\b(?:\s+(?:of|for|on|in)\b)?", re.I)
 # separators of an item's segments; a label run into the line ("X Labs Topic: Retrieval", soft-wrapped) starts one too
 _SPLIT = re.compile(
-    r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])"
-    + "".join(rf"(?<!\b{re.escape(w)})" for w in words()["abbreviations"])  # "Sr. Research Scientist", "St. Jude": no end of a segment
-    + r"\.(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+"
+    r"\s*(?:[,;|•·\n]|，|；|(?<![A-Z])\."
+    + "".join(rf"(?<!\b{re.escape(w)}\.)" for w in words()["abbreviations"])  # "Sr. Research Scientist", "St. Jude": no end of a segment
+    + r"(?=\s+[A-Z(])|\s+(?:at|@|in)\s+(?=(?:the\s+)?[A-Z])|\s+[-–—]\s+|:\s+"
     rf"|\s+(?=(?:{'|'.join(map(re.escape, words()['item_labels'] + words()['time_labels']))}):\s))\s*"
 )
 _LOCATION_WORDS = {"china", "usa", "us", "u.s.", "uk", "u.k.", "canada", "singapore", "japan", "korea", "germany", "france", "australia", "india", "hong kong", "taiwan", "remote", "online"}

@@ -276,20 +276,18 @@ def most_confident(cands: list[Candidate]) -> list[Candidate]:
         for k, v in other.qualifiers.items():
             best.qualifiers.setdefault(k, v)
         out[key] = best
-    return _fold_unqualified(list(out.values()))
+    return _fold_unqualified(out)
 
 
-def _fold_unqualified(cands: list[Candidate]) -> list[Candidate]:
+def _fold_unqualified(by_key: dict[tuple, Candidate]) -> list[Candidate]:
     """A fact stated once without the qualifier that tells its statements apart and once with it
     ("a Fellow of the X Society" in prose, "Fellow of the X Society (2022)" in a list) is one fact: the qualified one."""
     qualified: dict[tuple, Candidate] = {}
-    for c in cands:
-        key = fact_key(c)
+    for key, c in by_key.items():
         if len(key) > 3:
             qualified.setdefault(key[:3], c)
     out = []
-    for c in cands:
-        key = fact_key(c)
+    for key, c in by_key.items():
         twin = qualified.get(key) if len(key) == 3 else None
         if twin is None:
             out.append(c)

@@ -193,7 +193,8 @@ def _listed(doc: Doc, start: int, end: int) -> Iterator[tuple[object, int, int, 
 def contributor_lists(doc: Doc) -> Iterator[Candidate]:
     text = text_of(doc)
     heads = _heading_lines(doc)
-    page = None  # read on the first role heading or label
+    page: Arg | None | bool = False  # read on the first role heading or label (False: not read yet)
+    called = False  # whether the text calls the page's product one
     for k, (start, end, level) in enumerate(heads):
         m = _role_heading().fullmatch(text, start, end)
         if m is None:
@@ -204,10 +205,12 @@ def contributor_lists(doc: Doc) -> Iterator[Candidate]:
             g = "post" if m.group("post") else "pre"
             product = _product_arg(doc, m.start(g), m.end(g), need_coined=True)
         if product is None:
-            page = page or _page_product(doc)
+            if page is False:
+                page = _page_product(doc)
+                called = page is not None and _called_a_product(text, page.text)
             # "Contributors" under any product's page; "Authors" only where the text calls the page's name a product
             # ("Quartz is a solver for ..."): under a paper's title they are the paper's
-            if m.group("role").lower() in words()["contributor_roles"] or page is not None and _called_a_product(text, page.text):
+            if m.group("role").lower() in words()["contributor_roles"] or called:
                 product = page
         if product is None:
             continue
@@ -222,8 +225,8 @@ def contributor_lists(doc: Doc) -> Iterator[Candidate]:
         made = _maker_label().match(text, line.start, line.end) if m is None else None
         if m is None and made is None:
             continue
-        page = page or _page_product(doc)
-        if page is None:
+        page = _page_product(doc) if page is False else page
+        if not page:
             return
         if made is not None:  # "Developed by: Quillon, Northwind Labs": organisations as well as people
             end = line.end - len(text[made.end() : line.end]) + len(text[made.end() : line.end].rstrip(" *_."))
