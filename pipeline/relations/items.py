@@ -299,6 +299,8 @@ def is_intern(text: str) -> bool:
     return bool(_INTERN.search(text))
 
 
+_ACRONYM_LIKE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")  # "BIGAI", "NLCo": two capitals or more, no space
+_UNIT_WORD = re.compile(r"\b(?:Lab|Labs|Laboratory|Department|Dept\.?|School|College|Faculty|Institute|Group|Team|Center|Centre|Division|Unit|Program|Programme)\b|(?:lab|team|group|department|center|centre)\b", re.I)
 INSTITUTION = re.compile(r"\b(?:University|Universit[äéy]|Institute|College|Academy|School|Polytechnic|Inc\.?|Corp\.?|Ltd\.?|Labs?|Laboratory|Research|Hospital|Center|Centre)\b")
 
 
@@ -346,6 +348,9 @@ def main_org(item: Item, exclude: Segment | None = None) -> tuple[Segment | None
 
 
 def part_of_facts(doc: Doc, units: list[Segment], org: Segment, evidence: tuple[int, int], rule: str) -> Iterator[Candidate]:
+    """Each unit named before its organisation is part of it ("Seed, Bytedance"); of two acronyms ("BIGAI, NLCo,
+    Beijing") which holds which is not said, unless one says it is a unit or the other an institution."""
     for u in units:
-        if u.start < org.start:
+        bare = _ACRONYM_LIKE.fullmatch(u.text) and _ACRONYM_LIKE.fullmatch(org.text)
+        if u.start < org.start and (not bare or _UNIT_WORD.search(u.text) or INSTITUTION.search(org.text)):
             yield Candidate("part_of", text_arg(doc, u.start, u.end, "ORG"), text_arg(doc, org.start, org.end, "ORG"), evidence, rule, 0.7)

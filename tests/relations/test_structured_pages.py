@@ -1231,3 +1231,19 @@ def test_an_activity_at_a_place_with_dates_is_work_there(extractor: Extractor) -
     }
     parts = {(f["subject"]["canonical"], f["object"]["canonical"]) for f in facts if f["relation"] == "part_of"}
     assert parts == {("Widget Laboratory", "Dunmore University")}
+
+
+INTERNSHIP_PAIRS = """# Mara Lind
+
+## Internships
+
+- *2024.02 - 2024.06*, QRXI, NLCo, Beijing.
+- *2023.02 - 2023.06*, Seed, Quillon, Beijing.
+"""
+
+
+def test_two_acronyms_in_an_item_say_nothing_of_which_holds_which(extractor: Extractor) -> None:
+    """"Seed, Quillon": a unit named before its company; "QRXI, NLCo": two bare acronyms, no part_of."""
+    facts = run(extractor, INTERNSHIP_PAIRS, "markdown")
+    parts = {(f["subject"]["canonical"], f["object"]["canonical"]) for f in facts if f["relation"] == "part_of"}
+    assert parts == {("Seed", "Quillon")}
