@@ -158,6 +158,10 @@ def _split_and(text: str, start: int, inner: bool, last_of_list: bool = False) -
         return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 1 and len(rw) >= 3 and rw[1].lower() == "of" and lw[-1].lower().endswith(process) and rw[0].lower().endswith(process):
         return whole  # "the development and application of X": two processes of one thing
+    if len(lw) == 1 and len(rw) == 2 and not _is_modifier(lw[0]) and lw[0].lower().endswith(tuple(words()["topic_field_endings"])) and not any(w.lower() in function for w in rw):
+        # "macroeconomics and public finance", "robotics and computer vision": a field, then a compound of its own
+        # ("streaming and query optimization" may share its head: a process noun is not read so)
+        return [(start, start + m.start(), None), (start + m.end(), start + len(text), None)]
     if len(lw) >= 2 and lw[-2].lower() == "to":
         return whole  # "teaching agents to collaborate and compete in games": two verbs of one infinitive
     if len(lw) >= 2 and len(rw) >= 2:

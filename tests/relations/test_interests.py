@@ -186,6 +186,9 @@ FIRST_PERSON = [
     ("I study tidal forecasting and widget search, with a focus on sprocket design.", {"tidal forecasting", "widget search", "sprocket design"}),
     ("I investigate gizmo ethics and robot learning.", {"gizmo ethics", "robot learning"}),
     ("I mainly explore sparse gizmo routing.", {"sparse gizmo routing"}),
+    # a field's name, then a compound of its own ("macroeconomics and public finance"); "vision and language models" stays one
+    ("I study widgetonomics and public gizmos, with a focus on tidal policy.", {"widgetonomics", "public gizmos", "tidal policy"}),
+    ("I study vision and language models.", {"vision and language models"}),
     # "My research focus is A" (the noun "focus", not the verb)
     ("My research focus is tidal forecasting and its application in real-world problems.", {"tidal forecasting"}),
     ("My main focus is widget search.", {"widget search"}),
