@@ -360,6 +360,13 @@ POSITIVE = [
     ("Tom Hale is a researcher. He holds several Best Paper Awards and Nominations, including, the Best Paper Award Honorable Mention in 2017 "
      "at the Widget conference series.", "award_received", "Tom Hale", "Best Paper Award Honorable Mention", {"date": "2017"}),
     ("Tom Hale is a researcher. His paper received the Best Paper Award Finalist at the Gizmo Symposium.", "award_received", "Tom Hale", "Best Paper Award Finalist", {}),
+    # a role the sentence adds after its employer: ", serving as T until D"
+    ("Mara Lind joined Quillon Labs in 2015, serving as a research scientist until 2017.", "employed_by", "Mara Lind", "Quillon Labs",
+     {"title": "research scientist", "start": "2015", "end": "2017"}),
+    ("Mara Lind was a founding member of Quillon Labs in December 2015, serving as a research scientist until 2017.", "employed_by", "Mara Lind",
+     "Quillon Labs", {"title": "research scientist", "start": "2015-12", "end": "2017"}),
+    ("Mara Lind worked at Quillon Labs from 2015, serving as chief scientist until 2019.", "employed_by", "Mara Lind", "Quillon Labs",
+     {"title": "chief scientist", "end": "2019"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -499,6 +506,11 @@ NEGATIVE = [
 def test_prose_no_fact(extract, text, relation, obj):
     facts = extract(text)
     assert not any(f.relation == relation and obj in (f.object.canonical or "") for f in facts)
+
+
+def test_serving_something_that_is_no_title_adds_no_role(extract):
+    facts = extract("Mara Lind joined Quillon Labs in 2015, serving coffee until noon.")
+    assert [(f.object.canonical, f.qualifiers.title, f.qualifiers.end) for f in facts if f.relation == "employed_by"] == [("Quillon Labs", None, None)]
 
 
 def test_a_person_after_the_founders_list_is_no_founder(extract):

@@ -95,6 +95,7 @@ EXAMPLES = {
     "zh.award_items": ("# 张伟\n\n## 荣誉\n\n- 银河物理学奖（2021年）", "markdown", "award_received", "zh.award_item"),
     "zh.interest_items": ("# 张伟\n\n## 研究方向\n\n- 机器学习、计算机视觉", "markdown", "research_interest", "zh.interest_item"),
     "zh.leads": ("# 张伟\n\n他现任星河实验室主任。", "markdown", "leads", "zh.leads_title"),
+    "employment.serving_as": ("Mara Lind joined Quillon Labs in 2015, serving as a research scientist until 2017.", "text", "employed_by", "prose.job_serving_as"),
     "zh.developed": ("# 张伟\n\n他研发出了可折叠电池芯片。", "markdown", "developed", "zh.developed"),
 }
 
