@@ -241,7 +241,7 @@ def _norm(s: str | None) -> str:
     s = unicodedata.normalize("NFKD", s or "").lower()
     s = re.sub(r"\s*-\s*", "-", s)
     s = re.sub(r"^(the|a|an) ", "", s)
-    return re.sub(r"[^\w@.+-]+", " ", s).strip()
+    return re.sub(r"[^\w@.+-]+", " ", s).strip().rstrip(".")  # "X Inc." and "X Inc" are one name
 
 
 def fact_key(c: Candidate) -> tuple[str, ...]:

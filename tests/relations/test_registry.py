@@ -103,6 +103,21 @@ def test_a_fact_stated_once_without_its_distinguishing_date_folds_into_the_dated
     assert got == [("Gizmo Prize", "2019"), ("Gizmo Prize", "2021"), ("Sprocket Prize", None), ("Widget Medal", "2022")]
 
 
+def test_a_title_that_is_part_of_a_compound_title_at_the_same_employer_is_that_job() -> None:
+    out = merge(
+        [
+            _cand("employed_by", "Orbit Labs", 0.7, title="co-founder", start="2015"),
+            _cand("employed_by", "Orbit Labs", 0.7, title="Chief Scientist"),
+            _cand("employed_by", "Orbit Labs", 0.8, title="co-founder and Chief Scientist"),
+            _cand("employed_by", "Gizmo Inc.", 0.8, title="President & CEO"),
+            _cand("employed_by", "Gizmo Inc", 0.7, title="CEO"),  # the same name without its full stop
+            _cand("employed_by", "Kestrel", 0.7, title="Chief Scientist"),  # another employer: its own job
+        ]
+    )
+    got = sorted((c.object.text, c.qualifiers.get("title"), c.qualifiers.get("start")) for c in out)
+    assert got == [("Gizmo Inc.", "President & CEO", None), ("Kestrel", "Chief Scientist", None), ("Orbit Labs", "co-founder and Chief Scientist", "2015")]
+
+
 def test_fact_key_ignores_case_articles_and_spacing_of_the_object() -> None:
     assert fact_key(_cand("part_of", "the Orbit  Labs", 0.5)) == fact_key(_cand("part_of", "Orbit labs", 0.5))
 
