@@ -397,12 +397,22 @@ def _is_clause(doc: Doc, start: int, end: int) -> bool:
         return False  # "how children learn language" names a question studied
     if len(span) == 1 or len(span) == 3 and span[1].text in ("+", "/", "&"):
         return False  # one word, or two joined by "+" ("AI+healthcare"), is no clause
-    finite = [t for t in span if t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD")]
+    # (a "verb" between two nouns, with no subject of its own, is a compound misread: "point cloud analysis")
+    finite = [t for t in span if t.tag_ in ("PRP", "VBD", "VBZ", "VBP", "MD") and not _inside_compound(span, t)]
     # a list's topic whose first word the tagger reads as a verb ("face anti-spoofing", "process mining"):
     # no subject, no auxiliary, nothing finite after it
     if finite == [span[0]] and span[0].tag_ in ("VBP", "VBZ") and span[0].lower_ not in _AUXILIARIES:
         return False
     return bool(finite)
+
+
+def _inside_compound(span, t) -> bool:
+    i = t.i - span.start
+    nouns = ("NN", "NNS", "NNP")
+    return (
+        t.tag_ in ("VBP", "VBZ") and 0 < i < len(span) - 1 and span[i - 1].tag_ in nouns and span[i + 1].tag_ in nouns
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
 
 
 _LIST_FOLLOWS = re.compile(r"\s*(?:(?:the\s+)?following(?:\s+[\w-]+){0,3}|these(?:\s+[\w-]+){0,2})?\s*[:：]\s*")

@@ -217,6 +217,8 @@ INTEREST_LIST_ENDS = [
     # a topic whose first word the tagger takes for a verb is still a topic; a clause with an auxiliary is not
     ("My research interests include face anti-spoofing, widget theory and robotics.", {"face anti-spoofing", "widget theory", "robotics"}),
     ("My interests include process mining, gizmo design and sprocket engineering.", {"process mining", "gizmo design", "sprocket engineering"}),
+    # a word the tagger reads as a verb between two nouns is a compound misread ("point cloud analysis")
+    ("My research interests include point cloud analysis and 3d widget analysis with deep networks.", {"point cloud analysis", "3d widget analysis with deep networks"}),
     ("My interests include widget theory, and is known for gizmo design.", {"widget theory"}),
     ("My research interests include widget theory, gizmo design, are deployed in the cloud.", {"widget theory", "gizmo design"}),
     # "A in general and B in particular", "A and, more broadly, B": the scope words are no part of a topic
