@@ -40,6 +40,9 @@ _CUE = re.compile(
     r"|\b(?:conduct(?:s|ing|ed)?|do(?:es|ing)?|pursu(?:es|ing|ed))\s+research\s+(?:at\s+the\s+intersection\s+(?:of|between)|in|on)\s+(?!(?:the|a|an|his|her|their|this|that)\b)"
     # "has published over 50 articles and edited books on A, B and C", "has written extensively on A"
     r"|\b(?:published|publishes|authored|written|writes)\s+(?:[\w-]+\s+){0,3}?(?:papers|articles|books|publications|extensively|widely)\s+(?:[\w-]+\s+){0,3}?(?:on|about)\s+(?!(?:the|a|an|his|her|their|this|that|these|topics)\b)(?=(?-i:[a-z]))"
+    # "authoring over 200 research papers in A, B and related fields" (not "papers in top venues", "in Nature")
+    r"|\b(?:published|publishing|authored|authoring|co-authored|co-authoring)\s+(?:or\s+co-authoring\s+|and\s+co-authored\s+)?(?:[\w-]+\s+){0,3}?(?:papers|articles|publications)\s+in\s+"
+    r"(?!(?:the|a|an|his|her|their|top|leading|major|prestigious|premier|international|peer-reviewed|refereed|high-impact|renowned|various|journals?|conferences?|venues?|proceedings)\b)(?=(?-i:[a-z]))"
     r"|\b(?:i\s+am|i'm|is|was)\s+an?\s+(?:\w+\s+)?expert\s+(?:in|on)\s+(?!(?:the|a|an|his|her|their|this|that|many|several)\b)"
     # "May has extensive experience in A, B and C research", "has worked on various aspects of A"
     r"|\b(?:has|have|had|with)\s+(?:extensive|broad|deep|considerable|long|wide|significant|substantial)\s+experience\s+in\s+(?!(?:the|a|an|his|her|their|this|that|many|several|leading|managing)\b)"
@@ -61,7 +64,7 @@ _CUE = re.compile(
 # (the cue pattern tries a score of branches at every word of a long page). A new cue adds its word here.
 _CUE_WORDS = re.compile(
     r"(?<!\w)(?:research|work|interest|emphasis|expertise|focus|particular|known|speciali|expert|dedicated|devoted|pioneer|authority|project|experience|aspects"
-    r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|authored|written|writes)",
+    r"|study|studies|investigate|explore|field|figure|scientist|voice|area|topic|published|publishes|publishing|authored|authoring|co-author|written|writes)",
     re.I,
 )
 _LABEL_CUE = re.compile(r"(?:my\s+)?(?:research\s+)?(?:interests?|areas?|topics|focus)\s*[:：]\s*", re.I)

@@ -44,6 +44,10 @@ POSITIVE = [
      {"gizmo learning", "search", "recommendation"}),
     ("He has written extensively about widget trade and tidal history.", "Oskar Lindqvist", {"widget trade", "tidal history"}),
     ("He has published papers on sprocket design, tides and gizmos with over 900 citations.", "Oskar Lindqvist", {"sprocket design", "tides", "gizmos"}),
+    # "authoring over 200 research papers in A, B, and related fields", "has published 40 articles in A"
+    ("Lindqvist has changed many lives, authoring or co-authoring over 200 research papers in widget theory, gizmo design, and related fields.",
+     "Oskar Lindqvist", {"widget theory", "gizmo design"}),
+    ("He has published 40 articles in sprocket engineering.", "Oskar Lindqvist", {"sprocket engineering"}),
     # "a pioneer / an authority in (the fields of) A, B and C", topics in capitals and with a digit too
     ("He is a pioneer in the fields of 3D Widget Learning, Tidal Mapping, and Sprocket Design for Robots.", "Oskar Lindqvist",
      {"3D Widget Learning", "Tidal Mapping", "Sprocket Design for Robots"}),
@@ -94,6 +98,9 @@ NEGATIVE = [
     ("He conducted research at the University of Tarn.", "Oskar Lindqvist"),
     ("He is a leader in the company and a pioneer in many ways.", "Oskar Lindqvist"),
     ("He is an expert in the field.", "Oskar Lindqvist"),
+    ("He has published 50 papers in top venues.", "Oskar Lindqvist"),
+    ("He published two papers in Nature and Science.", "Oskar Lindqvist"),
+    ("He has published papers in journals.", "Oskar Lindqvist"),
     ("He has extensive experience in leading teams.", "Oskar Lindqvist"),
     ("He worked on many aspects of the move.", "Oskar Lindqvist"),
     ("His work involves travel to Oslo.", "Oskar Lindqvist"),
