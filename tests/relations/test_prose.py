@@ -367,6 +367,10 @@ POSITIVE = [
      "Quillon Labs", {"title": "research scientist", "start": "2015-12", "end": "2017"}),
     ("Mara Lind worked at Quillon Labs from 2015, serving as chief scientist until 2019.", "employed_by", "Mara Lind", "Quillon Labs",
      {"title": "chief scientist", "end": "2019"}),
+    # engineering degrees written as one word ("BSEE", "B.S.E.")
+    ("Tom Hale joined Quillon in 1990 after earning a BSEE with Honors from Harlow University.", "educated_at", "Tom Hale", "Harlow University", {"degree": "BSEE"}),
+    ("Tom Hale received a B.S.E. in Computer Science from Dunmore College in 1991.", "educated_at", "Tom Hale", "Dunmore College",
+     {"degree": "B.S.E.", "field": "Computer Science", "end": "1991"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
