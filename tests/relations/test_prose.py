@@ -371,6 +371,7 @@ POSITIVE = [
     ("Tom Hale joined Quillon in 1990 after earning a BSEE with Honors from Harlow University.", "educated_at", "Tom Hale", "Harlow University", {"degree": "BSEE"}),
     ("Tom Hale received a B.S.E. in Computer Science from Dunmore College in 1991.", "educated_at", "Tom Hale", "Dunmore College",
      {"degree": "B.S.E.", "field": "Computer Science", "end": "1991"}),
+    ("Tom Hale is a professor. After a postdoc at Harlow University he joined Quillon Labs in 1988.", "employed_by", "Tom Hale", "Harlow University", {"title": "postdoc"}),
     # "sits at the intersection of"
     ("# Tomas Ekberg\n\nMy research sits at the intersection of robotics, soft materials and machine learning.",
      "research_interest", "Tomas Ekberg", "soft materials", {}),
@@ -405,6 +406,7 @@ NEGATIVE = [
     ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "employed_by", "Robot Vision"),
     ("In June 2017, Mara Lind joined Brightwave as Senior Director of AI and Robot Vision.", "leads", "Robot Vision"),
     ("Tom Hale is a researcher. He likes many sports, including, the Harlow Marathon.", "award_received", "Harlow Marathon"),
+    ("Tom Hale is a professor. After a postdoc in Toronto he joined Quillon Labs in 1988.", "employed_by", "Toronto"),
     # a list cue over things that are no names, and a name list without the cue
     ("Jon Park is a professor. His awards include several from Quillon Labs.", "award_received", "Quillon Labs"),
     ("Jon Park is a professor. His hobbies include the Widget TR100 (2004) and chess.", "award_received", "Widget TR100"),

@@ -18,6 +18,7 @@ from ..toolkit import (
     clause_subject,
     date_after,
     is_location,
+    is_place,
     leading_date,
     names_list,
     negated,
@@ -158,8 +159,8 @@ def other_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         # "after a brief postdoc with P at X, Q joined Y": a postdoc is a job at X
         r = org_with_parent(sent, m.end())
         ref = clause_subject(sent, m.start(), co)
-        if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text):
-            continue
+        if r is None or ref is None or negated(sent, m.start()) or is_location(r[0].text) or is_place(sent, r[0]) and r[1] is None:
+            continue  # ("a postdoc in Toronto": a city)
         # a department is its university's; an institute of one is the employer named ("the Institute of X, Y University")
         host = r[1] if r[1] is not None and _DEPARTMENT.match(r[0].text) else r[0] if r[1] is not None else r[0]
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, host), sent, "prose.job_postdoc", {"title": "postdoc"})
