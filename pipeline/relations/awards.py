@@ -398,8 +398,6 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             om = _GIVER_OF.match(text, e, sent.end)
             if om and not _AWARD_NAME.match(text, om.end(), sent.end):
                 n = name_at(sent, om.end())
-                if n is not None and re.search(r"\b[A-Z]$", n.text) and re.match(r"\.\s+[A-Z]", text[n.end : n.end + 3]):
-                    n = None  # "from the Paul G. Allen Foundation": a name cut at an initial is no giver
                 if n is not None:
                     q["org"] = n.text
                     e_next = n.end
@@ -429,7 +427,7 @@ def awards(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
                 if c:
                     yield c
                     yield from _shared_with(sent, co, c, e)
-            a = _next_award(sent, e_next, listed) or (_next_award(sent, e, listed) if e_next != e else None)
+            a = _next_award(sent, e_next, listed)
     for m in _AWARDS_LIKE.finditer(text, sent.start, sent.end):
         ref = clause_subject(sent, m.start(), co)
         if ref is None:

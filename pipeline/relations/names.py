@@ -23,7 +23,7 @@ def alt(ws) -> str:
 
 # ---------------------------------------------------------------- names of organisations
 
-_CAP = r"(?:[A-Z0-9][\w'’&\-]*(?:\.[\w'’&\-]+)*|[a-z]{1,2}[A-Z][\w\-]*)"
+_CAP = r"(?:[A-Z]\.(?=\s+[A-Z][a-z])|[A-Z0-9][\w'’&\-]*(?:\.[\w'’&\-]+)*|[a-z]{1,2}[A-Z][\w\-]*)"  # (an initial inside a name: "the Paul G. Allen Foundation")
 _CONN = r"(?:of|for|bin|ibn|bint|van|von|and(?!\s+the\b)|&|de|du|der|des|di|für|on)"
 
 

@@ -525,10 +525,11 @@ def test_a_person_after_the_founders_list_is_no_founder(extract):
     assert founders == {"Mara Lind": None, "Tomas Brandt": None}
 
 
-def test_a_giver_cut_at_an_initial_is_no_giver(extract):
+def test_an_initial_inside_a_givers_name_does_not_cut_it(extract):
     facts = extract("Ada Kim is a chemist. She received a Keller Award in Robotics from the Paul G. Hale Foundation.")
     awards = [f for f in facts if f.relation == "award_received"]
     assert [f.object.canonical for f in awards] == ["Keller Award in Robotics"] and awards[0].qualifiers.org != "Paul G"
+    assert awards[0].qualifiers.org == "Paul G. Hale Foundation"
 
 
 def test_pronoun_follows_last_subject_not_object(extract):
