@@ -60,7 +60,7 @@ def employment_items(doc: Doc, line: Line) -> Iterator[Candidate]:
         yield Candidate("part_of", employer, text_arg(doc, org.start + lab.start(2), org.end, "ORG"), ev, "employment.item_unit", 0.7)
         return
     yield Candidate("employed_by", subj, text_arg(doc, org.start, org.end, "ORG"), ev, "employment.item", conf, q)
-    yield from part_of_facts(doc, [u for u in units if not _activity_at(u.text + " at X")], org, ev, "employment.item_unit")
+    yield from part_of_facts(doc, [u for u in units if not _is_activity(u.text)], org, ev, "employment.item_unit")
 
 
 _LAB_OF_HOST = re.compile(r"((?:[A-Z][\w&-]*\s+){1,5}(?:Laboratory|Lab|Labs|Center|Centre|Group))\s+of\s+((?:the\s+)?(?:[A-Z][\w&.-]*\s+){0,4}(?:University|Academy)\b.*)")
@@ -69,7 +69,12 @@ _LAB_OF_HOST = re.compile(r"((?:[A-Z][\w&-]*\s+){1,5}(?:Laboratory|Lab|Labs|Cent
 def _activity_at(text: str) -> bool:
     """An item that opens with what was done and where ("Research at X", "Visiting at Y")."""
     m = re.match(r"^(?:[-*•]\s+)?(\w+)\s+at\s+[A-Z]", text)
-    return m is not None and m.group(1).lower() in words()["work_activities"]
+    return m is not None and _is_activity(m.group(1))
+
+
+def _is_activity(word: str) -> bool:
+    """What was done somewhere ("Research"), not a unit of the employer."""
+    return word.strip().lower() in words()["work_activities"]
 
 
 def _under_internships(doc: Doc, line: Line) -> bool:

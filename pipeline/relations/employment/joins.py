@@ -178,6 +178,17 @@ _DESCRIBED_FOUNDED_WITH = re.compile(
     rf"(co-?founded|founded)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:along\s+|together\s+)?with\s+"
 )
 _NEXT_IN_LIST = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?")
+_WITH_BEFORE = re.compile(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$")
+
+
+def _listed_from(refs: list, text: str, pos: int) -> list:
+    """The people named one after another from `pos` ("B, C and Dr. D"), in order."""
+    out = []
+    for r in refs:
+        if r.start >= pos and (r.start == pos or _NEXT_IN_LIST.fullmatch(text, pos, r.start)):
+            out.append(r)
+            pos = r.end
+    return out
 _SOLD = re.compile(r"[^.;]{0,60}?\b(?:sold\s+to|acquired\s+by|which\s+became\s+part\s+of)\s+")
 
 
@@ -202,21 +213,17 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         if d is not None and d.value and "/" not in d.value:
             q["start"] = d.value
         # "A and B founded X", "co-founded X (along) with B and C": every founder
-        others, listed_to = [], None  # (where the list of people after "with" has got to)
-        for other in sorted(person_refs(sent, co), key=lambda r: r.start):
-            if other.person.canonical == ref.person.canonical:
-                continue
-            before = other.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[other.end : ref.start])
-            after_ = ref.end <= other.start and other.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : other.start])
-            with_ = other.start >= org.end and (
-                re.search(r"\b(?:along\s+with|together\s+with|with)\s+(?:(?:Dr|Prof|Mr|Ms|Mrs)\.?\s+)?$", text[org.end : other.start][-40:])
-                or listed_to is not None and _NEXT_IN_LIST.fullmatch(text, listed_to, other.start)
+        refs = sorted(person_refs(sent, co), key=lambda r: r.start)
+        others = [
+            o for o in refs if o.person.canonical != ref.person.canonical and (
+                o.end <= ref.start and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[o.end : ref.start])
+                or ref.end <= o.start and o.end <= m.start() and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[ref.end : o.start])
             )
-            if with_:
-                listed_to = other.end
-            if before or after_ or with_:
-                others.append(other)
-        if "start" not in q and listed_to is not None and (d := date_after(sent, listed_to)) is not None and d.value and "/" not in d.value:
+        ]
+        first = next((o for o in refs if o.start >= org.end and _WITH_BEFORE.search(text[org.end : o.start][-40:])), None)
+        with_ = _listed_from(refs, text, first.start) if first is not None else []
+        others += [o for o in with_ if o.person.canonical != ref.person.canonical and o not in others]
+        if "start" not in q and with_ and (d := date_after(sent, with_[-1].end)) is not None and d.value and "/" not in d.value:
             q["start"] = d.value  # "co-founded X with B and C in 2019": the year follows the founders
         yield cand("employed_by", subj_arg(sent, ref), org_arg(sent, org), sent, "prose.job_founded", q)
         st.employers.setdefault(ref.person.canonical, []).append((org.text, org.start))
@@ -240,11 +247,7 @@ def founded(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
         org = org_ending_at(sent, m.start())
         if org is None or negated(sent, m.start()):
             continue
-        founders, listed_to = [], m.end()
-        for other in sorted(person_refs(sent, co), key=lambda r: r.start):
-            if other.start >= listed_to and (other.start == listed_to or _NEXT_IN_LIST.fullmatch(text, listed_to, other.start)):
-                founders.append(other)
-                listed_to = other.end
+        founders = _listed_from(sorted(person_refs(sent, co), key=lambda r: r.start), text, m.end())
         if not founders:
             continue
         ref = clause_subject(sent, org.start, co)  # "P announced X, a venture co-founded with B and C": P is one of them

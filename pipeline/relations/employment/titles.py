@@ -94,6 +94,11 @@ def _is_field(t: str) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", t) for w in words()["field_words"])
 
 
+def _a_function(t: str) -> bool:
+    """A field that a name after "of" opens with ("AI and Robot Vision"): a function a title heads, no organisation."""
+    return t.split()[0] in words()["field_words"] and _is_field(t)
+
+
 @lru_cache(maxsize=1)
 def _lead_title() -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words()["lead_titles"], key=len, reverse=True) if w != "coordinator")
@@ -190,7 +195,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             head, rest = split.group(1), split.group(2)
             rest_start = chain[-1].start_char + chain[-1].text.rfind(rest)
             r = org_with_parent(sent, rest_start)
-            if r is not None and _is_field(r[0].text) and parent is None and (r[0].end <= chain[-1].end_char or r[0].text.split()[0] in words()["field_words"]):
+            if r is not None and parent is None and (_is_field(r[0].text) and r[0].end <= chain[-1].end_char or _a_function(r[0].text)):
                 # a field the title holds, or one a name opens ("Senior Director of AI and Robot Vision");
                 # a name running past the title from a name of its own ("Director of Quillon AI Research") is an organisation
                 r = None
@@ -227,7 +232,7 @@ def titles_jobs(sent: Sent, co: Coref, st: State) -> Iterator[Candidate]:
             m = _ORG_PREP.match(text, topic.end() if topic else p, sent.end)
             if m:
                 r = org_with_parent(sent, m.end())
-                if r is not None and r[1] is None and m.group().split()[-1:] == ["of"] and r[0].text.split()[0] in words()["field_words"] and _is_field(r[0].text):
+                if r is not None and r[1] is None and m.group().split()[-1:] == ["of"] and _a_function(r[0].text):
                     r = None  # "Senior Director of AI and Robot Vision": a function the title heads, no organisation
                 if r is not None and r[1] is None and m.group().split()[-1:] == ["in"] and _is_field(r[0].text):
                     # "Professor of Applied Ethics in Technology and Director of X at Y": a field after "in";
